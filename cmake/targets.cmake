@@ -1,0 +1,26 @@
+# INTERFACE targets carry flags; nothing is set globally.
+add_library(bulwark_warnings INTERFACE)
+target_compile_options(bulwark_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+  -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
+if(BULWARK_WERROR)
+  target_compile_options(bulwark_warnings INTERFACE -Werror)
+endif()
+
+add_library(bulwark_sanitizers INTERFACE)
+if(BULWARK_SANITIZE)
+  target_compile_options(bulwark_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=all)
+  target_link_options(bulwark_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
+
+add_library(bulwark_hardening INTERFACE)
+if(BULWARK_HARDEN)
+  target_compile_options(bulwark_hardening INTERFACE -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE)
+  target_link_options(bulwark_hardening INTERFACE -pie -Wl,-z,relro,-z,now)
+endif()
+
+add_library(bulwark_fuzzing INTERFACE)
+if(BULWARK_FUZZ)
+  target_compile_options(bulwark_fuzzing INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  target_link_options(bulwark_fuzzing INTERFACE -fsanitize=fuzzer,address,undefined)
+endif()

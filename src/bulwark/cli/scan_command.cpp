@@ -1,0 +1,235 @@
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "bulwark/cli/app.hpp"
+#include "bulwark/cli/clock.hpp"
+#include "bulwark/engine/scan.hpp"
+#include "bulwark/report/renderer.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::cli {
+
+namespace {
+
+struct OutputSpec {
+    std::string format;
+    std::string path;  // empty: stdout
+};
+
+/// "--format sarif=out.sarif" or "--format json" (path from the matching --output).
+std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats, const std::vector<std::string>& outputs,
+                                     std::string& error) {
+    std::vector<OutputSpec> specs;
+    size_t next_output = 0;
+    for (const std::string& f : formats.empty() ? std::vector<std::string>{"text"} : formats) {
+        OutputSpec s;
+        size_t eq = f.find('=');
+        s.format = util::to_lower(f.substr(0, eq));
+        if (eq != std::string::npos) {
+            s.path = f.substr(eq + 1);
+        } else if (next_output < outputs.size()) {
+            s.path = outputs[next_output++];
+        }
+        if (report::find_renderer(s.format) == nullptr) {
+            std::string names;
+            for (const report::RendererEntry& e : report::renderers()) {
+                names += names.empty() ? "" : ", ";
+                names += e.name;
+            }
+            error = fmt::format("unknown format '{}' (expected one of: {})", s.format, names);
+            return {};
+        }
+        specs.push_back(std::move(s));
+    }
+    if (next_output < outputs.size()) {
+        error = "more --output paths than --format values";
+        return {};
+    }
+    int to_stdout = 0;
+    for (const OutputSpec& s : specs) {
+        to_stdout += (s.path.empty() || s.path == "-") ? 1 : 0;
+    }
+    if (to_stdout > 1) {
+        error = "only one format can go to standard output; give the others a path (--format FMT=PATH)";
+        return {};
+    }
+    return specs;
+}
+
+std::optional<core::Severity> severity_arg(const std::string& value, const char* flag, std::string& error) {
+    auto s = core::parse_severity(value);
+    if (!s && value != "none") {
+        error = fmt::format("{}: '{}' is not a severity (info, low, medium, high, critical{})", flag, value,
+                            std::string_view(flag) == "--fail-on" ? ", none" : "");
+    }
+    return s;
+}
+
+}  // namespace
+
+int scan_command(std::vector<std::string> args) {
+    CLI::App app{"Scan Dockerfiles for security and hardening problems.", "bulwark scan"};
+    std::vector<std::string> paths;
+    std::vector<std::string> formats;
+    std::vector<std::string> outputs;
+    std::vector<std::string> skip;
+    std::vector<std::string> build_args;
+    std::vector<std::string> ignore;
+    std::vector<std::string> only;
+    std::vector<std::string> trusted_registries;
+    std::string fail_on = "medium";
+    std::string min_severity = "info";
+    std::string config_path;
+    std::string baseline;
+    std::string target;
+    std::string stdin_name = "<stdin>";
+    std::string today;
+    std::string color = "auto";
+    unsigned jobs = 0;
+    uint64_t max_file_size = 16ULL * 1024 * 1024;
+    bool trust_config = false;
+    bool quiet = false;
+    bool no_color = false;
+    bool show_suppressed = false;
+
+    app.add_option("paths", paths, "Files, directories (searched for Dockerfiles) or - for stdin [default: .]");
+    app.add_option("-f,--format", formats,
+                   "Output format: text, json, sarif, junit, checkstyle; FMT=PATH writes to a file; repeatable");
+    app.add_option("-o,--output", outputs, "File for the --format without its own =PATH (in order); - is stdout");
+    app.add_option("--fail-on", fail_on, "Exit 1 when a finding has at least this severity, or 'none' [medium]");
+    app.add_option("--severity", min_severity, "Report only findings of at least this severity [info]");
+    app.add_option("--config", config_path, "Use this .bulwark.yaml (trusted) instead of searching upward");
+    app.add_flag("--trust-config", trust_config, "Let a .bulwark.yaml found in the scanned tree switch checks off");
+    app.add_option("--baseline", baseline, "Report only findings absent from this saved JSON report");
+    app.add_option("--skip", skip, "Skip paths matching this glob (repeatable)");
+    app.add_option("-j,--jobs", jobs, "Files scanned in parallel [all cores]");
+    app.add_option("--build-arg", build_args, "NAME=VALUE for ARG resolution (repeatable)");
+    app.add_option("--target", target, "The stage that is built and shipped [last stage]");
+    app.add_option("--ignore", ignore, "Disable a rule id (repeatable)");
+    app.add_option("--only", only, "Run only this rule id (repeatable)");
+    app.add_option("--trusted-registry", trusted_registries, "Registry FROM may use (repeatable; default any)");
+    app.add_option("--stdin-filename", stdin_name, "Name shown for input read from stdin [<stdin>]");
+    app.add_option("--max-file-size", max_file_size, "Refuse files larger than this many bytes [16777216]");
+    app.add_option("--today", today, "Date used for end-of-life data and ignore expiry, YYYY-MM-DD [today]");
+    app.add_option("--color", color, "auto, always or never [auto: only on a terminal]");
+    app.add_flag("--no-color", no_color, "Same as --color never");
+    app.add_flag("-q,--quiet", quiet, "Text output: findings and errors only, no summary");
+    app.add_flag("--show-suppressed", show_suppressed, "Also list suppressed findings");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+
+    std::string error;
+    auto usage_error = [&](const std::string& msg) {
+        std::cerr << "bulwark scan: " << msg << "\n";
+        return 2;
+    };
+    std::vector<OutputSpec> specs = output_specs(formats, outputs, error);
+    if (!error.empty()) {
+        return usage_error(error);
+    }
+    engine::ScanOptions opts;
+    opts.paths = paths.empty() ? std::vector<std::string>{"."} : paths;
+    opts.skip = skip;
+    opts.jobs = jobs;
+    opts.stdin_name = stdin_name;
+    opts.max_file_size = max_file_size;
+    if (fail_on == "none") {
+        opts.fail_on = static_cast<core::Severity>(static_cast<int>(core::Severity::critical) + 1);
+    } else if (auto s = severity_arg(fail_on, "--fail-on", error)) {
+        opts.fail_on = *s;
+    }
+    auto min_sev = severity_arg(min_severity, "--severity", error);
+    if (!error.empty()) {
+        return usage_error(error);
+    }
+    for (const std::string& kv : build_args) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            return usage_error(fmt::format("--build-arg '{}': expected NAME=VALUE", kv));
+        }
+        opts.cli_policy.build_args[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    opts.cli_policy.target = target;
+    for (const std::string& id : ignore) {
+        opts.cli_policy.disabled_rules.insert(util::to_lower(id) == id ? id : id);
+    }
+    opts.cli_policy.enabled_rules.insert(only.begin(), only.end());
+    opts.cli_policy.trusted_registries = trusted_registries;
+    if (!today.empty()) {
+        if (!valid_date(today)) {
+            return usage_error(fmt::format("--today '{}': expected YYYY-MM-DD", today));
+        }
+        opts.cli_policy.today = today;
+    } else {
+        opts.cli_policy.today = today_utc();
+    }
+    if (!config_path.empty()) {
+        opts.trust.explicit_config = config_path;
+    }
+    opts.trust.trust_found_config = trust_config;
+    if (!baseline.empty()) {
+        opts.baseline_path = baseline;
+    }
+
+    report::Report rep = engine::scan(util::real_filesystem(), opts);
+    if (min_sev && *min_sev != core::Severity::info) {
+        for (report::FileResult& f : rep.files) {
+            std::erase_if(f.findings, [&](const core::Finding& x) { return x.severity < *min_sev; });
+        }
+    }
+
+    int code = rep.exit_code();
+    for (const OutputSpec& s : specs) {
+        const report::RendererEntry* entry = report::find_renderer(s.format);
+        std::unique_ptr<report::Renderer> renderer = entry->make();
+        report::RenderOptions ropts;
+        bool to_stdout = s.path.empty() || s.path == "-";
+        ropts.color = color == "always" || (color == "auto" && !no_color && to_stdout && isatty(STDOUT_FILENO) != 0 &&
+                                            std::getenv("NO_COLOR") == nullptr);
+        if (no_color || color == "never") {
+            ropts.color = false;
+        }
+        ropts.quiet = quiet;
+        ropts.show_suppressed = show_suppressed;
+        if (to_stdout) {
+            renderer->render(rep, std::cout, ropts);
+            std::cout.flush();
+        } else {
+            std::ofstream out(s.path, std::ios::binary);
+            if (!out) {
+                std::cerr << fmt::format("bulwark scan: cannot write '{}'\n", s.path);
+                code = 2;
+                continue;
+            }
+            renderer->render(rep, out, ropts);
+        }
+    }
+    // Diagnostics always go to stderr, whatever the formats, so machine output stays clean.
+    if (std::find_if(specs.begin(), specs.end(), [](const OutputSpec& s) {
+            return s.format == "text" && (s.path.empty() || s.path == "-");
+        }) == specs.end()) {
+        for (const core::Diagnostic& d : rep.diagnostics) {
+            std::cerr << core::format_diagnostic(d, nullptr);
+        }
+        for (const report::FileResult& f : rep.files) {
+            for (const core::Diagnostic& d : f.diagnostics) {
+                std::cerr << core::format_diagnostic(d, f.source.get());
+            }
+        }
+    }
+    return code;
+}
+
+}  // namespace bulwark::cli

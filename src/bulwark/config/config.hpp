@@ -1,0 +1,35 @@
+#pragma once
+// .bulwark.yaml: discovery, trust and conversion into a core::Policy.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bulwark/core/diagnostic.hpp"
+#include "bulwark/core/policy.hpp"
+#include "bulwark/util/filesystem.hpp"
+
+namespace bulwark::config {
+
+/// How a config file may be used.
+struct TrustOptions {
+    std::optional<std::string> explicit_config;  // --config FILE: always trusted
+    bool trust_found_config = false;             // --trust-config: configs found in the tree may disable checks
+};
+
+struct LoadedPolicy {
+    core::Policy policy;                          // cli policy merged with the config
+    std::string config_path;                      // the file used, empty when none
+    std::vector<core::Diagnostic> diagnostics;    // YAML errors, unknown keys (with file:line:col)
+    std::vector<std::string> notes;               // e.g. what an untrusted config was not allowed to do
+};
+
+/// Searches `.bulwark.yaml` / `.bulwark.yml` from the directory of `scanned_path` upward to the root.
+std::optional<std::string> find_config(const util::FileSystem& fs, const std::string& scanned_path);
+
+/// Loads the policy for inputs under `scanned_path`: the explicit config, else the one found upward
+/// (untrusted unless allowed: it may add checks and raise severities, never switch checks off or
+/// lower severities), merged over `cli` (command-line options win).
+LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_path, const TrustOptions& trust,
+                         const core::Policy& cli);
+
+}  // namespace bulwark::config

@@ -1,0 +1,27 @@
+#pragma once
+// Input problems (parse errors, unreadable files): reported like a compiler would.
+#include <string>
+#include <vector>
+
+#include "bulwark/core/location.hpp"
+#include "bulwark/util/source.hpp"
+
+namespace bulwark::core {
+
+enum class DiagLevel { error, warning, note };
+
+/// One input problem. An `error` makes the run exit 2; analysis goes on regardless.
+struct Diagnostic {
+    DiagLevel level = DiagLevel::error;
+    Location location;
+    std::string message;
+};
+
+/// "path:line:col: error: message\n<source line>\n<caret>\n". Without a source line (or line 0),
+/// just the first line. Columns of the caret line copy tabs from the source so the caret aligns.
+std::string format_diagnostic(const Diagnostic& d, const util::SourceFile* source);
+
+/// Builds a Diagnostic at byte `offset` of `source`.
+Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size_t offset, std::string message);
+
+}  // namespace bulwark::core

@@ -1,0 +1,37 @@
+#pragma once
+// What the user asked for: which rules run, how severe they are, and rule options.
+// A plain value built by config/ from .bulwark.yaml and the command line; rules only read it.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "bulwark/core/severity.hpp"
+
+namespace bulwark::core {
+
+/// Suppress `rules` (all when empty) on files matching `path_glob`.
+struct PathIgnore {
+    std::string path_glob;
+    std::set<std::string> rules;
+};
+
+struct Policy {
+    std::set<std::string> disabled_rules;       // rule ids
+    std::set<std::string> enabled_rules;        // if non-empty, only these run
+    std::set<std::string> disabled_categories;
+    std::map<std::string, Severity> severity_overrides;
+    /// Registries that FROM may pull from (empty: any). Entries like "docker.io", "ghcr.io/myorg".
+    std::vector<std::string> trusted_registries;
+    /// Base images allowed (globs over the short name, e.g. "debian:*", "gcr.io/distroless/*"); empty: any.
+    std::vector<std::string> allowed_images;
+    std::vector<PathIgnore> path_ignores;
+    /// --build-arg values and --target.
+    std::map<std::string, std::string> build_args;
+    std::string target;
+    /// Today's date as YYYY-MM-DD (the clock seam: tests set it; used for EOL and ignore expiry).
+    std::string today;
+};
+
+}  // namespace bulwark::core

@@ -1,0 +1,72 @@
+#include "bulwark/engine/discover.hpp"
+
+#include <set>
+
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::engine {
+
+bool is_dockerfile_name(std::string_view name) {
+    std::string lower = util::to_lower(name);
+    return lower == "dockerfile" || lower == "containerfile" || util::starts_with(lower, "dockerfile.") ||
+           util::starts_with(lower, "containerfile.") || util::ends_with(lower, ".dockerfile") ||
+           util::ends_with(lower, ".containerfile");
+}
+
+namespace {
+bool skipped(const std::string& path, const std::vector<std::string>& skip) {
+    for (const std::string& glob : skip) {
+        if (util::glob_match(glob, path)) {
+            return true;
+        }
+        // Also try every suffix that starts at a path component: --skip 'vendor/*' skips a/vendor/x.
+        for (size_t pos = path.find('/'); pos != std::string::npos; pos = path.find('/', pos + 1)) {
+            if (util::glob_match(glob, std::string_view(path).substr(pos + 1))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::string_view filename_of(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+}  // namespace
+
+Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
+                   const std::vector<std::string>& skip) {
+    Discovery d;
+    std::set<std::string> seen;
+    auto add = [&](const std::string& path, const std::string& root) {
+        if (seen.insert(path).second) {
+            d.inputs.push_back(Input{path, root});
+        }
+    };
+    for (const std::string& p : paths) {
+        if (p == "-") {
+            add(p, ".");
+            continue;
+        }
+        if (!fs.exists(p)) {
+            d.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error, core::Location{p, 0, 0, 0, 0, {}},
+                                                     "no such file or directory"});
+            continue;
+        }
+        if (!fs.is_directory(p)) {
+            if (!skipped(p, skip)) {
+                add(p, p);
+            }
+            continue;
+        }
+        for (const std::string& f : fs.walk(p, {".git", "node_modules"})) {
+            if (is_dockerfile_name(filename_of(f)) && !skipped(f, skip)) {
+                add(f, p);
+            }
+        }
+    }
+    return d;
+}
+
+}  // namespace bulwark::engine

@@ -1,0 +1,31 @@
+#pragma once
+// Which files a `scan` looks at.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/core/diagnostic.hpp"
+#include "bulwark/util/filesystem.hpp"
+
+namespace bulwark::engine {
+
+/// True for Dockerfile names: Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile(.*).
+bool is_dockerfile_name(std::string_view filename);
+
+struct Input {
+    std::string path;      // display path; "-" for stdin
+    std::string root;      // the command-line argument it came from (for config lookup)
+};
+
+struct Discovery {
+    std::vector<Input> inputs;
+    std::vector<core::Diagnostic> diagnostics;  // missing paths
+};
+
+/// Expands paths: directories are walked for Dockerfile names (".git" and "node_modules" are not
+/// entered), files and "-" are taken as given. Paths matching a `skip` glob (against the whole path
+/// or any path suffix starting at a component) are dropped. Order: as given, sorted within a directory.
+Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
+                   const std::vector<std::string>& skip);
+
+}  // namespace bulwark::engine

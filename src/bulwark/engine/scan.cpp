@@ -1,0 +1,194 @@
+#include "bulwark/engine/scan.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "bulwark/engine/discover.hpp"
+#include "bulwark/engine/suppress.hpp"
+#include "bulwark/input/dockerfile/analyzer.hpp"
+#include "bulwark/input/dockerfile/parser.hpp"
+#include "bulwark/rules/rule.hpp"
+
+namespace bulwark::engine {
+
+namespace {
+
+bool rule_enabled(const rules::Rule& r, const core::Policy& p) {
+    std::string id(r.id);
+    if (!p.enabled_rules.empty() && p.enabled_rules.count(id) == 0) {
+        return false;
+    }
+    if (p.disabled_rules.count(id) != 0) {
+        return false;
+    }
+    return p.disabled_categories.count(std::string(r.category)) == 0;
+}
+
+/// Position of the first byte that is not valid UTF-8, or npos.
+size_t invalid_utf8_offset(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size()) {
+            return i;
+        }
+        for (size_t k = 1; k < len; ++k) {
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0U) != 0x80U) {
+                return i;
+            }
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+void sort_findings(std::vector<core::Finding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
+        return std::tie(a.location.line, a.location.column, a.rule_id) <
+               std::tie(b.location.line, b.location.column, b.rule_id);
+    });
+}
+
+}  // namespace
+
+report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy) {
+    report::FileResult result;
+    result.path = source->path();
+    result.source = source;
+    model::Dockerfile df = input::dockerfile::parse(source);
+    input::dockerfile::AnalyzeOptions aopts{policy.build_args, policy.target};
+    input::dockerfile::analyze(df, aopts);
+
+    rules::DockerfileContext ctx{df, policy};
+    for (const rules::Rule* rule : rules::all_rules()) {
+        if (rule->check_dockerfile == nullptr || !rule_enabled(*rule, policy)) {
+            continue;
+        }
+        rules::Reporter reporter(*rule, *source, result.findings);
+        rule->check_dockerfile(ctx, reporter);
+    }
+    for (core::Finding& f : result.findings) {
+        if (auto it = policy.severity_overrides.find(f.rule_id); it != policy.severity_overrides.end()) {
+            f.severity = it->second;
+        }
+    }
+    result.diagnostics = std::move(df.diagnostics);
+    apply_inline_suppressions(df, policy.today, result.findings, result.diagnostics);
+    apply_path_ignores(policy, result.path, result.findings);
+    sort_findings(result.findings);
+    return result;
+}
+
+report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
+    report::Report rep;
+    rep.tool_version = BULWARK_VERSION;
+    rep.fail_on = options.fail_on;
+
+    Discovery disc = discover(fs, options.paths, options.skip);
+    rep.diagnostics = std::move(disc.diagnostics);
+
+    // One policy per command-line root (configs are found upward from each root).
+    std::map<std::string, config::LoadedPolicy> policies;
+    for (const Input& in : disc.inputs) {
+        if (policies.count(in.root) != 0) {
+            continue;
+        }
+        config::LoadedPolicy lp = config::load_policy(fs, in.root, options.trust, options.cli_policy);
+        for (core::Diagnostic& d : lp.diagnostics) {
+            rep.diagnostics.push_back(std::move(d));
+        }
+        for (std::string& n : lp.notes) {
+            if (std::find(rep.notes.begin(), rep.notes.end(), n) == rep.notes.end()) {
+                rep.notes.push_back(std::move(n));
+            }
+        }
+        policies.emplace(in.root, std::move(lp));
+    }
+
+    std::vector<report::FileResult> results(disc.inputs.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < disc.inputs.size(); i = next++) {
+            const Input& in = disc.inputs[i];
+            const core::Policy& policy = policies.at(in.root).policy;
+            std::string display = in.path == "-" ? options.stdin_name : in.path;
+            util::ReadResult rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
+            if (!rr.error.empty()) {
+                report::FileResult fr;
+                fr.path = display;
+                std::string msg = rr.error == "file too large"
+                                      ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)",
+                                                    rr.size, options.max_file_size)
+                                      : fmt::format("cannot read file: {}", rr.error);
+                fr.diagnostics.push_back(
+                    core::Diagnostic{core::DiagLevel::error, core::Location{display, 0, 0, 0, 0, {}}, msg});
+                results[i] = std::move(fr);
+                continue;
+            }
+            if (rr.data.find('\0') != std::string::npos) {
+                report::FileResult fr;
+                fr.path = display;
+                auto src = std::make_shared<const util::SourceFile>(display, std::string());
+                util::SourceFile probe(display, rr.data.substr(0, rr.data.find('\0') + 1));
+                util::Position p = probe.position(rr.data.find('\0'));
+                fr.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
+                                                          core::Location{display, p.line, p.column, 0, 0, {}},
+                                                          "binary file (NUL byte): not a Dockerfile"});
+                results[i] = std::move(fr);
+                continue;
+            }
+            size_t bad = invalid_utf8_offset(rr.data);
+            auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
+            report::FileResult fr = scan_dockerfile(source, policy);
+            if (bad != std::string_view::npos) {
+                fr.diagnostics.insert(fr.diagnostics.begin(),
+                                      core::make_diagnostic(core::DiagLevel::error, *source, bad,
+                                                            "invalid UTF-8 byte; the file was analysed as bytes"));
+            }
+            results[i] = std::move(fr);
+        }
+    };
+    unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, disc.inputs.size())));
+    if (jobs <= 1) {
+        worker();
+    } else {
+        std::vector<std::thread> threads;
+        for (unsigned t = 0; t < jobs; ++t) {
+            threads.emplace_back(worker);
+        }
+        for (std::thread& t : threads) {
+            t.join();
+        }
+    }
+
+    if (options.baseline_path) {
+        util::ReadResult br = fs.read(*options.baseline_path, 1ULL << 30);
+        Baseline baseline;
+        if (br.error.empty()) {
+            baseline = load_baseline(br.data);
+        } else {
+            baseline.error = br.error;
+        }
+        if (!baseline.error.empty()) {
+            rep.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
+                                                       core::Location{*options.baseline_path, 0, 0, 0, 0, {}},
+                                                       "cannot use baseline: " + baseline.error});
+        } else {
+            for (report::FileResult& fr : results) {
+                apply_baseline(baseline, fr.findings);
+            }
+        }
+    }
+    rep.files = std::move(results);
+    return rep;
+}
+
+}  // namespace bulwark::engine

@@ -1,0 +1,32 @@
+#pragma once
+// The scan pipeline: discover -> read -> parse -> analyze -> rules -> suppressions -> Report.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bulwark/config/config.hpp"
+#include "bulwark/core/policy.hpp"
+#include "bulwark/report/report.hpp"
+#include "bulwark/util/filesystem.hpp"
+
+namespace bulwark::engine {
+
+struct ScanOptions {
+    std::vector<std::string> paths;            // files, directories, "-" for stdin
+    std::vector<std::string> skip;             // --skip globs
+    unsigned jobs = 0;                         // 0: all cores
+    core::Policy cli_policy;                   // from command-line flags
+    config::TrustOptions trust;
+    std::optional<std::string> baseline_path;
+    core::Severity fail_on = core::Severity::medium;
+    uint64_t max_file_size = 16ULL * 1024 * 1024;
+    std::string stdin_name = "<stdin>";
+};
+
+/// Runs the whole scan. Never throws for bad input: problems are diagnostics in the report.
+report::Report scan(const util::FileSystem& fs, const ScanOptions& options);
+
+/// Analyses one Dockerfile already in memory with a given policy (used by scan, tests, fuzzers, benchmarks).
+report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy);
+
+}  // namespace bulwark::engine

@@ -1,0 +1,3 @@
+#include "bulwark/cli/app.hpp"
+
+int main(int argc, char** argv) { return bulwark::cli::run(argc, argv); }

@@ -1,0 +1,191 @@
+#pragma once
+// The Dockerfile model: instructions with exact source ranges, then stages and resolved values
+// filled in by analysis. Parsers build it; rules only read it.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/core/diagnostic.hpp"
+#include "bulwark/model/image_ref.hpp"
+#include "bulwark/model/shell.hpp"
+#include "bulwark/util/source.hpp"
+
+namespace bulwark::model {
+
+/// Byte range [begin, end) in the Dockerfile's SourceFile.
+struct Range {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+};
+
+/// Text assembled from pieces of the source (continuation lines joined, comment lines inside a
+/// continuation dropped). Maps every byte of `value` back to its source offset.
+struct MappedText {
+    std::string value;
+    struct Piece {
+        uint32_t text_offset = 0;    // where this piece starts in `value`
+        uint32_t source_offset = 0;  // where it starts in the source
+    };
+    std::vector<Piece> pieces;       // sorted by text_offset; contiguous bytes within a piece
+
+    /// Source offset of byte `text_offset` of `value` (end of text maps past the last byte).
+    uint32_t to_source(size_t text_offset) const;
+    /// Source range of value[begin, end).
+    Range source_range(size_t begin, size_t end) const;
+};
+
+enum class InstructionKind {
+    from, run, cmd, label, maintainer, expose, env, add, copy, entrypoint, volume, user, workdir, arg,
+    onbuild, stopsignal, healthcheck, shell, unknown
+};
+
+/// Upper-case keyword of a kind ("FROM").
+std::string_view keyword_name(InstructionKind k);
+
+/// `--name=value` or `--name` before the arguments.
+struct Flag {
+    std::string name;    // without the leading "--"
+    std::string value;
+    bool has_value = false;
+    Range range;         // the whole flag token
+    Range value_range;
+};
+
+/// A whitespace-separated argument (quotes removed where Docker removes them).
+struct Word {
+    std::string value;
+    Range range;
+};
+
+/// ENV/LABEL `key=value` (or legacy `key value`), ARG `name[=default]`.
+struct KeyValue {
+    std::string key;
+    std::string value;
+    bool has_value = false;
+    Range key_range;
+    Range value_range;
+};
+
+/// An element of a JSON (exec form) array.
+struct JsonArg {
+    std::string value;
+    Range range;         // the quoted string in the source
+};
+
+/// `<<EOF` ... `EOF` attached to an instruction.
+struct Heredoc {
+    std::string delimiter;
+    bool quoted = false;      // <<"EOF" / <<'EOF': no expansion in body
+    bool strip_tabs = false;  // <<-EOF
+    bool is_file = false;     // COPY/ADD heredoc (file content) rather than a script
+    MappedText body;          // the lines between header and delimiter (tabs stripped if <<-)
+    Range range;              // the `<<EOF` token
+};
+
+/// A value after ARG/ENV expansion. `known` is false when it depends on a variable with no value
+/// (those names are in `unknown_vars`); `text` then holds what could be expanded, unknown parts empty.
+struct Value {
+    std::string text;
+    bool known = true;
+    std::vector<std::string> unknown_vars;
+};
+
+/// Variables visible at one point of the build: name -> value.
+using VarScope = std::map<std::string, Value, std::less<>>;
+
+/// A shell program run by the build (RUN shell form, a RUN heredoc, or `sh -c` in exec form).
+struct ShellBody {
+    MappedText text;
+    shell::Script script;
+    int heredoc = -1;         // index into Instruction::heredocs, or -1 for the arguments
+};
+
+struct Instruction {
+    InstructionKind kind = InstructionKind::unknown;
+    std::string keyword;          // as written ("run", "Run" ...)
+    Range range;                  // the whole instruction, continuation lines and heredoc bodies included
+    Range keyword_range;
+    uint32_t line = 0;            // 1-based line of the keyword
+    uint32_t end_line = 0;        // last line of the instruction (heredoc bodies included)
+    std::vector<Flag> flags;
+    MappedText args;              // text after keyword and flags, continuations joined
+    bool json_form = false;       // args is a JSON array of strings (exec form)
+    std::vector<JsonArg> json;
+    std::vector<Word> words;      // args split into words (not filled for RUN/CMD/ENTRYPOINT shell form)
+    std::vector<KeyValue> pairs;  // ENV, LABEL, ARG
+    std::vector<Heredoc> heredocs;
+    std::shared_ptr<Instruction> trigger;  // ONBUILD's inner instruction
+
+    // ---- filled by analysis ----
+    int stage = -1;                             // owning stage; -1 for ARGs before the first FROM
+    std::shared_ptr<const VarScope> scope;      // variables visible when this instruction runs
+    std::vector<ShellBody> shell;               // RUN programs (empty for Windows images)
+
+    /// First flag called `name`, or nullptr.
+    const Flag* flag(std::string_view name) const;
+    /// Every flag called `name` (e.g. several --mount).
+    std::vector<const Flag*> flags_named(std::string_view name) const;
+};
+
+/// Parser directives from the top of the file.
+struct Directives {
+    char escape = '\\';
+    std::string syntax;
+    std::string check;
+    bool escape_set = false;
+};
+
+/// Who a stage runs as, after USER instructions, inheritance from FROM <stage> and the base image table.
+struct EffectiveUser {
+    enum class Source { user_instruction, inherited_stage, base_image_default, assumed_root, unknown };
+    std::string name;             // as written ("app", "1000:1000", "root", "nonroot"); empty if unknown
+    Source source = Source::assumed_root;
+    bool is_root = true;          // name is root/0 (or nothing set and the base image runs as root)
+    bool known = true;            // false when it comes from an unresolved variable or unknown base stage
+    int instruction = -1;         // index into Dockerfile::instructions of the deciding USER, or -1
+};
+
+struct Stage {
+    int index = 0;
+    std::string name;             // AS name, lower-cased as BuildKit does; empty if none
+    int from_instruction = -1;    // index into Dockerfile::instructions
+    Value base;                   // FROM argument after expansion
+    std::optional<ImageRef> image;// set when base is a known external image (not a stage, not scratch)
+    bool scratch = false;
+    int base_stage = -1;          // FROM <earlier stage>
+    std::vector<int> instructions;    // indices into Dockerfile::instructions (FROM included)
+    std::vector<int> copies_from;     // stages read through COPY --from / RUN --mount=from
+    bool shipped = false;             // the target stage (last, or --target)
+    bool in_shipped_image = false;    // shipped, or an ancestor of it through FROM <stage>
+    bool feeds_shipped = false;       // its output is copied into a stage of the shipped image
+    EffectiveUser user;               // at the end of the stage
+};
+
+/// A whole-line comment (parser directives excluded), e.g. `# bulwark ignore=BD001`.
+struct Comment {
+    std::string text;         // after '#', leading white space trimmed
+    uint32_t line = 0;
+    Range range;
+};
+
+struct Dockerfile {
+    util::SourcePtr source;
+    Directives directives;
+    std::vector<Comment> comments;
+    std::vector<Instruction> instructions;   // in order, global ARGs included
+    std::vector<core::Diagnostic> diagnostics;
+    // ---- filled by analysis ----
+    std::vector<Stage> stages;
+    int shipped_stage = -1;
+    bool windows = false;                    // escape=` or a PowerShell/cmd SHELL, or a Windows base image
+    std::shared_ptr<const VarScope> global_scope;  // global ARGs (before the first FROM)
+
+    /// Stage by name (case-insensitive) or decimal index; nullptr if none.
+    const Stage* find_stage(std::string_view name_or_index) const;
+};
+
+}  // namespace bulwark::model

@@ -1,0 +1,21 @@
+#include "bulwark/report/renderers/renderers.hpp"
+
+namespace bulwark::report {
+
+namespace {
+class CheckstyleRenderer final : public Renderer {
+public:
+    void render(const Report& report, std::ostream& out, const RenderOptions& /*options*/) const override {
+        for (const FileResult& f : report.files) {
+            for (const core::Finding& x : f.findings) {
+                out << x.location.file << ":" << x.location.line << ":" << x.location.column << ": " << x.rule_id
+                    << " " << x.message << "\n";
+            }
+        }
+    }
+};
+}  // namespace
+
+std::unique_ptr<Renderer> make_checkstyle_renderer() { return std::make_unique<CheckstyleRenderer>(); }
+
+}  // namespace bulwark::report

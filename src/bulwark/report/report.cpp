@@ -1,0 +1,70 @@
+#include "bulwark/report/report.hpp"
+
+namespace bulwark::report {
+
+std::map<core::Severity, size_t> Report::counts() const {
+    std::map<core::Severity, size_t> out;
+    for (const FileResult& f : files) {
+        for (const core::Finding& x : f.findings) {
+            if (!x.suppressed) {
+                ++out[x.severity];
+            }
+        }
+    }
+    return out;
+}
+
+size_t Report::finding_count() const {
+    size_t n = 0;
+    for (const auto& [sev, count] : counts()) {
+        n += count;
+    }
+    return n;
+}
+
+size_t Report::suppressed_count() const {
+    size_t n = 0;
+    for (const FileResult& f : files) {
+        for (const core::Finding& x : f.findings) {
+            n += x.suppressed ? 1 : 0;
+        }
+    }
+    return n;
+}
+
+bool Report::has_errors() const {
+    auto is_error = [](const core::Diagnostic& d) { return d.level == core::DiagLevel::error; };
+    for (const core::Diagnostic& d : diagnostics) {
+        if (is_error(d)) {
+            return true;
+        }
+    }
+    for (const FileResult& f : files) {
+        for (const core::Diagnostic& d : f.diagnostics) {
+            if (is_error(d)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool Report::failed() const {
+    for (const FileResult& f : files) {
+        for (const core::Finding& x : f.findings) {
+            if (!x.suppressed && x.severity >= fail_on) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+int Report::exit_code() const {
+    if (has_errors()) {
+        return 2;
+    }
+    return failed() ? 1 : 0;
+}
+
+}  // namespace bulwark::report

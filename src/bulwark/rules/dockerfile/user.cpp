@@ -1,0 +1,7 @@
+#include "bulwark/rules/dockerfile/families.hpp"
+
+namespace bulwark::rules::dockerfile {
+
+std::span<const Rule> user_rules() { return {}; }
+
+}  // namespace bulwark::rules::dockerfile

@@ -1,0 +1,89 @@
+#include "bulwark/rules/docs.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace bulwark::rules {
+
+namespace {
+std::string equivalents_line(const Rule& r) {
+    std::string out;
+    auto add = [&](std::string_view tool, std::string_view ids) {
+        if (ids.empty()) {
+            return;
+        }
+        out += out.empty() ? "" : "; ";
+        out += fmt::format("{}: {}", tool, ids);
+    };
+    add("hadolint", r.hadolint);
+    add("trivy", r.trivy);
+    add("checkov", r.checkov);
+    add("CIS Docker Benchmark", r.cis);
+    return out.empty() ? "none" : out;
+}
+}  // namespace
+
+std::string rule_markdown(const Rule& r) {
+    return fmt::format(
+        "# {id}: {title}\n\n"
+        "| | |\n|---|---|\n| Severity | {sev} |\n| Category | {cat} |\n| Tags | {tags} |\n"
+        "| Equivalents | {eq} |\n\n"
+        "## Why\n\n{why}\n\n## Fix\n\n{fix}\n\n"
+        "### Problem\n\n```dockerfile\n{bad}\n```\n\n### Corrected\n\n```dockerfile\n{good}\n```\n\n"
+        "Suppress one occurrence with `# bulwark ignore={id} reason=\"...\"` on the line before the instruction.\n\n"
+        "_Generated from the rule table by `bulwark rules --docs docs/rules`; do not edit._\n",
+        fmt::arg("id", r.id), fmt::arg("title", r.title), fmt::arg("sev", core::to_string(r.severity)),
+        fmt::arg("cat", r.category), fmt::arg("tags", r.tags), fmt::arg("eq", equivalents_line(r)),
+        fmt::arg("why", r.rationale), fmt::arg("fix", r.remediation), fmt::arg("bad", r.bad_example),
+        fmt::arg("good", r.good_example));
+}
+
+std::string rules_index_markdown() {
+    std::string out =
+        "# bulwark rules\n\n"
+        "_Generated from the rule table by `bulwark rules --docs docs/rules`; do not edit._\n\n"
+        "| Id | Severity | Category | Title | hadolint | trivy | checkov | CIS |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+    for (const Rule* r : all_rules()) {
+        out += fmt::format("| [{0}]({0}.md) | {1} | {2} | {3} | {4} | {5} | {6} | {7} |\n", r->id,
+                           core::to_string(r->severity), r->category, r->title, r->hadolint, r->trivy, r->checkov,
+                           r->cis);
+    }
+    return out;
+}
+
+std::string rule_text(const Rule& r) {
+    return fmt::format(
+        "{id}  {title}\n"
+        "severity: {sev}   category: {cat}   tags: {tags}\n"
+        "equivalents: {eq}\n\n"
+        "Why:\n{why}\n\nFix:\n{fix}\n\nProblem:\n{bad}\n\nCorrected:\n{good}\n",
+        fmt::arg("id", r.id), fmt::arg("title", r.title), fmt::arg("sev", core::to_string(r.severity)),
+        fmt::arg("cat", r.category), fmt::arg("tags", r.tags), fmt::arg("eq", equivalents_line(r)),
+        fmt::arg("why", r.rationale), fmt::arg("fix", r.remediation), fmt::arg("bad", r.bad_example),
+        fmt::arg("good", r.good_example));
+}
+
+std::string rules_json() {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const Rule* r : all_rules()) {
+        nlohmann::ordered_json eq;
+        eq["hadolint"] = split_list(r->hadolint);
+        eq["trivy"] = split_list(r->trivy);
+        eq["checkov"] = split_list(r->checkov);
+        eq["cis"] = split_list(r->cis);
+        arr.push_back({{"id", r->id},
+                       {"title", r->title},
+                       {"severity", core::to_string(r->severity)},
+                       {"category", r->category},
+                       {"tags", split_list(r->tags)},
+                       {"rationale", r->rationale},
+                       {"remediation", r->remediation},
+                       {"bad_example", r->bad_example},
+                       {"good_example", r->good_example},
+                       {"equivalents", eq}});
+    }
+    return arr.dump(2) + "\n";
+}
+
+}  // namespace bulwark::rules

@@ -1,0 +1,66 @@
+#include <algorithm>
+#include <vector>
+
+#include "bulwark/rules/dockerfile/families.hpp"
+#include "bulwark/rules/rule.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules {
+
+namespace {
+std::vector<const Rule*> build_table() {
+    std::vector<const Rule*> table;
+    for (std::span<const Rule> family :
+         {dockerfile::user_rules(), dockerfile::base_image_rules(), dockerfile::secret_rules(),
+          dockerfile::supply_chain_rules(), dockerfile::privilege_rules(), dockerfile::package_rules(),
+          dockerfile::instruction_rules(), dockerfile::stage_rules()}) {
+        for (const Rule& r : family) {
+            table.push_back(&r);
+        }
+    }
+    std::sort(table.begin(), table.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+    return table;
+}
+}  // namespace
+
+std::span<const Rule* const> all_rules() {
+    static const std::vector<const Rule*> k_table = build_table();
+    return k_table;
+}
+
+const Rule* find_rule(std::string_view id) {
+    for (const Rule* r : all_rules()) {
+        if (util::iequals(r->id, id)) {
+            return r;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string_view> split_list(std::string_view field) {
+    std::vector<std::string_view> out;
+    for (std::string_view part : util::split(field, ',')) {
+        part = util::trim(part);
+        if (!part.empty()) {
+            out.push_back(part);
+        }
+    }
+    return out;
+}
+
+std::vector<const Rule*> rules_equivalent_to(std::string_view other_id) {
+    std::vector<const Rule*> out;
+    for (const Rule* r : all_rules()) {
+        for (std::string_view field : {r->hadolint, r->trivy, r->checkov, r->cis}) {
+            for (std::string_view id : split_list(field)) {
+                if (util::iequals(id, other_id)) {
+                    out.push_back(r);
+                }
+            }
+        }
+    }
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+}  // namespace bulwark::rules

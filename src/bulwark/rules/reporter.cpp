@@ -1,0 +1,34 @@
+#include "bulwark/rules/rule.hpp"
+
+namespace bulwark::rules {
+
+Reporter::Reporter(const Rule& rule, const util::SourceFile& source, std::vector<core::Finding>& out)
+    : m_rule(rule), m_source(source), m_out(out) {}
+
+void Reporter::report(model::Range where, std::string message, std::string fix) {
+    report(where, m_rule.severity, std::move(message), std::move(fix));
+}
+
+void Reporter::report(model::Range where, core::Severity severity, std::string message, std::string fix) {
+    core::Finding f;
+    f.rule_id = std::string(m_rule.id);
+    f.severity = severity;
+    f.message = std::move(message);
+    f.fix = std::move(fix);
+    util::Position b = m_source.position(where.begin);
+    util::Position e = m_source.position(where.end > where.begin ? where.end - 1 : where.begin);
+    f.location = core::Location{m_source.path(), b.line, b.column, e.line, e.column, {}};
+    f.evidence = std::string(m_source.line_text(b.line));
+    m_out.push_back(std::move(f));
+}
+
+void Reporter::report(const model::MappedText& text, size_t begin, size_t end, std::string message,
+                      std::string fix) {
+    report(text.source_range(begin, end), std::move(message), std::move(fix));
+}
+
+void Reporter::report(const model::Instruction& at, std::string message, std::string fix) {
+    report(at.keyword_range, std::move(message), std::move(fix));
+}
+
+}  // namespace bulwark::rules

@@ -1,0 +1,83 @@
+#pragma once
+// A rule: metadata and a pure check over a model. Every rule is one struct in one table.
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/core/finding.hpp"
+#include "bulwark/core/policy.hpp"
+#include "bulwark/model/dockerfile.hpp"
+
+namespace bulwark::rules {
+
+/// What a Dockerfile rule sees.
+struct DockerfileContext {
+    const model::Dockerfile& dockerfile;
+    const core::Policy& policy;
+};
+
+struct Rule;
+
+/// Collects one rule's findings, turning model ranges into file:line:col locations with evidence.
+class Reporter {
+public:
+    Reporter(const Rule& rule, const util::SourceFile& source, std::vector<core::Finding>& out);
+
+    /// A finding over source range `where`.
+    void report(model::Range where, std::string message, std::string fix = {});
+    /// The same with a severity other than the rule's default (e.g. a more dangerous variant).
+    void report(model::Range where, core::Severity severity, std::string message, std::string fix = {});
+    /// A finding over bytes [begin, end) of mapped text (a RUN body, a heredoc).
+    void report(const model::MappedText& text, size_t begin, size_t end, std::string message, std::string fix = {});
+    /// A finding at an instruction's keyword, with the whole instruction's first line as evidence.
+    void report(const model::Instruction& at, std::string message, std::string fix = {});
+
+    const Rule& rule() const { return m_rule; }
+
+private:
+    const Rule& m_rule;
+    const util::SourceFile& m_source;
+    std::vector<core::Finding>& m_out;
+};
+
+using DockerfileCheck = void (*)(const DockerfileContext&, Reporter&);
+
+/// Categories (stable strings used in config and output).
+namespace category {
+inline constexpr std::string_view user = "user";
+inline constexpr std::string_view base_image = "base-image";
+inline constexpr std::string_view secrets = "secrets";
+inline constexpr std::string_view supply_chain = "supply-chain";
+inline constexpr std::string_view privilege = "privilege";
+inline constexpr std::string_view packages = "packages";
+inline constexpr std::string_view best_practice = "best-practice";
+}  // namespace category
+
+struct Rule {
+    std::string_view id;            // stable forever: "BD001"
+    std::string_view title;         // short imperative problem statement
+    core::Severity severity = core::Severity::medium;
+    std::string_view category;      // one of rules::category
+    std::string_view tags;          // comma-separated
+    std::string_view rationale;     // why it matters (a paragraph)
+    std::string_view remediation;   // what to do
+    std::string_view bad_example;   // Dockerfile snippet that triggers the rule
+    std::string_view good_example;  // the corrected snippet
+    std::string_view hadolint;      // comma-separated equivalents, "" when none
+    std::string_view trivy;
+    std::string_view checkov;
+    std::string_view cis;
+    DockerfileCheck check_dockerfile = nullptr;
+};
+
+/// Every rule, sorted by id.
+std::span<const Rule* const> all_rules();
+/// Rule by id (case-insensitive), or nullptr.
+const Rule* find_rule(std::string_view id);
+/// Rules whose equivalents include `other_id` (e.g. "DL3008", "DS002", "CKV_DOCKER_3").
+std::vector<const Rule*> rules_equivalent_to(std::string_view other_id);
+/// Splits a comma-separated field.
+std::vector<std::string_view> split_list(std::string_view field);
+
+}  // namespace bulwark::rules

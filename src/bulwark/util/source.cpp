@@ -1,0 +1,61 @@
+#include "bulwark/util/source.hpp"
+
+#include <algorithm>
+
+namespace bulwark::util {
+
+SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
+    m_line_starts.push_back(0);
+    for (size_t i = 0; i < m_text.size(); ++i) {
+        if (m_text[i] == '\n' && i + 1 < m_text.size()) {
+            m_line_starts.push_back(i + 1);
+        }
+    }
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+    if (line == 0 || line > m_line_starts.size()) {
+        return {};
+    }
+    size_t begin = m_line_starts[line - 1];
+    size_t end = m_text.find('\n', begin);
+    if (end == std::string::npos) {
+        end = m_text.size();
+    }
+    if (end > begin && m_text[end - 1] == '\r') {
+        --end;
+    }
+    return std::string_view(m_text).substr(begin, end - begin);
+}
+
+size_t SourceFile::line_offset(uint32_t line) const {
+    if (line == 0) {
+        return 0;
+    }
+    if (line > m_line_starts.size()) {
+        return m_text.size();
+    }
+    return m_line_starts[line - 1];
+}
+
+Position SourceFile::position(size_t offset) const {
+    offset = std::min(offset, m_text.size());
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    size_t index = static_cast<size_t>(it - m_line_starts.begin()) - 1;
+    size_t begin = m_line_starts[index];
+    std::string_view prefix = std::string_view(m_text).substr(begin, offset - begin);
+    return Position{static_cast<uint32_t>(index + 1), utf8_length(prefix) + 1};
+}
+
+uint32_t utf8_length(std::string_view s) {
+    uint32_t n = 0;
+    for (char c : s) {
+        // Count every byte that is not a UTF-8 continuation byte.
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+}  // namespace bulwark::util

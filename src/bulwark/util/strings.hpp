@@ -1,0 +1,25 @@
+#pragma once
+// Small string helpers with no project knowledge.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bulwark::util {
+
+/// ASCII lower-case copy.
+std::string to_lower(std::string_view s);
+/// True when `a` and `b` are equal ignoring ASCII case.
+bool iequals(std::string_view a, std::string_view b);
+/// `s` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+/// Splits on `sep`, keeping empty fields.
+std::vector<std::string_view> split(std::string_view s, char sep);
+/// True when `s` starts with / ends with `p`.
+bool starts_with(std::string_view s, std::string_view p);
+bool ends_with(std::string_view s, std::string_view p);
+/// Shell-style glob match (`*`, `?`, `[...]`); `*` matches '/' too unless `pathname` is set.
+bool glob_match(std::string_view pattern, std::string_view text, bool pathname = false);
+/// Levenshtein distance, for "did you mean".
+size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace bulwark::util

@@ -1,0 +1,165 @@
+// Data-driven rule tests. Each rule has tests/data/rules/<ID>/ with bad*.Dockerfile and
+// good*.Dockerfile files. Add a case by adding a file.
+//
+// In a case file:
+//   `#! <ID>` (a comment line) marks that rule <ID> must report on the next line that is neither a
+//   comment nor blank (continuation lines of a RUN count, so a marker can sit inside a RUN).
+//   `#! build-arg NAME=VALUE`, `#! target NAME`, `#! trusted-registry R`, `#! allowed-image GLOB`,
+//   `#! today YYYY-MM-DD` set options for the case.
+// A bad case passes when the rule reports on exactly the marked lines (at least one). A good case
+// passes when the rule reports nothing.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "bulwark/rules/rule.hpp"
+#include "bulwark/util/strings.hpp"
+#include "support/scan_helpers.hpp"
+
+namespace fs = std::filesystem;
+using namespace bulwark;
+
+namespace {
+
+struct Case {
+    std::string rule;
+    fs::path file;
+    bool bad = false;
+};
+
+std::vector<Case> all_cases() {
+    std::vector<Case> cases;
+    fs::path root = fs::path(BULWARK_TEST_DATA) / "rules";
+    if (!fs::exists(root)) {
+        return cases;
+    }
+    for (const auto& dir : fs::directory_iterator(root)) {
+        if (!dir.is_directory()) {
+            continue;
+        }
+        for (const auto& f : fs::directory_iterator(dir.path())) {
+            std::string name = f.path().filename().string();
+            bool bad = util::starts_with(name, "bad");
+            bool good = util::starts_with(name, "good");
+            if (bad || good) {
+                cases.push_back(Case{dir.path().filename().string(), f.path(), bad});
+            }
+        }
+    }
+    std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.file < b.file; });
+    return cases;
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// Expected lines for `rule` and the options, from `#!` comments.
+std::vector<uint32_t> parse_markers(const std::string& text, const std::string& rule, core::Policy& policy) {
+    std::vector<std::string> lines;
+    std::stringstream ss(text);
+    for (std::string l; std::getline(ss, l);) {
+        lines.push_back(l);
+    }
+    std::vector<uint32_t> expected;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        std::string_view l = util::trim(lines[i]);
+        if (!util::starts_with(l, "#!")) {
+            continue;
+        }
+        std::string_view body = util::trim(l.substr(2));
+        size_t sp = body.find(' ');
+        std::string_view key = body.substr(0, sp);
+        std::string value(sp == std::string_view::npos ? "" : util::trim(body.substr(sp + 1)));
+        if (key == "build-arg") {
+            size_t eq = value.find('=');
+            policy.build_args[value.substr(0, eq)] = eq == std::string::npos ? "" : value.substr(eq + 1);
+        } else if (key == "target") {
+            policy.target = value;
+        } else if (key == "trusted-registry") {
+            policy.trusted_registries.push_back(value);
+        } else if (key == "allowed-image") {
+            policy.allowed_images.push_back(value);
+        } else if (key == "today") {
+            policy.today = value;
+        } else if (key == rule) {
+            for (size_t j = i + 1; j < lines.size(); ++j) {
+                std::string_view n = util::trim(lines[j]);
+                if (!n.empty() && n[0] != '#') {
+                    expected.push_back(static_cast<uint32_t>(j + 1));
+                    break;
+                }
+            }
+        }
+    }
+    return expected;
+}
+
+class RuleCase : public ::testing::TestWithParam<Case> {};
+
+TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
+    const Case& c = GetParam();
+    ASSERT_NE(rules::find_rule(c.rule), nullptr) << "no rule " << c.rule << " for " << c.file;
+    std::string text = read_file(c.file);
+    core::Policy policy = bulwark::testing::test_policy({c.rule});
+    std::vector<uint32_t> expected = parse_markers(text, c.rule, policy);
+    report::FileResult r = bulwark::testing::scan_text(text, policy, c.file.filename().string());
+    std::vector<uint32_t> got = bulwark::testing::lines_of(r, c.rule);
+    std::string messages;
+    for (const core::Finding& f : r.findings) {
+        messages += "  " + std::to_string(f.location.line) + ": " + f.message + "\n";
+    }
+    if (c.bad) {
+        ASSERT_FALSE(expected.empty()) << c.file << ": a bad case needs at least one '#! " << c.rule << "' marker";
+    } else {
+        ASSERT_TRUE(expected.empty()) << c.file << ": a good case must not have markers";
+    }
+    EXPECT_EQ(got, expected) << c.file << "\nfindings:\n" << messages;
+}
+
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+    std::string n = info.param.rule + "_" + info.param.file.stem().string();
+    for (char& ch : n) {
+        if (!std::isalnum(static_cast<unsigned char>(ch))) {
+            ch = '_';
+        }
+    }
+    return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleCase, ::testing::ValuesIn(all_cases()), case_name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RuleCase);
+
+TEST(RuleCases, EveryRuleHasGoodAndBadCases) {
+    std::vector<Case> cases = all_cases();
+    for (const rules::Rule* r : rules::all_rules()) {
+        bool bad = false;
+        bool good = false;
+        for (const Case& c : cases) {
+            if (c.rule == r->id) {
+                (c.bad ? bad : good) = true;
+            }
+        }
+        EXPECT_TRUE(bad) << r->id << " has no bad case in tests/data/rules/" << r->id;
+        EXPECT_TRUE(good) << r->id << " has no good case in tests/data/rules/" << r->id;
+    }
+}
+
+TEST(RuleCases, DocumentedExamplesBehave) {
+    for (const rules::Rule* r : rules::all_rules()) {
+        core::Policy policy = bulwark::testing::test_policy({std::string(r->id)});
+        auto bad = bulwark::testing::scan_text(std::string(r->bad_example) + "\n", policy);
+        auto good = bulwark::testing::scan_text(std::string(r->good_example) + "\n", policy);
+        EXPECT_FALSE(bulwark::testing::lines_of(bad, std::string(r->id)).empty())
+            << r->id << ": bad_example does not trigger the rule";
+        EXPECT_TRUE(bulwark::testing::lines_of(good, std::string(r->id)).empty())
+            << r->id << ": good_example triggers the rule";
+    }
+}
+
+}  // namespace
