@@ -9,8 +9,6 @@ void apply_inline_suppressions(const model::Dockerfile& /*dockerfile*/, const st
 void apply_path_ignores(const core::Policy& /*policy*/, const std::string& /*path*/,
                         std::vector<core::Finding>& /*findings*/) {}
 
-std::string fingerprint(const core::Finding& finding) { return finding.rule_id; }
-
 Baseline load_baseline(const std::string& /*json_text*/) { return {}; }
 
 void apply_baseline(Baseline /*baseline*/, std::vector<core::Finding>& /*findings*/) {}

@@ -20,9 +20,6 @@ void apply_inline_suppressions(const model::Dockerfile& dockerfile, const std::s
 /// Marks findings suppressed by the policy's path ignores.
 void apply_path_ignores(const core::Policy& policy, const std::string& path, std::vector<core::Finding>& findings);
 
-/// A stable identity for a finding that survives unrelated edits (rule, path, trimmed evidence).
-std::string fingerprint(const core::Finding& finding);
-
 /// Fingerprints of the findings in a saved JSON report; error text on failure.
 struct Baseline {
     std::multiset<std::string> fingerprints;
