@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "bulwark/cli/clock.hpp"
 #include "bulwark/engine/scan.hpp"
 #include "bulwark/report/renderer.hpp"
+#include "bulwark/rules/rule.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::cli {
@@ -70,6 +72,18 @@ std::optional<core::Severity> severity_arg(const std::string& value, const char*
                             std::string_view(flag) == "--fail-on" ? ", none" : "");
     }
     return s;
+}
+
+/// bulwark ids for an id given by the user: a bulwark id, or a hadolint/trivy/checkov id via equivalents.
+std::vector<std::string> resolve_rule_ids(const std::string& id) {
+    if (const rules::Rule* r = rules::find_rule(id)) {
+        return {std::string(r->id)};
+    }
+    std::vector<std::string> out;
+    for (const rules::Rule* r : rules::rules_equivalent_to(id)) {
+        out.emplace_back(r->id);
+    }
+    return out;
 }
 
 }  // namespace
@@ -162,10 +176,16 @@ int scan_command(std::vector<std::string> args) {
         opts.cli_policy.build_args[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     opts.cli_policy.target = target;
-    for (const std::string& id : ignore) {
-        opts.cli_policy.disabled_rules.insert(util::to_lower(id) == id ? id : id);
+    for (auto [ids, into, flag] : {std::tuple{&ignore, &opts.cli_policy.disabled_rules, "--ignore"},
+                                   std::tuple{&only, &opts.cli_policy.enabled_rules, "--only"}}) {
+        for (const std::string& id : *ids) {
+            std::vector<std::string> resolved = resolve_rule_ids(id);
+            if (resolved.empty()) {
+                return usage_error(fmt::format("{} {}: no rule with that id (see 'bulwark rules')", flag, id));
+            }
+            into->insert(resolved.begin(), resolved.end());
+        }
     }
-    opts.cli_policy.enabled_rules.insert(only.begin(), only.end());
     opts.cli_policy.trusted_registries = trusted_registries;
     if (!today.empty()) {
         if (!valid_date(today)) {

@@ -135,7 +135,6 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             if (rr.data.find('\0') != std::string::npos) {
                 report::FileResult fr;
                 fr.path = display;
-                auto src = std::make_shared<const util::SourceFile>(display, std::string());
                 util::SourceFile probe(display, rr.data.substr(0, rr.data.find('\0') + 1));
                 util::Position p = probe.position(rr.data.find('\0'));
                 fr.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,

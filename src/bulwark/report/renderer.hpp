@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "bulwark/report/report.hpp"
+#include "bulwark/rules/rule.hpp"
 
 namespace bulwark::report {
 
@@ -13,6 +14,9 @@ struct RenderOptions {
     bool color = false;     // ANSI colours (text only; decided by the CLI: a terminal and no --no-color)
     bool quiet = false;     // text: findings only, no summary
     bool show_suppressed = false;
+    /// Where renderers read rule metadata (titles, remediation, SARIF descriptors); nullptr means
+    /// rules::find_rule. Tests inject a fixed table so golden output does not follow the real rules.
+    const rules::Rule* (*rule_lookup)(std::string_view id) = nullptr;
 };
 
 class Renderer {

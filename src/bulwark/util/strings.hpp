@@ -8,6 +8,8 @@ namespace bulwark::util {
 
 /// ASCII lower-case copy.
 std::string to_lower(std::string_view s);
+/// ASCII upper-case copy.
+std::string to_upper(std::string_view s);
 /// True when `a` and `b` are equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
 /// `s` without leading and trailing ASCII white space.

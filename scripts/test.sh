@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine: install dependencies, build with warnings as errors and
+# ASan+UBSan (preset dev), run every unit and end-to-end test, then build the fuzz targets with clang
+# and run each for a short time. Set BULWARK_FUZZ_SECONDS=0 to skip fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+cmake --preset dev
+cmake --build --preset dev
+ctest --preset dev
+
+fuzz_seconds=${BULWARK_FUZZ_SECONDS:-60}
+if [ "$fuzz_seconds" -gt 0 ]; then
+  scripts/fuzz.sh "$fuzz_seconds"
+fi
+echo "scripts/test.sh: all tests passed"
