@@ -19,8 +19,14 @@ if(BULWARK_HARDEN)
   target_link_options(bulwark_hardening INTERFACE -pie -Wl,-z,relro,-z,now)
 endif()
 
+# Coverage instrumentation for everything a fuzzer reaches (the core library too, or libFuzzer is
+# blind), and the libFuzzer driver for the fuzz targets only.
+add_library(bulwark_fuzz_instrumentation INTERFACE)
 add_library(bulwark_fuzzing INTERFACE)
 if(BULWARK_FUZZ)
-  target_compile_options(bulwark_fuzzing INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
-  target_link_options(bulwark_fuzzing INTERFACE -fsanitize=fuzzer,address,undefined)
+  target_compile_options(bulwark_fuzz_instrumentation INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+    -fno-omit-frame-pointer)
+  target_link_options(bulwark_fuzz_instrumentation INTERFACE -fsanitize=address,undefined)
+  target_link_libraries(bulwark_fuzzing INTERFACE bulwark_fuzz_instrumentation)
+  target_link_options(bulwark_fuzzing INTERFACE -fsanitize=fuzzer)
 endif()

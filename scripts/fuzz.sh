@@ -18,7 +18,9 @@ for bin in build/fuzz/tests/fuzz/fuzz_*; do
     cp -r "tests/fuzz/seeds/$name/." "$corpus/"
   fi
   if [ "$name" = fuzz_dockerfile ] && [ -d "$shared/corpus/dockerfiles" ]; then
-    find "$shared/corpus/dockerfiles" -type f | head -300 | while read -r f; do cp "$f" "$corpus/$(echo "$f" | md5sum | cut -c1-16)"; done
+    # (process substitution: `find | head` would fail the script under pipefail when head exits first)
+    mapfile -t seeds < <(find "$shared/corpus/dockerfiles" -type f | sort | head -n 300)
+    for f in "${seeds[@]}"; do cp "$f" "$corpus/$(echo "$f" | md5sum | cut -c1-16)"; done
   fi
   echo "== $name: ${seconds}s"
   "$bin" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -49,7 +49,8 @@ std::string format_diagnostic(const Diagnostic& d, const util::SourceFile* sourc
     return out;
 }
 
-Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size_t offset, std::string message) {
+Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size_t offset,
+                           std::string message) {
     util::Position p = source.position(offset);
     return Diagnostic{level, Location{source.path(), p.line, p.column, 0, 0, {}}, std::move(message)};
 }

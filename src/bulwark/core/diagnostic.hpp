@@ -22,6 +22,7 @@ struct Diagnostic {
 std::string format_diagnostic(const Diagnostic& d, const util::SourceFile* source);
 
 /// Builds a Diagnostic at byte `offset` of `source`.
-Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size_t offset, std::string message);
+Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size_t offset,
+                           std::string message);
 
 }  // namespace bulwark::core

@@ -11,15 +11,17 @@
 
 namespace bulwark::core {
 
-/// Suppress `rules` (all when empty) on files matching `path_glob`.
+/// Suppress `rules` (all when empty) on files matching `path_glob`, until `until` (inclusive).
 struct PathIgnore {
     std::string path_glob;
     std::set<std::string> rules;
+    std::string reason;  // shown with suppressed findings; may be empty
+    std::string until;   // YYYY-MM-DD, last day the ignore applies; empty: no expiry
 };
 
 struct Policy {
-    std::set<std::string> disabled_rules;       // rule ids
-    std::set<std::string> enabled_rules;        // if non-empty, only these run
+    std::set<std::string> disabled_rules;  // rule ids
+    std::set<std::string> enabled_rules;   // if non-empty, only these run
     std::set<std::string> disabled_categories;
     std::map<std::string, Severity> severity_overrides;
     /// Registries that FROM may pull from (empty: any). Entries like "docker.io", "ghcr.io/myorg".

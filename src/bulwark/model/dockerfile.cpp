@@ -14,7 +14,8 @@ uint32_t MappedText::to_source(size_t text_offset) const {
     auto it = std::upper_bound(pieces.begin(), pieces.end(), text_offset,
                                [](size_t off, const Piece& p) { return off < p.text_offset; });
     const Piece& p = (it == pieces.begin()) ? pieces.front() : *(it - 1);
-    return static_cast<uint32_t>(p.source_offset + (text_offset - std::min<size_t>(text_offset, p.text_offset)));
+    return static_cast<uint32_t>(p.source_offset +
+                                 (text_offset - std::min<size_t>(text_offset, p.text_offset)));
 }
 
 Range MappedText::source_range(size_t begin, size_t end) const {
@@ -25,25 +26,44 @@ Range MappedText::source_range(size_t begin, size_t end) const {
 
 std::string_view keyword_name(InstructionKind k) {
     switch (k) {
-        case InstructionKind::from: return "FROM";
-        case InstructionKind::run: return "RUN";
-        case InstructionKind::cmd: return "CMD";
-        case InstructionKind::label: return "LABEL";
-        case InstructionKind::maintainer: return "MAINTAINER";
-        case InstructionKind::expose: return "EXPOSE";
-        case InstructionKind::env: return "ENV";
-        case InstructionKind::add: return "ADD";
-        case InstructionKind::copy: return "COPY";
-        case InstructionKind::entrypoint: return "ENTRYPOINT";
-        case InstructionKind::volume: return "VOLUME";
-        case InstructionKind::user: return "USER";
-        case InstructionKind::workdir: return "WORKDIR";
-        case InstructionKind::arg: return "ARG";
-        case InstructionKind::onbuild: return "ONBUILD";
-        case InstructionKind::stopsignal: return "STOPSIGNAL";
-        case InstructionKind::healthcheck: return "HEALTHCHECK";
-        case InstructionKind::shell: return "SHELL";
-        case InstructionKind::unknown: return "UNKNOWN";
+        case InstructionKind::from:
+            return "FROM";
+        case InstructionKind::run:
+            return "RUN";
+        case InstructionKind::cmd:
+            return "CMD";
+        case InstructionKind::label:
+            return "LABEL";
+        case InstructionKind::maintainer:
+            return "MAINTAINER";
+        case InstructionKind::expose:
+            return "EXPOSE";
+        case InstructionKind::env:
+            return "ENV";
+        case InstructionKind::add:
+            return "ADD";
+        case InstructionKind::copy:
+            return "COPY";
+        case InstructionKind::entrypoint:
+            return "ENTRYPOINT";
+        case InstructionKind::volume:
+            return "VOLUME";
+        case InstructionKind::user:
+            return "USER";
+        case InstructionKind::workdir:
+            return "WORKDIR";
+        case InstructionKind::arg:
+            return "ARG";
+        case InstructionKind::onbuild:
+            return "ONBUILD";
+        case InstructionKind::stopsignal:
+            return "STOPSIGNAL";
+        case InstructionKind::healthcheck:
+            return "HEALTHCHECK";
+        case InstructionKind::shell:
+            return "SHELL";
+        case InstructionKind::unknown:
+            return "UNKNOWN";
     }
     return "UNKNOWN";
 }
@@ -75,7 +95,8 @@ const Stage* Dockerfile::find_stage(std::string_view name_or_index) const {
         }
     }
     int index = -1;
-    auto [ptr, ec] = std::from_chars(name_or_index.data(), name_or_index.data() + name_or_index.size(), index);
+    auto [ptr, ec] =
+        std::from_chars(name_or_index.data(), name_or_index.data() + name_or_index.size(), index);
     if (ec == std::errc() && ptr == name_or_index.data() + name_or_index.size() && index >= 0 &&
         index < static_cast<int>(stages.size())) {
         return &stages[static_cast<size_t>(index)];

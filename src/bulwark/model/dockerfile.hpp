@@ -30,7 +30,7 @@ struct MappedText {
         uint32_t text_offset = 0;    // where this piece starts in `value`
         uint32_t source_offset = 0;  // where it starts in the source
     };
-    std::vector<Piece> pieces;       // sorted by text_offset; contiguous bytes within a piece
+    std::vector<Piece> pieces;  // sorted by text_offset; contiguous bytes within a piece
 
     /// Source offset of byte `text_offset` of `value` (end of text maps past the last byte).
     uint32_t to_source(size_t text_offset) const;
@@ -39,8 +39,25 @@ struct MappedText {
 };
 
 enum class InstructionKind {
-    from, run, cmd, label, maintainer, expose, env, add, copy, entrypoint, volume, user, workdir, arg,
-    onbuild, stopsignal, healthcheck, shell, unknown
+    from,
+    run,
+    cmd,
+    label,
+    maintainer,
+    expose,
+    env,
+    add,
+    copy,
+    entrypoint,
+    volume,
+    user,
+    workdir,
+    arg,
+    onbuild,
+    stopsignal,
+    healthcheck,
+    shell,
+    unknown
 };
 
 /// Upper-case keyword of a kind ("FROM").
@@ -48,10 +65,10 @@ std::string_view keyword_name(InstructionKind k);
 
 /// `--name=value` or `--name` before the arguments.
 struct Flag {
-    std::string name;    // without the leading "--"
+    std::string name;  // without the leading "--"
     std::string value;
     bool has_value = false;
-    Range range;         // the whole flag token
+    Range range;  // the whole flag token
     Range value_range;
 };
 
@@ -59,6 +76,7 @@ struct Flag {
 struct Word {
     std::string value;
     Range range;
+    std::string raw;  // as written (quotes and escapes kept): the input for variable expansion
 };
 
 /// ENV/LABEL `key=value` (or legacy `key value`), ARG `name[=default]`.
@@ -68,12 +86,14 @@ struct KeyValue {
     bool has_value = false;
     Range key_range;
     Range value_range;
+    std::string raw_key;  // as written (quotes and escapes kept): the input for variable expansion
+    std::string raw_value;
 };
 
 /// An element of a JSON (exec form) array.
 struct JsonArg {
     std::string value;
-    Range range;         // the quoted string in the source
+    Range range;  // the quoted string in the source
 };
 
 /// `<<EOF` ... `EOF` attached to an instruction.
@@ -92,6 +112,7 @@ struct Value {
     std::string text;
     bool known = true;
     std::vector<std::string> unknown_vars;
+    std::string error;  // expansion error as BuildKit reports it ("bad substitution"); empty if none
 };
 
 /// Variables visible at one point of the build: name -> value.
@@ -101,19 +122,19 @@ using VarScope = std::map<std::string, Value, std::less<>>;
 struct ShellBody {
     MappedText text;
     shell::Script script;
-    int heredoc = -1;         // index into Instruction::heredocs, or -1 for the arguments
+    int heredoc = -1;  // index into Instruction::heredocs, or -1 for the arguments
 };
 
 struct Instruction {
     InstructionKind kind = InstructionKind::unknown;
-    std::string keyword;          // as written ("run", "Run" ...)
-    Range range;                  // the whole instruction, continuation lines and heredoc bodies included
+    std::string keyword;  // as written ("run", "Run" ...)
+    Range range;          // the whole instruction, continuation lines and heredoc bodies included
     Range keyword_range;
-    uint32_t line = 0;            // 1-based line of the keyword
-    uint32_t end_line = 0;        // last line of the instruction (heredoc bodies included)
+    uint32_t line = 0;      // 1-based line of the keyword
+    uint32_t end_line = 0;  // last line of the instruction (heredoc bodies included)
     std::vector<Flag> flags;
-    MappedText args;              // text after keyword and flags, continuations joined
-    bool json_form = false;       // args is a JSON array of strings (exec form)
+    MappedText args;         // text after keyword and flags, continuations joined
+    bool json_form = false;  // args is a JSON array of strings (exec form)
     std::vector<JsonArg> json;
     std::vector<Word> words;      // args split into words (not filled for RUN/CMD/ENTRYPOINT shell form)
     std::vector<KeyValue> pairs;  // ENV, LABEL, ARG
@@ -121,15 +142,29 @@ struct Instruction {
     std::shared_ptr<Instruction> trigger;  // ONBUILD's inner instruction
 
     // ---- filled by analysis ----
-    int stage = -1;                             // owning stage; -1 for ARGs before the first FROM
-    std::shared_ptr<const VarScope> scope;      // variables visible when this instruction runs
-    std::vector<ShellBody> shell;               // RUN programs (empty for Windows images)
+    int stage = -1;                         // owning stage; -1 for ARGs before the first FROM
+    std::shared_ptr<const VarScope> scope;  // variables visible when this instruction runs
+    std::vector<ShellBody> shell;           // RUN programs (empty for Windows images)
+    /// The SHELL in effect (argv the shell form is appended to): ["/bin/sh", "-c"] by default,
+    /// ["cmd", "/S", "/C"] in Windows stages; changed by SHELL, inherited through FROM <stage>.
+    std::vector<std::string> run_shell;
+
+    /// True when run_shell turns pipefail on (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).
+    bool pipefail_by_shell() const;
 
     /// First flag called `name`, or nullptr.
     const Flag* flag(std::string_view name) const;
     /// Every flag called `name` (e.g. several --mount).
     std::vector<const Flag*> flags_named(std::string_view name) const;
 };
+
+/// True when `shell_argv` (a SHELL / exec-form prefix) turns pipefail on: `-o pipefail`, or a
+/// short-option group ending in `o` (`-eo`, `-euxo`) followed by `pipefail`; `+o pipefail` turns it off.
+bool shell_enables_pipefail(const std::vector<std::string>& shell_argv);
+
+/// True when `program` (a path or name, ".exe" ignored) is a POSIX-like shell: sh, bash, dash, ash,
+/// zsh, ksh, mksh, busybox.
+bool is_posix_shell_program(std::string_view program);
 
 /// Parser directives from the top of the file.
 struct Directives {
@@ -142,32 +177,33 @@ struct Directives {
 /// Who a stage runs as, after USER instructions, inheritance from FROM <stage> and the base image table.
 struct EffectiveUser {
     enum class Source { user_instruction, inherited_stage, base_image_default, assumed_root, unknown };
-    std::string name;             // as written ("app", "1000:1000", "root", "nonroot"); empty if unknown
+    std::string name;  // as written ("app", "1000:1000", "root", "nonroot"); empty if unknown
     Source source = Source::assumed_root;
-    bool is_root = true;          // name is root/0 (or nothing set and the base image runs as root)
-    bool known = true;            // false when it comes from an unresolved variable or unknown base stage
-    int instruction = -1;         // index into Dockerfile::instructions of the deciding USER, or -1
+    bool is_root = true;   // name is root/0 (or nothing set and the base image runs as root)
+    bool known = true;     // false when it comes from an unresolved variable or unknown base stage
+    int instruction = -1;  // index into Dockerfile::instructions of the deciding USER, or -1
 };
 
 struct Stage {
     int index = 0;
-    std::string name;             // AS name, lower-cased as BuildKit does; empty if none
-    int from_instruction = -1;    // index into Dockerfile::instructions
-    Value base;                   // FROM argument after expansion
-    std::optional<ImageRef> image;// set when base is a known external image (not a stage, not scratch)
+    std::string name;               // AS name, lower-cased as BuildKit does; empty if none
+    int from_instruction = -1;      // index into Dockerfile::instructions
+    Value base;                     // FROM argument after expansion
+    std::optional<ImageRef> image;  // set when base is a known external image (not a stage, not scratch)
     bool scratch = false;
-    int base_stage = -1;          // FROM <earlier stage>
-    std::vector<int> instructions;    // indices into Dockerfile::instructions (FROM included)
-    std::vector<int> copies_from;     // stages read through COPY --from / RUN --mount=from
-    bool shipped = false;             // the target stage (last, or --target)
-    bool in_shipped_image = false;    // shipped, or an ancestor of it through FROM <stage>
-    bool feeds_shipped = false;       // its output is copied into a stage of the shipped image
-    EffectiveUser user;               // at the end of the stage
+    int base_stage = -1;            // FROM <earlier stage>
+    std::vector<int> instructions;  // indices into Dockerfile::instructions (FROM included)
+    std::vector<int> copies_from;   // stages read through COPY --from / RUN --mount=from
+    bool shipped = false;           // the target stage (last, or --target)
+    bool in_shipped_image = false;  // shipped, or an ancestor of it through FROM <stage>
+    bool feeds_shipped = false;     // its output is copied into a stage of the shipped image
+    EffectiveUser user;             // at the end of the stage
+    bool windows = false;           // Windows base image, PowerShell/cmd SHELL, or escape=`
 };
 
 /// A whole-line comment (parser directives excluded), e.g. `# bulwark ignore=BD001`.
 struct Comment {
-    std::string text;         // after '#', leading white space trimmed
+    std::string text;  // after '#', leading white space trimmed
     uint32_t line = 0;
     Range range;
 };
@@ -176,12 +212,12 @@ struct Dockerfile {
     util::SourcePtr source;
     Directives directives;
     std::vector<Comment> comments;
-    std::vector<Instruction> instructions;   // in order, global ARGs included
+    std::vector<Instruction> instructions;  // in order, global ARGs included
     std::vector<core::Diagnostic> diagnostics;
     // ---- filled by analysis ----
     std::vector<Stage> stages;
     int shipped_stage = -1;
-    bool windows = false;                    // escape=` or a PowerShell/cmd SHELL, or a Windows base image
+    bool windows = false;  // escape=` or a PowerShell/cmd SHELL, or a Windows base image
     std::shared_ptr<const VarScope> global_scope;  // global ARGs (before the first FROM)
 
     /// Stage by name (case-insensitive) or decimal index; nullptr if none.

@@ -11,18 +11,56 @@ std::string_view command_name(const Command& c) {
     return slash == std::string_view::npos ? n : n.substr(slash + 1);
 }
 
-bool Script::pipefail_before(size_t index) const {
-    bool on = false;
-    for (size_t i = 0; i < index && i < commands.size(); ++i) {
-        const Command& c = commands[i];
-        if (command_name(c) != "set") {
-            continue;
+void apply_set_pipefail(const Command& c, bool& pipefail) {
+    if (command_name(c) != "set") {
+        return;
+    }
+    const size_t n = c.argv.size();
+    for (size_t i = 1; i < n; ++i) {
+        const std::string& opt = c.argv[i].value;
+        if (opt.size() < 2 || (opt[0] != '-' && opt[0] != '+') || opt == "--") {
+            return;  // the positional parameters start here
         }
-        for (size_t a = 1; a + 1 < c.argv.size(); ++a) {
-            const std::string& opt = c.argv[a].value;
-            if (opt.size() >= 2 && (opt[0] == '-' || opt[0] == '+') && opt.back() == 'o' &&
-                c.argv[a + 1].value == "pipefail") {
-                on = opt[0] == '-';
+        // Each 'o' in a group ("-euxo", "-oo") takes the next word as an option name.
+        for (size_t j = 1; j < opt.size(); ++j) {
+            if (opt[j] != 'o' || i + 1 >= n) {
+                continue;
+            }
+            ++i;
+            if (c.argv[i].value == "pipefail") {
+                pipefail = opt[0] == '-';
+            }
+        }
+    }
+}
+
+bool Script::pipefail_before(size_t index) const {
+    if (commands.empty()) {
+        return false;
+    }
+    // The scopes whose options reach the target: itself and the subshells' ancestors up to the
+    // shell process that started them.
+    int target = index < commands.size() ? commands[index].scope : 0;
+    std::vector<int> chain;
+    bool on = false;
+    int s = target;
+    for (size_t guard = 0; guard <= scopes.size(); ++guard) {
+        chain.push_back(s);
+        if (s < 0 || static_cast<size_t>(s) >= scopes.size()) {
+            break;
+        }
+        const Scope& sc = scopes[static_cast<size_t>(s)];
+        if (!sc.inherits || sc.parent < 0) {
+            on = sc.pipefail;
+            break;
+        }
+        s = sc.parent;
+    }
+    for (size_t i = 0; i < index && i < commands.size(); ++i) {
+        for (int x : chain) {
+            if (commands[i].scope == x) {
+                apply_set_pipefail(commands[i], on);
+                break;
             }
         }
     }

@@ -9,16 +9,17 @@ namespace bulwark::model::shell {
 
 /// One word after quote removal. `begin`/`end` are byte offsets in the parsed script text.
 struct Word {
-    std::string value;       // quotes and escapes resolved; expansions left as written ("$HOME")
+    std::string value;  // quotes and escapes resolved; expansions left as written ("$HOME")
     uint32_t begin = 0;
     uint32_t end = 0;
-    bool quoted = false;     // any part was quoted
-    bool dynamic = false;    // contains an unexpanded $var, $(...), `...` or glob that changes its value
+    bool quoted = false;   // any part was quoted (quotes or a backslash escape)
+    bool dynamic = false;  // contains an unexpanded $var, $(...), `...` or glob that changes its value
 };
 
 struct Redirect {
-    std::string op;          // ">", ">>", "<", "2>", "&>", "<<<", ">&" ...
-    Word target;
+    std::string op;    // ">", ">>", "<", "2>", "&>", "<<<", ">&", "<<", "<<-" ... (with its fd number)
+    Word target;       // file, fd ("1" in 2>&1), here-string, or here-document delimiter
+    int heredoc = -1;  // index into Script::heredocs for "<<" and "<<-", else -1
 };
 
 /// How a command is joined to the next one in its list.
@@ -26,16 +27,40 @@ enum class Connector { none, and_if, or_if, pipe, seq, background };
 
 /// A simple command: assignments, argv and redirections.
 struct Command {
-    std::vector<Word> assignments;   // NAME=value prefixes
-    std::vector<Word> argv;          // argv[0] is the command name as written
+    std::vector<Word> assignments;  // NAME=value prefixes
+    std::vector<Word> argv;         // argv[0] is the command name as written
     std::vector<Redirect> redirects;
-    uint32_t begin = 0;              // offsets in the script text
+    uint32_t begin = 0;  // offsets in the script text
     uint32_t end = 0;
-    Connector next = Connector::none;
-    int pipeline = 0;                // commands joined by '|' share this id
-    int depth = 0;                   // 0 top level; +1 inside `sh -c '...'`/`bash -c`, subshells, $(...)
-    bool in_substitution = false;    // inside $(...) or backticks
-    bool in_condition = false;       // in the condition of if/while/until or the left of || / &&
+    Connector next = Connector::none;  // `;` and newline are `seq`; the last command of a list has `none`
+    int pipeline = 0;              // commands joined by '|' share this id; every other command has its own
+    int depth = 0;                 // 0 top level; +1 per enclosing compound command ((), {}, if, for,
+                                   // while, case, function), $(...) and `sh -c '...'` script
+    bool in_substitution = false;  // inside $(...), backticks or <(...)
+    bool in_condition = false;     // in the condition of if/while/until or the left of || / &&
+    bool negated = false;          // in a pipeline negated with `!`
+    bool in_function = false;      // in a function body (runs only when the function is called)
+    int parent = -1;               // index of the command whose word holds this one (the `sh -c` or
+                                   // the command with the $(...) argument), -1 if none
+    int scope = 0;                 // index into Script::scopes: the shell environment it runs in
+};
+
+/// A here-document: the lines after `<<EOF` up to the delimiter line (not parsed as commands).
+struct Heredoc {
+    std::string delimiter;  // quotes removed
+    std::string body;       // tabs stripped for `<<-`
+    uint32_t begin = 0;     // the body's range in the script text
+    uint32_t end = 0;
+    bool quoted = false;      // delimiter quoted: no expansion in the body
+    bool strip_tabs = false;  // `<<-`
+};
+
+/// A shell environment: the top-level shell, a subshell ((...), $(...)) or a new shell process
+/// (`sh -c`). Shell options set in one apply to it and the subshells it starts later.
+struct Scope {
+    int parent = -1;        // enclosing scope, -1 for the top level
+    bool inherits = true;   // false for a new shell process, which does not inherit `set -o`
+    bool pipefail = false;  // pipefail on from the start (`bash -o pipefail -c ...`)
 };
 
 /// A parsed script: every simple command in source order (nested ones after their parent).
@@ -47,12 +72,18 @@ struct Script {
         std::string message;
     };
     std::vector<Error> errors;
+    std::vector<Heredoc> heredocs;  // in source order; referenced by Redirect::heredoc
+    std::vector<Scope> scopes;      // scopes[0] is the top-level shell (may be empty: one scope)
     /// True if `set -o pipefail` (or `set -eo pipefail`, `-euxo pipefail` ...) is in effect before
-    /// command `index`.
+    /// command `index`, in that command's shell environment.
     bool pipefail_before(size_t index) const;
 };
 
 /// Basename of argv[0] ("/usr/bin/apt-get" -> "apt-get"); empty when there is no argv.
 std::string_view command_name(const Command& c);
+
+/// Applies a `set` command's arguments to `pipefail`: `-o pipefail`, `-eo pipefail`, `+o pipefail`,
+/// `-o errexit -o pipefail` ... Other commands leave it unchanged.
+void apply_set_pipefail(const Command& c, bool& pipefail);
 
 }  // namespace bulwark::model::shell

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 class RealFileSystem final : public FileSystem {
-public:
+  public:
     ReadResult read(const std::string& path, uint64_t max_bytes) const override {
         ReadResult r;
         std::error_code ec;
@@ -66,7 +66,8 @@ public:
         return fs::exists(path, ec);
     }
 
-    std::vector<std::string> walk(const std::string& dir, const std::vector<std::string>& skip_dirs) const override {
+    std::vector<std::string> walk(const std::string& dir,
+                                  const std::vector<std::string>& skip_dirs) const override {
         std::vector<std::string> out;
         std::error_code ec;
         fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);

@@ -4,7 +4,8 @@
 
 namespace bulwark::util {
 
-SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text)
+    : m_path(std::move(path)), m_text(std::move(text)) {
     m_line_starts.push_back(0);
     for (size_t i = 0; i < m_text.size(); ++i) {
         if (m_text[i] == '\n' && i + 1 < m_text.size()) {

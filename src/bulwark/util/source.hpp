@@ -17,7 +17,7 @@ struct Position {
 
 /// An immutable input file: its display path, its bytes and the offsets where lines start.
 class SourceFile {
-public:
+  public:
     /// Builds the line index over `text`.
     SourceFile(std::string path, std::string text);
 
@@ -34,7 +34,7 @@ public:
     /// Position of byte `offset` (clamped to the end of text).
     Position position(size_t offset) const;
 
-private:
+  private:
     std::string m_path;
     std::string m_text;
     std::vector<size_t> m_line_starts;

@@ -1,23 +1,21 @@
 #include "bulwark/util/strings.hpp"
 
-#include <algorithm>
 #include <fnmatch.h>
+#include <algorithm>
 
 namespace bulwark::util {
 
 std::string to_lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); });
     return out;
 }
 
 std::string to_upper(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>((c >= 'a' && c <= 'z') ? c - 32 : c);
-    });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>((c >= 'a' && c <= 'z') ? c - 32 : c); });
     return out;
 }
 
@@ -49,7 +47,9 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -76,6 +76,28 @@ size_t edit_distance(std::string_view a, std::string_view b) {
         std::swap(prev, cur);
     }
     return prev[b.size()];
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp > 0x10FFFF) {
+        cp = 0xFFFD;
+    }
+    auto put = [&out](char32_t v) { out += static_cast<char>(static_cast<unsigned char>(v)); };
+    if (cp < 0x80) {
+        put(cp);
+    } else if (cp < 0x800) {
+        put(0xC0U | (cp >> 6U));
+        put(0x80U | (cp & 0x3FU));
+    } else if (cp < 0x10000) {
+        put(0xE0U | (cp >> 12U));
+        put(0x80U | ((cp >> 6U) & 0x3FU));
+        put(0x80U | (cp & 0x3FU));
+    } else {
+        put(0xF0U | (cp >> 18U));
+        put(0x80U | ((cp >> 12U) & 0x3FU));
+        put(0x80U | ((cp >> 6U) & 0x3FU));
+        put(0x80U | (cp & 0x3FU));
+    }
 }
 
 }  // namespace bulwark::util

@@ -21,6 +21,8 @@ bool starts_with(std::string_view s, std::string_view p);
 bool ends_with(std::string_view s, std::string_view p);
 /// Shell-style glob match (`*`, `?`, `[...]`); `*` matches '/' too unless `pathname` is set.
 bool glob_match(std::string_view pattern, std::string_view text, bool pathname = false);
+/// Appends code point `cp` as UTF-8 (U+FFFD for values beyond U+10FFFF).
+void append_utf8(std::string& out, char32_t cp);
 /// Levenshtein distance, for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -21,7 +21,8 @@ inline core::Policy test_policy(std::set<std::string> only = {}) {
 }
 
 /// Parses and analyses `text` as a Dockerfile named `path`.
-inline model::Dockerfile analyze_text(const std::string& text, const input::dockerfile::AnalyzeOptions& opts = {},
+inline model::Dockerfile analyze_text(const std::string& text,
+                                      const input::dockerfile::AnalyzeOptions& opts = {},
                                       const std::string& path = "Dockerfile") {
     auto src = std::make_shared<const util::SourceFile>(path, text);
     model::Dockerfile df = input::dockerfile::parse(src);

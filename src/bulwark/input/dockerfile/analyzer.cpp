@@ -1,7 +1,479 @@
 #include "bulwark/input/dockerfile/analyzer.hpp"
 
+#include <algorithm>
+#include <array>
+
+#include "bulwark/data/base_images.hpp"
+#include "bulwark/input/dockerfile/analyzer_detail.hpp"
+#include "bulwark/model/expand.hpp"
+#include "bulwark/model/mount.hpp"
+#include "bulwark/util/strings.hpp"
+
 namespace bulwark::input::dockerfile {
 
-void analyze(model::Dockerfile& /*dockerfile*/, const AnalyzeOptions& /*options*/) {}
+namespace {
+
+using model::InstructionKind;
+using model::Value;
+using model::VarScope;
+using ScopePtr = std::shared_ptr<const VarScope>;
+
+// BuildKit sets these for every build; their values depend on the builder, so they stay unknown.
+constexpr std::array<std::string_view, 8> k_platform_args = {
+    "BUILDPLATFORM",  "BUILDOS",  "BUILDARCH",  "BUILDVARIANT",
+    "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+};
+
+Value unknown_value(const std::string& name) {
+    Value v;
+    v.known = false;
+    v.unknown_vars.push_back(name);
+    return v;
+}
+
+/// The text to expand: as written when the parser kept it, else the unquoted value.
+const std::string& raw_of(const model::Word& w) {
+    return w.raw.empty() ? w.value : w.raw;
+}
+const std::string& raw_value_of(const model::KeyValue& kv) {
+    return kv.raw_value.empty() ? kv.value : kv.raw_value;
+}
+const std::string& raw_key_of(const model::KeyValue& kv) {
+    return kv.raw_key.empty() ? kv.key : kv.raw_key;
+}
+
+/// A key after expansion (BuildKit expands ARG/ENV names too); as written when that fails.
+std::string expand_key(const model::KeyValue& kv, const VarScope& scope, char escape) {
+    const std::string& raw = raw_key_of(kv);
+    if (raw.find('$') == std::string::npos) {
+        return kv.key;
+    }
+    Value v = model::expand(raw, scope, escape);
+    return v.known ? v.text : kv.key;
+}
+
+/// What the analyzer tracks while walking one stage.
+struct StageState {
+    VarScope args;
+    VarScope env;
+    ScopePtr scope;  // args overlaid by env (ENV wins over ARG)
+    std::vector<std::string> shell;
+    int last_user = -1;  // index of the last USER instruction
+};
+
+ScopePtr merge(const StageState& st) {
+    auto merged = std::make_shared<VarScope>(st.args);
+    for (const auto& [name, value] : st.env) {
+        (*merged)[name] = value;
+    }
+    return merged;
+}
+
+std::vector<std::string> default_shell(bool windows) {
+    if (windows) {
+        return {"cmd", "/S", "/C"};
+    }
+    return {"/bin/sh", "-c"};
+}
+
+bool is_windows_shell(const std::vector<std::string>& shell) {
+    if (shell.empty()) {
+        return false;
+    }
+    std::string_view p = shell.front();
+    size_t slash = p.find_last_of("/\\");
+    std::string name = util::to_lower(slash == std::string_view::npos ? p : p.substr(slash + 1));
+    if (util::ends_with(name, ".exe")) {
+        name.resize(name.size() - 4);
+    }
+    return name == "powershell" || name == "pwsh" || name == "cmd";
+}
+
+class Analyzer {
+  public:
+    Analyzer(model::Dockerfile& df, const AnalyzeOptions& options)
+        : m_df(df), m_options(options), m_escape(df.directives.escape) {}
+
+    void run() {
+        m_df.stages.clear();
+        m_df.shipped_stage = -1;
+        m_df.windows = m_escape == '`';
+        init_meta_scope();
+        for (size_t i = 0; i < m_df.instructions.size(); ++i) {
+            model::Instruction& inst = m_df.instructions[i];
+            if (inst.kind == InstructionKind::from) {
+                start_stage(static_cast<int>(i));
+            } else if (m_df.stages.empty()) {
+                global_instruction(inst);
+            } else {
+                stage_instruction(static_cast<int>(i), inst);
+            }
+        }
+        if (!m_df.stages.empty()) {
+            finish_stage();
+        }
+        m_df.global_scope = m_global;
+        select_shipped();
+        mark_feeds();
+        for (const model::Stage& s : m_df.stages) {
+            m_df.windows = m_df.windows || s.windows;
+        }
+    }
+
+  private:
+    void init_meta_scope() {
+        auto meta = std::make_shared<VarScope>();
+        for (std::string_view name : k_platform_args) {
+            std::string n(name);
+            auto it = m_options.build_args.find(n);
+            (*meta)[n] =
+                it != m_options.build_args.end() ? Value{it->second, true, {}, {}} : unknown_value(n);
+        }
+        m_meta = meta;
+        m_global = std::make_shared<VarScope>();
+    }
+
+    /// ARGs before the first FROM: expanded with the earlier ones; --build-arg replaces the value.
+    void global_instruction(model::Instruction& inst) {
+        inst.stage = -1;
+        inst.scope = m_global;
+        if (inst.kind != InstructionKind::arg || inst.pairs.empty()) {
+            return;
+        }
+        auto meta = std::make_shared<VarScope>(*m_meta);
+        auto global = std::make_shared<VarScope>(*m_global);
+        for (const model::KeyValue& kv : inst.pairs) {
+            std::string name = expand_key(kv, *m_meta, m_escape);
+            Value v;
+            if (auto it = m_options.build_args.find(name); it != m_options.build_args.end()) {
+                v = Value{it->second, true, {}, {}};
+            } else if (kv.has_value) {
+                v = model::expand(raw_value_of(kv), *m_meta, m_escape);
+            } else {
+                v = unknown_value(name);
+            }
+            (*meta)[name] = v;
+            (*global)[name] = std::move(v);
+        }
+        m_meta = meta;
+        m_global = global;
+    }
+
+    void start_stage(int index) {
+        if (!m_df.stages.empty()) {
+            finish_stage();
+        }
+        model::Instruction& from = m_df.instructions[static_cast<size_t>(index)];
+        model::Stage stage;
+        stage.index = static_cast<int>(m_df.stages.size());
+        stage.from_instruction = index;
+        stage.instructions.push_back(index);
+        from.stage = stage.index;
+        from.scope = m_meta;
+
+        if (!from.words.empty()) {
+            stage.base = model::expand(raw_of(from.words[0]), *m_meta, m_escape);
+            if (!stage.base.error.empty()) {
+                add_diagnostic(core::DiagLevel::error, from.words[0].range.begin,
+                               "base image name: " + stage.base.error);
+            }
+        } else {
+            stage.base = Value{"", false, {}, {}};
+        }
+        if (from.words.size() >= 3 && util::iequals(from.words[1].value, "as")) {
+            stage.name = util::to_lower(from.words[2].value);
+            for (const model::Stage& earlier : m_df.stages) {
+                if (earlier.name == stage.name) {
+                    add_diagnostic(core::DiagLevel::error, from.words[2].range.begin,
+                                   "duplicate stage name '" + stage.name + "'");
+                    break;
+                }
+            }
+        }
+        resolve_base(stage, from);
+
+        StageState st;
+        if (stage.base_stage >= 0) {
+            const StageState& parent = m_states[static_cast<size_t>(stage.base_stage)];
+            st.env = parent.env;
+            st.shell = parent.shell;
+            stage.windows = m_df.stages[static_cast<size_t>(stage.base_stage)].windows;
+        } else {
+            stage.windows = m_escape == '`' || (stage.base.known && data::is_windows_image(stage.base.text));
+            st.shell = default_shell(stage.windows);
+        }
+        st.scope = merge(st);
+        m_df.stages.push_back(std::move(stage));
+        m_states.push_back(std::move(st));
+        from.run_shell = m_states.back().shell;
+    }
+
+    void resolve_base(model::Stage& stage, const model::Instruction& from) {
+        if (!stage.base.known) {
+            return;
+        }
+        std::string lower = util::to_lower(stage.base.text);
+        for (const model::Stage& earlier : m_df.stages) {
+            if (!earlier.name.empty() && earlier.name == lower) {
+                stage.base_stage = earlier.index;
+                return;
+            }
+        }
+        if (lower == "scratch") {
+            stage.scratch = true;
+            return;
+        }
+        stage.image = model::parse_image_ref(stage.base.text);
+        if (!stage.image && !from.words.empty()) {
+            add_diagnostic(core::DiagLevel::warning, from.words[0].range.begin,
+                           "'" + stage.base.text + "' is not a valid image reference");
+        }
+    }
+
+    void stage_instruction(int index, model::Instruction& inst) {
+        model::Stage& stage = m_df.stages.back();
+        StageState& st = m_states.back();
+        inst.stage = stage.index;
+        stage.instructions.push_back(index);
+        inst.scope = st.scope;
+        inst.run_shell = st.shell;
+        switch (inst.kind) {
+            case InstructionKind::arg:
+                stage_arg(inst, st);
+                break;
+            case InstructionKind::env:
+                stage_env(inst, st);
+                break;
+            case InstructionKind::shell:
+                if (inst.json_form && !inst.json.empty()) {
+                    st.shell.clear();
+                    for (const model::JsonArg& a : inst.json) {
+                        st.shell.push_back(a.value);
+                    }
+                    stage.windows = stage.windows || is_windows_shell(st.shell);
+                }
+                break;
+            case InstructionKind::user:
+                st.last_user = index;
+                break;
+            case InstructionKind::run:
+                if (!stage.windows) {
+                    analysis::build_shell_bodies(*m_df.source, inst);
+                }
+                break;
+            case InstructionKind::onbuild:
+                if (inst.trigger) {
+                    model::Instruction& trigger = *inst.trigger;
+                    trigger.stage = stage.index;
+                    trigger.scope = st.scope;
+                    trigger.run_shell = st.shell;
+                    if (!stage.windows) {
+                        analysis::build_shell_bodies(*m_df.source, trigger);
+                    }
+                }
+                break;
+            case InstructionKind::copy:
+            case InstructionKind::add:
+                if (const model::Flag* f = inst.flag("from"); f != nullptr && f->has_value) {
+                    add_copy_source(stage, f->value, *inst.scope);
+                }
+                break;
+            default:
+                break;
+        }
+        if (inst.kind == InstructionKind::run) {
+            for (const model::Flag* f : inst.flags_named("mount")) {
+                model::Mount m = model::parse_mount(f->value);
+                if (!m.from().empty()) {
+                    add_copy_source(stage, m.from(), *inst.scope);
+                }
+            }
+        }
+    }
+
+    /// ARG inside a stage: --build-arg, else the default, else the global value re-imported.
+    void stage_arg(const model::Instruction& inst, StageState& st) {
+        for (const model::KeyValue& kv : inst.pairs) {
+            std::string name = expand_key(kv, *st.scope, m_escape);
+            Value v;
+            if (auto it = m_options.build_args.find(name); it != m_options.build_args.end()) {
+                v = Value{it->second, true, {}, {}};
+            } else if (kv.has_value) {
+                v = model::expand(raw_value_of(kv), *st.scope, m_escape);
+            } else if (auto g = m_meta->find(name); g != m_meta->end()) {
+                v = g->second;
+            } else {
+                v = unknown_value(name);
+            }
+            st.args[name] = std::move(v);
+        }
+        if (!inst.pairs.empty()) {
+            st.scope = merge(st);
+        }
+    }
+
+    /// ENV: every value is expanded with the variables as they were before this instruction.
+    void stage_env(const model::Instruction& inst, StageState& st) {
+        const VarScope& before = *st.scope;
+        for (const model::KeyValue& kv : inst.pairs) {
+            std::string name = expand_key(kv, before, m_escape);
+            st.env[name] = model::expand(raw_value_of(kv), before, m_escape);
+        }
+        if (!inst.pairs.empty()) {
+            st.scope = merge(st);
+        }
+    }
+
+    /// COPY --from / RUN --mount from=: an earlier stage by name or index (else an image).
+    void add_copy_source(model::Stage& stage, std::string_view raw, const VarScope& scope) {
+        std::string ref(raw);
+        if (ref.find('$') != std::string::npos) {
+            Value v = model::expand(raw, scope, m_escape);
+            if (!v.known) {
+                return;
+            }
+            ref = v.text;
+        }
+        const model::Stage* source = nullptr;
+        std::string lower = util::to_lower(ref);
+        for (const model::Stage& s : m_df.stages) {
+            if (s.index >= stage.index) {
+                break;
+            }
+            if (!s.name.empty() && s.name == lower) {
+                source = &s;
+                break;
+            }
+        }
+        if (source == nullptr && !ref.empty() &&
+            std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            int idx = ref.size() <= 6 ? std::stoi(ref) : -1;
+            if (idx >= 0 && idx < stage.index) {
+                source = &m_df.stages[static_cast<size_t>(idx)];
+            }
+        }
+        if (source != nullptr && std::find(stage.copies_from.begin(), stage.copies_from.end(),
+                                           source->index) == stage.copies_from.end()) {
+            stage.copies_from.push_back(source->index);
+        }
+    }
+
+    void finish_stage() {
+        model::Stage& stage = m_df.stages.back();
+        const StageState& st = m_states.back();
+        stage.user = effective_user(stage, st);
+    }
+
+    model::EffectiveUser effective_user(const model::Stage& stage, const StageState& st) const {
+        model::EffectiveUser u;
+        if (st.last_user >= 0) {
+            const model::Instruction& inst = m_df.instructions[static_cast<size_t>(st.last_user)];
+            std::string raw =
+                !inst.words.empty() ? raw_of(inst.words[0]) : std::string(util::trim(inst.args.value));
+            Value v = model::expand(raw, *inst.scope, m_escape);
+            u.source = model::EffectiveUser::Source::user_instruction;
+            u.instruction = st.last_user;
+            u.known = v.known && !v.text.empty();
+            u.name = u.known ? v.text : raw;
+            u.is_root = u.known && analysis::is_root_user(v.text);
+            return u;
+        }
+        if (stage.base_stage >= 0) {
+            u = m_df.stages[static_cast<size_t>(stage.base_stage)].user;
+            u.source = u.known ? model::EffectiveUser::Source::inherited_stage
+                               : model::EffectiveUser::Source::unknown;
+            return u;
+        }
+        if (stage.image) {
+            if (std::optional<data::DefaultUser> d = data::default_user(*stage.image)) {
+                u.source = model::EffectiveUser::Source::base_image_default;
+                u.name = std::string(d->name);
+                u.is_root = d->is_root;
+                return u;
+            }
+        }
+        if (stage.image || stage.scratch) {
+            u.source = model::EffectiveUser::Source::assumed_root;
+            u.name = "root";
+            u.is_root = true;
+            return u;
+        }
+        u.source = model::EffectiveUser::Source::unknown;
+        u.known = false;
+        u.is_root = false;
+        return u;
+    }
+
+    void select_shipped() {
+        if (m_df.stages.empty()) {
+            return;
+        }
+        int shipped = static_cast<int>(m_df.stages.size()) - 1;
+        if (!m_options.target.empty()) {
+            std::string target = util::to_lower(m_options.target);
+            auto it = std::find_if(m_df.stages.begin(), m_df.stages.end(), [&](const model::Stage& s) {
+                return !s.name.empty() && s.name == target;
+            });
+            if (it != m_df.stages.end()) {
+                shipped = it->index;
+            } else {
+                const model::Instruction& first =
+                    m_df.instructions[static_cast<size_t>(m_df.stages[0].from_instruction)];
+                add_diagnostic(core::DiagLevel::error, first.keyword_range.begin,
+                               "target stage '" + m_options.target + "' not found");
+            }
+        }
+        m_df.shipped_stage = shipped;
+        m_df.stages[static_cast<size_t>(shipped)].shipped = true;
+        for (int s = shipped; s >= 0; s = m_df.stages[static_cast<size_t>(s)].base_stage) {
+            m_df.stages[static_cast<size_t>(s)].in_shipped_image = true;
+        }
+    }
+
+    /// Stages whose files reach the shipped image through COPY --from (or a mount), transitively,
+    /// including the FROM ancestors of such stages.
+    void mark_feeds() {
+        std::vector<int> work;
+        for (const model::Stage& s : m_df.stages) {
+            if (s.in_shipped_image) {
+                work.push_back(s.index);
+            }
+        }
+        while (!work.empty()) {
+            int w = work.back();
+            work.pop_back();
+            for (int c : m_df.stages[static_cast<size_t>(w)].copies_from) {
+                for (int s = c; s >= 0; s = m_df.stages[static_cast<size_t>(s)].base_stage) {
+                    model::Stage& fed = m_df.stages[static_cast<size_t>(s)];
+                    if (fed.feeds_shipped) {
+                        break;
+                    }
+                    fed.feeds_shipped = true;
+                    work.push_back(s);
+                }
+            }
+        }
+    }
+
+    void add_diagnostic(core::DiagLevel level, uint32_t offset, std::string message) {
+        if (m_df.source) {
+            m_df.diagnostics.push_back(
+                core::make_diagnostic(level, *m_df.source, offset, std::move(message)));
+        }
+    }
+
+    model::Dockerfile& m_df;
+    const AnalyzeOptions& m_options;
+    char m_escape;
+    ScopePtr m_meta;    // platform ARGs and global ARGs: what FROM sees
+    ScopePtr m_global;  // global ARGs only
+    std::vector<StageState> m_states;
+};
+
+}  // namespace
+
+void analyze(model::Dockerfile& dockerfile, const AnalyzeOptions& options) {
+    Analyzer(dockerfile, options).run();
+}
 
 }  // namespace bulwark::input::dockerfile

@@ -6,10 +6,12 @@
 
 namespace bulwark::input::shell {
 
-/// Parses `script` into simple commands, splitting on && || ; | & newlines, descending into
-/// subshells, groups, if/for/while/case bodies, $(...) and `...`, and the script of
-/// `sh -c '...'` / `bash -c` (offsets mapped back to the outer text). Never throws; problems go
-/// to Script::errors. Offsets in the result index into `script`.
+/// Parses `script` into simple commands in source order, splitting on && || ; | |& & and newlines,
+/// descending into subshells, groups, if/for/while/until/case bodies, functions, $(...), `...` and
+/// <(...), and the script of `sh -c '...'` / `bash -c` / `su -c` (after wrappers such as sudo/env),
+/// with offsets mapped back to `script`. Here-document bodies are recorded, not parsed. Never
+/// throws; problems go to Script::errors and what was parsed is kept. Linear time; nesting deeper
+/// than 64 levels stops parsing with an error.
 model::shell::Script parse(std::string_view script);
 
 }  // namespace bulwark::input::shell

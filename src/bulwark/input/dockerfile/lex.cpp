@@ -1,0 +1,227 @@
+#include "bulwark/input/dockerfile/lex.hpp"
+
+#include <algorithm>
+
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::input::dockerfile::detail {
+
+void ParseContext::error(uint32_t offset, std::string message) const {
+    if (diagnostics.size() >= k_max_diagnostics) {
+        return;
+    }
+    diagnostics.push_back(core::make_diagnostic(core::DiagLevel::error, source, offset, std::move(message)));
+}
+
+void ParseContext::warning(uint32_t offset, std::string message) const {
+    if (diagnostics.size() >= k_max_diagnostics) {
+        return;
+    }
+    diagnostics.push_back(
+        core::make_diagnostic(core::DiagLevel::warning, source, offset, std::move(message)));
+}
+
+size_t space_length(std::string_view s, size_t pos) {
+    auto c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) {
+        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+    }
+    // Go's unicode.IsSpace also accepts U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+    // U+202F, U+205F and U+3000; BuildKit's word splitting (ENV, LABEL, ARG) uses it.
+    auto at = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0U; };
+    if (c == 0xC2 && (at(pos + 1) == 0x85 || at(pos + 1) == 0xA0)) {
+        return 2;
+    }
+    if (c == 0xE1 && at(pos + 1) == 0x9A && at(pos + 2) == 0x80) {
+        return 3;
+    }
+    if (c == 0xE2 && at(pos + 1) == 0x80) {
+        unsigned d = at(pos + 2);
+        if ((d >= 0x80 && d <= 0x8A) || d == 0xA8 || d == 0xA9 || d == 0xAF) {
+            return 3;
+        }
+    }
+    if (c == 0xE2 && at(pos + 1) == 0x81 && at(pos + 2) == 0x9F) {
+        return 3;
+    }
+    if (c == 0xE3 && at(pos + 1) == 0x80 && at(pos + 2) == 0x80) {
+        return 3;
+    }
+    return 0;
+}
+
+size_t skip_blanks(std::string_view s, size_t pos) {
+    while (pos < s.size() && is_blank(s[pos])) {
+        ++pos;
+    }
+    return pos;
+}
+
+size_t trim_blanks_end(std::string_view s, size_t begin, size_t end) {
+    while (end > begin && is_blank(s[end - 1])) {
+        --end;
+    }
+    return end;
+}
+
+bool needs_unquote(std::string_view s, char escape) {
+    for (char c : s) {
+        if (c == '\'' || c == '"' || c == escape) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string unquote(std::string_view s, char escape) {
+    if (!needs_unquote(s, escape)) {
+        return std::string(s);
+    }
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    const size_t n = s.size();
+    while (i < n) {
+        char c = s[i];
+        if (c == '\'') {
+            size_t close = s.find('\'', i + 1);
+            size_t stop = close == std::string_view::npos ? n : close;
+            out.append(s.substr(i + 1, stop - i - 1));
+            i = close == std::string_view::npos ? n : close + 1;
+        } else if (c == '"') {
+            ++i;
+            while (i < n && s[i] != '"') {
+                if (s[i] == escape) {
+                    if (i + 1 == n) {
+                        ++i;
+                        break;
+                    }
+                    char next = s[i + 1];
+                    if (next == '"' || next == '$' || next == escape) {
+                        out += next;
+                        i += 2;
+                        continue;
+                    }
+                }
+                out += s[i];
+                ++i;
+            }
+            if (i < n) {
+                ++i;  // closing quote
+            }
+        } else if (c == escape) {
+            if (i + 1 < n) {
+                out += s[i + 1];
+            }
+            i += 2;
+        } else if (c == '$' && i + 1 < n && s[i + 1] == '{') {
+            // Keep ${name:-word} as written: its quotes belong to the expansion.
+            size_t j = i + 2;
+            int depth = 1;
+            while (j < n && depth > 0) {
+                if (s[j] == '{') {
+                    ++depth;
+                } else if (s[j] == '}') {
+                    --depth;
+                }
+                ++j;
+            }
+            out.append(s.substr(i, j - i));
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+model::MappedText slice(const model::MappedText& text, size_t begin, size_t end) {
+    model::MappedText out;
+    end = std::min(end, text.value.size());
+    if (begin >= end) {
+        out.pieces.push_back({0, text.to_source(std::min(begin, text.value.size()))});
+        return out;
+    }
+    out.value.assign(text.value, begin, end - begin);
+    auto it =
+        std::upper_bound(text.pieces.begin(), text.pieces.end(), begin,
+                         [](size_t off, const model::MappedText::Piece& p) { return off < p.text_offset; });
+    if (it != text.pieces.begin()) {
+        --it;
+    }
+    for (; it != text.pieces.end() && it->text_offset < end; ++it) {
+        size_t piece_begin = std::max<size_t>(it->text_offset, begin);
+        out.pieces.push_back({static_cast<uint32_t>(piece_begin - begin),
+                              static_cast<uint32_t>(it->source_offset + (piece_begin - it->text_offset))});
+    }
+    return out;
+}
+
+void append_piece(model::MappedText& out, std::string_view source_text, uint32_t source_offset,
+                  size_t count) {
+    if (count == 0) {
+        return;
+    }
+    auto text_offset = static_cast<uint32_t>(out.value.size());
+    // Merge with the previous piece when the bytes follow on in the source too.
+    bool contiguous =
+        !out.pieces.empty() &&
+        out.pieces.back().source_offset + (text_offset - out.pieces.back().text_offset) == source_offset;
+    if (!contiguous) {
+        out.pieces.push_back({text_offset, source_offset});
+    }
+    out.value.append(source_text.substr(source_offset, count));
+}
+
+std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
+    // BuildKit's suggest.WrapError: fewer than 3 edits, case-insensitive, case of `word` kept.
+    std::string lower = util::to_lower(word);
+    std::string best;
+    size_t best_distance = 3;
+    for (std::string_view c : candidates) {
+        size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+        if (length_gap >= best_distance) {
+            continue;  // at least that many edits: cannot win
+        }
+        std::string candidate = util::to_lower(c);
+        if (candidate == lower) {
+            return {};
+        }
+        size_t d = util::edit_distance(lower, candidate);
+        if (d < best_distance) {
+            best = word == lower                  ? candidate
+                   : word == util::to_upper(word) ? util::to_upper(c)
+                                                  : std::string(c);
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+std::string suggest(std::string_view word, std::initializer_list<std::string_view> candidates) {
+    return suggest(word, std::vector<std::string_view>(candidates));
+}
+
+std::string with_suggestion(std::string message, std::string_view match) {
+    if (!match.empty()) {
+        message += " (did you mean ";
+        message += match;
+        message += "?)";
+    }
+    return message;
+}
+
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace bulwark::input::dockerfile::detail

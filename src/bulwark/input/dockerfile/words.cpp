@@ -1,0 +1,169 @@
+#include "bulwark/input/dockerfile/words.hpp"
+
+#include <fmt/format.h>
+
+namespace bulwark::input::dockerfile::detail {
+
+namespace {
+
+model::KeyValue make_pair(const ParseContext& ctx, const model::MappedText& args, Span key, Span value,
+                          bool has_value) {
+    std::string_view text = args.value;
+    model::KeyValue kv;
+    kv.raw_key.assign(text.substr(key.begin, key.end - key.begin));
+    kv.key = unquote(kv.raw_key, ctx.escape);
+    kv.key_range = args.source_range(key.begin, key.end);
+    kv.has_value = has_value;
+    if (has_value) {
+        kv.raw_value.assign(text.substr(value.begin, value.end - value.begin));
+        kv.value = unquote(kv.raw_value, ctx.escape);
+        kv.value_range = args.source_range(value.begin, value.end);
+    }
+    return kv;
+}
+
+}  // namespace
+
+std::vector<Span> split_blanks(std::string_view text) {
+    std::vector<Span> out;
+    size_t pos = 0;
+    while (true) {
+        pos = skip_blanks(text, pos);
+        if (pos >= text.size()) {
+            return out;
+        }
+        size_t begin = pos;
+        while (pos < text.size() && !is_blank(text[pos])) {
+            ++pos;
+        }
+        out.push_back({begin, pos});
+    }
+}
+
+std::vector<Span> split_words(std::string_view text, char escape) {
+    enum class Phase { spaces, word, quote };
+    std::vector<Span> out;
+    Phase phase = Phase::spaces;
+    char quote = 0;
+    size_t begin = 0;
+    size_t end = 0;  // end of what the current word holds (a dropped trailing escape excluded)
+    size_t pos = 0;
+    const size_t n = text.size();
+    while (pos < n) {
+        if (phase == Phase::spaces) {
+            if (size_t sl = space_length(text, pos); sl != 0) {
+                pos += sl;
+                continue;
+            }
+            phase = Phase::word;
+            begin = pos;
+            end = pos;
+        }
+        char c = text[pos];
+        if (phase == Phase::word) {
+            if (size_t sl = space_length(text, pos); sl != 0) {
+                if (end > begin) {
+                    out.push_back({begin, end});
+                }
+                phase = Phase::spaces;
+                pos += sl;
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+                phase = Phase::quote;
+            }
+            if (c == escape) {
+                if (pos + 1 == n) {
+                    ++pos;  // an escape at the very end is dropped
+                    continue;
+                }
+                ++pos;
+            }
+            end = ++pos;
+            continue;
+        }
+        // Phase::quote
+        if (c == quote) {
+            phase = Phase::word;
+        }
+        if (c == escape && quote != '\'') {
+            if (pos + 1 == n) {
+                phase = Phase::word;
+                ++pos;
+                continue;
+            }
+            ++pos;
+        }
+        end = ++pos;
+    }
+    if (phase != Phase::spaces && end > begin) {
+        out.push_back({begin, end});
+    }
+    return out;
+}
+
+model::Word make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value) {
+    model::Word w;
+    w.raw.assign(std::string_view(args.value).substr(span.begin, span.end - span.begin));
+    w.value = unquote_value ? unquote(w.raw, ctx.escape) : w.raw;
+    w.range = args.source_range(span.begin, span.end);
+    return w;
+}
+
+void parse_name_values(const ParseContext& ctx, std::string_view keyword, const model::MappedText& args,
+                       std::vector<model::KeyValue>& out) {
+    std::string_view text = args.value;
+    std::vector<Span> words = split_words(text, ctx.escape);
+    if (words.empty()) {
+        return;
+    }
+    std::string_view first = text.substr(words[0].begin, words[0].end - words[0].begin);
+    if (first.find('=') == std::string_view::npos) {
+        // Legacy `KEY value with spaces`: the key, then everything after the first blank run.
+        size_t key_end = 0;
+        while (key_end < text.size() && !is_blank(text[key_end])) {
+            ++key_end;
+        }
+        if (key_end == text.size()) {
+            ctx.error(args.to_source(0), fmt::format("{} must have two arguments", keyword));
+            return;
+        }
+        size_t value_begin = skip_blanks(text, key_end);
+        out.push_back(make_pair(ctx, args, {0, key_end}, {value_begin, text.size()}, true));
+        return;
+    }
+    for (Span w : words) {
+        std::string_view word = text.substr(w.begin, w.end - w.begin);
+        size_t eq = word.find('=');
+        if (eq == std::string_view::npos) {
+            ctx.error(args.to_source(w.begin),
+                      fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
+                                  quoted(word)));
+            continue;
+        }
+        if (eq == 0) {
+            ctx.error(args.to_source(w.begin), fmt::format("{} names can not be blank", keyword));
+        }
+        out.push_back(make_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true));
+    }
+}
+
+void parse_arg_names(const ParseContext& ctx, const model::MappedText& args,
+                     std::vector<model::KeyValue>& out) {
+    std::string_view text = args.value;
+    for (Span w : split_words(text, ctx.escape)) {
+        std::string_view word = text.substr(w.begin, w.end - w.begin);
+        size_t eq = word.find('=');
+        if (eq == std::string_view::npos) {
+            out.push_back(make_pair(ctx, args, w, {w.end, w.end}, false));
+            continue;
+        }
+        if (eq == 0) {
+            ctx.error(args.to_source(w.begin), "ARG names can not be blank");
+        }
+        out.push_back(make_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true));
+    }
+}
+
+}  // namespace bulwark::input::dockerfile::detail

@@ -1,0 +1,254 @@
+// Compound commands: ( ), { }, if, while/until, for/select, case, functions, [[ ]] and (( )).
+#include "bulwark/input/shell/parser_impl.hpp"
+
+namespace bulwark::input::shell::detail {
+
+int Parser::parse_dbracket(int pipeline) {
+    Token kw = take();
+    sh::Command c;
+    c.begin = kw.begin;
+    c.end = kw.end;
+    c.argv.push_back(std::move(kw.word));
+    m_dbracket = true;
+    bool closed = false;
+    while (!m_abort) {
+        const Token& t = peek();
+        if (t.kind == TokenKind::newline) {
+            take();
+            continue;
+        }
+        if (t.kind != TokenKind::word) {
+            break;
+        }
+        Token w = take();
+        c.end = w.end;
+        closed = w.plain && w.word.value == "]]";
+        c.argv.push_back(std::move(w.word));
+        if (closed) {
+            break;
+        }
+    }
+    m_dbracket = false;
+    if (!closed && !m_abort) {
+        error(c.begin, "missing ']]' to close this '[['");
+    }
+    c.pipeline = pipeline;
+    return emit(std::move(c));
+}
+
+bool Parser::try_arithmetic_command() {
+    const Token& t = peek();
+    if (t.end >= m_end || m_text[t.end] != '(') {
+        return false;
+    }
+    uint32_t e = arithmetic_end(t.end + 1);
+    if (e == k_none) {
+        return false;
+    }
+    take();
+    m_pos = e;
+    return true;
+}
+
+void Parser::parse_compound(const Token& kw) {
+    if (kw.kind == TokenKind::op) {
+        parse_subshell(kw.begin);
+        return;
+    }
+    std::string_view v = kw.word.value;
+    if (v == "{") {
+        parse_list();
+        expect_keyword("}", kw.begin, "{");
+    } else if (v == "if") {
+        parse_if(kw.begin);
+    } else if (v == "while" || v == "until") {
+        parse_loop(kw.begin, v);
+    } else if (v == "for" || v == "select") {
+        parse_for(kw.begin, v);
+    } else {
+        parse_case(kw.begin);
+    }
+}
+
+void Parser::parse_subshell(uint32_t open) {
+    const int saved_scope = m_scope;
+    m_scope = new_scope(true, false);
+    parse_list();
+    if (is_op(peek(), Op::rparen)) {
+        take();
+    } else if (!m_abort) {
+        error(open, "missing ')' to close this '('");
+    }
+    m_scope = saved_scope;
+}
+
+void Parser::parse_if(uint32_t at) {
+    while (!m_abort) {
+        const size_t condition = m_sink->size();
+        parse_list();
+        mark(condition, &sh::Command::in_condition);
+        if (!expect_keyword("then", at, {})) {
+            if (at_keyword("fi")) {
+                take();
+            }
+            return;
+        }
+        parse_list();
+        if (at_keyword("elif")) {
+            take();
+            continue;
+        }
+        if (at_keyword("else")) {
+            take();
+            parse_list();
+        }
+        break;
+    }
+    expect_keyword("fi", at, "if");
+}
+
+void Parser::parse_loop(uint32_t at, std::string_view kw) {
+    const size_t condition = m_sink->size();
+    parse_list();
+    mark(condition, &sh::Command::in_condition);
+    parse_do_done(at, kw);
+}
+
+void Parser::parse_do_done(uint32_t at, std::string_view kw) {
+    if (!expect_keyword("do", at, {})) {
+        if (at_keyword("done")) {
+            take();
+        }
+        return;
+    }
+    parse_list();
+    expect_keyword("done", at, kw);
+}
+
+void Parser::parse_for(uint32_t at, std::string_view kw) {
+    if (is_op(peek(), Op::lparen) && try_arithmetic_command()) {
+        // for (( init; test; step ))
+    } else if (peek().kind == TokenKind::word) {
+        take();
+        flush_pending(-1);
+    } else {
+        error(peek().begin, "expected a variable name after '" + std::string(kw) + "'");
+    }
+    if (is_op(peek(), Op::semi)) {
+        take();
+    }
+    skip_newlines();
+    if (at_keyword("in")) {
+        take();
+        while (!m_abort && peek().kind == TokenKind::word) {
+            take();
+            flush_pending(-1);
+        }
+        if (is_op(peek(), Op::semi) || peek().kind == TokenKind::newline) {
+            take();
+        }
+        skip_newlines();
+    }
+    parse_do_done(at, kw);
+}
+
+void Parser::parse_case(uint32_t at) {
+    if (peek().kind == TokenKind::word) {
+        take();
+        flush_pending(-1);
+    } else {
+        error(peek().begin, "expected a word after 'case'");
+    }
+    skip_newlines();
+    if (!expect_keyword("in", at, {})) {
+        return;
+    }
+    while (!m_abort) {
+        skip_newlines();
+        const Token& t = peek();
+        if (is_word(t, "esac")) {
+            take();
+            return;
+        }
+        if (t.kind == TokenKind::end || (is_list_end(t) && !is_op(t, Op::rparen))) {
+            break;
+        }
+        if (is_op(t, Op::lparen)) {
+            take();
+        }
+        bool closed = false;
+        while (!m_abort && peek().kind == TokenKind::word) {
+            take();
+            flush_pending(-1);
+            if (is_op(peek(), Op::pipe)) {
+                take();
+                continue;
+            }
+            if (is_op(peek(), Op::rparen)) {
+                take();
+                closed = true;
+            }
+            break;
+        }
+        if (!closed && !m_abort) {
+            error(peek().begin, "expected ')' after a case pattern but found " + describe(peek()));
+        }
+        parse_list();
+        const Token& e = peek();
+        if (is_op(e, Op::dsemi) || is_op(e, Op::semi_amp) || is_op(e, Op::dsemi_amp)) {
+            take();
+            continue;
+        }
+        if (is_word(e, "esac")) {
+            take();
+            return;
+        }
+        if (e.kind == TokenKind::end || is_list_end(e)) {
+            break;
+        }
+        error(e.begin, "expected ';;' or 'esac' but found " + describe(e));
+        take();
+    }
+    if (!m_abort) {
+        error(at, "missing 'esac' to close this 'case'");
+    }
+}
+
+void Parser::parse_function_keyword() {
+    const Token kw = take();
+    if (peek().kind == TokenKind::word) {
+        take();
+        flush_pending(-1);
+    } else {
+        error(peek().begin, "expected a function name after 'function'");
+    }
+    if (is_op(peek(), Op::lparen)) {
+        take();
+        if (is_op(peek(), Op::rparen)) {
+            take();
+        } else {
+            error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
+        }
+    }
+    parse_function_body(kw.begin);
+}
+
+void Parser::parse_function_body(uint32_t at) {
+    skip_newlines();
+    const Token& t = peek();
+    bool compound = is_op(t, Op::lparen) || (t.kind == TokenKind::word && t.plain &&
+                                             (is_compound_keyword(t.word.value) || t.word.value == "[["));
+    if (!compound) {
+        if (!m_abort) {
+            error(at, "expected a function body but found " + describe(t));
+        }
+        return;
+    }
+    const bool saved = m_in_function;
+    m_in_function = true;
+    parse_command(new_pipeline(), false, std::nullopt);
+    m_in_function = saved;
+    parse_compound_redirects();
+}
+
+}  // namespace bulwark::input::shell::detail

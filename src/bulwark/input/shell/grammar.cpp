@@ -1,0 +1,442 @@
+// Lists, pipelines and simple commands. Every loop consumes a token or stops at a token its
+// caller handles, so parsing stays linear; nesting is capped by enter().
+#include <climits>
+
+#include "bulwark/input/shell/parser_impl.hpp"
+
+namespace bulwark::input::shell::detail {
+
+namespace {
+
+// NAME=value, NAME+=value or NAME[index]=value, judged on the word as written.
+bool is_assignment(std::string_view raw) {
+    if (raw.empty() || !is_name_start(raw[0])) {
+        return false;
+    }
+    size_t i = 1;
+    while (i < raw.size() && is_name_char(raw[i])) {
+        ++i;
+    }
+    if (i < raw.size() && raw[i] == '[') {
+        size_t close = raw.find(']', i);
+        if (close == std::string_view::npos) {
+            return false;
+        }
+        i = close + 1;
+    }
+    if (i < raw.size() && raw[i] == '+') {
+        ++i;
+    }
+    return i < raw.size() && raw[i] == '=';
+}
+
+}  // namespace
+
+// ---- helpers ----
+
+void Parser::error(uint32_t offset, std::string message) {
+    m_script.errors.push_back({offset, std::move(message)});
+}
+
+std::string Parser::describe(const Token& t) const {
+    switch (t.kind) {
+        case TokenKind::end:
+            return "end of script";
+        case TokenKind::newline:
+            return "newline";
+        case TokenKind::op:
+            return "'" + std::string(t.text) + "'";
+        case TokenKind::word:
+            break;
+    }
+    std::string_view v = t.word.value;
+    return "'" + std::string(v.substr(0, 32)) + (v.size() > 32 ? "...'" : "'");
+}
+
+bool Parser::enter(uint32_t offset) {
+    if (m_abort) {
+        return false;
+    }
+    if (m_nesting >= k_max_nesting) {
+        error(offset, "nesting too deep (more than 64 levels); the rest is not parsed");
+        m_abort = true;
+        m_pos = m_end;
+        m_has_tok = false;
+        return false;
+    }
+    ++m_nesting;
+    return true;
+}
+
+void Parser::leave() {
+    --m_nesting;
+}
+
+int Parser::new_pipeline() {
+    if (m_join_pipeline >= 0) {
+        int id = m_join_pipeline;
+        m_join_pipeline = -1;
+        return id;
+    }
+    return m_next_pipeline++;
+}
+
+int Parser::new_scope(bool inherits, bool pipefail) {
+    m_script.scopes.push_back({m_scope, inherits, pipefail});
+    return static_cast<int>(m_script.scopes.size() - 1);
+}
+
+void Parser::skip_newlines() {
+    while (!m_abort && peek().kind == TokenKind::newline) {
+        take();
+    }
+}
+
+bool Parser::at_keyword(std::string_view kw) {
+    return is_word(peek(), kw);
+}
+
+bool Parser::expect_keyword(std::string_view kw, uint32_t opened_at, std::string_view opener) {
+    if (at_keyword(kw)) {
+        take();
+        return true;
+    }
+    if (!m_abort) {
+        if (opener.empty()) {
+            error(peek().begin, "expected '" + std::string(kw) + "' but found " + describe(peek()));
+        } else {
+            error(opened_at, "missing '" + std::string(kw) + "' to close this '" + std::string(opener) + "'");
+        }
+    }
+    return false;
+}
+
+bool Parser::is_list_end(const Token& t) const {
+    switch (t.kind) {
+        case TokenKind::end:
+            return true;
+        case TokenKind::newline:
+            return false;
+        case TokenKind::op:
+            return t.op == Op::rparen || t.op == Op::dsemi || t.op == Op::semi_amp || t.op == Op::dsemi_amp;
+        case TokenKind::word:
+            break;
+    }
+    if (!t.plain) {
+        return false;
+    }
+    std::string_view v = t.word.value;
+    return v == "then" || v == "elif" || v == "else" || v == "fi" || v == "do" || v == "done" ||
+           v == "esac" || v == "}";
+}
+
+int Parser::last_top_command(size_t from) const {
+    // The last command of the construct itself: not from a substitution or nested script (parent
+    // still 0 while parsing), at the shallowest depth.
+    int best = -1;
+    int best_depth = INT_MAX;
+    for (size_t i = m_sink->size(); i > from; --i) {
+        const sh::Command& c = (*m_sink)[i - 1];
+        if (c.parent == 0 && c.depth < best_depth) {
+            best_depth = c.depth;
+            best = static_cast<int>(i - 1);
+        }
+    }
+    return best;
+}
+
+void Parser::mark(size_t from, bool sh::Command::*flag) {
+    for (size_t i = from; i < m_sink->size(); ++i) {
+        (*m_sink)[i].*flag = true;
+    }
+}
+
+int Parser::emit(sh::Command&& c) {
+    c.depth = m_depth;
+    c.in_substitution = m_in_subst;
+    c.in_function = m_in_function;
+    c.scope = m_scope;
+    c.parent = 0;  // relative while parsing: 0 none, negative distance to the parent
+    const size_t k = m_sink->size();
+    m_sink->push_back(std::move(c));
+    flush_pending(static_cast<int>(k));
+    expand_nested(k);
+    return static_cast<int>(k);
+}
+
+void Parser::flush_pending(int parent) {
+    for (sh::Command& p : m_pending) {
+        const int j = static_cast<int>(m_sink->size());
+        if (p.parent == 0 && parent >= 0) {
+            p.parent = parent - j;
+        }
+        m_sink->push_back(std::move(p));
+    }
+    m_pending.clear();
+}
+
+// ---- lists ----
+
+void Parser::parse_list() {
+    int last = -1;
+    while (!m_abort) {
+        skip_newlines();
+        const Token& t = peek();
+        if (is_list_end(t)) {
+            break;
+        }
+        if (is_op(t, Op::semi) || is_op(t, Op::amp)) {
+            error(t.begin, "unexpected " + describe(t));
+            take();
+            continue;
+        }
+        int r = parse_and_or();
+        if (r >= 0) {
+            last = r;
+        }
+        const Token& n = peek();
+        if (is_op(n, Op::semi) || n.kind == TokenKind::newline) {
+            if (r >= 0) {
+                (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::seq;
+            }
+            take();
+        } else if (is_op(n, Op::amp)) {
+            if (r >= 0) {
+                (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::background;
+            }
+            take();
+        } else if (!is_list_end(n)) {
+            error(n.begin, "unexpected " + describe(n));
+            take();
+        }
+    }
+    // The last command of a list is joined to nothing (a trailing '&' still means background).
+    if (last >= 0 && (*m_sink)[static_cast<size_t>(last)].next == sh::Connector::seq) {
+        (*m_sink)[static_cast<size_t>(last)].next = sh::Connector::none;
+    }
+}
+
+int Parser::parse_and_or() {
+    const size_t start = m_sink->size();
+    int last = parse_pipeline();
+    while (!m_abort) {
+        const Token& t = peek();
+        if (!is_op(t, Op::and_if) && !is_op(t, Op::or_if)) {
+            break;
+        }
+        const sh::Connector c = t.op == Op::and_if ? sh::Connector::and_if : sh::Connector::or_if;
+        take();
+        mark(start, &sh::Command::in_condition);
+        if (last >= 0) {
+            (*m_sink)[static_cast<size_t>(last)].next = c;
+        }
+        skip_newlines();
+        last = parse_pipeline();
+    }
+    return last;
+}
+
+int Parser::parse_pipeline() {
+    bool negated = false;
+    while (at_keyword("!")) {
+        take();
+        negated = true;
+    }
+    std::optional<Token> first;
+    if (at_keyword("time")) {
+        // `time` is a keyword before a compound command, otherwise a wrapper effective_argv skips.
+        Token tw = take();
+        const Token& n = peek();
+        bool keyword = is_op(n, Op::lparen) ||
+                       (n.kind == TokenKind::word && n.plain &&
+                        (is_compound_keyword(n.word.value) || n.word.value == "[[" || n.word.value == "!"));
+        if (!keyword) {
+            first = std::move(tw);
+        } else if (is_word(n, "!")) {
+            take();
+            negated = true;
+        }
+    }
+    const int id = new_pipeline();
+    const size_t start = m_sink->size();
+    int last = -1;
+    bool piped_in = false;
+    while (!m_abort) {
+        const size_t element = m_sink->size();
+        last = parse_command(id, piped_in, std::move(first));
+        first.reset();
+        const Token& t = peek();
+        if (!is_op(t, Op::pipe) && !is_op(t, Op::pipe_amp)) {
+            break;
+        }
+        take();
+        if (last >= 0) {
+            // A compound element's last command feeds the pipe: it joins this pipeline.
+            sh::Command& c = (*m_sink)[static_cast<size_t>(last)];
+            const int old = c.pipeline;
+            if (old != id) {
+                for (size_t i = element; i < m_sink->size(); ++i) {
+                    if ((*m_sink)[i].pipeline == old) {
+                        (*m_sink)[i].pipeline = id;
+                    }
+                }
+            }
+            c.next = sh::Connector::pipe;
+        }
+        skip_newlines();
+        piped_in = true;
+    }
+    if (negated) {
+        mark(start, &sh::Command::negated);
+    }
+    return last;
+}
+
+// ---- commands ----
+
+int Parser::parse_command(int pipeline, bool piped_in, std::optional<Token> first) {
+    if (first) {
+        return parse_simple(pipeline, std::move(first));
+    }
+    const Token& t = peek();
+    bool compound = false;
+    if (t.kind == TokenKind::word && t.plain) {
+        std::string_view v = t.word.value;
+        if (v == "[[") {
+            return parse_dbracket(pipeline);
+        }
+        if (v == "function") {
+            parse_function_keyword();
+            return -1;
+        }
+        if (is_list_end(t)) {
+            error(t.begin, "expected a command but found " + describe(t));
+            return -1;
+        }
+        compound = is_compound_keyword(v);
+    } else if (is_op(t, Op::lparen)) {
+        if (try_arithmetic_command()) {
+            return -1;
+        }
+        compound = true;
+    }
+    if (compound) {
+        const size_t from = m_sink->size();
+        Token kw = take();
+        if (!enter(kw.begin)) {
+            return -1;
+        }
+        m_join_pipeline = piped_in ? pipeline : -1;
+        ++m_depth;
+        parse_compound(kw);
+        --m_depth;
+        m_join_pipeline = -1;
+        leave();
+        parse_compound_redirects();
+        return last_top_command(from);
+    }
+    if (t.kind == TokenKind::word || is_op(t, Op::redirect) || is_op(t, Op::heredoc)) {
+        return parse_simple(pipeline, std::nullopt);
+    }
+    if (is_list_end(t) || t.kind == TokenKind::newline) {
+        error(t.begin, "expected a command but found " + describe(t));
+        return -1;
+    }
+    error(t.begin, "unexpected " + describe(t));
+    take();
+    return -1;
+}
+
+int Parser::parse_simple(int pipeline, std::optional<Token> first) {
+    sh::Command c;
+    bool any = false;
+    auto extend = [&](uint32_t b, uint32_t e) {
+        if (!any) {
+            c.begin = b;
+            any = true;
+        }
+        c.end = std::max(c.end, e);
+    };
+    auto add_word = [&](Token&& w) {
+        extend(w.begin, w.end);
+        std::string_view raw = m_text.substr(w.begin, w.end - w.begin);
+        if (c.argv.empty() && is_assignment(raw)) {
+            c.assignments.push_back(std::move(w.word));
+        } else {
+            c.argv.push_back(std::move(w.word));
+        }
+    };
+    if (first) {
+        add_word(std::move(*first));
+    }
+    while (!m_abort) {
+        const Token& t = peek();
+        if (t.kind == TokenKind::word) {
+            add_word(take());
+            if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() &&
+                is_op(peek(), Op::lparen)) {
+                // name() compound-command
+                take();
+                if (is_op(peek(), Op::rparen)) {
+                    take();
+                } else {
+                    error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
+                }
+                flush_pending(-1);
+                parse_function_body(c.begin);
+                return -1;
+            }
+            continue;
+        }
+        if (is_op(t, Op::redirect) || is_op(t, Op::heredoc)) {
+            const uint32_t b = t.begin;
+            const uint32_t e = t.end;
+            parse_redirect(c.redirects);
+            extend(b, std::max(e, c.redirects.back().target.end));
+            continue;
+        }
+        break;
+    }
+    if (!any) {
+        flush_pending(-1);
+        return -1;
+    }
+    c.pipeline = pipeline;
+    return emit(std::move(c));
+}
+
+void Parser::parse_redirect(std::vector<sh::Redirect>& out) {
+    Token op = take();
+    sh::Redirect r;
+    r.op = std::string(op.text);
+    if (peek().kind != TokenKind::word) {
+        error(op.begin, "missing target for redirection '" + r.op + "'");
+        r.target.begin = r.target.end = op.end;
+        out.push_back(std::move(r));
+        return;
+    }
+    Token w = take();
+    r.target = std::move(w.word);
+    if (op.op == Op::heredoc) {
+        sh::Heredoc h;
+        h.delimiter = r.target.value;
+        h.quoted = r.target.quoted;
+        h.strip_tabs = op.text.back() == '-';
+        r.heredoc = static_cast<int>(m_script.heredocs.size());
+        m_script.heredocs.push_back(std::move(h));
+        m_pending_heredocs.push_back({r.heredoc, op.begin});
+    }
+    out.push_back(std::move(r));
+}
+
+void Parser::parse_compound_redirects() {
+    // Redirections of a compound command are not kept, but their here-documents must be skipped
+    // and their substitutions (`done < <(cmd)`) parsed.
+    while (!m_abort && (is_op(peek(), Op::redirect) || is_op(peek(), Op::heredoc))) {
+        std::vector<sh::Redirect> ignored;
+        parse_redirect(ignored);
+        flush_pending(-1);
+    }
+}
+
+}  // namespace bulwark::input::shell::detail

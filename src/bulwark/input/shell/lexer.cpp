@@ -1,0 +1,226 @@
+// Tokens: operators, newlines (which start here-document bodies), comments and line continuations.
+// Words themselves are read in words.cpp.
+#include "bulwark/input/shell/parser_impl.hpp"
+
+namespace bulwark::input::shell::detail {
+
+const Token& Parser::peek() {
+    if (m_abort) {
+        if (!m_has_tok || m_tok.kind != TokenKind::end) {
+            m_tok = Token{};
+            m_tok.begin = m_end;
+            m_tok.end = m_end;
+            m_has_tok = true;
+        }
+        return m_tok;
+    }
+    if (!m_has_tok) {
+        // Lex into a local: a substitution inside the word re-enters the grammar, which uses m_tok.
+        Token t;
+        lex(t);
+        m_tok = std::move(t);
+        m_has_tok = true;
+    }
+    return m_tok;
+}
+
+Token Parser::take() {
+    peek();
+    m_has_tok = false;
+    return std::move(m_tok);
+}
+
+void Parser::skip_blanks() {
+    while (m_pos < m_end) {
+        char c = m_text[m_pos];
+        if (is_blank(c)) {
+            ++m_pos;
+        } else if (c == '\\' && m_pos + 1 < m_end && m_text[m_pos + 1] == '\n') {
+            m_pos += 2;
+        } else if (c == '\\' && m_pos + 2 < m_end && m_text[m_pos + 1] == '\r' && m_text[m_pos + 2] == '\n') {
+            m_pos += 3;
+        } else if (c == '#') {
+            size_t nl = m_text.substr(0, m_end).find('\n', m_pos);
+            m_pos = nl == std::string_view::npos ? m_end : static_cast<uint32_t>(nl);
+        } else {
+            break;
+        }
+    }
+}
+
+void Parser::lex(Token& t) {
+    skip_blanks();
+    t.begin = m_pos;
+    t.end = m_pos;
+    t.plain = false;
+    if (m_abort || m_pos >= m_end) {
+        t.kind = TokenKind::end;
+        t.begin = t.end = m_end;
+        return;
+    }
+    char c = m_text[m_pos];
+    if (c == '\n') {
+        t.kind = TokenKind::newline;
+        t.end = ++m_pos;
+        t.text = m_text.substr(t.begin, 1);
+        read_heredoc_bodies();
+        return;
+    }
+    if (m_dbracket) {
+        if (c == ';') {
+            lex_operator(t);
+        } else {
+            read_word(t);
+        }
+        return;
+    }
+    if (c >= '0' && c <= '9') {
+        // An fd number glued to a redirection operator: "2>", "2>&1".
+        uint32_t j = m_pos;
+        while (j < m_end && m_text[j] >= '0' && m_text[j] <= '9') {
+            ++j;
+        }
+        if (j < m_end && (m_text[j] == '<' || m_text[j] == '>') && !(j + 1 < m_end && m_text[j + 1] == '(')) {
+            m_pos = j;
+            lex_operator(t);
+            return;
+        }
+        read_word(t);
+        return;
+    }
+    bool process_substitution = (c == '<' || c == '>') && m_pos + 1 < m_end && m_text[m_pos + 1] == '(';
+    if (is_meta(c) && !process_substitution) {
+        lex_operator(t);
+        return;
+    }
+    read_word(t);
+}
+
+void Parser::lex_operator(Token& t) {
+    t.kind = TokenKind::op;
+    auto at = [&](uint32_t k) { return m_pos + k < m_end ? m_text[m_pos + k] : '\0'; };
+    char c = at(0);
+    uint32_t len = 1;
+    switch (c) {
+        case ';':
+            if (at(1) == ';') {
+                t.op = at(2) == '&' ? Op::dsemi_amp : Op::dsemi;
+                len = at(2) == '&' ? 3 : 2;
+            } else if (at(1) == '&') {
+                t.op = Op::semi_amp;
+                len = 2;
+            } else {
+                t.op = Op::semi;
+            }
+            break;
+        case '&':
+            if (at(1) == '&') {
+                t.op = Op::and_if;
+                len = 2;
+            } else if (at(1) == '>') {
+                t.op = Op::redirect;
+                len = at(2) == '>' ? 3 : 2;
+            } else {
+                t.op = Op::amp;
+            }
+            break;
+        case '|':
+            if (at(1) == '|') {
+                t.op = Op::or_if;
+                len = 2;
+            } else if (at(1) == '&') {
+                t.op = Op::pipe_amp;
+                len = 2;
+            } else {
+                t.op = Op::pipe;
+            }
+            break;
+        case '(':
+            t.op = Op::lparen;
+            break;
+        case ')':
+            t.op = Op::rparen;
+            break;
+        case '<':
+            t.op = Op::redirect;
+            if (at(1) == '<') {
+                if (at(2) == '<') {
+                    len = 3;
+                } else {
+                    t.op = Op::heredoc;
+                    len = at(2) == '-' ? 3 : 2;
+                }
+            } else if (at(1) == '>' || at(1) == '&') {
+                len = 2;
+            }
+            break;
+        case '>':
+            t.op = Op::redirect;
+            if (at(1) == '>' || at(1) == '&' || at(1) == '|') {
+                len = 2;
+            }
+            break;
+        default:
+            t.op = Op::semi;  // unreachable: callers only pass operator characters
+            break;
+    }
+    m_pos += len;
+    t.end = m_pos;
+    t.text = m_text.substr(t.begin, t.end - t.begin);
+}
+
+uint32_t Parser::arithmetic_end(uint32_t from) const {
+    // $(( ... )) and (( ... )): arithmetic when the first unmatched ')' is followed by another.
+    int depth = 0;
+    for (uint32_t i = from; i < m_end; ++i) {
+        char c = m_text[i];
+        if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            if (depth == 0) {
+                return i + 1 < m_end && m_text[i + 1] == ')' ? i + 2 : k_none;
+            }
+            --depth;
+        }
+    }
+    return k_none;
+}
+
+void Parser::read_heredoc_bodies() {
+    for (const PendingHeredoc& pending : m_pending_heredocs) {
+        sh::Heredoc& h = m_script.heredocs[static_cast<size_t>(pending.index)];
+        h.begin = m_pos;
+        h.end = m_end;
+        bool found = false;
+        while (m_pos < m_end) {
+            const uint32_t line_start = m_pos;
+            size_t nl = m_text.substr(0, m_end).find('\n', m_pos);
+            const uint32_t line_end = nl == std::string_view::npos ? m_end : static_cast<uint32_t>(nl);
+            m_pos = nl == std::string_view::npos ? m_end : line_end + 1;
+            std::string_view line = m_text.substr(line_start, line_end - line_start);
+            if (h.strip_tabs) {
+                size_t tabs = line.find_first_not_of('\t');
+                line = tabs == std::string_view::npos ? std::string_view{} : line.substr(tabs);
+            }
+            std::string_view cmp = line;
+            if (!cmp.empty() && cmp.back() == '\r') {
+                cmp.remove_suffix(1);
+            }
+            if (cmp == h.delimiter) {
+                h.end = line_start;
+                found = true;
+                break;
+            }
+            h.body.append(line);
+            if (nl != std::string_view::npos) {
+                h.body += '\n';
+            }
+        }
+        if (!found) {
+            error(pending.op, "here-document not terminated (wanted '" + h.delimiter + "')");
+        }
+    }
+    m_pending_heredocs.clear();
+}
+
+}  // namespace bulwark::input::shell::detail

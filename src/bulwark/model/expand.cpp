@@ -1,0 +1,459 @@
+#include "bulwark/model/expand.hpp"
+
+#include <algorithm>
+
+#include "bulwark/util/strings.hpp"
+
+// Mirrors moby/buildkit frontend/dockerfile/shell/lex.go (ProcessWord), plus tracking of values
+// that are unknown to a static scanner (ARGs with no default, automatic platform ARGs).
+
+namespace bulwark::model {
+
+namespace {
+
+constexpr int k_eof = -1;
+
+/// Expanded text and whether every variable it used had a known value.
+struct Part {
+    std::string text;
+    bool known = true;
+    std::vector<std::string> unknown;
+
+    void add_unknown(const std::string& name) {
+        known = false;
+        if (std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
+            unknown.push_back(name);
+        }
+    }
+    void append(const Part& other) {
+        text += other.text;
+        if (!other.known) {
+            known = false;
+        }
+        for (const std::string& n : other.unknown) {
+            add_unknown(n);
+        }
+    }
+};
+
+bool is_digit(int c) {
+    return c >= '0' && c <= '9';
+}
+bool is_name_char(int c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_special_param(int c) {
+    switch (c) {
+        case '@':
+        case '*':
+        case '#':
+        case '?':
+        case '-':
+        case '$':
+        case '!':
+        case '0':
+            return true;
+        default:
+            return false;
+    }
+}
+
+/// Shortest (or longest) prefix of `value` matching shell pattern `pattern`, removed.
+std::string trim_prefix(const std::string& pattern, const std::string& value, bool greedy) {
+    size_t n = value.size();
+    for (size_t k = 0; k <= n; ++k) {
+        size_t len = greedy ? n - k : k;
+        if (util::glob_match(pattern, std::string_view(value).substr(0, len))) {
+            return value.substr(len);
+        }
+    }
+    return value;
+}
+
+std::string trim_suffix(const std::string& pattern, const std::string& value, bool greedy) {
+    size_t n = value.size();
+    for (size_t k = 0; k <= n; ++k) {
+        size_t len = greedy ? n - k : k;
+        if (util::glob_match(pattern, std::string_view(value).substr(n - len))) {
+            return value.substr(0, n - len);
+        }
+    }
+    return value;
+}
+
+/// ${v/p/r} and ${v//p/r}: leftmost, longest match of the pattern.
+std::string replace_pattern(const std::string& pattern, const std::string& replacement,
+                            const std::string& value, bool all) {
+    std::string out;
+    size_t pos = 0;
+    bool replaced = false;
+    while (pos <= value.size()) {
+        if (replaced && !all) {
+            break;
+        }
+        bool found = false;
+        for (size_t start = pos; start <= value.size() && !found; ++start) {
+            for (size_t end = value.size() + 1; end-- > start;) {
+                if (util::glob_match(pattern, std::string_view(value).substr(start, end - start))) {
+                    out.append(value, pos, start - pos);
+                    out += replacement;
+                    if (end == start) {
+                        // An empty match must still make progress.
+                        if (start < value.size()) {
+                            out += value[start];
+                        }
+                        pos = start + 1;
+                    } else {
+                        pos = end;
+                    }
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found) {
+            break;
+        }
+        replaced = true;
+    }
+    if (pos < value.size()) {
+        out.append(value, pos, std::string::npos);
+    }
+    return out;
+}
+
+class Expander {
+  public:
+    Expander(std::string_view text, const VarScope& scope, char escape)
+        : m_text(text), m_scope(scope), m_escape(static_cast<unsigned char>(escape)) {}
+
+    Part run() { return process_stop_on(k_eof, false); }
+    const std::string& error() const { return m_error; }
+    const std::vector<std::string>& names() const { return m_names; }
+
+  private:
+    int peek() const { return m_pos < m_text.size() ? static_cast<unsigned char>(m_text[m_pos]) : k_eof; }
+    int next() { return m_pos < m_text.size() ? static_cast<unsigned char>(m_text[m_pos++]) : k_eof; }
+    bool failed() const { return !m_error.empty(); }
+    void fail(std::string message) {
+        if (m_error.empty()) {
+            m_error = std::move(message);
+        }
+    }
+
+    void remember(const std::string& name) {
+        if (std::find(m_names.begin(), m_names.end(), name) == m_names.end()) {
+            m_names.push_back(name);
+        }
+    }
+
+    const Value* lookup(const std::string& name) {
+        remember(name);
+        auto it = m_scope.find(name);
+        return it == m_scope.end() ? nullptr : &it->second;
+    }
+
+    static Part from_value(const std::string& name, const Value& v) {
+        Part p;
+        p.text = v.text;
+        if (!v.known) {
+            p.add_unknown(name);
+            for (const std::string& n : v.unknown_vars) {
+                p.add_unknown(n);
+            }
+        }
+        return p;
+    }
+
+    static Part unknown_part(const std::string& name, const Value& v) {
+        Part p = from_value(name, v);
+        p.text.clear();
+        p.add_unknown(name);
+        return p;
+    }
+
+    Part process_stop_on(int stop, bool raw_escapes) {
+        Part result;
+        bool saved = m_raw_escapes;
+        m_raw_escapes = raw_escapes;
+        bool stopped = false;
+        while (!failed() && peek() != k_eof) {
+            int ch = peek();
+            if (stop != k_eof && ch == stop) {
+                next();
+                stopped = true;
+                break;
+            }
+            if (ch == '$') {
+                result.append(process_dollar());
+            } else if (ch == '\'') {
+                result.append(process_single_quote());
+            } else if (ch == '"') {
+                result.append(process_double_quote());
+            } else {
+                next();
+                if (ch == m_escape) {
+                    if (m_raw_escapes) {
+                        result.text += static_cast<char>(ch);
+                    }
+                    int escaped = next();
+                    if (escaped == k_eof) {
+                        break;
+                    }
+                    result.text += static_cast<char>(escaped);
+                } else {
+                    result.text += static_cast<char>(ch);
+                }
+            }
+        }
+        m_raw_escapes = saved;
+        if (stop != k_eof && !stopped) {
+            if (stop == '}') {
+                fail("syntax error: missing '}'");
+            } else if (stop == '/') {
+                fail("syntax error: missing '/' in ${}");
+            } else {
+                fail(std::string("unexpected end of statement while looking for matching ") +
+                     static_cast<char>(stop));
+            }
+        }
+        return result;
+    }
+
+    Part process_single_quote() {
+        Part result;
+        next();
+        for (;;) {
+            int ch = next();
+            if (ch == k_eof) {
+                fail("unexpected end of statement while looking for matching single-quote");
+                return result;
+            }
+            if (ch == '\'') {
+                return result;
+            }
+            result.text += static_cast<char>(ch);
+        }
+    }
+
+    Part process_double_quote() {
+        Part result;
+        next();
+        while (!failed()) {
+            int ch = peek();
+            if (ch == k_eof) {
+                fail("unexpected end of statement while looking for matching double-quote");
+                break;
+            }
+            if (ch == '"') {
+                next();
+                break;
+            }
+            if (ch == '$') {
+                result.append(process_dollar());
+                continue;
+            }
+            ch = next();
+            if (ch == m_escape) {
+                int p = peek();
+                if (p == k_eof) {
+                    continue;
+                }
+                if (p == '"' || p == '$' || p == m_escape) {
+                    ch = next();
+                }
+            }
+            result.text += static_cast<char>(ch);
+        }
+        return result;
+    }
+
+    std::string process_name() {
+        std::string name;
+        if (is_digit(peek())) {
+            while (is_digit(peek())) {
+                name += static_cast<char>(next());
+            }
+            return name;
+        }
+        if (is_special_param(peek())) {
+            name += static_cast<char>(next());
+            return name;
+        }
+        while (is_name_char(peek())) {
+            name += static_cast<char>(next());
+        }
+        return name;
+    }
+
+    Part plain(const std::string& name) {
+        const Value* v = lookup(name);
+        return v == nullptr ? Part{} : from_value(name, *v);
+    }
+
+    Part process_dollar() {
+        next();
+        if (peek() != '{') {
+            std::string name = process_name();
+            if (name.empty()) {
+                return Part{"$", true, {}};
+            }
+            return plain(name);
+        }
+        next();
+        int first = peek();
+        if (first == k_eof) {
+            fail("syntax error: missing '}'");
+            return {};
+        }
+        if (first == '{' || first == '}' || first == ':') {
+            fail("syntax error: bad substitution");
+            return {};
+        }
+        std::string name = process_name();
+        remember(name);
+        int ch = next();
+        if (ch == k_eof) {
+            fail("syntax error: missing '}'");
+            return {};
+        }
+        if (ch == '}') {
+            return plain(name);
+        }
+        if (ch == '/') {
+            return process_replace(name);
+        }
+        bool null_is_unset = false;
+        std::string modifier(1, static_cast<char>(ch));
+        if (ch == ':') {
+            null_is_unset = true;
+            ch = next();
+            if (ch != k_eof) {
+                modifier += static_cast<char>(ch);
+            }
+        }
+        if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
+            fail("unsupported modifier (" + modifier + ") in substitution");
+            return {};
+        }
+        Part word = process_stop_on('}', ch == '#' || ch == '%');
+        if (failed()) {
+            return {};
+        }
+        const Value* v = lookup(name);
+        switch (ch) {
+            case '-':
+                if (v == nullptr) {
+                    return word;
+                }
+                if (!v->known) {
+                    return null_is_unset ? unknown_part(name, *v) : from_value(name, *v);
+                }
+                return (null_is_unset && v->text.empty()) ? word : from_value(name, *v);
+            case '+':
+                if (v == nullptr) {
+                    return {};
+                }
+                if (!v->known) {
+                    return null_is_unset ? unknown_part(name, *v) : word;
+                }
+                return (null_is_unset && v->text.empty()) ? Part{} : word;
+            case '?':
+                if (v == nullptr) {
+                    fail(name + ": " + (word.text.empty() ? "is not allowed to be unset" : word.text));
+                    return {};
+                }
+                if (v->known && null_is_unset && v->text.empty()) {
+                    fail(name + ": " + (word.text.empty() ? "is not allowed to be empty" : word.text));
+                    return {};
+                }
+                return from_value(name, *v);
+            default: {
+                // '#' and '%': remove a prefix / suffix; doubled means the longest match.
+                bool greedy = !word.text.empty() && static_cast<unsigned char>(word.text[0]) == ch;
+                std::string pattern = greedy ? word.text.substr(1) : word.text;
+                if (v == nullptr) {
+                    return {};
+                }
+                if (!v->known) {
+                    return unknown_part(name, *v);
+                }
+                Part p = from_value(name, *v);
+                p.text =
+                    ch == '%' ? trim_suffix(pattern, v->text, greedy) : trim_prefix(pattern, v->text, greedy);
+                return p;
+            }
+        }
+    }
+
+    Part process_replace(const std::string& name) {
+        bool all = peek() == '/';
+        if (all) {
+            next();
+        }
+        Part pattern = process_stop_on('/', true);
+        if (failed()) {
+            return {};
+        }
+        Part replacement = process_stop_on('}', true);
+        if (failed()) {
+            return {};
+        }
+        const Value* v = lookup(name);
+        if (v == nullptr) {
+            return {};
+        }
+        if (!v->known) {
+            return unknown_part(name, *v);
+        }
+        Part p = from_value(name, *v);
+        p.text = replace_pattern(pattern.text, replacement.text, v->text, all);
+        return p;
+    }
+
+    std::string_view m_text;
+    const VarScope& m_scope;
+    int m_escape;
+    size_t m_pos = 0;
+    bool m_raw_escapes = false;
+    std::string m_error;
+    std::vector<std::string> m_names;
+};
+
+}  // namespace
+
+Value expand(std::string_view text, const VarScope& scope, char escape) {
+    Expander ex(text, scope, escape);
+    Part p = ex.run();
+    Value out;
+    if (!ex.error().empty()) {
+        out.text = std::string(text);
+        out.known = false;
+        out.unknown_vars = std::move(p.unknown);
+        out.error = ex.error();
+        return out;
+    }
+    out.text = std::move(p.text);
+    out.known = p.known;
+    out.unknown_vars = std::move(p.unknown);
+    return out;
+}
+
+bool refers_to_variables(std::string_view text, char escape) {
+    if (text.find('$') == std::string_view::npos) {
+        return false;
+    }
+    return !referenced_variables(text, escape).empty();
+}
+
+std::vector<std::string> referenced_variables(std::string_view text, char escape) {
+    if (text.find('$') == std::string_view::npos) {
+        return {};
+    }
+    static const VarScope k_empty;
+    Expander ex(text, k_empty, escape);
+    ex.run();
+    return ex.names();
+}
+
+}  // namespace bulwark::model

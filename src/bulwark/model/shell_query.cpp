@@ -1,0 +1,440 @@
+#include "bulwark/model/shell_query.hpp"
+
+namespace bulwark::model::shell {
+
+namespace {
+
+bool contains(std::initializer_list<std::string_view> list, std::string_view s) {
+    for (std::string_view x : list) {
+        if (x == s) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Which options take a value: the caller's list ("-o", "--option") plus, for option_value, the
+// options being asked about.
+struct ValueSpec {
+    OptionList takes_value;
+    std::string_view letters = {};
+    std::initializer_list<std::string_view> longs = {};
+
+    bool short_takes(char c) const {
+        if (letters.find(c) != std::string_view::npos) {
+            return true;
+        }
+        for (std::string_view x : takes_value) {
+            if (x.size() == 2 && x[0] == '-' && x[1] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+    bool long_takes(std::string_view name) const {
+        if (contains(longs, name)) {
+            return true;
+        }
+        for (std::string_view x : takes_value) {
+            if (x.size() == name.size() + 2 && x.substr(0, 2) == "--" && x.substr(2) == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+enum class ArgKind { short_opt, long_opt, operand };
+
+struct Arg {
+    ArgKind kind = ArgKind::operand;
+    char letter = 0;
+    std::string_view name;  // long option name without dashes
+    bool has_value = false;
+    std::string_view value;
+    const Word* value_word = nullptr;  // word holding the value
+    size_t index = 0;                  // index in argv of the option or operand word
+};
+
+// Walks argv[1..] with getopt_long conventions (options may follow operands; "--" ends them).
+// `visit` returns false to stop.
+template <class Visit>
+void scan_args(std::span<const Word> argv, const ValueSpec& spec, Visit&& visit) {
+    const size_t n = argv.size();
+    for (size_t i = 1; i < n; ++i) {
+        std::string_view v = argv[i].value;
+        Arg a;
+        a.index = i;
+        if (v == "--") {
+            for (size_t j = i + 1; j < n; ++j) {
+                Arg o;
+                o.index = j;
+                if (!visit(o)) {
+                    return;
+                }
+            }
+            return;
+        }
+        if (v.size() > 2 && v[0] == '-' && v[1] == '-') {
+            a.kind = ArgKind::long_opt;
+            std::string_view name = v.substr(2);
+            size_t eq = name.find('=');
+            if (eq != std::string_view::npos) {
+                a.name = name.substr(0, eq);
+                a.has_value = true;
+                a.value = name.substr(eq + 1);
+                a.value_word = &argv[i];
+            } else {
+                a.name = name;
+                if (spec.long_takes(name) && i + 1 < n) {
+                    a.has_value = true;
+                    a.value = argv[i + 1].value;
+                    a.value_word = &argv[i + 1];
+                    ++i;
+                }
+            }
+            if (!visit(a)) {
+                return;
+            }
+            continue;
+        }
+        if (v.size() > 1 && v[0] == '-') {
+            bool consumed_next = false;
+            for (size_t j = 1; j < v.size(); ++j) {
+                Arg s;
+                s.kind = ArgKind::short_opt;
+                s.letter = v[j];
+                s.index = i;
+                bool takes = spec.short_takes(v[j]);
+                if (takes) {
+                    if (j + 1 < v.size()) {
+                        s.has_value = true;
+                        s.value = v.substr(j + 1);
+                        s.value_word = &argv[i];
+                    } else if (i + 1 < n) {
+                        s.has_value = true;
+                        s.value = argv[i + 1].value;
+                        s.value_word = &argv[i + 1];
+                        consumed_next = true;
+                    }
+                }
+                if (!visit(s)) {
+                    return;
+                }
+                if (takes) {
+                    break;
+                }
+            }
+            if (consumed_next) {
+                ++i;
+            }
+            continue;
+        }
+        if (!visit(a)) {
+            return;
+        }
+    }
+}
+
+// A command that runs the command after its options (and after some positional words).
+struct Wrapper {
+    std::string_view name;
+    std::string_view short_with_value;
+    std::string_view long_with_value;  // " name name " (space separated, padded)
+    bool assignments;                  // NAME=value words before the command
+    int positional;                    // operands before the command (timeout's duration)
+};
+
+constexpr Wrapper k_wrappers[] = {
+    {"sudo", "CDgpRrtTUu",
+     " close-from chdir group host prompt chroot role type command-timeout other-user user ", true, 0},
+    {"doas", "uC", "", false, 0},
+    {"env", "uCS", " unset chdir split-string ", true, 0},
+    {"nohup", "", "", false, 0},
+    {"nice", "n", " adjustment ", false, 0},
+    {"ionice", "cnpPu", " class classdata pid pgid uid ", false, 0},
+    {"time", "fo", " format output ", false, 0},
+    {"command", "", "", false, 0},
+    {"exec", "a", "", false, 0},
+    {"builtin", "", "", false, 0},
+    {"stdbuf", "ioe", " input output error ", false, 0},
+    {"timeout", "ks", " kill-after signal ", false, 1},
+};
+
+bool is_assignment_word(std::string_view v) {
+    if (v.empty() || !(v[0] == '_' || (v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z'))) {
+        return false;
+    }
+    for (size_t i = 1; i < v.size(); ++i) {
+        char c = v[i];
+        if (c == '=') {
+            return true;
+        }
+        if (!(c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            return false;
+        }
+    }
+    return false;
+}
+
+bool long_listed(std::string_view padded, std::string_view name) {
+    if (name.empty() || padded.empty()) {
+        return false;
+    }
+    size_t at = padded.find(name);
+    while (at != std::string_view::npos) {
+        if (at > 0 && padded[at - 1] == ' ' && at + name.size() < padded.size() &&
+            padded[at + name.size()] == ' ') {
+            return true;
+        }
+        at = padded.find(name, at + 1);
+    }
+    return false;
+}
+
+// Index of the wrapped command in `a`, or 0 when a[0] is not a wrapper or nothing follows it.
+size_t wrapped_index(std::span<const Word> a) {
+    std::string_view name = basename(a[0].value);
+    const Wrapper* w = nullptr;
+    for (const Wrapper& x : k_wrappers) {
+        if (x.name == name) {
+            w = &x;
+            break;
+        }
+    }
+    if (w == nullptr) {
+        return 0;
+    }
+    size_t i = 1;
+    const size_t n = a.size();
+    // Wrappers stop at their first operand (the command), unlike getopt permutation.
+    while (i < n) {
+        std::string_view v = a[i].value;
+        if (v == "--") {
+            ++i;
+            break;
+        }
+        if (v.size() < 2 || v[0] != '-') {
+            if (v == "-" && w->name == "env") {
+                ++i;
+                continue;
+            }
+            break;
+        }
+        if (w->name == "command" &&
+            (v.find('v') != std::string_view::npos || v.find('V') != std::string_view::npos)) {
+            return 0;  // `command -v x` looks x up, it does not run it
+        }
+        if (v[1] == '-') {
+            std::string_view opt = v.substr(2);
+            bool takes = opt.find('=') == std::string_view::npos && long_listed(w->long_with_value, opt);
+            i += takes ? 2 : 1;
+            continue;
+        }
+        size_t skip = 1;
+        for (size_t j = 1; j < v.size(); ++j) {
+            if (w->short_with_value.find(v[j]) != std::string_view::npos) {
+                if (j + 1 == v.size()) {
+                    skip = 2;
+                }
+                break;
+            }
+        }
+        i += skip;
+    }
+    if (w->assignments) {
+        while (i < n && is_assignment_word(a[i].value)) {
+            ++i;
+        }
+    }
+    i += static_cast<size_t>(w->positional);
+    return i < n ? i : 0;
+}
+
+}  // namespace
+
+std::string_view basename(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::span<const Word> effective_argv(const Command& c) {
+    std::span<const Word> a(c.argv);
+    // Bounded: each step drops at least one word.
+    while (!a.empty()) {
+        size_t skip = wrapped_index(a);
+        if (skip == 0) {
+            break;
+        }
+        a = a.subspan(skip);
+    }
+    return a;
+}
+
+std::string_view program(const Command& c) {
+    std::span<const Word> a = effective_argv(c);
+    return a.empty() ? std::string_view{} : basename(a[0].value);
+}
+
+bool is_command(const Command& c, std::string_view name) {
+    return !name.empty() && program(c) == name;
+}
+
+bool is_any_command(const Command& c, std::initializer_list<std::string_view> names) {
+    std::string_view p = program(c);
+    return !p.empty() && contains(names, p);
+}
+
+bool is_shell_name(std::string_view name) {
+    return contains({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"}, name);
+}
+
+bool has_option(std::span<const Word> argv, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, OptionList takes_value) {
+    bool found = false;
+    scan_args(argv, ValueSpec{takes_value}, [&](const Arg& a) {
+        if ((a.kind == ArgKind::short_opt && short_letters.find(a.letter) != std::string_view::npos) ||
+            (a.kind == ArgKind::long_opt && contains(long_names, a.name))) {
+            found = true;
+        }
+        return !found;
+    });
+    return found;
+}
+
+bool has_option(const Command& c, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, OptionList takes_value) {
+    return has_option(effective_argv(c), short_letters, long_names, takes_value);
+}
+
+namespace {
+
+template <class Visit>
+void scan_values(std::span<const Word> argv, std::string_view short_letters,
+                 std::initializer_list<std::string_view> long_names, OptionList takes_value, Visit&& visit) {
+    scan_args(argv, ValueSpec{takes_value, short_letters, long_names}, [&](const Arg& a) {
+        bool match =
+            (a.kind == ArgKind::short_opt && short_letters.find(a.letter) != std::string_view::npos) ||
+            (a.kind == ArgKind::long_opt && contains(long_names, a.name));
+        if (match && a.has_value) {
+            visit(a);
+        }
+        return true;
+    });
+}
+
+}  // namespace
+
+std::optional<std::string> option_value(std::span<const Word> argv, std::string_view short_letters,
+                                        std::initializer_list<std::string_view> long_names,
+                                        OptionList takes_value) {
+    std::optional<std::string> out;
+    scan_values(argv, short_letters, long_names, takes_value,
+                [&](const Arg& a) { out = std::string(a.value); });
+    return out;
+}
+
+std::optional<std::string> option_value(const Command& c, std::string_view short_letters,
+                                        std::initializer_list<std::string_view> long_names,
+                                        OptionList takes_value) {
+    return option_value(effective_argv(c), short_letters, long_names, takes_value);
+}
+
+std::vector<std::string> option_values(std::span<const Word> argv, std::string_view short_letters,
+                                       std::initializer_list<std::string_view> long_names,
+                                       OptionList takes_value) {
+    std::vector<std::string> out;
+    scan_values(argv, short_letters, long_names, takes_value,
+                [&](const Arg& a) { out.emplace_back(a.value); });
+    return out;
+}
+
+const Word* option_word(std::span<const Word> argv, std::string_view short_letters,
+                        std::initializer_list<std::string_view> long_names, OptionList takes_value) {
+    const Word* out = nullptr;
+    scan_values(argv, short_letters, long_names, takes_value, [&](const Arg& a) { out = a.value_word; });
+    return out;
+}
+
+std::vector<const Word*> operands(std::span<const Word> argv, OptionList takes_value) {
+    std::vector<const Word*> out;
+    scan_args(argv, ValueSpec{takes_value}, [&](const Arg& a) {
+        if (a.kind == ArgKind::operand) {
+            out.push_back(&argv[a.index]);
+        }
+        return true;
+    });
+    return out;
+}
+
+std::span<const Word> subcommand_argv(std::span<const Word> argv, OptionList takes_value) {
+    size_t at = 0;
+    scan_args(argv, ValueSpec{takes_value}, [&](const Arg& a) {
+        if (a.kind == ArgKind::operand) {
+            at = a.index;
+            return false;
+        }
+        return true;
+    });
+    return at == 0 ? std::span<const Word>{} : argv.subspan(at);
+}
+
+std::string_view subcommand(std::span<const Word> argv, OptionList takes_value) {
+    std::span<const Word> sub = subcommand_argv(argv, takes_value);
+    return sub.empty() ? std::string_view{} : std::string_view(sub[0].value);
+}
+
+std::vector<const Word*> subcommand_operands(std::span<const Word> argv, OptionList takes_value) {
+    std::span<const Word> sub = subcommand_argv(argv, takes_value);
+    if (sub.empty()) {
+        return {};
+    }
+    // Options before the subcommand were already skipped; the rest keeps getopt conventions.
+    std::vector<const Word*> out;
+    scan_args(sub, ValueSpec{takes_value}, [&](const Arg& a) {
+        if (a.kind == ArgKind::operand) {
+            out.push_back(&sub[a.index]);
+        }
+        return true;
+    });
+    return out;
+}
+
+std::vector<const Command*> pipeline_commands(const Script& s, int pipeline) {
+    std::vector<const Command*> out;
+    for (const Command& c : s.commands) {
+        if (c.pipeline == pipeline) {
+            out.push_back(&c);
+        }
+    }
+    return out;
+}
+
+const Command* piped_into(const Script& s, size_t index) {
+    if (index >= s.commands.size() || s.commands[index].next != Connector::pipe) {
+        return nullptr;
+    }
+    int id = s.commands[index].pipeline;
+    for (size_t i = index + 1; i < s.commands.size(); ++i) {
+        if (s.commands[i].pipeline == id) {
+            return &s.commands[i];
+        }
+    }
+    return nullptr;
+}
+
+std::vector<const Command*> commands_named(const Script& s, std::string_view name) {
+    std::vector<const Command*> out;
+    for (const Command& c : s.commands) {
+        if (is_command(c, name)) {
+            out.push_back(&c);
+        }
+    }
+    return out;
+}
+
+size_t index_of(const Script& s, const Command& c) {
+    return static_cast<size_t>(&c - s.commands.data());
+}
+
+}  // namespace bulwark::model::shell

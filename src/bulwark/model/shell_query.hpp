@@ -1,0 +1,95 @@
+#pragma once
+// Questions rules ask about parsed shell commands: which program really runs, with which options
+// and operands. getopt conventions: "-abc" groups short options, "--name[=value]" is long, "--"
+// ends options, "-" alone is an operand. An `argv` span always starts with the program (or
+// subcommand) name, which is never an option or operand.
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/model/shell.hpp"
+
+namespace bulwark::model::shell {
+
+/// Options that take a value, spelled as written ("-o", "--option"), so that their values are not
+/// mistaken for options or operands. A short one in a group takes the rest of the group or the next word.
+using OptionList = std::initializer_list<std::string_view>;
+
+/// Last path component ("/usr/bin/apt-get" -> "apt-get").
+std::string_view basename(std::string_view path);
+
+/// argv without leading wrappers and their options: sudo, doas, env (and NAME=value), nohup, nice,
+/// ionice, time, command (not -v/-V), exec, builtin, stdbuf, timeout (and duration). When a wrapper
+/// has no command after it, the span starts at that wrapper. Empty when argv is empty.
+std::span<const Word> effective_argv(const Command& c);
+
+/// Basename of effective_argv(c)[0] ("" without argv): the program that really runs.
+std::string_view program(const Command& c);
+
+/// True when program(c) is `name` ("apt-get" matches `sudo /usr/bin/apt-get ...`).
+bool is_command(const Command& c, std::string_view name);
+
+/// True when program(c) is one of `names`.
+bool is_any_command(const Command& c, std::initializer_list<std::string_view> names);
+
+/// True for the names of POSIX-like shells: sh, bash, dash, ash, zsh, ksh, mksh, busybox.
+bool is_shell_name(std::string_view name);
+
+/// True if argv[1..] (before "--") has a short option in `short_letters` ("-qy" has 'y') or a long
+/// option in `long_names` (given without dashes; "--yes" and "--yes=x" both match).
+bool has_option(std::span<const Word> argv, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, OptionList takes_value = {});
+
+/// has_option on effective_argv(c).
+bool has_option(const Command& c, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, OptionList takes_value = {});
+
+/// Value of the last occurrence of the option: "-o V", "-oV", "-xo V", "--opt V", "--opt=V"
+/// (the options named here always take a value); nullopt when absent or missing its value.
+std::optional<std::string> option_value(std::span<const Word> argv, std::string_view short_letters,
+                                        std::initializer_list<std::string_view> long_names,
+                                        OptionList takes_value = {});
+
+/// option_value on effective_argv(c).
+std::optional<std::string> option_value(const Command& c, std::string_view short_letters,
+                                        std::initializer_list<std::string_view> long_names,
+                                        OptionList takes_value = {});
+
+/// Every value of a repeatable option (`-o A -o B` -> {"A", "B"}), in order.
+std::vector<std::string> option_values(std::span<const Word> argv, std::string_view short_letters,
+                                       std::initializer_list<std::string_view> long_names,
+                                       OptionList takes_value = {});
+
+/// The word that holds the last value of the option (the next word, or the option word itself for
+/// "-oV"/"--opt=V"), for locations; nullptr when absent.
+const Word* option_word(std::span<const Word> argv, std::string_view short_letters,
+                        std::initializer_list<std::string_view> long_names, OptionList takes_value = {});
+
+/// Every non-option word of argv[1..] (all words after "--"), in order: `rm -rf a b` -> {a, b}.
+std::vector<const Word*> operands(std::span<const Word> argv, OptionList takes_value = {});
+
+/// First operand: the subcommand ("install" in `apt-get -q install x`); "" when there is none.
+std::string_view subcommand(std::span<const Word> argv, OptionList takes_value = {});
+
+/// argv from the subcommand on (so subcommand options and operands can be queried); empty if none.
+std::span<const Word> subcommand_argv(std::span<const Word> argv, OptionList takes_value = {});
+
+/// Operands after the subcommand: `apt-get -y install curl git` -> {curl, git}.
+std::vector<const Word*> subcommand_operands(std::span<const Word> argv, OptionList takes_value = {});
+
+/// Commands of pipeline `pipeline`, in order (`curl ... | sh` -> {curl, sh}).
+std::vector<const Command*> pipeline_commands(const Script& s, int pipeline);
+
+/// The command whose output `index` pipes into (the next one in its pipeline), or nullptr.
+const Command* piped_into(const Script& s, size_t index);
+
+/// Every command of `s` for which is_command(c, name) holds, in order.
+std::vector<const Command*> commands_named(const Script& s, std::string_view name);
+
+/// Index of `c` in s.commands (c must point into it), for parent/pipeline navigation.
+size_t index_of(const Script& s, const Command& c);
+
+}  // namespace bulwark::model::shell

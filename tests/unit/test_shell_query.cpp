@@ -1,0 +1,160 @@
+// shell_query: effective argv through wrappers, getopt-style options, operands and subcommands.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "bulwark/model/shell_query.hpp"
+#include "test_shell_helpers.hpp"
+
+using bulwark::input::shell::parse;
+using ::testing::ElementsAre;
+namespace sh = bulwark::model::shell;
+
+namespace {
+
+sh::Command first_command(std::string_view text) {
+    sh::Script s = parse(text);
+    return s.commands.empty() ? sh::Command{} : s.commands.front();
+}
+
+std::string effective(std::string_view text) {
+    sh::Command c = first_command(text);
+    std::string out;
+    for (const sh::Word& w : sh::effective_argv(c)) {
+        out += out.empty() ? "" : " ";
+        out += w.value;
+    }
+    return out;
+}
+
+std::vector<std::string> values(const std::vector<const sh::Word*>& words) {
+    std::vector<std::string> out;
+    for (const sh::Word* w : words) {
+        out.push_back(w->value);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(ShellQuery, EffectiveArgvSkipsWrappersAndTheirOptions) {
+    EXPECT_EQ(effective("sudo -u postgres -E -H apt-get install x"), "apt-get install x");
+    EXPECT_EQ(effective("sudo --user=app -- make"), "make");
+    EXPECT_EQ(effective("sudo -uroot FOO=1 id"), "id");
+    EXPECT_EQ(effective("doas -u root rc-update"), "rc-update");
+    EXPECT_EQ(effective("env -i -u HOME PATH=/bin LANG=C locale -a"), "locale -a");
+    EXPECT_EQ(effective("env - A=1 x"), "x");
+    EXPECT_EQ(effective("nohup nice -n 10 ionice -c 3 cmd &"), "cmd");
+    EXPECT_EQ(effective("nice -10 make"), "make");
+    EXPECT_EQ(effective("time -p stdbuf -oL tail -f x"), "tail -f x");
+    EXPECT_EQ(effective("timeout -s KILL --preserve-status 30s curl -f x"), "curl -f x");
+    EXPECT_EQ(effective("timeout 5 sh"), "sh");
+    EXPECT_EQ(effective("command -p exec -a name builtin echo x"), "echo x");
+    EXPECT_EQ(effective("/usr/bin/sudo /usr/bin/env pip install x"), "pip install x");
+}
+
+TEST(ShellQuery, EffectiveArgvKeepsWrappersWithoutACommand) {
+    EXPECT_EQ(effective("sudo -i"), "sudo -i");
+    EXPECT_EQ(effective("env"), "env");
+    EXPECT_EQ(effective("env A=1"), "env A=1");
+    EXPECT_EQ(effective("command -v curl"), "command -v curl");  // a lookup, not a run
+    EXPECT_EQ(effective("xargs rm -f"), "xargs rm -f");
+    EXPECT_EQ(effective("chroot /x sh"), "chroot /x sh");
+    EXPECT_EQ(effective("A=1"), "");
+}
+
+TEST(ShellQuery, ProgramAndIsCommandUseTheBasename) {
+    sh::Command c = first_command("sudo /usr/bin/apt-get -q install x");
+    EXPECT_EQ(sh::program(c), "apt-get");
+    EXPECT_TRUE(sh::is_command(c, "apt-get"));
+    EXPECT_FALSE(sh::is_command(c, "sudo"));
+    EXPECT_FALSE(sh::is_command(c, ""));
+    EXPECT_TRUE(sh::is_any_command(c, {"apt", "apt-get"}));
+    EXPECT_EQ(sh::command_name(c), "sudo");
+    EXPECT_TRUE(sh::is_shell_name("bash"));
+    EXPECT_FALSE(sh::is_shell_name("bashful"));
+}
+
+TEST(ShellQuery, HasOptionShortGroupsLongFormsAndDoubleDash) {
+    sh::Command c = first_command("apt-get -qy install --no-install-recommends --option=x pkg -- -f");
+    EXPECT_TRUE(sh::has_option(c, "y", {"yes", "assume-yes"}));
+    EXPECT_TRUE(sh::has_option(c, "q", {}));
+    EXPECT_TRUE(sh::has_option(c, "", {"no-install-recommends"}));
+    EXPECT_TRUE(sh::has_option(c, "", {"option"}));  // --option=x
+    EXPECT_FALSE(sh::has_option(c, "f", {}));        // after --
+    EXPECT_FALSE(sh::has_option(c, "n", {"no-install"}));
+    sh::Command yes = first_command("apt-get install --assume-yes x");
+    EXPECT_TRUE(sh::has_option(yes, "y", {"yes", "assume-yes"}));
+}
+
+TEST(ShellQuery, HasOptionSkipsValuesOfOptionsTakingOne) {
+    sh::Command c = first_command("apt-get install -o APT::Get::Assume-Yes=true x");
+    EXPECT_FALSE(sh::has_option(c, "y", {}, {"-o"}));
+    sh::Command attached = first_command("apt-get install -oDebug=yes x");
+    EXPECT_FALSE(sh::has_option(attached, "y", {}, {"-o"}));
+    EXPECT_FALSE(sh::has_option(attached, "e", {}, {"-o"}));
+}
+
+TEST(ShellQuery, OptionValueForms) {
+    auto argv_of = [](std::string_view text) { return first_command(text); };
+    sh::Command a = argv_of("curl -sSLo /tmp/x https://h/x");
+    EXPECT_EQ(sh::option_value(a, "o", {"output"}), "/tmp/x");
+    sh::Command b = argv_of("curl -o/tmp/y --output /tmp/z u");
+    EXPECT_EQ(sh::option_value(b, "o", {"output"}), "/tmp/z");  // the last one wins
+    EXPECT_THAT(sh::option_values(sh::effective_argv(b), "o", {"output"}), ElementsAre("/tmp/y", "/tmp/z"));
+    sh::Command c = argv_of("useradd --uid=0 -m app");
+    EXPECT_EQ(sh::option_value(c, "u", {"uid"}), "0");
+    EXPECT_EQ(sh::option_value(c, "g", {"gid"}), std::nullopt);
+    sh::Command d = argv_of("wget -O");
+    EXPECT_EQ(sh::option_value(d, "O", {}), std::nullopt);
+    const sh::Word* w = sh::option_word(sh::effective_argv(a), "o", {"output"});
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->value, "/tmp/x");
+}
+
+TEST(ShellQuery, OperandsAndSubcommands) {
+    sh::Command c =
+        first_command("apt-get -q -o Dpkg::Options::=--force-confnew install -y curl git=1.2 -- -x");
+    auto argv = sh::effective_argv(c);
+    EXPECT_EQ(sh::subcommand(argv, {"-o"}), "install");
+    EXPECT_THAT(values(sh::operands(argv, {"-o"})), ElementsAre("install", "curl", "git=1.2", "-x"));
+    EXPECT_THAT(values(sh::subcommand_operands(argv, {"-o"})), ElementsAre("curl", "git=1.2", "-x"));
+    auto sub = sh::subcommand_argv(argv, {"-o"});
+    ASSERT_FALSE(sub.empty());
+    EXPECT_EQ(sub[0].value, "install");
+    EXPECT_TRUE(sh::has_option(sub, "y", {}));
+    // Without the value list, the option's value is mistaken for the subcommand.
+    EXPECT_EQ(sh::subcommand(argv), "Dpkg::Options::=--force-confnew");
+    sh::Command rm = first_command("rm -rf /var/lib/apt/lists/* /tmp/x");
+    EXPECT_THAT(values(sh::operands(sh::effective_argv(rm))), ElementsAre("/var/lib/apt/lists/*", "/tmp/x"));
+    sh::Command none = first_command("apt-get -y");
+    EXPECT_EQ(sh::subcommand(sh::effective_argv(none)), "");
+    EXPECT_TRUE(sh::subcommand_operands(sh::effective_argv(none)).empty());
+}
+
+TEST(ShellQuery, PipelineNavigation) {
+    sh::Script s = parse("curl -fsSL https://x | sudo bash -s -- -y; echo done");
+    ASSERT_EQ(s.commands.size(), 3U);
+    auto p = sh::pipeline_commands(s, s.commands[0].pipeline);
+    ASSERT_EQ(p.size(), 2U);
+    EXPECT_TRUE(sh::is_command(*p[1], "bash"));
+    const sh::Command* into = sh::piped_into(s, 0);
+    ASSERT_NE(into, nullptr);
+    EXPECT_EQ(sh::index_of(s, *into), 1U);
+    EXPECT_EQ(sh::piped_into(s, 1), nullptr);
+    EXPECT_EQ(sh::piped_into(s, 99), nullptr);
+    EXPECT_EQ(sh::commands_named(s, "curl").size(), 1U);
+    EXPECT_TRUE(sh::commands_named(s, "wget").empty());
+}
+
+TEST(ShellQuery, HandBuiltCommandsWithoutScopes) {
+    sh::Script s;
+    sh::Command set;
+    set.argv = {{"set"}, {"-o"}, {"pipefail"}};
+    sh::Command pipe;
+    pipe.argv = {{"a"}};
+    s.commands = {set, pipe};
+    EXPECT_TRUE(s.pipefail_before(1));
+    EXPECT_FALSE(s.pipefail_before(0));
+    EXPECT_TRUE(sh::effective_argv(sh::Command{}).empty());
+    EXPECT_EQ(sh::program(sh::Command{}), "");
+}

@@ -1,0 +1,380 @@
+// Shell parser: pipelines, compound commands, substitutions, nested `sh -c` scripts, errors, pipefail.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_shell_helpers.hpp"
+
+using bulwark::input::shell::parse;
+using shell_test::commands;
+using shell_test::error_messages;
+using shell_test::slice;
+using ::testing::ElementsAre;
+namespace sh = bulwark::model::shell;
+
+namespace {
+
+std::vector<int> pipelines(const sh::Script& s) {
+    std::vector<int> out;
+    for (const sh::Command& c : s.commands) {
+        out.push_back(c.pipeline);
+    }
+    return out;
+}
+
+std::vector<int> depths(const sh::Script& s) {
+    std::vector<int> out;
+    for (const sh::Command& c : s.commands) {
+        out.push_back(c.depth);
+    }
+    return out;
+}
+
+std::vector<bool> conditions(const sh::Script& s) {
+    std::vector<bool> out;
+    for (const sh::Command& c : s.commands) {
+        out.push_back(c.in_condition);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(ShellPipelines, CommandsJoinedByPipeShareAnId) {
+    sh::Script s = parse("a | b | c && d; e | f");
+    ASSERT_THAT(commands(s), ElementsAre("a", "b", "c", "d", "e", "f"));
+    std::vector<int> p = pipelines(s);
+    EXPECT_EQ(p[0], p[1]);
+    EXPECT_EQ(p[1], p[2]);
+    EXPECT_NE(p[2], p[3]);
+    EXPECT_NE(p[3], p[4]);
+    EXPECT_EQ(p[4], p[5]);
+    EXPECT_NE(p[0], p[4]);
+}
+
+TEST(ShellPipelines, EveryOtherCommandHasItsOwnId) {
+    sh::Script s = parse("a; b && c\nd & e");
+    std::vector<int> p = pipelines(s);
+    ASSERT_EQ(p.size(), 5U);
+    for (size_t i = 0; i < p.size(); ++i) {
+        for (size_t j = i + 1; j < p.size(); ++j) {
+            EXPECT_NE(p[i], p[j]) << i << " " << j;
+        }
+    }
+}
+
+TEST(ShellPipelines, CompoundElementsJoinThePipeline) {
+    sh::Script s = parse("curl -fsSL x | (cd /tmp && sh) ; { a; b; } | tar x");
+    ASSERT_THAT(commands(s), ElementsAre("curl -fsSL x", "cd /tmp", "sh", "a", "b", "tar x"));
+    std::vector<int> p = pipelines(s);
+    EXPECT_EQ(p[0], p[1]);  // first command of the subshell reads the pipe
+    EXPECT_NE(p[1], p[2]);
+    EXPECT_EQ(p[4], p[5]);  // last command of the group feeds the pipe
+    EXPECT_EQ(s.commands[4].next, sh::Connector::pipe);
+}
+
+TEST(ShellPipelines, NegationMarksThePipeline) {
+    sh::Script s = parse("! grep -q x f | cat; echo");
+    ASSERT_THAT(commands(s), ElementsAre("grep -q x f", "cat", "echo"));
+    EXPECT_TRUE(s.commands[0].negated);
+    EXPECT_TRUE(s.commands[1].negated);
+    EXPECT_FALSE(s.commands[2].negated);
+}
+
+TEST(ShellConditions, LeftOfAndOrAndIfWhileConditions) {
+    sh::Script s = parse(
+        "a && b || c; if d; then e; elif f; then g; else h; fi; while i; do j; done; until k; do l; done");
+    ASSERT_THAT(commands(s), ElementsAre("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"));
+    EXPECT_THAT(conditions(s),
+                ElementsAre(true, true, false, true, false, true, false, false, true, false, true, false));
+}
+
+TEST(ShellConditions, CompoundOnTheLeftIsACondition) {
+    sh::Script s = parse("{ a; b; } || true");
+    EXPECT_THAT(conditions(s), ElementsAre(true, true, false));
+}
+
+TEST(ShellCompound, SubshellGroupAndDepth) {
+    sh::Script s = parse("a; (b; (c)); { d; }; e");
+    ASSERT_THAT(commands(s), ElementsAre("a", "b", "c", "d", "e"));
+    EXPECT_THAT(depths(s), ElementsAre(0, 1, 2, 1, 0));
+    EXPECT_NE(s.commands[1].scope, s.commands[0].scope);
+    EXPECT_EQ(s.commands[3].scope, s.commands[0].scope);  // a group is not a subshell
+    EXPECT_TRUE(s.errors.empty());
+}
+
+TEST(ShellCompound, ReservedWordsOnlyInCommandPosition) {
+    EXPECT_THAT(commands("echo if then fi done { }"), ElementsAre("echo if then fi done { }"));
+    EXPECT_THAT(commands("'if' x"), ElementsAre("if x"));
+}
+
+TEST(ShellCompound, ForSelectAndArithmeticFor) {
+    sh::Script s = parse(
+        "for f in a $(ls /x) \"b c\"; do rm $f; done\n"
+        "for x; do echo $x; done\n"
+        "for ((i=0; i<3; i++)); do echo $i; done\n"
+        "select s in a b\ndo break; done");
+    EXPECT_THAT(commands(s), ElementsAre("ls /x", "rm $f", "echo $x", "echo $i", "break"));
+    EXPECT_TRUE(s.commands[0].in_substitution);
+    EXPECT_TRUE(s.errors.empty()) << testing::PrintToString(error_messages(s));
+}
+
+TEST(ShellCompound, CaseStatement) {
+    sh::Script s = parse(
+        "case \"$arch\" in\n"
+        "  amd64|x86_64) url=a; echo amd ;;\n"
+        "  (arm64) echo arm ;&\n"
+        "  *) echo other; exit 1 ;;\n"
+        "esac; echo done");
+    EXPECT_THAT(commands(s), ElementsAre("", "echo amd", "echo arm", "echo other", "exit 1", "echo done"));
+    EXPECT_TRUE(s.errors.empty()) << testing::PrintToString(error_messages(s));
+}
+
+TEST(ShellCompound, CaseWithoutFinalDoubleSemicolon) {
+    EXPECT_THAT(commands("case x in a) echo a;; b) echo b\nesac"), ElementsAre("echo a", "echo b"));
+}
+
+TEST(ShellCompound, FunctionDefinitions) {
+    sh::Script s = parse("f() { apt-get update; }\nfunction g { echo g; }\nfunction h() (echo h)\nf");
+    ASSERT_THAT(commands(s), ElementsAre("apt-get update", "echo g", "echo h", "f"));
+    EXPECT_TRUE(s.commands[0].in_function);
+    EXPECT_TRUE(s.commands[2].in_function);
+    EXPECT_FALSE(s.commands[3].in_function);
+    EXPECT_TRUE(s.errors.empty()) << testing::PrintToString(error_messages(s));
+}
+
+TEST(ShellCompound, DoubleBracketTreatsOperatorsAsWords) {
+    sh::Script s = parse("[[ -n \"$x\" && $y =~ ^(a|b)$ || $z < 3 ]] && echo ok");
+    ASSERT_THAT(commands(s), ElementsAre("[[ -n $x && $y =~ ^(a|b)$ || $z < 3 ]]", "echo ok"));
+    EXPECT_EQ(s.commands[0].next, sh::Connector::and_if);
+    EXPECT_TRUE(s.errors.empty());
+}
+
+TEST(ShellCompound, ArithmeticCommandIsSkipped) {
+    EXPECT_THAT(commands("(( i++ )) && echo $((i * (2 + 1)))"), ElementsAre("echo $((i * (2 + 1)))"));
+}
+
+TEST(ShellCompound, TimeKeywordAndRedirectedCompound) {
+    sh::Script s = parse("time { a; } 2>&1; while read l; do echo $l; done < <(find . -name x)");
+    EXPECT_THAT(commands(s), ElementsAre("a", "read l", "echo $l", "find . -name x"));
+    EXPECT_TRUE(s.commands[3].in_substitution);
+}
+
+TEST(ShellSubstitution, CommandsAfterTheirParentWithExactOffsets) {
+    std::string_view text = "export GNUPGHOME=\"$(mktemp -d)\" X=`id -u`; echo";
+    sh::Script s = parse(text);
+    ASSERT_THAT(commands(s),
+                ElementsAre("export GNUPGHOME=$(mktemp -d) X=`id -u`", "mktemp -d", "id -u", "echo"));
+    const sh::Command& m = s.commands[1];
+    EXPECT_TRUE(m.in_substitution);
+    EXPECT_EQ(m.depth, 1);
+    EXPECT_EQ(m.parent, 0);
+    EXPECT_EQ(slice(text, m.begin, m.end), "mktemp -d");
+    EXPECT_EQ(slice(text, m.argv[1].begin, m.argv[1].end), "-d");
+    EXPECT_EQ(slice(text, s.commands[2].begin, s.commands[2].end), "id -u");
+    EXPECT_EQ(s.commands[2].parent, 0);
+    EXPECT_EQ(s.commands[3].parent, -1);
+    EXPECT_FALSE(s.commands[3].in_substitution);
+}
+
+TEST(ShellSubstitution, NestedSubstitutionsAndPipelinesInside) {
+    sh::Script s = parse("a=\"$(dpkg --print-architecture | awk -F- '{ print $NF }')\"; b $(c $(d))");
+    ASSERT_THAT(commands(s), ElementsAre("", "dpkg --print-architecture", "awk -F- { print $NF }",
+                                         "b $(c $(d))", "c $(d)", "d"));
+    EXPECT_EQ(s.commands[1].pipeline, s.commands[2].pipeline);
+    EXPECT_EQ(s.commands[1].next, sh::Connector::pipe);
+    EXPECT_EQ(s.commands[4].parent, 3);
+    EXPECT_EQ(s.commands[5].parent, 4);
+    EXPECT_EQ(s.commands[5].depth, 2);
+}
+
+TEST(ShellSubstitution, EscapedBackticksMapToTheBacktickRange) {
+    std::string_view text = "echo `echo \\`id\\``";
+    sh::Script s = parse(text);
+    ASSERT_THAT(commands(s), ElementsAre("echo `echo \\`id\\``", "echo `id`", "id"));
+    EXPECT_EQ(slice(text, s.commands[1].begin, s.commands[1].end), "`echo \\`id\\``");
+    EXPECT_EQ(s.commands[2].depth, 2);
+}
+
+TEST(ShellSubstitution, CaseInsideSubstitution) {
+    EXPECT_THAT(commands("x=$(case $a in b) echo b;; esac); y"), ElementsAre("", "echo b", "y"));
+}
+
+TEST(ShellNested, ShDashCWithExactOffsets) {
+    std::string_view text = "sh -c 'apt-get update && apt-get install -y curl'";
+    sh::Script s = parse(text);
+    ASSERT_THAT(commands(s), ElementsAre("sh -c apt-get update && apt-get install -y curl", "apt-get update",
+                                         "apt-get install -y curl"));
+    const sh::Command& inst = s.commands[2];
+    EXPECT_EQ(inst.depth, 1);
+    EXPECT_EQ(inst.parent, 0);
+    EXPECT_EQ(s.commands[1].parent, 0);
+    EXPECT_FALSE(inst.in_substitution);
+    EXPECT_EQ(slice(text, inst.begin, inst.end), "apt-get install -y curl");
+    EXPECT_EQ(slice(text, inst.argv[3].begin, inst.argv[3].end), "curl");
+    EXPECT_EQ(s.commands[1].next, sh::Connector::and_if);
+    EXPECT_TRUE(s.commands[1].in_condition);
+    EXPECT_NE(s.commands[1].pipeline, s.commands[0].pipeline);
+}
+
+TEST(ShellNested, ShellVariantsAndWrappers) {
+    EXPECT_THAT(commands("bash -lc \"make install\""), ElementsAre("bash -lc make install", "make install"));
+    EXPECT_THAT(commands("/bin/sh -c x"), ElementsAre("/bin/sh -c x", "x"));
+    EXPECT_THAT(commands("dash -ec 'a'; ash -c b; zsh -c c"),
+                ElementsAre("dash -ec a", "a", "ash -c b", "b", "zsh -c c", "c"));
+    EXPECT_THAT(commands("sudo -u app -E env A=1 bash -c 'whoami'"),
+                ElementsAre("sudo -u app -E env A=1 bash -c whoami", "whoami"));
+    EXPECT_THAT(commands("busybox sh -c 'id'"), ElementsAre("busybox sh -c id", "id"));
+    EXPECT_THAT(commands("bash script.sh -c 'x'"), ElementsAre("bash script.sh -c x"));
+    EXPECT_THAT(commands("sh -x -c 'y' name arg"), ElementsAre("sh -x -c y name arg", "y"));
+    EXPECT_THAT(commands("bash <<< 'z'"), ElementsAre("bash", "z"));
+}
+
+TEST(ShellNested, SuForms) {
+    EXPECT_THAT(commands("su -c 'initdb -D /data' postgres"),
+                ElementsAre("su -c initdb -D /data postgres", "initdb -D /data"));
+    EXPECT_THAT(commands("su postgres -s /bin/sh -c \"pg_ctl start\""),
+                ElementsAre("su postgres -s /bin/sh -c pg_ctl start", "pg_ctl start"));
+    EXPECT_THAT(commands("su - app --command='npm ci'"), ElementsAre("su - app --command=npm ci", "npm ci"));
+}
+
+TEST(ShellNested, WordWithEscapesMapsEveryCommandToTheWord) {
+    std::string_view text = "sh -c \"echo \\\"hi\\\" && rm -f x\"";
+    sh::Script s = parse(text);
+    ASSERT_THAT(commands(s), ElementsAre("sh -c echo \"hi\" && rm -f x", "echo hi", "rm -f x"));
+    const sh::Word& w = s.commands[0].argv[2];
+    for (size_t i = 1; i < 3; ++i) {
+        EXPECT_EQ(s.commands[i].begin, w.begin);
+        EXPECT_EQ(s.commands[i].end, w.end);
+        EXPECT_EQ(s.commands[i].argv[0].begin, w.begin);
+    }
+}
+
+TEST(ShellNested, SubstitutionsExpandedByTheOuterShellAreNotRepeated) {
+    EXPECT_THAT(commands("sh -c \"$(curl -fsSL https://x/install.sh)\""),
+                ElementsAre("sh -c $(curl -fsSL https://x/install.sh)", "curl -fsSL https://x/install.sh",
+                            "$(curl -fsSL https://x/install.sh)"));
+    // Single-quoted: only the inner shell runs the substitution.
+    EXPECT_THAT(commands("sh -c 'echo $(id)'"), ElementsAre("sh -c echo $(id)", "echo $(id)", "id"));
+}
+
+TEST(ShellNested, NestedTwiceWithExactOffsets) {
+    std::string_view text = "sudo sh -c \"bash -c 'apk add git'\"";
+    sh::Script s = parse(text);
+    ASSERT_THAT(commands(s),
+                ElementsAre("sudo sh -c bash -c 'apk add git'", "bash -c apk add git", "apk add git"));
+    EXPECT_EQ(s.commands[2].depth, 2);
+    EXPECT_EQ(s.commands[2].parent, 1);
+    EXPECT_EQ(slice(text, s.commands[2].begin, s.commands[2].end), "apk add git");
+}
+
+TEST(ShellNested, InnerErrorsAreMapped) {
+    std::string_view text = "sh -c 'echo \"x'";
+    sh::Script s = parse(text);
+    ASSERT_EQ(s.errors.size(), 1U);
+    EXPECT_EQ(s.errors[0].message, "unterminated double quote");
+    EXPECT_EQ(s.errors[0].offset, 12U);
+}
+
+TEST(ShellErrors, MissingClosersKeepCommands) {
+    sh::Script s = parse("if true; then apt-get install -y x");
+    EXPECT_THAT(commands(s), ElementsAre("true", "apt-get install -y x"));
+    EXPECT_THAT(error_messages(s), ElementsAre("missing 'fi' to close this 'if'"));
+    EXPECT_EQ(s.errors[0].offset, 0U);
+
+    sh::Script d = parse("for x in a; do echo $x");
+    EXPECT_THAT(commands(d), ElementsAre("echo $x"));
+    EXPECT_THAT(error_messages(d), ElementsAre("missing 'done' to close this 'for'"));
+
+    sh::Script p = parse("echo a; (cd x && make");
+    EXPECT_THAT(commands(p), ElementsAre("echo a", "cd x", "make"));
+    EXPECT_THAT(error_messages(p), ElementsAre("missing ')' to close this '('"));
+    EXPECT_EQ(p.errors[0].offset, 8U);
+
+    sh::Script c = parse("echo $(ls; b");
+    EXPECT_THAT(commands(c), ElementsAre("echo $(ls; b", "ls", "b"));
+    EXPECT_THAT(error_messages(c), ElementsAre("unterminated command substitution: missing ')'"));
+}
+
+TEST(ShellErrors, StrayClosersAreReportedAndSkipped) {
+    sh::Script s = parse("a; fi; b ) c; done");
+    EXPECT_THAT(commands(s), ElementsAre("a", "b", "c"));
+    EXPECT_THAT(error_messages(s), ElementsAre("unexpected 'fi'", "unexpected ')'", "unexpected 'done'"));
+}
+
+TEST(ShellErrors, DeepNestingIsBounded) {
+    std::string deep(10000, '(');
+    deep += "echo x";
+    sh::Script s = parse(deep);
+    ASSERT_FALSE(s.errors.empty());
+    EXPECT_EQ(s.errors.back().message, "nesting too deep (more than 64 levels); the rest is not parsed");
+
+    std::string subst;
+    for (int i = 0; i < 5000; ++i) {
+        subst += "$(echo ";
+    }
+    sh::Script t = parse(subst);
+    EXPECT_FALSE(t.errors.empty());
+    EXPECT_LE(t.commands.size(), 64U);
+
+    // The limit counts levels across a nested `sh -c` script too.
+    std::string nested = "echo ok; ";
+    for (int i = 0; i < 40; ++i) {
+        nested += "( ";
+    }
+    nested += "sh -c '";
+    for (int i = 0; i < 40; ++i) {
+        nested += "( ";
+    }
+    nested += "echo deep" + std::string(40, ')') + "'" + std::string(40, ')');
+    sh::Script n = parse(nested);
+    EXPECT_EQ(n.commands.at(0).argv.at(0).value, "echo");
+    EXPECT_THAT(error_messages(n),
+                ElementsAre("nesting too deep (more than 64 levels); the rest is not parsed"));
+    EXPECT_EQ(n.commands.back().argv.at(0).value, "sh");
+}
+
+TEST(ShellErrors, DeepNestingJustUnderTheLimitParses) {
+    std::string text;
+    for (int i = 0; i < 60; ++i) {
+        text += "( ";  // "((" would start an arithmetic command
+    }
+    text += "echo x";
+    text += std::string(60, ')');
+    sh::Script s = parse(text);
+    EXPECT_TRUE(s.errors.empty());
+    ASSERT_EQ(s.commands.size(), 1U);
+    EXPECT_EQ(s.commands[0].depth, 60);
+}
+
+TEST(ShellPipefail, SetVariants) {
+    auto pipefail_at_last = [](std::string_view text) {
+        sh::Script s = parse(text);
+        return s.pipefail_before(s.commands.size() - 1);
+    };
+    EXPECT_TRUE(pipefail_at_last("set -o pipefail; a | b"));
+    EXPECT_TRUE(pipefail_at_last("set -eo pipefail && a | b"));
+    EXPECT_TRUE(pipefail_at_last("set -euxo pipefail\na | b"));
+    EXPECT_TRUE(pipefail_at_last("set -o errexit -o pipefail; a | b"));
+    EXPECT_TRUE(pipefail_at_last("set -e -o nounset -o pipefail; a | b"));
+    EXPECT_FALSE(pipefail_at_last("set -o pipefail; set +o pipefail; a | b"));
+    EXPECT_FALSE(pipefail_at_last("set -eux; a | b"));
+    EXPECT_FALSE(pipefail_at_last("echo set -o pipefail; a | b"));
+    EXPECT_FALSE(pipefail_at_last("set -- -o pipefail; a | b"));
+    EXPECT_FALSE(pipefail_at_last("a | b; set -o pipefail"));
+}
+
+TEST(ShellPipefail, ScopesOfSubshellsAndNewShells) {
+    sh::Script sub = parse("(set -o pipefail); a | b");
+    EXPECT_FALSE(sub.pipefail_before(2));
+    sh::Script inherit = parse("set -o pipefail; (a | b)");
+    EXPECT_TRUE(inherit.pipefail_before(1));
+    sh::Script newshell = parse("set -o pipefail; sh -c 'a | b'");
+    ASSERT_EQ(newshell.commands.size(), 4U);
+    EXPECT_FALSE(newshell.pipefail_before(2));
+    sh::Script option = parse("bash -o pipefail -c 'a | b'");
+    ASSERT_EQ(option.commands.size(), 3U);
+    EXPECT_TRUE(option.pipefail_before(1));
+    EXPECT_FALSE(option.pipefail_before(0));
+    sh::Script inner = parse("sh -c 'set -o pipefail; a | b'");
+    EXPECT_TRUE(inner.pipefail_before(3));
+}
