@@ -115,7 +115,8 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
         messages += "  " + std::to_string(f.location.line) + ": " + f.message + "\n";
     }
     if (c.bad) {
-        ASSERT_FALSE(expected.empty()) << c.file << ": a bad case needs at least one '#! " << c.rule << "' marker";
+        ASSERT_FALSE(expected.empty())
+            << c.file << ": a bad case needs at least one '#! " << c.rule << "' marker";
     } else {
         ASSERT_TRUE(expected.empty()) << c.file << ": a good case must not have markers";
     }
@@ -152,7 +153,10 @@ TEST(RuleCases, EveryRuleHasGoodAndBadCases) {
 
 TEST(RuleCases, DocumentedExamplesBehave) {
     for (const rules::Rule* r : rules::all_rules()) {
+        // The policy the examples of BD013 and BD018 state in their leading comment.
         core::Policy policy = bulwark::testing::test_policy({std::string(r->id)});
+        policy.trusted_registries = {"registry.corp.example"};
+        policy.allowed_images = {"debian:12*"};
         auto bad = bulwark::testing::scan_text(std::string(r->bad_example) + "\n", policy);
         auto good = bulwark::testing::scan_text(std::string(r->good_example) + "\n", policy);
         EXPECT_FALSE(bulwark::testing::lines_of(bad, std::string(r->id)).empty())

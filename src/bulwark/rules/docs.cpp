@@ -30,7 +30,8 @@ std::string rule_markdown(const Rule& r) {
         "| Equivalents | {eq} |\n\n"
         "## Why\n\n{why}\n\n## Fix\n\n{fix}\n\n"
         "### Problem\n\n```dockerfile\n{bad}\n```\n\n### Corrected\n\n```dockerfile\n{good}\n```\n\n"
-        "Suppress one occurrence with `# bulwark ignore={id} reason=\"...\"` on the line before the instruction.\n\n"
+        "Suppress one occurrence with `# bulwark ignore={id} reason=\"...\"` on the line before the "
+        "instruction.\n\n"
         "_Generated from the rule table by `bulwark rules --docs docs/rules`; do not edit._\n",
         fmt::arg("id", r.id), fmt::arg("title", r.title), fmt::arg("sev", core::to_string(r.severity)),
         fmt::arg("cat", r.category), fmt::arg("tags", r.tags), fmt::arg("eq", equivalents_line(r)),
@@ -46,8 +47,8 @@ std::string rules_index_markdown() {
         "|---|---|---|---|---|---|---|---|\n";
     for (const Rule* r : all_rules()) {
         out += fmt::format("| [{0}]({0}.md) | {1} | {2} | {3} | {4} | {5} | {6} | {7} |\n", r->id,
-                           core::to_string(r->severity), r->category, r->title, r->hadolint, r->trivy, r->checkov,
-                           r->cis);
+                           core::to_string(r->severity), r->category, r->title, r->hadolint, r->trivy,
+                           r->checkov, r->cis);
     }
     return out;
 }

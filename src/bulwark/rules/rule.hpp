@@ -21,7 +21,7 @@ struct Rule;
 
 /// Collects one rule's findings, turning model ranges into file:line:col locations with evidence.
 class Reporter {
-public:
+  public:
     Reporter(const Rule& rule, const util::SourceFile& source, std::vector<core::Finding>& out);
 
     /// A finding over source range `where`.
@@ -29,13 +29,14 @@ public:
     /// The same with a severity other than the rule's default (e.g. a more dangerous variant).
     void report(model::Range where, core::Severity severity, std::string message, std::string fix = {});
     /// A finding over bytes [begin, end) of mapped text (a RUN body, a heredoc).
-    void report(const model::MappedText& text, size_t begin, size_t end, std::string message, std::string fix = {});
+    void report(const model::MappedText& text, size_t begin, size_t end, std::string message,
+                std::string fix = {});
     /// A finding at an instruction's keyword, with the whole instruction's first line as evidence.
     void report(const model::Instruction& at, std::string message, std::string fix = {});
 
     const Rule& rule() const { return m_rule; }
 
-private:
+  private:
     const Rule& m_rule;
     const util::SourceFile& m_source;
     std::vector<core::Finding>& m_out;
@@ -55,8 +56,8 @@ inline constexpr std::string_view best_practice = "best-practice";
 }  // namespace category
 
 struct Rule {
-    std::string_view id;            // stable forever: "BD001"
-    std::string_view title;         // short imperative problem statement
+    std::string_view id;     // stable forever: "BD001"
+    std::string_view title;  // short imperative problem statement
     core::Severity severity = core::Severity::medium;
     std::string_view category;      // one of rules::category
     std::string_view tags;          // comma-separated

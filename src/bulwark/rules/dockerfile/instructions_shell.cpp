@@ -1,0 +1,155 @@
+// Checks that read RUN shell programs through the shell model: cd, pipes without pipefail,
+// /bin/sh replaced by a symlink (BD072, BD077, BD084). Windows images have no shell bodies.
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "bulwark/model/shell_query.hpp"
+#include "bulwark/rules/dockerfile/instructions_checks.hpp"
+#include "bulwark/rules/dockerfile/instructions_common.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile::checks {
+
+namespace {
+
+using model::Instruction;
+using model::InstructionKind;
+namespace sh = model::shell;
+
+std::vector<std::string> json_values(const Instruction& inst) {
+    std::vector<std::string> out;
+    for (const model::JsonArg& a : inst.json) {
+        out.push_back(a.value);
+    }
+    return out;
+}
+
+/// True when the program running this RUN's shell body already has pipefail on, or is not a POSIX
+/// shell (PowerShell, cmd) where the check does not apply.
+bool pipefail_from_launcher(const Instruction& run) {
+    if (run.json_form) {
+        return model::shell_enables_pipefail(json_values(run));
+    }
+    if (run.pipefail_by_shell()) {
+        return true;
+    }
+    return !run.run_shell.empty() && !model::is_posix_shell_program(run.run_shell.front());
+}
+
+}  // namespace
+
+void cd_in_run(const DockerfileContext& ctx, Reporter& out) {
+    const model::Dockerfile& df = ctx.dockerfile;
+    if (df.windows) {
+        return;
+    }
+    for (const Instruction& inst : df.instructions) {
+        if (inst.kind != InstructionKind::run) {
+            continue;
+        }
+        bool reported = false;
+        for (const model::ShellBody& body : inst.shell) {
+            for (const sh::Command& c : body.script.commands) {
+                if (reported || !sh::is_command(c, "cd")) {
+                    continue;
+                }
+                std::span<const sh::Word> argv = sh::effective_argv(c);
+                std::vector<const sh::Word*> dirs = sh::operands(argv);
+                std::string dir = dirs.empty() ? std::string() : dirs.front()->value;
+                bool literal_abs = !dirs.empty() && !dirs.front()->dynamic && util::starts_with(dir, "/");
+                out.report(body.text, argv.front().begin, argv.back().end,
+                           dir.empty()
+                               ? std::string("'cd' in RUN changes directory only for the rest of this RUN; "
+                                             "use WORKDIR")
+                               : fmt::format("'cd {}' in RUN changes directory only for the rest of this "
+                                             "RUN; use WORKDIR so every instruction agrees on it",
+                                             dir),
+                           literal_abs ? fmt::format("WORKDIR {}", dir)
+                                       : std::string("WORKDIR <absolute directory> before this RUN"));
+                reported = true;
+            }
+        }
+    }
+}
+
+void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
+    const model::Dockerfile& df = ctx.dockerfile;
+    for (const Instruction& inst : df.instructions) {
+        if (inst.kind != InstructionKind::run || inst.shell.empty() || pipefail_from_launcher(inst)) {
+            continue;
+        }
+        bool reported = false;
+        for (const model::ShellBody& body : inst.shell) {
+            const sh::Script& script = body.script;
+            for (size_t i = 0; i < script.commands.size() && !reported; ++i) {
+                const sh::Command& c = script.commands[i];
+                if (c.next != sh::Connector::pipe || script.pipefail_before(i)) {
+                    continue;
+                }
+                std::vector<const sh::Command*> pipeline = sh::pipeline_commands(script, c.pipeline);
+                const sh::Command* last = pipeline.empty() ? &c : pipeline.back();
+                // `{ a; b; } | tee f`: the whole group feeds the pipe; point at its first command.
+                const sh::Command* first = &c;
+                for (size_t j = i; j > 0 && script.commands[j - 1].depth > last->depth; --j) {
+                    first = &script.commands[j - 1];
+                }
+                std::string first_name(sh::program(*first));
+                std::string last_name(sh::program(*last));
+                out.report(
+                    body.text, first->begin, last->end,
+                    fmt::format("pipe without pipefail: if '{}' fails, the RUN still succeeds when '{}' "
+                                "exits 0, and the image is built from partial output",
+                                first_name.empty() ? "the first command" : first_name,
+                                last_name.empty() ? "the last command" : last_name),
+                    "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN, or start it "
+                    "with 'set -o pipefail &&'");
+                reported = true;
+            }
+        }
+    }
+}
+
+void symlinked_shell(const DockerfileContext& ctx, Reporter& out) {
+    const model::Dockerfile& df = ctx.dockerfile;
+    if (df.windows) {
+        return;
+    }
+    for (const Instruction& inst : df.instructions) {
+        if (inst.kind != InstructionKind::run) {
+            continue;
+        }
+        for (const model::ShellBody& body : inst.shell) {
+            for (const sh::Command& c : body.script.commands) {
+                if (!sh::is_command(c, "ln")) {
+                    continue;
+                }
+                std::span<const sh::Word> argv = sh::effective_argv(c);
+                if (sh::has_option(argv, "t", {"target-directory"},
+                                   {"-t", "--target-directory", "-S", "--suffix"})) {
+                    continue;
+                }
+                std::vector<const sh::Word*> ops = sh::operands(argv, {"-S", "--suffix"});
+                if (ops.size() < 2) {
+                    continue;
+                }
+                std::string link = common::normalize_path(ops.back()->value);
+                if (link != "/bin/sh" && link != "/usr/bin/sh") {
+                    continue;
+                }
+                std::string target = ops.front()->value;
+                std::string fix = fmt::format("SHELL [\"{}\", {}\"-c\"]", target,
+                                              sh::basename(target) == "bash" ? "\"-o\", \"pipefail\", " : "");
+                out.report(
+                    body.text, ops.back()->begin, ops.back()->end,
+                    fmt::format("'ln' replaces {} with {} for every program in the image; use SHELL to "
+                                "change the shell of RUN instead",
+                                link, target),
+                    fix);
+            }
+        }
+    }
+}
+
+}  // namespace bulwark::rules::dockerfile::checks

@@ -1,0 +1,253 @@
+#include "bulwark/rules/dockerfile/packages_commands.hpp"
+
+#include "bulwark/model/expand.hpp"
+#include "bulwark/model/mount.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile {
+
+namespace shell = model::shell;
+
+namespace {
+
+/// A synthetic shell body for an exec-form RUN: the arguments joined by spaces, each mapped back
+/// to its JSON string in the source.
+model::ShellBody exec_form_body(const model::Instruction& run) {
+    model::ShellBody body;
+    shell::Command cmd;
+    for (const model::JsonArg& arg : run.json) {
+        if (!body.text.value.empty()) {
+            body.text.value += ' ';
+        }
+        auto begin = static_cast<uint32_t>(body.text.value.size());
+        body.text.pieces.push_back({begin, arg.range.begin + 1});  // + 1: past the opening quote
+        body.text.value += arg.value;
+        shell::Word w;
+        w.value = arg.value;
+        w.begin = begin;
+        w.end = static_cast<uint32_t>(body.text.value.size());
+        w.quoted = true;
+        cmd.argv.push_back(std::move(w));
+    }
+    cmd.end = static_cast<uint32_t>(body.text.value.size());
+    if (!cmd.argv.empty()) {
+        body.script.commands.push_back(std::move(cmd));
+    }
+    return body;
+}
+
+bool is_python(std::string_view name) {
+    if (!util::starts_with(name, "python")) {
+        return false;
+    }
+    std::string_view rest = name.substr(6);
+    return rest.find_first_not_of("0123456789.") == std::string_view::npos;
+}
+
+/// `xargs [options] prog args` -> `prog args`; empty when nothing follows the options.
+std::span<const shell::Word> after_xargs(std::span<const shell::Word> argv) {
+    size_t i = 1;
+    while (i < argv.size()) {
+        std::string_view w = argv[i].value;
+        if (w == "--") {
+            ++i;
+            break;
+        }
+        if (w.size() < 2 || w[0] != '-') {
+            break;
+        }
+        bool takes_next =
+            (w.size() == 2 && std::string_view("adEILnPs").find(w[1]) != std::string_view::npos) ||
+            (util::starts_with(w, "--") && w.find('=') == std::string_view::npos &&
+             (w == "--arg-file" || w == "--delimiter" || w == "--max-args" || w == "--max-procs" ||
+              w == "--max-lines" || w == "--max-chars" || w == "--process-slot-var"));
+        i += takes_next ? 2 : 1;
+    }
+    return i < argv.size() ? argv.subspan(i) : std::span<const shell::Word>{};
+}
+
+/// `sudo [-u user] prog`, `env [NAME=value] prog` after xargs (effective_argv only sees the front).
+std::span<const shell::Word> skip_simple_wrappers(std::span<const shell::Word> argv) {
+    while (argv.size() > 1) {
+        std::string_view name = shell::basename(argv[0].value);
+        if (name != "sudo" && name != "doas" && name != "env") {
+            break;
+        }
+        size_t i = 1;
+        while (i < argv.size() && (util::starts_with(argv[i].value, "-") ||
+                                   (name == "env" && argv[i].value.find('=') != std::string::npos))) {
+            std::string_view w = argv[i].value;
+            bool takes_next = name != "env" && w.size() == 2 &&
+                              std::string_view("ugCDhprtU").find(w[1]) != std::string_view::npos;
+            i += takes_next ? 2 : 1;
+        }
+        if (i >= argv.size()) {
+            break;
+        }
+        argv = argv.subspan(i);
+    }
+    return argv;
+}
+
+RunCommand make_command(const model::ShellBody& body, size_t index) {
+    RunCommand rc;
+    rc.body = &body;
+    rc.index = index;
+    rc.command = &body.script.commands[index];
+    rc.argv = shell::effective_argv(*rc.command);
+    if (rc.argv.empty()) {
+        return rc;
+    }
+    rc.program = shell::basename(rc.argv[0].value);
+    if (rc.program == "xargs") {
+        std::span<const shell::Word> rest = skip_simple_wrappers(after_xargs(rc.argv));
+        if (!rest.empty()) {
+            rc.argv = rest;
+            rc.program = shell::basename(rc.argv[0].value);
+            rc.via_xargs = true;
+        }
+    }
+    // `python3 -m pip install x` is pip.
+    if (is_python(rc.program) && rc.argv.size() >= 3 && rc.argv[1].value == "-m" &&
+        (rc.argv[2].value == "pip" || rc.argv[2].value == "pip3")) {
+        rc.argv = rc.argv.subspan(2);
+        rc.program = "pip";
+    }
+    if (util::starts_with(rc.program, "pip") && rc.program.size() > 3 &&
+        rc.program.substr(3).find_first_not_of("0123456789.") == std::string_view::npos) {
+        rc.program = "pip";  // pip3, pip3.12
+    }
+    return rc;
+}
+
+std::string normalize_path(std::string_view p) {
+    std::string s(p);
+    // Home directories are compared as "~": the cache of root and of a named user alike.
+    for (std::string_view home : {"${HOME}", "$HOME", "/root"}) {
+        if (util::starts_with(s, home) && (s.size() == home.size() || s[home.size()] == '/')) {
+            s = "~" + s.substr(home.size());
+        }
+    }
+    if (util::starts_with(s, "/home/")) {
+        size_t slash = s.find('/', 6);
+        s = "~" + (slash == std::string::npos ? std::string() : s.substr(slash));
+    }
+    bool changed = true;
+    while (changed && s.size() > 1) {
+        changed = false;
+        for (std::string_view tail : {"/*", "/.", "/"}) {
+            if (s.size() > tail.size() && util::ends_with(s, tail)) {
+                s.resize(s.size() - tail.size());
+                changed = true;
+            }
+        }
+    }
+    return s;
+}
+
+}  // namespace
+
+RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m_run(run) {
+    for (const model::Flag* f : run.flags_named("mount")) {
+        model::Mount m = model::parse_mount(f->value);
+        if (m.error.empty() && (m.type == "cache" || m.type == "tmpfs") && !m.target().empty()) {
+            m_scratch_mounts.emplace_back(m.target());
+        }
+    }
+    if (df.windows) {
+        return;
+    }
+    const std::vector<model::ShellBody>* bodies = &run.shell;
+    if (run.shell.empty() && run.json_form && !run.json.empty()) {
+        m_exec.push_back(exec_form_body(run));
+        bodies = &m_exec;
+    }
+    for (const model::ShellBody& body : *bodies) {
+        for (size_t i = 0; i < body.script.commands.size(); ++i) {
+            m_commands.push_back(make_command(body, i));
+        }
+    }
+}
+
+bool RunView::mounted_away(std::string_view path) const {
+    for (const std::string& target : m_scratch_mounts) {
+        if (path_covers(target, path)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void report_words(Reporter& out, const RunCommand& c, const shell::Word& first, const shell::Word& last,
+                  std::string message, std::string fix) {
+    out.report(c.body->text, first.begin, std::max(first.end, last.end), std::move(message), std::move(fix));
+}
+
+void report_words(Reporter& out, const RunCommand& c, const shell::Word& first, const shell::Word& last,
+                  core::Severity severity, std::string message, std::string fix) {
+    out.report(c.body->text.source_range(first.begin, std::max(first.end, last.end)), severity,
+               std::move(message), std::move(fix));
+}
+
+void report_command(Reporter& out, const RunCommand& c, const shell::Word* through, std::string message,
+                    std::string fix) {
+    const shell::Word& first = c.argv.front();
+    report_words(out, c, first, through != nullptr ? *through : first, std::move(message), std::move(fix));
+}
+
+const model::Stage* stage_of(const model::Dockerfile& df, const model::Instruction& ins) {
+    if (ins.stage < 0 || static_cast<size_t>(ins.stage) >= df.stages.size()) {
+        return nullptr;
+    }
+    return &df.stages[static_cast<size_t>(ins.stage)];
+}
+
+bool in_shipped_image(const model::Dockerfile& df, const model::Instruction& ins) {
+    const model::Stage* s = stage_of(df, ins);
+    return s != nullptr && s->in_shipped_image;
+}
+
+bool reaches_shipped_image(const model::Dockerfile& df, const model::Instruction& ins) {
+    const model::Stage* s = stage_of(df, ins);
+    return s != nullptr && (s->in_shipped_image || s->feeds_shipped);
+}
+
+std::optional<std::string> resolve_value(const model::Dockerfile& df, const model::Instruction& at,
+                                         std::string_view text) {
+    static const model::VarScope k_empty;
+    const model::VarScope& scope = at.scope ? *at.scope : k_empty;
+    char escape = df.directives.escape;
+    for (const std::string& name : model::referenced_variables(text, escape)) {
+        if (scope.find(name) == scope.end()) {
+            return std::nullopt;
+        }
+    }
+    model::Value v = model::expand(text, scope, escape);
+    if (!v.known || !v.error.empty()) {
+        return std::nullopt;
+    }
+    return v.text;
+}
+
+bool path_covers(std::string_view path, std::string_view dir) {
+    std::string p = normalize_path(path);
+    std::string d = normalize_path(dir);
+    if (p.empty() || p == "/" || p == "~" || d.empty()) {
+        return p == d && !p.empty() && p != "/";
+    }
+    return d == p || (util::starts_with(d, p) && d[p.size()] == '/');
+}
+
+bool in_word_list(std::string_view list, std::string_view word) {
+    if (word.empty()) {
+        return false;
+    }
+    for (std::string_view w : util::split(list, ' ')) {
+        if (w == word) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace bulwark::rules::dockerfile

@@ -1,0 +1,88 @@
+#pragma once
+// The commands a RUN instruction executes, as the package and privilege rule families see them:
+// shell bodies and exec-form argument lists alike, wrappers (sudo, env, xargs, `python -m pip`)
+// skipped. Shared by rules/dockerfile/packages*.cpp and privilege*.cpp.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/model/dockerfile.hpp"
+#include "bulwark/model/shell_query.hpp"
+#include "bulwark/rules/rule.hpp"
+
+namespace bulwark::rules::dockerfile {
+
+/// One simple command of a RUN, with the program that really runs.
+struct RunCommand {
+    const model::ShellBody* body = nullptr;          // the program text it belongs to
+    size_t index = 0;                                // in body->script.commands
+    const model::shell::Command* command = nullptr;  // body->script.commands[index]
+    std::span<const model::shell::Word> argv;        // from the real program on (wrappers skipped)
+    std::string_view program;                        // basename of argv[0]; "pip" for `python -m pip`
+    bool via_xargs = false;                          // `xargs prog ...`: more operands come from stdin
+};
+
+/// Every command one RUN executes, in order over all its shell bodies. Exec-form RUNs that are
+/// not `sh -c` become one command. Empty for Windows images (their shells are not POSIX).
+class RunView {
+  public:
+    RunView(const model::Dockerfile& df, const model::Instruction& run);
+    RunView(const RunView&) = delete;
+    RunView& operator=(const RunView&) = delete;
+
+    /// The commands, in execution order.
+    std::span<const RunCommand> commands() const { return m_commands; }
+    /// The RUN instruction.
+    const model::Instruction& instruction() const { return m_run; }
+    /// Targets of the RUN's `--mount=type=cache` and `--mount=type=tmpfs` mounts.
+    const std::vector<std::string>& scratch_mounts() const { return m_scratch_mounts; }
+    /// True when `path` (or a directory holding it) is a cache or tmpfs mount of this RUN: what is
+    /// written there does not end up in the layer.
+    bool mounted_away(std::string_view path) const;
+
+  private:
+    const model::Instruction& m_run;
+    std::vector<model::ShellBody> m_exec;  // the synthetic body of an exec-form RUN
+    std::vector<RunCommand> m_commands;
+    std::vector<std::string> m_scratch_mounts;
+};
+
+/// Reports over words [first, last] of `c` (both in c.body's text).
+void report_words(Reporter& out, const RunCommand& c, const model::shell::Word& first,
+                  const model::shell::Word& last, std::string message, std::string fix = {});
+
+/// The same with a severity other than the rule's default.
+void report_words(Reporter& out, const RunCommand& c, const model::shell::Word& first,
+                  const model::shell::Word& last, core::Severity severity, std::string message,
+                  std::string fix = {});
+
+/// Reports at the program name of `c`, through word `through` when it is not null (e.g. the subcommand).
+void report_command(Reporter& out, const RunCommand& c, const model::shell::Word* through,
+                    std::string message, std::string fix = {});
+
+/// The stage owning `ins`, or nullptr (global ARGs).
+const model::Stage* stage_of(const model::Dockerfile& df, const model::Instruction& ins);
+
+/// True when `ins` belongs to a stage whose layers end up in the shipped image.
+bool in_shipped_image(const model::Dockerfile& df, const model::Instruction& ins);
+
+/// True when `ins` belongs to a stage that ships or whose files are copied into the shipped image.
+bool reaches_shipped_image(const model::Dockerfile& df, const model::Instruction& ins);
+
+/// A shell word or Dockerfile word expanded with the variables visible at `at`; nullopt when it
+/// depends on a variable with no known value or one the Dockerfile never declares.
+std::optional<std::string> resolve_value(const model::Dockerfile& df, const model::Instruction& at,
+                                         std::string_view text);
+
+/// True when `path` (a removed path or a mount target) is `dir` or a directory holding it, once
+/// trailing "/", "/*" and "/." are dropped and home directories (`$HOME`, `/root`, `/home/<user>`)
+/// are spelled `~`:
+/// `/var/lib/apt/lists/*` and `/var/lib/apt` cover `/var/lib/apt/lists`.
+bool path_covers(std::string_view path, std::string_view dir);
+
+/// True when `word` is one of the words of a space-separated list ("install in reinstall").
+bool in_word_list(std::string_view list, std::string_view word);
+
+}  // namespace bulwark::rules::dockerfile

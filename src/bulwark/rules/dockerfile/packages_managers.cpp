@@ -1,0 +1,283 @@
+#include "bulwark/rules/dockerfile/packages_managers.hpp"
+
+#include <cctype>
+
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile {
+
+namespace shell = model::shell;
+
+namespace {
+
+/// Go's single-dash flags that take a value (`-ldflags "-s -w"`).
+bool go_flag_takes_value(std::string_view w) {
+    static const char* const k_flags[] = {"-C",         "-o",        "-p",        "-mod",      "-modfile",
+                                          "-tags",      "-ldflags",  "-gcflags",  "-asmflags", "-buildmode",
+                                          "-compiler",  "-pkgdir",   "-toolexec", "-overlay",  "-pgo",
+                                          "-covermode", "-coverpkg", "-buildvcs"};
+    for (const char* f : k_flags) {
+        if (w == f || (w.size() > 1 && w[1] == '-' && w.substr(1) == f)) {
+            return std::string_view(f) != "-buildvcs";
+        }
+    }
+    return false;
+}
+
+/// `go install` operands: go's flags are single-dash words, not getopt groups.
+void go_operands(PackageCommand& pc, std::span<const shell::Word> argv) {
+    size_t i = 1;
+    while (i < argv.size() && util::starts_with(argv[i].value, "-")) {
+        i += go_flag_takes_value(argv[i].value) && argv[i].value.find('=') == std::string::npos ? 2 : 1;
+    }
+    if (i >= argv.size()) {
+        return;
+    }
+    pc.subcommand = argv[i].value;
+    pc.subcommand_word = &argv[i];
+    for (size_t j = i + 1; j < argv.size(); ++j) {
+        const shell::Word& w = argv[j];
+        if (util::starts_with(w.value, "-")) {
+            if (go_flag_takes_value(w.value) && w.value.find('=') == std::string::npos) {
+                ++j;
+            }
+            continue;
+        }
+        pc.operands.push_back(&w);
+    }
+}
+
+bool has_digit_version_after_dash(std::string_view s, size_t* version_at) {
+    // name-version: a dash followed by a digit, with no later "-<letter>" (java-17-openjdk is a name).
+    for (size_t i = 1; i + 1 < s.size(); ++i) {
+        if (s[i] != '-' || !std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+            continue;
+        }
+        bool letter_part = false;
+        for (size_t j = i + 1; j + 1 < s.size(); ++j) {
+            if (s[j] == '-' && std::isalpha(static_cast<unsigned char>(s[j + 1]))) {
+                letter_part = true;
+                break;
+            }
+        }
+        if (!letter_part) {
+            if (version_at != nullptr) {
+                *version_at = i;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_local_or_url(std::string_view op) {
+    return util::starts_with(op, "./") || util::starts_with(op, "../") || util::starts_with(op, "/") ||
+           util::starts_with(op, "~/") || op == "." || op == ".." || op.find("://") != std::string_view::npos;
+}
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> tails) {
+    for (std::string_view t : tails) {
+        if (util::ends_with(s, t)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+const PackageManager* manager_of(const RunCommand& c) {
+    if (c.program.empty()) {
+        return nullptr;
+    }
+    for (const PackageManager& m : package_managers()) {
+        if (in_word_list(m.programs, c.program)) {
+            return &m;
+        }
+    }
+    return nullptr;
+}
+
+bool PackageCommand::installs() const {
+    return in_word_list(manager->install, subcommand);
+}
+
+bool PackageCommand::has_option(std::string_view short_letters,
+                                std::initializer_list<std::string_view> long_names) const {
+    return shell::has_option(argv, short_letters, long_names, manager->value_options);
+}
+
+std::optional<PackageCommand> package_command(const RunCommand& c) {
+    const PackageManager* m = manager_of(c);
+    if (m == nullptr) {
+        return std::nullopt;
+    }
+    PackageCommand pc;
+    pc.run = &c;
+    pc.manager = m;
+    pc.argv = c.argv;
+    if (m->pin == PinStyle::go) {
+        go_operands(pc, c.argv);
+        return pc;
+    }
+    std::span<const shell::Word> sub = shell::subcommand_argv(c.argv, m->value_options);
+    if (!sub.empty()) {
+        pc.subcommand = sub[0].value;
+        pc.subcommand_word = &sub[0];
+        pc.operands = shell::subcommand_operands(c.argv, m->value_options);
+    }
+    if (m->cache == CacheKind::yarn) {
+        if (pc.subcommand == "global" && !pc.operands.empty()) {
+            // `yarn global add x`: the real subcommand is the first operand.
+            pc.subcommand_word = pc.operands.front();
+            pc.subcommand = pc.subcommand_word->value;
+            pc.operands.erase(pc.operands.begin());
+        } else if (sub.empty()) {
+            pc.subcommand = "install";  // a bare `yarn` installs
+        }
+    }
+    return pc;
+}
+
+std::vector<PackageCommand> package_commands(const RunView& run) {
+    std::vector<PackageCommand> out;
+    for (const RunCommand& c : run.commands()) {
+        if (auto pc = package_command(c)) {
+            out.push_back(std::move(*pc));
+        }
+    }
+    return out;
+}
+
+std::string command_line(const PackageCommand& cmd, std::string_view insert) {
+    const shell::Word* after = cmd.subcommand_word != nullptr ? cmd.subcommand_word : &cmd.argv.front();
+    std::string out;
+    for (const shell::Word& w : cmd.argv) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        bool quote =
+            !w.dynamic && (w.value.empty() || w.value.find_first_of(" \t\"$;&|<>*?()") != std::string::npos);
+        out += quote ? "'" + w.value + "'" : w.value;
+        if (&w == after && !insert.empty()) {
+            out += ' ';
+            out += insert;
+        }
+    }
+    return out;
+}
+
+bool removes_cache(const RunCommand& c, const PackageManager& m) {
+    if (c.program != "rm") {
+        return false;
+    }
+    for (const shell::Word* op : shell::operands(c.argv)) {
+        for (std::string_view dir : util::split(m.cache_dirs, ' ')) {
+            if (!dir.empty() && path_covers(op->value, dir)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool cleans_cache(const PackageCommand& cmd, const PackageManager& m) {
+    if (cmd.manager->family != m.family || m.clean.empty()) {
+        return false;
+    }
+    for (std::string_view phrase : util::split(m.clean, ',')) {
+        size_t sp = phrase.find(' ');
+        std::string_view first = phrase.substr(0, sp);
+        std::string_view second = sp == std::string_view::npos ? std::string_view{} : phrase.substr(sp + 1);
+        if (cmd.subcommand != first) {
+            continue;
+        }
+        if (second.empty() || (!cmd.operands.empty() && cmd.operands.front()->value == second)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string_view package_name(const PackageManager& m, std::string_view op) {
+    size_t cut = std::string_view::npos;
+    switch (m.pin) {
+        case PinStyle::equals:
+            cut = op.find_first_of(m.family == "apt" ? "=:" : "=<>~");
+            break;
+        case PinStyle::rpm: {
+            size_t at = 0;
+            if (has_digit_version_after_dash(op, &at)) {
+                cut = at;
+            }
+            break;
+        }
+        case PinStyle::pip:
+            cut = op.find_first_of("=<>!~[@; ");
+            break;
+        case PinStyle::npm:
+            cut = op.find('@', 1);
+            break;
+        case PinStyle::gem:
+            cut = op.find(':');
+            break;
+        case PinStyle::go:
+            cut = op.find('@');
+            break;
+        case PinStyle::none:
+            break;
+    }
+    return op.substr(0, cut);
+}
+
+bool is_pinned(const PackageManager& m, std::string_view op) {
+    switch (m.pin) {
+        case PinStyle::equals:
+            if (is_local_or_url(op) || ends_with_any(op, {".deb", ".apk", ".rpm"})) {
+                return true;
+            }
+            if (m.family == "zypper" && has_digit_version_after_dash(op, nullptr)) {
+                return true;
+            }
+            return op.find_first_of(m.family == "apt" ? "=" : "=<>~") != std::string_view::npos;
+        case PinStyle::rpm:
+            return util::starts_with(op, "@") || is_local_or_url(op) || util::ends_with(op, ".rpm") ||
+                   has_digit_version_after_dash(op, nullptr);
+        case PinStyle::pip:
+            if (op.find("://") != std::string_view::npos) {
+                // A VCS or archive URL: pinned when it names a revision or a file.
+                return op.find('@', op.find("://") + 3) != std::string_view::npos ||
+                       ends_with_any(op, {".whl", ".tar.gz", ".zip", ".tgz"});
+            }
+            return is_local_or_url(op) || ends_with_any(op, {".whl", ".tar.gz", ".zip", ".tgz"}) ||
+                   op.find_first_of("=<>!~@") != std::string_view::npos;
+        case PinStyle::npm: {
+            if (is_local_or_url(op) || ends_with_any(op, {".tgz", ".tar.gz"}) ||
+                util::starts_with(op, "git") || util::starts_with(op, "github:") ||
+                util::starts_with(op, "file:")) {
+                return true;
+            }
+            size_t at = op.find('@', 1);
+            return at != std::string_view::npos && op.substr(at + 1) != "latest" && at + 1 < op.size();
+        }
+        case PinStyle::gem:
+            return op.find(':') != std::string_view::npos || util::ends_with(op, ".gem") ||
+                   is_local_or_url(op);
+        case PinStyle::go: {
+            if (util::starts_with(op, ".") || util::starts_with(op, "/")) {
+                return true;
+            }
+            size_t at = op.find('@');
+            if (at == std::string_view::npos) {
+                return true;  // inside a module: the version comes from go.mod
+            }
+            std::string_view v = op.substr(at + 1);
+            return v != "latest" && v != "master" && v != "main" && v != "HEAD";
+        }
+        case PinStyle::none:
+            return true;
+    }
+    return true;
+}
+
+}  // namespace bulwark::rules::dockerfile

@@ -1,0 +1,459 @@
+#include "bulwark/rules/dockerfile/supply_chain_common.hpp"
+
+#include <algorithm>
+
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile::supply {
+
+namespace shell = model::shell;
+
+const shell::OptionList k_curl_values = {"-o",
+                                         "-H",
+                                         "-d",
+                                         "-u",
+                                         "-x",
+                                         "-A",
+                                         "-e",
+                                         "-w",
+                                         "-X",
+                                         "-m",
+                                         "-r",
+                                         "-T",
+                                         "-F",
+                                         "-b",
+                                         "-c",
+                                         "-K",
+                                         "-E",
+                                         "-C",
+                                         "-y",
+                                         "-Y",
+                                         "-z",
+                                         "-U",
+                                         "-Q",
+                                         "-t",
+                                         "-D",
+                                         "--output",
+                                         "--header",
+                                         "--data",
+                                         "--data-raw",
+                                         "--data-binary",
+                                         "--data-urlencode",
+                                         "--data-ascii",
+                                         "--user",
+                                         "--proxy",
+                                         "--proxy-user",
+                                         "--user-agent",
+                                         "--referer",
+                                         "--write-out",
+                                         "--request",
+                                         "--max-time",
+                                         "--range",
+                                         "--upload-file",
+                                         "--form",
+                                         "--form-string",
+                                         "--cookie",
+                                         "--cookie-jar",
+                                         "--config",
+                                         "--cert",
+                                         "--cacert",
+                                         "--capath",
+                                         "--key",
+                                         "--retry",
+                                         "--retry-delay",
+                                         "--retry-max-time",
+                                         "--connect-timeout",
+                                         "--limit-rate",
+                                         "--resolve",
+                                         "--url",
+                                         "--output-dir",
+                                         "--proto",
+                                         "--proto-redir",
+                                         "--dump-header",
+                                         "--continue-at",
+                                         "--speed-limit",
+                                         "--speed-time",
+                                         "--max-filesize",
+                                         "--interface",
+                                         "--local-port",
+                                         "--keepalive-time",
+                                         "--netrc-file",
+                                         "--create-file-mode",
+                                         "--max-redirs",
+                                         "--ciphers",
+                                         "--cert-type",
+                                         "--key-type",
+                                         "--pass",
+                                         "--oauth2-bearer",
+                                         "--connect-to",
+                                         "--dns-servers",
+                                         "--expect100-timeout"};
+
+const shell::OptionList k_wget_values = {"-O",
+                                         "-o",
+                                         "-a",
+                                         "-P",
+                                         "-t",
+                                         "-T",
+                                         "-U",
+                                         "-e",
+                                         "-i",
+                                         "-B",
+                                         "-w",
+                                         "-Q",
+                                         "-l",
+                                         "-A",
+                                         "-R",
+                                         "-D",
+                                         "-I",
+                                         "-X",
+                                         "--output-document",
+                                         "--output-file",
+                                         "--append-output",
+                                         "--directory-prefix",
+                                         "--tries",
+                                         "--timeout",
+                                         "--user-agent",
+                                         "--header",
+                                         "--user",
+                                         "--password",
+                                         "--http-user",
+                                         "--http-password",
+                                         "--execute",
+                                         "--input-file",
+                                         "--post-data",
+                                         "--post-file",
+                                         "--ca-certificate",
+                                         "--ca-directory",
+                                         "--certificate",
+                                         "--private-key",
+                                         "--load-cookies",
+                                         "--save-cookies",
+                                         "--wait",
+                                         "--quota",
+                                         "--level",
+                                         "--accept",
+                                         "--reject",
+                                         "--domains",
+                                         "--base",
+                                         "--method",
+                                         "--body-data",
+                                         "--referer",
+                                         "--limit-rate",
+                                         "--dns-timeout",
+                                         "--connect-timeout",
+                                         "--read-timeout",
+                                         "--progress",
+                                         "--secure-protocol",
+                                         "--max-redirect",
+                                         "--waitretry",
+                                         "--retry-on-http-error",
+                                         "--bind-address",
+                                         "--restrict-file-names",
+                                         "--local-encoding",
+                                         "--remote-encoding",
+                                         "--default-page",
+                                         "--header"};
+
+namespace {
+
+const shell::OptionList k_shell_values = {"-o", "+o", "-O", "+O"};
+const shell::OptionList k_interpreter_values = {"-W", "-X", "-I", "-M", "-r", "-c", "-e", "-E", "-m"};
+
+/// argv with `busybox` dropped (`busybox wget ...` runs wget).
+std::span<const shell::Word> unwrapped_argv(const shell::Command& c) {
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (argv.size() > 1 && shell::basename(argv[0].value) == "busybox") {
+        argv = argv.subspan(1);
+    }
+    return argv;
+}
+
+std::string url_basename(std::string_view url) {
+    size_t cut = url.find_first_of("?#");
+    if (cut != std::string_view::npos) {
+        url = url.substr(0, cut);
+    }
+    size_t scheme = url.find("://");
+    std::string_view path = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+    size_t slash = path.find('/');
+    if (slash == std::string_view::npos) {
+        return "index.html";
+    }
+    path = path.substr(slash);
+    while (!path.empty() && path.back() == '/') {
+        path.remove_suffix(1);
+    }
+    size_t last = path.rfind('/');
+    std::string_view base = last == std::string_view::npos ? path : path.substr(last + 1);
+    return base.empty() ? std::string("index.html") : std::string(base);
+}
+
+}  // namespace
+
+std::vector<RunCommand> run_commands(const model::Instruction& run) {
+    std::vector<RunCommand> out;
+    for (const model::ShellBody& body : run.shell) {
+        for (size_t i = 0; i < body.script.commands.size(); ++i) {
+            out.push_back(RunCommand{&body, i});
+        }
+    }
+    return out;
+}
+
+std::vector<int> stage_chain(const model::Dockerfile& df, int stage) {
+    std::vector<int> chain;
+    for (int s = stage; s >= 0 && s < static_cast<int>(df.stages.size()) && chain.size() <= df.stages.size();
+         s = df.stages[static_cast<size_t>(s)].base_stage) {
+        chain.push_back(s);
+    }
+    std::reverse(chain.begin(), chain.end());
+    return chain;
+}
+
+const model::Stage* shipped_stage(const model::Dockerfile& df) {
+    if (df.shipped_stage < 0 || df.shipped_stage >= static_cast<int>(df.stages.size())) {
+        return nullptr;
+    }
+    return &df.stages[static_cast<size_t>(df.shipped_stage)];
+}
+
+const model::Stage* root_stage(const model::Dockerfile& df, const model::Stage& stage) {
+    std::vector<int> chain = stage_chain(df, stage.index);
+    return chain.empty() ? &stage : &df.stages[static_cast<size_t>(chain.front())];
+}
+
+std::string_view source_text(const util::SourceFile& source, model::Range r) {
+    const std::string& text = source.text();
+    if (r.begin >= text.size() || r.end < r.begin) {
+        return {};
+    }
+    return std::string_view(text).substr(r.begin, std::min<size_t>(r.end, text.size()) - r.begin);
+}
+
+std::string corrected_line(const util::SourceFile& source, const model::Instruction& inst, model::Range r,
+                           std::string_view replacement) {
+    const std::string& text = source.text();
+    size_t begin = inst.keyword_range.begin;
+    size_t end = text.find('\n', begin);
+    if (end == std::string::npos) {
+        end = text.size();
+    }
+    std::string line;
+    if (r.begin >= begin && r.end <= end && r.begin <= r.end) {
+        line =
+            text.substr(begin, r.begin - begin) + std::string(replacement) + text.substr(r.end, end - r.end);
+    } else {
+        line = text.substr(begin, end - begin);
+    }
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        line.pop_back();
+    }
+    if (!line.empty() && line.back() == '\\') {
+        line.pop_back();
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+            line.pop_back();
+        }
+    }
+    // Collapse the double blank a removed word leaves behind.
+    for (size_t p = line.find("  "); p != std::string::npos; p = line.find("  ", p)) {
+        line.erase(p, 1);
+    }
+    return line;
+}
+
+std::string command_text(const model::ShellBody& body, const shell::Command& c) {
+    const std::string& t = body.text.value;
+    if (c.begin >= t.size() || c.end < c.begin) {
+        return {};
+    }
+    return t.substr(c.begin, std::min<size_t>(c.end, t.size()) - c.begin);
+}
+
+std::string command_without(const model::ShellBody& body, const shell::Command& c, const shell::Word& w,
+                            char letter, const shell::Word* through) {
+    std::string text = command_text(body, c);
+    uint32_t end = through != nullptr && through->end > w.end ? through->end : w.end;
+    if (w.begin < c.begin || end > c.end || end < w.begin) {
+        return text;
+    }
+    size_t b = w.begin - c.begin;
+    size_t len = end - w.begin;
+    if (letter != 0) {
+        std::string_view word = std::string_view(text).substr(b, len);
+        size_t at = word.find(letter, 1);
+        if (at != std::string_view::npos && word.size() > 2) {
+            text.erase(b + at, 1);
+            return text;
+        }
+    }
+    size_t e = b + len;
+    if (e < text.size() && text[e] == ' ') {
+        ++e;
+    } else if (b > 0 && text[b - 1] == ' ') {
+        --b;
+    }
+    text.erase(b, e - b);
+    return text;
+}
+
+const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
+                               std::initializer_list<std::string_view> long_names,
+                               shell::OptionList takes_value) {
+    auto takes = [&](std::string_view opt) {
+        return std::find(takes_value.begin(), takes_value.end(), opt) != takes_value.end();
+    };
+    for (size_t i = 1; i < argv.size(); ++i) {
+        std::string_view a = argv[i].value;
+        if (a == "--") {
+            break;
+        }
+        if (util::starts_with(a, "--")) {
+            size_t eq = a.find('=');
+            std::string_view name =
+                a.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
+            if (std::find(long_names.begin(), long_names.end(), name) != long_names.end()) {
+                return &argv[i];
+            }
+            if (eq == std::string_view::npos && takes(a)) {
+                ++i;
+            }
+            continue;
+        }
+        if (a.size() < 2 || a[0] != '-') {
+            continue;
+        }
+        for (size_t k = 1; k < a.size(); ++k) {
+            if (short_letters.find(a[k]) != std::string_view::npos) {
+                return &argv[i];
+            }
+            char opt[3] = {'-', a[k], '\0'};
+            if (takes(opt)) {
+                if (k + 1 == a.size()) {
+                    ++i;
+                }
+                break;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::optional<Download> as_download(const shell::Command& c) {
+    std::span<const shell::Word> argv = unwrapped_argv(c);
+    if (argv.empty()) {
+        return std::nullopt;
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    Download d;
+    shell::OptionList values;
+    if (prog == "curl") {
+        values = k_curl_values;
+    } else if (prog == "wget") {
+        values = k_wget_values;
+        if (shell::has_option(argv, "", {"spider"}, values)) {
+            return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    d.tool = std::string(prog);
+    for (const shell::Word* w : shell::operands(argv, values)) {
+        if (w->value.find("://") != std::string::npos) {
+            d.url_word = w;
+            break;
+        }
+        if (d.url_word == nullptr) {
+            d.url_word = w;
+        }
+    }
+    if (d.url_word != nullptr) {
+        d.url = d.url_word->value;
+    }
+    std::optional<std::string> out = prog == "curl"
+                                         ? shell::option_value(argv, "o", {"output"}, values)
+                                         : shell::option_value(argv, "O", {"output-document"}, values);
+    if (out) {
+        if (*out == "-") {
+            d.to_stdout = true;
+        } else {
+            d.file = *out;
+        }
+    } else if (prog == "curl") {
+        if (shell::has_option(argv, "O", {"remote-name", "remote-name-all"}, values)) {
+            d.file = url_basename(d.url);
+        } else {
+            d.to_stdout = true;
+        }
+    } else {
+        d.file = url_basename(d.url);
+    }
+    return d;
+}
+
+bool is_interpreter(std::string_view program) {
+    auto versioned = [&](std::string_view stem) {
+        if (!util::starts_with(program, stem)) {
+            return false;
+        }
+        std::string_view rest = program.substr(stem.size());
+        return std::all_of(rest.begin(), rest.end(),
+                           [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; });
+    };
+    return versioned("python") || versioned("perl") || versioned("ruby") || versioned("php") ||
+           program == "node" || program == "nodejs";
+}
+
+bool runs_stdin(const shell::Command& c) {
+    std::span<const shell::Word> argv = unwrapped_argv(c);
+    if (argv.empty()) {
+        return false;
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    if (shell::is_shell_name(prog) && prog != "busybox") {
+        if (shell::has_option(argv, "c", {}, k_shell_values)) {
+            return false;
+        }
+        if (shell::has_option(argv, "s", {}, k_shell_values)) {
+            return true;
+        }
+        std::vector<const shell::Word*> ops = shell::operands(argv, k_shell_values);
+        return ops.empty() || ops.front()->value == "-";
+    }
+    if (is_interpreter(prog)) {
+        if (shell::has_option(argv, "ceEmr", {"eval", "print"}, k_interpreter_values)) {
+            return false;
+        }
+        std::vector<const shell::Word*> ops = shell::operands(argv, k_interpreter_values);
+        return ops.empty() || ops.front()->value == "-";
+    }
+    return false;
+}
+
+bool runs_arguments(const shell::Command& c) {
+    std::span<const shell::Word> argv = unwrapped_argv(c);
+    if (argv.empty()) {
+        return false;
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    return (shell::is_shell_name(prog) && prog != "busybox") || is_interpreter(prog) || prog == "eval" ||
+           prog == "source" || prog == ".";
+}
+
+bool is_false_value(std::string_view value) {
+    std::string v = util::to_lower(util::trim(value));
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+        v = v.substr(1, v.size() - 2);
+    }
+    return v == "false" || v == "0" || v == "no" || v == "off";
+}
+
+bool is_true_value(std::string_view value) {
+    std::string v = util::to_lower(util::trim(value));
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+        v = v.substr(1, v.size() - 2);
+    }
+    return v == "true" || v == "1" || v == "yes" || v == "on";
+}
+
+}  // namespace bulwark::rules::dockerfile::supply

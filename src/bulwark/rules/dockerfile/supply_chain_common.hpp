@@ -1,0 +1,93 @@
+#pragma once
+// Helpers shared by the user, base-image, secret and supply-chain families: walking RUN commands,
+// recognising downloads and script interpreters, and building corrected lines for fixes.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/model/dockerfile.hpp"
+#include "bulwark/model/shell_query.hpp"
+
+namespace bulwark::rules::dockerfile::supply {
+
+/// One command of a RUN instruction's shell bodies.
+struct RunCommand {
+    const model::ShellBody* body = nullptr;
+    size_t index = 0;  // in body->script.commands
+
+    const model::shell::Command& command() const { return body->script.commands[index]; }
+};
+
+/// Every command of `run`'s shell bodies, body by body, in source order (none for Windows stages).
+std::vector<RunCommand> run_commands(const model::Instruction& run);
+
+/// The stage indexes whose instructions make up the image of `stage`: its FROM <stage> ancestors
+/// first, then the stage itself.
+std::vector<int> stage_chain(const model::Dockerfile& df, int stage);
+
+/// The shipped stage, or nullptr when the file has none.
+const model::Stage* shipped_stage(const model::Dockerfile& df);
+
+/// The stage whose FROM names the external image (or scratch) at the root of `stage`'s chain.
+const model::Stage* root_stage(const model::Dockerfile& df, const model::Stage& stage);
+
+/// Source text of `r`.
+std::string_view source_text(const util::SourceFile& source, model::Range r);
+
+/// The instruction's text from its keyword to the end of its first line, with `r` (which must lie
+/// on that line) replaced: the corrected line of a fix.
+std::string corrected_line(const util::SourceFile& source, const model::Instruction& inst, model::Range r,
+                           std::string_view replacement);
+
+/// Text of command `c` as written in its body.
+std::string command_text(const model::ShellBody& body, const model::shell::Command& c);
+
+/// Text of command `c` without option `w` (and the words after it up to `through`, such as the
+/// option's value), or without only `letter` when `w` is a short option group ("-fsSLk" -> "-fsSL"):
+/// the corrected command of a fix.
+std::string command_without(const model::ShellBody& body, const model::shell::Command& c,
+                            const model::shell::Word& w, char letter = 0,
+                            const model::shell::Word* through = nullptr);
+
+/// The word that carries an option (a short letter in a group, or "--long" / "--long=value") in
+/// argv[1..], skipping the values of `takes_value` options; nullptr when absent.
+const model::shell::Word* option_flag(std::span<const model::shell::Word> argv,
+                                      std::string_view short_letters,
+                                      std::initializer_list<std::string_view> long_names,
+                                      model::shell::OptionList takes_value = {});
+
+/// Options of curl and wget that take a value (for has_option/option_value/operands).
+extern const model::shell::OptionList k_curl_values;
+extern const model::shell::OptionList k_wget_values;
+
+/// A curl/wget invocation.
+struct Download {
+    std::string tool;  // "curl" or "wget"
+    std::string url;   // first URL operand ("" if none)
+    std::string file;  // file written ("" when output goes to stdout)
+    const model::shell::Word* url_word = nullptr;
+    bool to_stdout = false;
+};
+
+/// `c` as a download, or nullopt when it is not curl/wget (also `busybox wget`).
+std::optional<Download> as_download(const model::shell::Command& c);
+
+/// True when `c` runs a program read from its standard input: `sh`, `bash -s`, `sudo bash -`,
+/// `python3`, `perl` without a script file or -c/-e.
+bool runs_stdin(const model::shell::Command& c);
+
+/// True when `c` runs the text of its arguments as a program: a shell or interpreter (with or
+/// without -c/-e), `eval`, `source`, `.`.
+bool runs_arguments(const model::shell::Command& c);
+
+/// Interpreters of scripting languages (python*, perl, ruby, node, php).
+bool is_interpreter(std::string_view program);
+
+/// True for false-like setting values: false, 0, no, off (any case, quotes removed).
+bool is_false_value(std::string_view value);
+/// True for true-like setting values: true, 1, yes, on.
+bool is_true_value(std::string_view value);
+
+}  // namespace bulwark::rules::dockerfile::supply

@@ -1,0 +1,418 @@
+// BD032 (download piped into a shell), BD033 (download used without an integrity check) and BD036
+// (both curl and wget).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
+#include "bulwark/rules/dockerfile/supply_chain_common.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile::supply {
+
+namespace {
+
+namespace shell = model::shell;
+using core::Severity;
+
+std::string script_path_for(std::string_view url) {
+    std::string_view base = url.substr(0, url.find_first_of("?#"));
+    size_t slash = base.rfind('/');
+    base = slash == std::string_view::npos ? base : base.substr(slash + 1);
+    if (base.empty() || base.find('$') != std::string_view::npos) {
+        base = "install.sh";
+    }
+    return "/tmp/" + std::string(base);
+}
+
+std::string verified_run_fix(const Download& d, std::string_view runner) {
+    std::string path = script_path_for(d.url);
+    std::string fetch = d.tool == "wget" ? fmt::format("wget -qO {} {}", path, d.url)
+                                         : fmt::format("curl -fsSLo {} {}", path, d.url);
+    return fmt::format("{} && echo \"<sha256>  {}\" | sha256sum -c - && {} {}", fetch, path, runner, path);
+}
+
+void report_pipe(Reporter& out, const model::ShellBody& body, const shell::Command& from,
+                 const shell::Command& to, const Download& d, std::string_view how) {
+    std::string_view runner = shell::program(to);
+    out.report(
+        body.text, std::min(from.begin, to.begin), std::max(from.end, to.end),
+        fmt::format("{} {} {}: the downloaded script runs unverified, so whoever controls the server, DNS "
+                    "or network path runs code in the build",
+                    d.tool, d.url.empty() ? std::string("(a URL)") : d.url, how),
+        verified_run_fix(d, runner.empty() ? "sh" : runner));
+}
+
+}  // namespace
+
+void check_pipe_to_shell(const DockerfileContext& ctx, Reporter& out) {
+    for (const model::Instruction& inst : ctx.dockerfile.instructions) {
+        for (const model::ShellBody& body : inst.shell) {
+            const shell::Script& s = body.script;
+            for (size_t i = 0; i < s.commands.size(); ++i) {
+                const shell::Command& c = s.commands[i];
+                std::optional<Download> d = as_download(c);
+                if (!d || !d->to_stdout) {
+                    continue;
+                }
+                // curl ... | sh, | sudo bash -s, | tee x | python3 -
+                bool reported = false;
+                if (c.next == shell::Connector::pipe) {
+                    bool after = false;
+                    for (const shell::Command* p : shell::pipeline_commands(s, c.pipeline)) {
+                        if (p == &c) {
+                            after = true;
+                            continue;
+                        }
+                        if (after && runs_stdin(*p)) {
+                            report_pipe(out, body, c, *p, *d,
+                                        fmt::format("is piped into {}", shell::program(*p)));
+                            reported = true;
+                            break;
+                        }
+                    }
+                }
+                // sh -c "$(curl ...)", bash <(curl ...), eval "$(wget -qO- ...)"
+                if (!reported && c.in_substitution && c.parent >= 0 &&
+                    static_cast<size_t>(c.parent) < s.commands.size()) {
+                    const shell::Command& runner = s.commands[static_cast<size_t>(c.parent)];
+                    if (runs_arguments(runner)) {
+                        report_pipe(out, body, runner, runner, *d,
+                                    fmt::format("output is run by {}", shell::program(runner)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+namespace {
+
+enum class UseKind { none, run, install, extract };
+
+struct Use {
+    UseKind kind = UseKind::none;
+    std::string how;
+};
+
+std::string_view strip_dot(std::string_view p) {
+    while (util::starts_with(p, "./")) {
+        p.remove_prefix(2);
+    }
+    return p;
+}
+
+bool same_file(std::string_view a, std::string_view b) {
+    a = strip_dot(a);
+    b = strip_dot(b);
+    if (a.empty() || b.empty()) {
+        return false;
+    }
+    if (a == b) {
+        return true;
+    }
+    bool a_rel = a.find('/') == std::string_view::npos;
+    bool b_rel = b.find('/') == std::string_view::npos;
+    return (a_rel || b_rel) && shell::basename(a) == shell::basename(b);
+}
+
+bool any_operand(const std::vector<const shell::Word*>& ops, std::string_view file, size_t from = 0) {
+    for (size_t i = from; i < ops.size(); ++i) {
+        if (same_file(ops[i]->value, file)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const shell::OptionList k_tar_values = {"-f",
+                                        "-C",
+                                        "-T",
+                                        "-X",
+                                        "-b",
+                                        "-H",
+                                        "-K",
+                                        "-L",
+                                        "-N",
+                                        "-V",
+                                        "-g",
+                                        "--file",
+                                        "--directory",
+                                        "--files-from",
+                                        "--exclude-from",
+                                        "--transform",
+                                        "--strip-components",
+                                        "--exclude",
+                                        "--owner",
+                                        "--group",
+                                        "--mode"};
+
+/// True when `argv` is a tar extraction; `archive` gets the -f value ("" for stdin).
+bool tar_extracts(std::span<const shell::Word> argv, std::string& archive) {
+    if (argv.size() > 1 && !argv[1].value.empty() && argv[1].value[0] != '-') {
+        // Old style: tar xzf FILE
+        std::string_view keys = argv[1].value;
+        if (keys.find('x') == std::string_view::npos) {
+            return false;
+        }
+        size_t f = keys.find('f');
+        archive = f != std::string_view::npos && argv.size() > 2 ? argv[2].value : "";
+        return true;
+    }
+    if (!shell::has_option(argv, "x", {"extract", "get"}, k_tar_values)) {
+        return false;
+    }
+    archive = shell::option_value(argv, "f", {"file"}, k_tar_values).value_or("");
+    if (archive == "-") {
+        archive.clear();
+    }
+    return true;
+}
+
+bool decompresses(std::span<const shell::Word> argv) {
+    std::string_view prog = shell::basename(argv[0].value);
+    if (prog == "gunzip" || prog == "bunzip2" || prog == "unxz" || prog == "unzstd" || prog == "unzip" ||
+        prog == "funzip" || prog == "bsdtar" || prog == "unlzma") {
+        return true;
+    }
+    return (prog == "gzip" || prog == "xz" || prog == "bzip2" || prog == "zstd" || prog == "lzma") &&
+           shell::has_option(argv, "d", {"decompress"});
+}
+
+bool executable_mode(std::string_view mode) {
+    if (mode.find('x') != std::string_view::npos) {
+        return mode.find('-') == std::string_view::npos || mode.find('+') != std::string_view::npos;
+    }
+    return !mode.empty() &&
+           std::all_of(mode.begin(), mode.end(), [](char c) { return c >= '0' && c <= '7'; }) &&
+           std::any_of(mode.begin(), mode.end(), [](char c) { return (c - '0') % 2 == 1; });
+}
+
+/// How command `c` uses the downloaded `file`, if it does.
+Use use_of(const shell::Command& c, std::string_view file) {
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (argv.empty()) {
+        return {};
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    if (same_file(argv[0].value, file) && argv[0].value.find('/') != std::string::npos) {
+        return {UseKind::run, "runs it"};
+    }
+    std::vector<const shell::Word*> ops = shell::operands(argv, {"-o", "+o", "-O", "+O", "-W", "-X", "-m"});
+    if (runs_arguments(c) && prog != "eval" && !shell::has_option(argv, "cen", {})) {
+        if (!ops.empty() && same_file(ops.front()->value, file)) {
+            return {UseKind::run, fmt::format("runs it with {}", prog)};
+        }
+        return {};
+    }
+    if (prog == "java") {
+        for (size_t i = 1; i + 1 < argv.size(); ++i) {
+            if (argv[i].value == "-jar" && same_file(argv[i + 1].value, file)) {
+                return {UseKind::run, "runs it with java -jar"};
+            }
+        }
+        return {};
+    }
+    if (prog == "chmod") {
+        if (ops.size() >= 2 && executable_mode(ops.front()->value) && any_operand(ops, file, 1)) {
+            return {UseKind::install, fmt::format("makes it executable (chmod {})", ops.front()->value)};
+        }
+        return {};
+    }
+    if (prog == "install") {
+        std::vector<const shell::Word*> iops = shell::operands(
+            argv, {"-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory"});
+        if (!iops.empty() && same_file(iops.front()->value, file)) {
+            return {UseKind::install, "installs it (install)"};
+        }
+        return {};
+    }
+    if (prog == "dpkg" && shell::has_option(argv, "i", {"install"}) && any_operand(ops, file)) {
+        return {UseKind::install, "installs it with dpkg -i"};
+    }
+    if (prog == "rpm" && shell::has_option(argv, "iUF", {"install", "upgrade", "freshen"}) &&
+        any_operand(ops, file)) {
+        return {UseKind::install, "installs it with rpm"};
+    }
+    if (prog == "apt-get" || prog == "apt" || prog == "yum" || prog == "dnf" || prog == "microdnf" ||
+        prog == "tdnf" || prog == "zypper" || prog == "apk" || prog == "gdebi" ||
+        util::starts_with(prog, "pip")) {
+        std::string_view sub = shell::subcommand(argv, {"-o", "-c", "-t", "-X", "-p", "--root", "--repo"});
+        if ((sub == "install" || sub == "localinstall" || sub == "add" || sub == "reinstall" ||
+             prog == "gdebi") &&
+            any_operand(ops, file, prog == "gdebi" ? 0 : 1)) {
+            return {UseKind::install, fmt::format("installs it with {}", prog)};
+        }
+        return {};
+    }
+    std::string archive;
+    if (prog == "tar" && tar_extracts(argv, archive)) {
+        if (same_file(archive, file)) {
+            return {UseKind::extract, "extracts it with tar"};
+        }
+        return {};
+    }
+    if (decompresses(argv) && any_operand(ops, file)) {
+        return {UseKind::extract, fmt::format("extracts it with {}", prog)};
+    }
+    if ((prog == "7z" || prog == "7za") && any_operand(ops, file, 1)) {
+        return {UseKind::extract, fmt::format("extracts it with {}", prog)};
+    }
+    return {};
+}
+
+/// True when the URL names content by a full commit id (raw files at a commit cannot change).
+bool pinned_to_commit(std::string_view url) {
+    for (std::string_view part : util::split(url, '/')) {
+        if (part.size() == 40 && std::all_of(part.begin(), part.end(), [](char ch) {
+                return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+            })) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// True when a command of the RUN checks a checksum or a signature.
+bool verifies(const shell::Command& c) {
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (argv.empty()) {
+        return false;
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    for (std::string_view v : {"sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "md5sum",
+                               "shasum", "b2sum", "gpgv", "gpgv2", "cosign", "minisign", "signify",
+                               "slsa-verifier", "sq", "rekor-cli", "notation", "sha3sum"}) {
+        if (prog == v) {
+            return true;
+        }
+    }
+    if (prog == "gpg" || prog == "gpg2") {
+        return std::any_of(argv.begin(), argv.end(), [](const shell::Word& w) {
+            return w.value == "--verify" || w.value == "--verify-files";
+        });
+    }
+    if (prog == "openssl") {
+        std::string_view sub = shell::subcommand(argv);
+        return sub == "dgst" || sub == "sha256" || sub == "sha512" || sub == "sha1" || sub == "cms" ||
+               sub == "smime";
+    }
+    if (prog == "rpm") {
+        return shell::has_option(argv, "K", {"checksig"});
+    }
+    if (prog == "gh") {
+        return shell::subcommand(argv) == "attestation";
+    }
+    return false;
+}
+
+}  // namespace
+
+void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
+    for (const model::Instruction& inst : ctx.dockerfile.instructions) {
+        std::vector<RunCommand> cmds = run_commands(inst);
+        if (std::any_of(cmds.begin(), cmds.end(),
+                        [](const RunCommand& rc) { return verifies(rc.command()); })) {
+            continue;
+        }
+        for (size_t i = 0; i < cmds.size(); ++i) {
+            const shell::Command& c = cmds[i].command();
+            std::optional<Download> d = as_download(c);
+            if (!d || pinned_to_commit(d->url)) {
+                continue;
+            }
+            Use use;
+            std::string target = d->file;
+            if (d->to_stdout && c.next == shell::Connector::pipe) {
+                // curl ... | tar -xz: extracted straight from the network.
+                const shell::Command* next = shell::piped_into(cmds[i].body->script, cmds[i].index);
+                if (next != nullptr) {
+                    std::span<const shell::Word> argv = shell::effective_argv(*next);
+                    std::string archive;
+                    if (!argv.empty() && ((shell::basename(argv[0].value) == "tar" &&
+                                           tar_extracts(argv, archive) && archive.empty()) ||
+                                          decompresses(argv))) {
+                        use = {UseKind::extract, fmt::format("pipes it into {}", shell::program(*next))};
+                        target = "the archive";
+                    }
+                }
+            } else if (!d->file.empty() && d->file != "/dev/null") {
+                for (size_t j = i + 1; j < cmds.size() && use.kind == UseKind::none; ++j) {
+                    use = use_of(cmds[j].command(), d->file);
+                }
+            }
+            if (use.kind == UseKind::none) {
+                continue;
+            }
+            Severity sev = use.kind == UseKind::extract ? Severity::low : Severity::medium;
+            std::string file = d->file.empty() ? std::string("archive.tar.gz") : d->file;
+            std::string fix =
+                d->to_stdout
+                    ? fmt::format("{} -fsSLo {} {} && echo \"<sha256>  {}\" | sha256sum -c - && tar -xzf {}",
+                                  d->tool == "wget" ? "curl" : d->tool, file, d->url, file, file)
+                    : fmt::format(
+                          "echo \"<sha256>  {}\" | sha256sum -c -   (after the download, before "
+                          "using {})",
+                          file, file);
+            out.report(cmds[i].body->text.source_range(c.begin, c.end), sev,
+                       fmt::format("{} downloads {}{} and {} without checking a checksum or signature: a "
+                                   "tampered or swapped file goes into the image",
+                                   d->tool, d->url.empty() ? std::string("a file") : d->url,
+                                   d->file.empty() ? std::string() : fmt::format(" to {}", d->file), use.how),
+                       fix);
+        }
+    }
+}
+
+void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
+    const model::Dockerfile& df = ctx.dockerfile;
+    for (const model::Stage& stage : df.stages) {
+        struct First {
+            const model::Instruction* inst = nullptr;
+            const model::ShellBody* body = nullptr;
+            const shell::Command* cmd = nullptr;
+        };
+        First curl;
+        First wget;
+        for (int i : stage.instructions) {
+            const model::Instruction& inst = df.instructions[static_cast<size_t>(i)];
+            for (const RunCommand& rc : run_commands(inst)) {
+                std::optional<Download> d = as_download(rc.command());
+                if (!d) {
+                    continue;
+                }
+                First& f = d->tool == "curl" ? curl : wget;
+                if (f.cmd == nullptr) {
+                    f = First{&inst, rc.body, &rc.command()};
+                }
+            }
+        }
+        if (curl.cmd == nullptr || wget.cmd == nullptr) {
+            continue;
+        }
+        // Report the tool that appears second, where it is first used.
+        bool wget_later = std::make_pair(wget.inst->line, wget.cmd->begin) >
+                          std::make_pair(curl.inst->line, curl.cmd->begin);
+        const First& later = wget_later ? wget : curl;
+        const First& earlier = wget_later ? curl : wget;
+        std::optional<Download> d = as_download(*later.cmd);
+        std::string fix;
+        if (wget_later) {
+            fix = d->to_stdout ? fmt::format("curl -fsSL {}", d->url)
+                               : fmt::format("curl -fsSLo {} {}", d->file, d->url);
+        } else {
+            fix = d->to_stdout ? fmt::format("wget -qO- {}", d->url)
+                               : fmt::format("wget -qO {} {}", d->file, d->url);
+        }
+        out.report(
+            later.body->text, later.cmd->begin, later.cmd->end,
+            fmt::format("this stage uses both {} (line {}) and {}: two download tools to install, patch "
+                        "and keep in the image where one does",
+                        wget_later ? "curl" : "wget", earlier.inst->line, wget_later ? "wget" : "curl"),
+            fix);
+    }
+}
+
+}  // namespace bulwark::rules::dockerfile::supply

@@ -1,0 +1,672 @@
+// BD034 (TLS verification disabled) and BD035 (unsigned packages allowed): options, environment
+// variables and configuration files that turn off the checks downloads rely on.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "bulwark/model/expand.hpp"
+#include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
+#include "bulwark/rules/dockerfile/supply_chain_common.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile::supply {
+
+namespace {
+
+namespace shell = model::shell;
+
+// ---------------------------------------------------------------------------------------------
+// Environment variables
+
+/// Why `name=value` disables TLS verification, or nullopt.
+std::optional<std::string> tls_env_problem(std::string_view name, std::string_view value) {
+    std::string n = util::to_upper(name);
+    std::string_view v = util::trim(value);
+    if (n == "NODE_TLS_REJECT_UNAUTHORIZED" && v == "0") {
+        return "makes Node.js (npm, yarn, every node process) accept any TLS certificate";
+    }
+    if (n == "GIT_SSL_NO_VERIFY" && !v.empty()) {
+        return "makes git skip TLS certificate checks (git ignores the value: any value disables them)";
+    }
+    if (n == "PYTHONHTTPSVERIFY" && v == "0") {
+        return "makes Python's urllib/http.client skip certificate checks";
+    }
+    if (n == "NPM_CONFIG_STRICT_SSL" && is_false_value(v)) {
+        return "makes npm accept any TLS certificate";
+    }
+    if ((n == "YARN_ENABLE_STRICT_SSL" || n == "YARN_STRICT_SSL") && is_false_value(v)) {
+        return "makes yarn accept any TLS certificate";
+    }
+    if (n == "PIP_TRUSTED_HOST" && !v.empty()) {
+        return fmt::format("makes pip trust {} without TLS verification", v);
+    }
+    if (n == "GOINSECURE" && !v.empty()) {
+        return fmt::format("makes go fetch modules matching {} without TLS verification", v);
+    }
+    if (n == "GOFLAGS" && v.find("-insecure") != std::string_view::npos) {
+        return "makes go get skip TLS verification (-insecure)";
+    }
+    if (n == "CONDA_SSL_VERIFY" && is_false_value(v)) {
+        return "makes conda skip TLS certificate checks";
+    }
+    return std::nullopt;
+}
+
+void check_env_pairs(const model::Dockerfile& df, Reporter& out) {
+    for (const model::Instruction& inst : df.instructions) {
+        if (inst.kind != model::InstructionKind::env && inst.kind != model::InstructionKind::arg) {
+            continue;
+        }
+        for (const model::KeyValue& kv : inst.pairs) {
+            if (!kv.has_value) {
+                continue;
+            }
+            std::string value = kv.value;
+            std::string_view raw =
+                kv.raw_value.empty() ? std::string_view(kv.value) : std::string_view(kv.raw_value);
+            if (model::refers_to_variables(raw, df.directives.escape)) {
+                if (inst.scope == nullptr) {
+                    continue;
+                }
+                model::Value v = model::expand(raw, *inst.scope, df.directives.escape);
+                if (!v.known) {
+                    continue;
+                }
+                value = v.text;
+            }
+            if (std::optional<std::string> why = tls_env_problem(kv.key, value)) {
+                out.report(kv.key_range,
+                           fmt::format("{} {}={} {}", model::keyword_name(inst.kind), kv.key, value, *why),
+                           fmt::format("remove {} and trust the needed CA instead (COPY corp-ca.crt "
+                                       "/usr/local/share/ca-certificates/ && RUN update-ca-certificates)",
+                                       kv.key));
+            }
+        }
+    }
+}
+
+/// NAME=value words given to a command: prefixes, `export`/`declare` arguments, `env` arguments.
+std::vector<const shell::Word*> assignment_words(const shell::Command& c) {
+    std::vector<const shell::Word*> out;
+    for (const shell::Word& w : c.assignments) {
+        out.push_back(&w);
+    }
+    if (c.argv.empty()) {
+        return out;
+    }
+    std::string_view first = shell::basename(c.argv[0].value);
+    bool declares = first == "export" || first == "declare" || first == "typeset" || first == "readonly";
+    if (!declares && first != "env") {
+        return out;
+    }
+    for (size_t i = 1; i < c.argv.size(); ++i) {
+        const shell::Word& w = c.argv[i];
+        if (util::starts_with(w.value, "-")) {
+            continue;
+        }
+        if (w.value.find('=') == std::string::npos) {
+            if (declares) {
+                continue;  // export NAME
+            }
+            break;  // env NAME=1 program: the program starts here
+        }
+        out.push_back(&w);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration files written by echo/printf/cat <<EOF/tee
+
+struct ConfigWrite {
+    std::string target;   // the file written
+    std::string content;  // what is written to it
+};
+
+std::vector<ConfigWrite> config_writes(const shell::Script& s, size_t index) {
+    const shell::Command& c = s.commands[index];
+    std::string_view prog = shell::program(c);
+    if (prog != "echo" && prog != "printf" && prog != "cat") {
+        return {};
+    }
+    std::string content;
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (prog != "cat") {
+        for (size_t i = 1; i < argv.size(); ++i) {
+            if (i == 1 && (argv[i].value == "-e" || argv[i].value == "-n" || argv[i].value == "-ne")) {
+                continue;
+            }
+            content += argv[i].value + " ";
+        }
+    }
+    std::vector<std::string> targets;
+    for (const shell::Redirect& r : c.redirects) {
+        if (r.heredoc >= 0 && static_cast<size_t>(r.heredoc) < s.heredocs.size()) {
+            content += s.heredocs[static_cast<size_t>(r.heredoc)].body;
+        } else if (r.op == ">" || r.op == ">>" || r.op == "1>" || r.op == "1>>" || r.op == ">|") {
+            targets.push_back(r.target.value);
+        }
+    }
+    if (const shell::Command* next = shell::piped_into(s, index);
+        next != nullptr && shell::is_command(*next, "tee")) {
+        for (const shell::Word* w : shell::operands(shell::effective_argv(*next))) {
+            targets.push_back(w->value);
+        }
+    }
+    std::vector<ConfigWrite> out;
+    for (std::string& t : targets) {
+        out.push_back(ConfigWrite{std::move(t), content});
+    }
+    return out;
+}
+
+/// `key=value` / `key = value` / `key: value` settings of `content` (keys lower-cased).
+std::vector<std::pair<std::string, std::string>> settings_of(std::string_view content) {
+    std::string text(content);
+    for (size_t p = text.find("\\n"); p != std::string::npos; p = text.find("\\n", p)) {
+        text.replace(p, 2, "\n");
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::string_view line : util::split(text, '\n')) {
+        line = util::trim(line);
+        size_t sep = line.find_first_of("=:");
+        if (sep == std::string_view::npos) {
+            out.emplace_back(util::to_lower(line), "");
+            continue;
+        }
+        out.emplace_back(util::to_lower(util::trim(line.substr(0, sep))),
+                         std::string(util::trim(line.substr(sep + 1))));
+    }
+    return out;
+}
+
+bool is_yum_config(std::string_view target) {
+    return target.find("yum.conf") != std::string_view::npos ||
+           target.find("dnf.conf") != std::string_view::npos || util::ends_with(target, ".repo") ||
+           target.find("yum.repos.d") != std::string_view::npos;
+}
+
+/// Why writing `w` disables TLS verification, or "".
+std::string tls_config_problem(const ConfigWrite& w) {
+    std::string_view base = shell::basename(w.target);
+    for (const auto& [key, value] : settings_of(w.content)) {
+        std::string_view last_key =
+            std::string_view(key).substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
+        if (is_yum_config(w.target) && last_key == "sslverify" && is_false_value(value)) {
+            return fmt::format("writes sslverify={} to {}: yum/dnf then accept any repository certificate",
+                               value, w.target);
+        }
+        if ((base == ".curlrc" || base == "curlrc") &&
+            (key == "insecure" || key == "-k" || key == "--insecure")) {
+            return fmt::format("writes `{}` to {}: every curl call then skips certificate checks", key,
+                               w.target);
+        }
+        if ((base == ".wgetrc" || base == "wgetrc") && key == "check_certificate" && is_false_value(value)) {
+            return fmt::format("writes check_certificate = {} to {}: wget then skips certificate checks",
+                               value, w.target);
+        }
+        if ((base == ".npmrc" || base == "npmrc") && key == "strict-ssl" && is_false_value(value)) {
+            return fmt::format("writes strict-ssl={} to {}: npm then accepts any certificate", value,
+                               w.target);
+        }
+        if ((base == "pip.conf" || base == "pip.ini") && key == "trusted-host") {
+            return fmt::format("writes trusted-host to {}: pip then skips TLS checks for {}", w.target,
+                               value);
+        }
+        if ((base == ".gitconfig" || base == "gitconfig") && key == "sslverify" && is_false_value(value)) {
+            return fmt::format("writes sslVerify = {} to {}: git then skips certificate checks", value,
+                               w.target);
+        }
+        if (base == ".condarc" && key == "ssl_verify" && is_false_value(value)) {
+            return fmt::format("writes ssl_verify: {} to {}: conda then skips certificate checks", value,
+                               w.target);
+        }
+    }
+    return {};
+}
+
+/// Why writing `w` lets unsigned packages in, or "".
+std::string signature_config_problem(const ConfigWrite& w) {
+    std::string lower = util::to_lower(w.content);
+    if (w.target.find("sources.list") != std::string::npos) {
+        for (std::string_view line : util::split(lower, '\n')) {
+            if (line.find("trusted=yes") == std::string_view::npos &&
+                line.find("allow-insecure=yes") == std::string_view::npos) {
+                continue;
+            }
+            // `deb [trusted=yes] file:///tmp/repo ./`: a repository of packages built in this step.
+            size_t close = line.find(']');
+            std::string_view uri =
+                close == std::string_view::npos ? std::string_view() : util::trim(line.substr(close + 1));
+            if (util::starts_with(uri, "file:") || util::starts_with(uri, "copy:")) {
+                continue;
+            }
+            return fmt::format(
+                "adds an APT source marked trusted=yes to {}: its packages are installed without "
+                "signature checks",
+                w.target);
+        }
+    }
+    if (w.target.find("apt.conf") != std::string::npos) {
+        for (std::string_view line : util::split(lower, '\n')) {
+            if ((line.find("allowunauthenticated") != std::string_view::npos ||
+                 line.find("allowinsecurerepositories") != std::string_view::npos) &&
+                (line.find("true") != std::string_view::npos ||
+                 line.find("\"1\"") != std::string_view::npos ||
+                 line.find("yes") != std::string_view::npos)) {
+                return fmt::format("writes `{}` to {}: apt then installs unauthenticated packages",
+                                   util::trim(line), w.target);
+            }
+        }
+    }
+    if (is_yum_config(w.target)) {
+        for (const auto& [key, value] : settings_of(w.content)) {
+            if (key == "gpgcheck" && is_false_value(value)) {
+                return fmt::format(
+                    "writes gpgcheck={} to {}: packages from it are installed without signature "
+                    "checks",
+                    value, w.target);
+            }
+        }
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+const shell::OptionList k_pip_values = {"-r",
+                                        "--requirement",
+                                        "-c",
+                                        "--constraint",
+                                        "-i",
+                                        "--index-url",
+                                        "--extra-index-url",
+                                        "-f",
+                                        "--find-links",
+                                        "--trusted-host",
+                                        "-t",
+                                        "--target",
+                                        "--prefix",
+                                        "--root",
+                                        "--cert",
+                                        "--client-cert",
+                                        "--proxy",
+                                        "--timeout",
+                                        "--retries",
+                                        "-e",
+                                        "--editable",
+                                        "--log",
+                                        "--cache-dir",
+                                        "--allow-insecure-host"};
+const shell::OptionList k_git_values = {"-c",          "-C",          "--git-dir",   "--work-tree",
+                                        "--namespace", "--exec-path", "--config-env"};
+const shell::OptionList k_git_config_values = {"-c", "-C",     "--git-dir", "--work-tree", "--file",
+                                               "-f", "--blob", "--type",    "--default",   "--comment"};
+
+/// argv of pip when `c` runs pip (`pip3 ...`, `python -m pip ...`, `uv pip ...`), else empty.
+std::span<const shell::Word> pip_argv(const shell::Command& c) {
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (argv.empty()) {
+        return {};
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    if (prog == "pip" || (util::starts_with(prog, "pip") && prog.size() > 3 &&
+                          std::all_of(prog.begin() + 3, prog.end(),
+                                      [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; }))) {
+        return argv;
+    }
+    if (is_interpreter(prog) && argv.size() > 2 && argv[1].value == "-m" && argv[2].value == "pip") {
+        return argv.subspan(2);
+    }
+    if (prog == "uv") {
+        return argv;
+    }
+    return {};
+}
+
+struct Hit {
+    Hit(const shell::Word* w, char l, std::string reason, const shell::Word* value = nullptr,
+        bool whole = false)
+        : word(w), letter(l), why(std::move(reason)), through(value), drop_command(whole) {}
+
+    const shell::Word* word = nullptr;
+    char letter = 0;
+    std::string why;
+    const shell::Word* through = nullptr;  // the option's separate value, removed with it by the fix
+    bool drop_command = false;             // the whole command is the problem: the fix deletes it
+};
+
+/// The word after `w` in `argv` when `w` is an option written without `=value`.
+const shell::Word* separate_value(std::span<const shell::Word> argv, const shell::Word* w) {
+    if (w->value.find('=') != std::string::npos || !util::starts_with(w->value, "--")) {
+        return nullptr;
+    }
+    for (size_t i = 0; i + 1 < argv.size(); ++i) {
+        if (&argv[i] == w) {
+            return &argv[i + 1];
+        }
+    }
+    return nullptr;
+}
+
+/// Options and settings of `c` that disable TLS certificate verification.
+std::vector<Hit> tls_command_hits(const shell::Command& c) {
+    std::vector<Hit> hits;
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (argv.empty()) {
+        return hits;
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    if (prog == "busybox" && argv.size() > 1) {
+        argv = argv.subspan(1);
+        prog = shell::basename(argv[0].value);
+    }
+    if (prog == "curl") {
+        if (const shell::Word* w = option_flag(argv, "k", {"insecure", "proxy-insecure"}, k_curl_values)) {
+            bool group = !util::starts_with(w->value, "--");
+            hits.push_back(
+                {w, group ? 'k' : '\0', fmt::format("`curl {}` skips TLS certificate checks", w->value)});
+        }
+    } else if (prog == "wget") {
+        if (const shell::Word* w = option_flag(argv, "", {"no-check-certificate"}, k_wget_values)) {
+            hits.push_back({w, '\0', "`wget --no-check-certificate` skips TLS certificate checks"});
+        }
+    }
+    if (std::span<const shell::Word> pip = pip_argv(c); !pip.empty()) {
+        if (const shell::Word* w =
+                option_flag(pip, "", {"trusted-host", "allow-insecure-host"}, k_pip_values)) {
+            hits.push_back({w, '\0', fmt::format("`{}` makes pip skip TLS checks for that host", w->value),
+                            separate_value(pip, w)});
+        }
+        std::vector<const shell::Word*> ops = shell::operands(pip, k_pip_values);
+        for (size_t i = 0; i + 2 < ops.size(); ++i) {
+            if (ops[i]->value == "set" &&
+                util::ends_with(util::to_lower(ops[i + 1]->value), "trusted-host")) {
+                hits.push_back({ops[i + 1], '\0',
+                                fmt::format("`pip config set {} {}` makes pip skip TLS checks",
+                                            ops[i + 1]->value, ops[i + 2]->value),
+                                nullptr, true});
+            }
+        }
+    }
+    if (prog == "git") {
+        // git -c http.sslVerify=false ..., git clone --config http.sslVerify=false
+        for (size_t i = 1; i < argv.size(); ++i) {
+            std::string_view a = argv[i].value;
+            std::string_view setting;
+            const shell::Word* w = &argv[i];
+            if ((a == "-c" || a == "--config") && i + 1 < argv.size()) {
+                w = &argv[++i];
+                setting = w->value;
+            } else if (util::starts_with(a, "--config=")) {
+                setting = a.substr(9);
+            } else if (util::starts_with(a, "-c") && a.size() > 2 && a[2] != '-') {
+                setting = a.substr(2);
+            }
+            size_t eq = setting.find('=');
+            if (eq != std::string_view::npos &&
+                util::ends_with(util::to_lower(setting.substr(0, eq)), "sslverify") &&
+                is_false_value(setting.substr(eq + 1))) {
+                hits.push_back({w, '\0', fmt::format("`git -c {}` skips TLS certificate checks", setting)});
+            }
+        }
+        if (shell::subcommand(argv, k_git_values) == "config") {
+            std::vector<const shell::Word*> cfg =
+                shell::operands(shell::subcommand_argv(argv, k_git_values), k_git_config_values);
+            if (!cfg.empty() && cfg.front()->value == "set") {
+                cfg.erase(cfg.begin());
+            }
+            if (cfg.size() >= 2 && util::ends_with(util::to_lower(cfg[0]->value), "sslverify") &&
+                is_false_value(cfg[1]->value)) {
+                hits.push_back({cfg[0], '\0',
+                                fmt::format("`git config {} {}` makes git skip TLS certificate checks",
+                                            cfg[0]->value, cfg[1]->value),
+                                nullptr, true});
+            }
+        }
+    }
+    if (prog == "npm" || prog == "yarn" || prog == "pnpm") {
+        for (size_t i = 1; i < argv.size(); ++i) {
+            std::string a = util::to_lower(argv[i].value);
+            bool off = a == "--no-strict-ssl" ||
+                       (util::starts_with(a, "--strict-ssl=") && is_false_value(a.substr(13))) ||
+                       (a == "--strict-ssl" && i + 1 < argv.size() && is_false_value(argv[i + 1].value));
+            if (off) {
+                hits.push_back(
+                    {&argv[i], '\0',
+                     fmt::format("`{} {}` makes {} accept any TLS certificate", prog, argv[i].value, prog),
+                     a == "--strict-ssl" ? &argv[i + 1] : nullptr});
+            }
+            if (a == "set" && i + 1 < argv.size()) {
+                std::string key = util::to_lower(argv[i + 1].value);
+                std::string value = i + 2 < argv.size() ? argv[i + 2].value : "";
+                if (size_t eq = key.find('='); eq != std::string::npos) {
+                    value = key.substr(eq + 1);
+                    key = key.substr(0, eq);
+                }
+                if ((key == "strict-ssl" || key == "enablestrictssl") && is_false_value(value)) {
+                    hits.push_back({&argv[i + 1], '\0',
+                                    fmt::format("`{} config set {} {}` makes {} accept any TLS "
+                                                "certificate",
+                                                prog, argv[i + 1].value, value, prog),
+                                    nullptr, true});
+                }
+            }
+        }
+    }
+    if (prog == "yum" || prog == "dnf" || prog == "microdnf" || prog == "tdnf" ||
+        prog == "yum-config-manager") {
+        for (size_t i = 1; i < argv.size(); ++i) {
+            std::string_view a = argv[i].value;
+            std::string_view setting;
+            if (util::starts_with(a, "--setopt=")) {
+                setting = a.substr(9);
+            } else if (a == "--setopt" && i + 1 < argv.size()) {
+                setting = argv[i + 1].value;
+            }
+            size_t eq = setting.find('=');
+            if (eq != std::string_view::npos &&
+                util::ends_with(util::to_lower(setting.substr(0, eq)), "sslverify") &&
+                is_false_value(setting.substr(eq + 1))) {
+                hits.push_back({&argv[i], '\0',
+                                fmt::format("`{} --setopt={}` makes {} accept any repository "
+                                            "certificate",
+                                            prog, setting, prog)});
+            }
+        }
+    }
+    if (prog == "conda" || prog == "mamba" || prog == "micromamba") {
+        for (size_t i = 1; i + 2 < argv.size(); ++i) {
+            if (argv[i].value == "--set" && argv[i + 1].value == "ssl_verify" &&
+                is_false_value(argv[i + 2].value)) {
+                hits.push_back(
+                    {&argv[i + 1], '\0',
+                     fmt::format("`{} config --set ssl_verify {}` skips TLS checks", prog, argv[i + 2].value),
+                     nullptr, true});
+            }
+        }
+    }
+    if (prog == "composer") {
+        std::vector<const shell::Word*> ops = shell::operands(argv);
+        for (size_t i = 0; i + 2 < ops.size(); ++i) {
+            if (ops[i]->value == "config" && ops[i + 1]->value == "disable-tls" &&
+                is_true_value(ops[i + 2]->value)) {
+                hits.push_back(
+                    {ops[i + 1], '\0', "`composer config disable-tls true` turns TLS off", nullptr, true});
+            }
+        }
+    }
+    // helm/kubectl/argocd --insecure-skip-tls-verify, podman/skopeo/buildah --tls-verify=false
+    for (size_t i = 1; i < argv.size(); ++i) {
+        std::string_view a = argv[i].value;
+        if ((a == "--insecure-skip-tls-verify" || a == "--insecure-skip-tls-verify=true" ||
+             a == "--skip-tls-verify" || a == "--skip-tls-verify=true") ||
+            (util::starts_with(a, "--tls-verify=") && is_false_value(a.substr(13))) ||
+            (util::starts_with(a, "--tlsverify=") && is_false_value(a.substr(12)))) {
+            hits.push_back({&argv[i], '\0', fmt::format("`{} {}` skips TLS certificate checks", prog, a)});
+        }
+    }
+    for (const shell::Word* w : assignment_words(c)) {
+        size_t eq = w->value.find('=');
+        if (eq == std::string::npos) {
+            continue;
+        }
+        if (std::optional<std::string> why =
+                tls_env_problem(w->value.substr(0, eq), w->value.substr(eq + 1))) {
+            hits.push_back({w, '\0', fmt::format("`{}` {}", w->value, *why)});
+        }
+    }
+    return hits;
+}
+
+const shell::OptionList k_apt_values = {
+    "-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"};
+const shell::OptionList k_yum_values = {
+    "-c",       "--config", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "--repo",
+    "--repoid", "-x",       "--exclude",     "-d",           "-e",           "--setopt",      "--downloaddir",
+    "--destdir"};
+
+/// Options of `c` that let packages without a valid signature in.
+std::vector<Hit> signature_command_hits(const shell::Command& c) {
+    std::vector<Hit> hits;
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    if (argv.empty()) {
+        return hits;
+    }
+    std::string_view prog = shell::basename(argv[0].value);
+    if (prog == "apt-get" || prog == "apt" || prog == "aptitude") {
+        std::string_view sub = shell::subcommand(argv, k_apt_values);
+        if (sub == "remove" || sub == "purge" || sub == "autoremove" || sub == "clean" ||
+            sub == "autoclean") {
+            return hits;  // nothing is installed
+        }
+        if (const shell::Word* w = option_flag(argv, "",
+                                               {"allow-unauthenticated", "allow-insecure-repositories",
+                                                "force-yes", "allow-downgrade-to-insecure-repositories"},
+                                               k_apt_values)) {
+            hits.push_back({w, '\0',
+                            fmt::format("`{} {}` installs packages whose signatures are missing or invalid",
+                                        prog, w->value)});
+        }
+        for (const shell::Word& w : argv) {
+            std::string v = util::to_lower(w.value);
+            size_t eq = v.find('=');
+            if (eq != std::string::npos &&
+                (v.find("allowunauthenticated") != std::string::npos ||
+                 v.find("allowinsecurerepositories") != std::string::npos) &&
+                is_true_value(v.substr(eq + 1))) {
+                hits.push_back(
+                    {&w, '\0',
+                     fmt::format("`-o {}` makes {} install unauthenticated packages", w.value, prog)});
+            }
+        }
+    } else if (prog == "apk") {
+        std::string_view sub = shell::subcommand(argv, {"-X", "--repository", "-p", "--root"});
+        if (sub != "add" && sub != "upgrade" && sub != "fix" && sub != "update") {
+            return hits;  // `apk index --allow-untrusted` indexes packages, it installs nothing
+        }
+        if (const shell::Word* w =
+                option_flag(argv, "", {"allow-untrusted"}, {"-X", "--repository", "-p", "--root"})) {
+            hits.push_back(
+                {w, '\0', "`apk --allow-untrusted` installs packages without a trusted signature"});
+        }
+    } else if (prog == "yum" || prog == "dnf" || prog == "microdnf" || prog == "tdnf" ||
+               prog == "yum-config-manager" || prog == "rpm") {
+        if (const shell::Word* w = option_flag(argv, "", {"nogpgcheck"}, k_yum_values)) {
+            hits.push_back({w, '\0',
+                            fmt::format("`{} --nogpgcheck` installs packages without checking their "
+                                        "signatures",
+                                        prog)});
+        }
+        for (size_t i = 1; i < argv.size(); ++i) {
+            std::string_view a = argv[i].value;
+            std::string_view setting;
+            if (util::starts_with(a, "--setopt=")) {
+                setting = a.substr(9);
+            } else if (a == "--setopt" && i + 1 < argv.size()) {
+                setting = argv[i + 1].value;
+            }
+            size_t eq = setting.find('=');
+            if (eq == std::string_view::npos) {
+                continue;
+            }
+            std::string key = util::to_lower(setting.substr(0, eq));
+            std::string_view last =
+                std::string_view(key).substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
+            if (last == "gpgcheck" && is_false_value(setting.substr(eq + 1))) {
+                hits.push_back({&argv[i], '\0',
+                                fmt::format("`{} --setopt={}` turns signature checks off", prog, setting)});
+            }
+        }
+        if (prog == "rpm") {
+            bool installs = shell::has_option(argv, "iUF", {"install", "upgrade", "freshen", "reinstall"});
+            if (const shell::Word* w = option_flag(argv, "", {"nosignature", "nodigest", "nofiledigest"})) {
+                hits.push_back(
+                    {w, '\0', fmt::format("`rpm {}` installs packages without checking them", w->value)});
+            } else if (installs) {
+                if (const shell::Word* nv = option_flag(argv, "", {"noverify"})) {
+                    hits.push_back({nv, '\0', "`rpm --noverify` installs packages without checking them"});
+                }
+            }
+        }
+    } else if (prog == "zypper") {
+        if (const shell::Word* w = option_flag(argv, "", {"no-gpg-checks", "no-gpgcheck"})) {
+            hits.push_back(
+                {w, '\0',
+                 fmt::format("`zypper {}` installs packages without checking their signatures", w->value)});
+        } else if (std::string_view sub = shell::subcommand(argv); sub == "ar" || sub == "addrepo") {
+            if (const shell::Word* g = option_flag(shell::subcommand_argv(argv), "G", {})) {
+                hits.push_back({g, 'G', "`zypper addrepo -G` adds a repository without signature checks"});
+            }
+        }
+    } else if (prog == "dpkg") {
+        if (const shell::Word* w = option_flag(argv, "", {"force-bad-verify"})) {
+            hits.push_back({w, '\0', "`dpkg --force-bad-verify` installs packages that fail verification"});
+        }
+    }
+    return hits;
+}
+
+/// Reports command hits and config-file writes of every RUN.
+template <class CommandHits, class ConfigProblem>
+void check_runs(const model::Dockerfile& df, Reporter& out, CommandHits command_hits,
+                ConfigProblem config_problem) {
+    for (const model::Instruction& inst : df.instructions) {
+        for (const model::ShellBody& body : inst.shell) {
+            const shell::Script& s = body.script;
+            for (size_t i = 0; i < s.commands.size(); ++i) {
+                const shell::Command& c = s.commands[i];
+                for (const Hit& h : command_hits(c)) {
+                    out.report(body.text, h.word->begin, h.word->end, h.why,
+                               h.drop_command ? fmt::format("delete `{}` and trust the needed CA instead",
+                                                            command_text(body, c))
+                                              : command_without(body, c, *h.word, h.letter, h.through));
+                }
+                for (const ConfigWrite& w : config_writes(s, i)) {
+                    std::string why = config_problem(w);
+                    if (!why.empty()) {
+                        out.report(body.text, c.begin, c.end, fmt::format("`{}` {}", shell::program(c), why),
+                                   fmt::format("do not write this setting to {}", w.target));
+                    }
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void check_tls_disabled(const DockerfileContext& ctx, Reporter& out) {
+    check_env_pairs(ctx.dockerfile, out);
+    check_runs(ctx.dockerfile, out, tls_command_hits, tls_config_problem);
+}
+
+void check_unsigned_packages(const DockerfileContext& ctx, Reporter& out) {
+    check_runs(ctx.dockerfile, out, signature_command_hits, signature_config_problem);
+}
+
+}  // namespace bulwark::rules::dockerfile::supply

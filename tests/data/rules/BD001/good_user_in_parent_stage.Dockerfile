@@ -1,0 +1,7 @@
+FROM node:20-slim AS base
+WORKDIR /app
+USER node
+
+FROM base
+COPY --chown=node . .
+CMD ["node", "server.js"]

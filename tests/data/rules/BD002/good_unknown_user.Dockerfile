@@ -1,0 +1,3 @@
+FROM debian:12-slim
+ARG RUN_AS
+USER ${RUN_AS}

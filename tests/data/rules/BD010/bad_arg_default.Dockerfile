@@ -1,0 +1,4 @@
+ARG IMAGE=node
+#! BD010
+FROM ${IMAGE}
+CMD ["node"]

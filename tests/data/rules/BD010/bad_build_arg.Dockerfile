@@ -1,0 +1,4 @@
+#! build-arg IMAGE=alpine
+ARG IMAGE
+#! BD010
+FROM $IMAGE

@@ -1,0 +1,3 @@
+#! BD010
+FROM ubuntu
+RUN apt-get update && apt-get install -y --no-install-recommends curl

@@ -1,0 +1,4 @@
+ARG IMAGE
+FROM ${IMAGE}
+ARG TAG
+FROM ubuntu:${TAG}

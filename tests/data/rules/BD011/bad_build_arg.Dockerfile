@@ -1,0 +1,4 @@
+#! build-arg VERSION=latest
+ARG VERSION=3.20
+#! BD011
+FROM alpine:${VERSION}

@@ -1,0 +1,3 @@
+#! BD011
+FROM node:latest
+CMD ["node"]

@@ -1,0 +1,2 @@
+#! BD011
+FROM quay.io/prometheus/node-exporter:latest

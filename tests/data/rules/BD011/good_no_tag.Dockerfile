@@ -1,0 +1,2 @@
+# No tag at all is BD010.
+FROM node

@@ -1,0 +1,2 @@
+#! BD012
+FROM python:3.12-slim

@@ -1,0 +1,4 @@
+ARG BUILDER
+FROM ${BUILDER} AS build
+FROM build AS test
+FROM scratch

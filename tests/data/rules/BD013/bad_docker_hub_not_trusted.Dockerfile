@@ -1,0 +1,3 @@
+#! trusted-registry registry.corp.example
+#! BD013
+FROM nginx:1.27

@@ -1,0 +1,2 @@
+#! trusted-registry index.docker.io
+FROM nginx:1.27

@@ -1,0 +1,3 @@
+#! BD014
+FROM --platform=linux/amd64 debian:12-slim
+RUN echo hi

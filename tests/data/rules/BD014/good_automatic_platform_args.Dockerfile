@@ -1,0 +1,6 @@
+FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+ARG TARGETOS TARGETARCH
+RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .
+
+FROM --platform=${TARGETPLATFORM} alpine:3.20 AS runtime
+FROM --platform=$BUILDOS/$BUILDARCH alpine:3.20

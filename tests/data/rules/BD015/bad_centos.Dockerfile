@@ -1,0 +1,3 @@
+ARG CENTOS=7
+#! BD015
+FROM centos:${CENTOS}

@@ -1,0 +1,2 @@
+#! BD015
+FROM debian:buster-slim

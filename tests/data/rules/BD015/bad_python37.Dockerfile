@@ -1,0 +1,3 @@
+#! BD015
+FROM python:3.7-slim
+RUN pip install flask

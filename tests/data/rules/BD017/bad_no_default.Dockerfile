@@ -1,0 +1,4 @@
+ARG BASE_IMAGE
+#! BD017
+FROM ${BASE_IMAGE}
+COPY app /app

@@ -1,0 +1,2 @@
+ARG BASE_IMAGE=debian:12-slim
+FROM ${BASE_IMAGE}

@@ -1,0 +1,3 @@
+FROM mysql:8.4
+#! BD020
+ENV MYSQL_ROOT_PASSWORD r00tPassw0rd

@@ -1,0 +1,6 @@
+FROM debian:12-slim AS base
+#! BD020
+ENV AWS_SECRET_ACCESS_KEY=dz1C5Jau2RJtBRnlWmTSHf6pWkLUyifDLkDmWJ6U
+
+FROM base
+CMD ["bash"]

@@ -1,0 +1,3 @@
+ARG NPM_TOKEN
+FROM node:20-slim
+RUN npm ci

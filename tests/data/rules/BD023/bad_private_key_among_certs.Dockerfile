@@ -1,0 +1,3 @@
+FROM nginx:1.27
+#! BD023
+COPY cert.pem server.key /etc/nginx/ssl/

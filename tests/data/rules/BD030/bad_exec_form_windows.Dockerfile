@@ -1,0 +1,4 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+#! BD030
+ADD ["setup.ps1", "C:/setup/"]

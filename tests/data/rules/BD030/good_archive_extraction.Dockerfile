@@ -1,0 +1,3 @@
+FROM scratch
+ADD rootfs.tar.xz /
+ADD vendor.tgz /opt/

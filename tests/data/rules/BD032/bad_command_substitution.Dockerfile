@@ -1,0 +1,3 @@
+FROM debian:12-slim
+#! BD032
+RUN sh -c "$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)"

@@ -1,0 +1,3 @@
+FROM debian:12-slim
+#! BD032
+RUN ["/bin/sh", "-c", "curl -fsSL https://get.acme.dev | sh"]

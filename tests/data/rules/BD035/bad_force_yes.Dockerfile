@@ -1,0 +1,3 @@
+FROM ubuntu:24.04
+#! BD035
+RUN apt-get install -y --force-yes nginx

@@ -1,0 +1,8 @@
+FROM alpine:3.20 AS base
+ARG SSH_PORT=22
+ENV ADMIN_PORT=${SSH_PORT}
+#! BD043
+EXPOSE $ADMIN_PORT
+
+FROM base
+CMD ["sh"]

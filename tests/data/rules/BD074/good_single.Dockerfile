@@ -1,0 +1,5 @@
+FROM alpine:3.20 AS base
+ENTRYPOINT ["/bin/sh"]
+
+FROM base
+ENTRYPOINT ["/sbin/tini", "--", "/app/server"]

@@ -1,0 +1,6 @@
+FROM ubuntu:24.04
+SHELL ["/bin/bash", "-e", "-c"]
+#! BD077
+RUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+#! BD077
+RUN echo done | tee /tmp/log && set -o pipefail

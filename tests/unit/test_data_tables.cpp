@@ -1,0 +1,257 @@
+// Knowledge tables: default users of base images, smaller variants, end-of-life dates.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "bulwark/data/base_images.hpp"
+#include "bulwark/data/eol.hpp"
+#include "bulwark/data/eol_tables.hpp"
+
+using namespace bulwark;
+
+namespace {
+
+model::ImageRef ref(std::string_view text) {
+    std::optional<model::ImageRef> r = model::parse_image_ref(text);
+    EXPECT_TRUE(r.has_value()) << text;
+    return r.value_or(model::ImageRef{});
+}
+
+std::string user_of(std::string_view image) {
+    std::optional<data::DefaultUser> u = data::default_user(ref(image));
+    return u ? std::string(u->name) : std::string("<none>");
+}
+
+std::string smaller(std::string_view image) {
+    std::optional<data::SmallerVariant> v = data::smaller_variant(ref(image));
+    return v ? v->suggestion : std::string("<none>");
+}
+
+std::string eol_of(std::string_view image) {
+    std::optional<data::EolInfo> e = data::lookup_eol(ref(image));
+    return e ? e->product + " " + e->cycle + " " + e->eol : std::string("<none>");
+}
+
+constexpr std::string_view k_today = "2026-11-23";
+
+}  // namespace
+
+TEST(DataBaseImages, DistrolessNonrootTags) {
+    std::optional<data::DefaultUser> u = data::default_user(ref("gcr.io/distroless/static:nonroot"));
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->name, "nonroot");
+    EXPECT_EQ(u->uid, 65532);
+    EXPECT_FALSE(u->is_root);
+    EXPECT_EQ(user_of("gcr.io/distroless/base-debian12:debug-nonroot"), "nonroot");
+    EXPECT_EQ(user_of("gcr.io/distroless/java21-debian12:latest-nonroot"), "nonroot");
+    std::optional<data::DefaultUser> root = data::default_user(ref("gcr.io/distroless/static-debian12"));
+    ASSERT_TRUE(root);
+    EXPECT_TRUE(root->is_root);
+}
+
+TEST(DataBaseImages, VendorImagesThatRunAsNonRoot) {
+    EXPECT_EQ(user_of("cgr.dev/chainguard/python:latest"), "nonroot");
+    EXPECT_EQ(user_of("cgr.dev/chainguard/python:latest-dev"), "nonroot");
+    EXPECT_EQ(user_of("cgr.dev/chainguard/wolfi-base"), "root");
+    EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled"), "app");
+    EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled-extra"), "app");
+    EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/aspnet:8.0"), "<none>");
+    EXPECT_EQ(user_of("bitnami/redis:7.2"), "1001");
+    EXPECT_EQ(user_of("docker.io/bitnami/postgresql"), "1001");
+    EXPECT_EQ(user_of("bitnami/minideb:bookworm"), "root");
+    EXPECT_EQ(user_of("nginxinc/nginx-unprivileged:1.25-alpine"), "101");
+    EXPECT_EQ(user_of("jenkins/jenkins:lts-jdk17"), "jenkins");
+    EXPECT_EQ(user_of("python:3.12"), "<none>");
+    EXPECT_EQ(user_of("registry.access.redhat.com/ubi9/python-311"), "1001");
+}
+
+TEST(DataBaseImages, WindowsAccounts) {
+    std::optional<data::DefaultUser> nano =
+        data::default_user(ref("mcr.microsoft.com/windows/nanoserver:ltsc2022"));
+    ASSERT_TRUE(nano);
+    EXPECT_EQ(nano->name, "ContainerUser");
+    EXPECT_FALSE(nano->is_root);
+    std::optional<data::DefaultUser> core =
+        data::default_user(ref("mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2022"));
+    ASSERT_TRUE(core);
+    EXPECT_TRUE(core->is_root);
+    EXPECT_TRUE(data::is_windows_image("mcr.microsoft.com/windows/servercore:ltsc2019"));
+    EXPECT_TRUE(data::is_windows_image("mcr.microsoft.com/powershell:lts-nanoserver-1809"));
+    EXPECT_TRUE(data::is_windows_image("mcr.microsoft.com/dotnet/framework/aspnet:4.8"));
+    EXPECT_FALSE(data::is_windows_image("mcr.microsoft.com/dotnet/aspnet:8.0"));
+    EXPECT_FALSE(data::is_windows_image("alpine:3.19"));
+}
+
+TEST(DataBaseImages, SmallerVariants) {
+    EXPECT_EQ(smaller("python:3.12"), "python:3.12-slim");
+    EXPECT_EQ(smaller("python:3.12-bookworm"), "python:3.12-slim-bookworm");
+    EXPECT_EQ(smaller("python"), "python:slim");
+    EXPECT_EQ(smaller("python:latest"), "python:slim");
+    EXPECT_EQ(smaller("python:3.12-slim"), "<none>");
+    EXPECT_EQ(smaller("python:3.12-alpine3.19"), "<none>");
+    EXPECT_EQ(smaller("python:3.12-windowsservercore-ltsc2022"), "<none>");
+    EXPECT_EQ(smaller("node:20-bookworm"), "node:20-bookworm-slim");
+    EXPECT_EQ(smaller("node:20"), "node:20-slim");
+    EXPECT_EQ(smaller("node:20-alpine"), "<none>");
+    EXPECT_EQ(smaller("debian:bookworm"), "debian:bookworm-slim");
+    EXPECT_EQ(smaller("debian"), "debian:stable-slim");
+    EXPECT_EQ(smaller("debian:bookworm-slim"), "<none>");
+    EXPECT_EQ(smaller("golang:1.22"), "golang:1.22-alpine");
+    EXPECT_EQ(smaller("golang:1.22-bookworm"), "golang:1.22-alpine");
+    EXPECT_EQ(smaller("eclipse-temurin:21"), "eclipse-temurin:21-jre");
+    EXPECT_EQ(smaller("eclipse-temurin:21-jdk-jammy"), "eclipse-temurin:21-jre-jammy");
+    EXPECT_EQ(smaller("eclipse-temurin:21-jre"), "<none>");
+    EXPECT_EQ(smaller("openjdk:17"), "eclipse-temurin:17-jre");
+    EXPECT_EQ(smaller("openjdk:8u342-jdk"), "eclipse-temurin:8-jre");
+    EXPECT_EQ(smaller("php:8.3-fpm"), "php:8.3-fpm-alpine");
+    EXPECT_EQ(smaller("php:8.3"), "php:8.3-alpine");
+    EXPECT_EQ(smaller("php:8.3-apache"), "<none>");
+    EXPECT_EQ(smaller("ruby:3.3"), "ruby:3.3-slim");
+    EXPECT_EQ(smaller("rust:1.75"), "rust:1.75-slim");
+    EXPECT_EQ(smaller("perl:5.38"), "perl:5.38-slim");
+    EXPECT_EQ(smaller("ubuntu:22.04"), "<none>");
+    EXPECT_EQ(smaller("myorg/python:3.12"), "<none>");
+    EXPECT_EQ(smaller("ghcr.io/library/python:3.12"), "<none>");
+    std::optional<data::SmallerVariant> v = data::smaller_variant(ref("golang:1.22"));
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->kind, "alpine");
+}
+
+TEST(DataEol, LanguageImageTags) {
+    EXPECT_EQ(eol_of("python:3.7-slim-buster"), "python 3.7 2023-06-27");
+    EXPECT_EQ(eol_of("python:3.7.17"), "python 3.7 2023-06-27");
+    EXPECT_EQ(eol_of("python:3.10-alpine"), "python 3.10 2026-10-31");
+    EXPECT_EQ(eol_of("python:2"), "python 2.7 2020-01-01");
+    EXPECT_EQ(eol_of("node:16-alpine"), "node 16 2023-09-11");
+    EXPECT_EQ(eol_of("node:16.20.2-bullseye-slim"), "node 16 2023-09-11");
+    EXPECT_EQ(eol_of("node:gallium-alpine"), "node 16 2023-09-11");
+    EXPECT_EQ(eol_of("node:0.10"), "node 0.10 2016-10-31");
+    EXPECT_EQ(eol_of("golang:1.16-alpine3.13"), "golang 1.16 2022-03-15");
+    EXPECT_EQ(eol_of("php:7.4-fpm"), "php 7.4 2022-11-28");
+    EXPECT_EQ(eol_of("php:7-apache"), "php 7.4 2022-11-28");
+    EXPECT_EQ(eol_of("ruby:2.7.8-slim"), "ruby 2.7 2023-03-31");
+    EXPECT_EQ(eol_of("openjdk:8-jdk-alpine"), "openjdk 8 2022-08-03");
+    EXPECT_EQ(eol_of("eclipse-temurin:19-jdk"), "eclipse-temurin 19 2023-03-21");
+    EXPECT_EQ(eol_of("postgres:9.6-alpine"), "postgres 9.6 2021-11-11");
+    EXPECT_EQ(eol_of("postgres:12.3"), "postgres 12 2024-11-21");
+    EXPECT_EQ(eol_of("mysql:5.7.42"), "mysql 5.7 2023-10-31");
+    EXPECT_EQ(eol_of("mcr.microsoft.com/dotnet/aspnet:6.0"), "dotnet 6.0 2024-11-12");
+    EXPECT_EQ(eol_of("public.ecr.aws/docker/library/python:3.8"), "python 3.8 2024-10-07");
+}
+
+TEST(DataEol, DistributionTags) {
+    EXPECT_EQ(eol_of("debian:buster-slim"), "debian 10 2024-06-30");
+    EXPECT_EQ(eol_of("debian:10"), "debian 10 2024-06-30");
+    EXPECT_EQ(eol_of("debian:10.13-slim"), "debian 10 2024-06-30");
+    EXPECT_EQ(eol_of("debian:jessie-20210326"), "debian 8 2020-06-30");
+    EXPECT_EQ(eol_of("ubuntu:18.04"), "ubuntu 18.04 2023-05-31");
+    EXPECT_EQ(eol_of("ubuntu:bionic-20230530"), "ubuntu 18.04 2023-05-31");
+    EXPECT_EQ(eol_of("ubuntu:jammy"), "ubuntu 22.04 2027-04-01");
+    EXPECT_EQ(eol_of("alpine:3.12"), "alpine 3.12 2022-05-01");
+    EXPECT_EQ(eol_of("alpine:3.12.4"), "alpine 3.12 2022-05-01");
+    EXPECT_EQ(eol_of("centos:7"), "centos 7 2024-06-30");
+    EXPECT_EQ(eol_of("centos:centos7"), "centos 7 2024-06-30");
+    EXPECT_EQ(eol_of("centos:7.9.2009"), "centos 7 2024-06-30");
+    EXPECT_EQ(eol_of("centos:8"), "centos 8 2021-12-31");
+    EXPECT_EQ(eol_of("quay.io/centos/centos:stream8"), "centos stream8 2024-05-31");
+    EXPECT_EQ(eol_of("fedora:38"), "fedora 38 2024-05-21");
+    EXPECT_EQ(eol_of("amazonlinux:2"), "amazonlinux 2 2026-06-30");
+}
+
+TEST(DataEol, FloatingTagsHaveNoEol) {
+    EXPECT_EQ(eol_of("python"), "<none>");
+    EXPECT_EQ(eol_of("python:latest"), "<none>");
+    EXPECT_EQ(eol_of("python:3"), "<none>");
+    EXPECT_EQ(eol_of("python:3-slim"), "<none>");
+    EXPECT_EQ(eol_of("node:lts-alpine"), "<none>");
+    EXPECT_EQ(eol_of("debian:stable-slim"), "<none>");
+    EXPECT_EQ(eol_of("alpine:edge"), "<none>");
+    EXPECT_EQ(eol_of("golang:1"), "<none>");
+    EXPECT_EQ(eol_of("python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
+              "<none>");
+    EXPECT_EQ(eol_of("myorg/app:1.2.3"), "<none>");
+}
+
+TEST(DataEol, DistributionNamedInAnotherImagesTag) {
+    std::vector<data::EolInfo> all = data::lookup_eol_all(ref("python:3.12-slim-buster"));
+    ASSERT_EQ(all.size(), 2U);
+    EXPECT_EQ(all[0].product, "debian");  // buster (2024) ends before Python 3.12 (2028)
+    EXPECT_EQ(all[0].name, "Debian 10 (buster)");
+    EXPECT_EQ(all[0].suggestion, "python:3.12-slim-trixie");
+    EXPECT_EQ(all[1].product, "python");
+
+    std::optional<data::EolInfo> app = data::lookup_eol(ref("myorg/app:1.0-buster"));
+    ASSERT_TRUE(app);
+    EXPECT_EQ(app->cycle, "10");
+    EXPECT_EQ(app->suggestion, "myorg/app:1.0-trixie");
+
+    EXPECT_EQ(eol_of("eclipse-temurin:11.0.20_8-jdk-focal"), "ubuntu 20.04 2025-05-31");
+    EXPECT_EQ(eol_of("node:20-alpine3.17"), "alpine 3.17 2024-11-22");
+    EXPECT_EQ(eol_of("mcr.microsoft.com/dotnet/aspnet:8.0-bullseye-slim"), "debian 11 2026-08-31");
+}
+
+TEST(DataEol, Suggestions) {
+    std::optional<data::EolInfo> py = data::lookup_eol(ref("python:3.7-slim-buster"));
+    ASSERT_TRUE(py);
+    EXPECT_EQ(py->name, "Python 3.7");
+    EXPECT_EQ(py->suggestion, "python:3.13-slim");
+    EXPECT_EQ(data::lookup_eol(ref("debian:buster-slim"))->suggestion, "debian:trixie-slim");
+    EXPECT_EQ(data::lookup_eol(ref("ubuntu:18.04"))->suggestion, "ubuntu:24.04");
+    EXPECT_EQ(data::lookup_eol(ref("php:7.4-fpm-alpine"))->suggestion, "php:8.4-fpm-alpine");
+    EXPECT_EQ(data::lookup_eol(ref("node:14-bullseye-slim"))->suggestion, "node:24-slim");
+    EXPECT_EQ(data::lookup_eol(ref("openjdk:11-jre-slim"))->suggestion, "eclipse-temurin:21-jre");
+    EXPECT_EQ(data::lookup_eol(ref("centos:7"))->suggestion, "quay.io/centos/centos:stream9");
+    EXPECT_EQ(data::lookup_eol(ref("mcr.microsoft.com/dotnet/sdk:6.0-alpine"))->suggestion,
+              "mcr.microsoft.com/dotnet/sdk:10.0-alpine");
+}
+
+TEST(DataEol, OsRelease) {
+    auto os = [](std::string_view id, std::string_view version) {
+        std::optional<data::EolInfo> e = data::lookup_os_eol(id, version);
+        return e ? e->product + " " + e->cycle + " " + e->eol : std::string("<none>");
+    };
+    EXPECT_EQ(os("debian", "10"), "debian 10 2024-06-30");
+    EXPECT_EQ(os("debian", "\"12\""), "debian 12 2028-06-30");
+    EXPECT_EQ(os("ubuntu", "20.04"), "ubuntu 20.04 2025-05-31");
+    EXPECT_EQ(os("alpine", "3.18.4"), "alpine 3.18 2025-05-09");
+    EXPECT_EQ(os("centos", "7"), "centos 7 2024-06-30");
+    EXPECT_EQ(os("centos", "9"), "centos stream9 2027-05-31");
+    EXPECT_EQ(os("fedora", "40"), "fedora 40 2025-05-13");
+    EXPECT_EQ(os("amzn", "2"), "amazonlinux 2 2026-06-30");
+    EXPECT_EQ(os("amzn", "2018.03"), "amazonlinux 1 2023-12-31");
+    EXPECT_EQ(os("ubuntu", "22"), "<none>");
+    EXPECT_EQ(os("arch", "rolling"), "<none>");
+    EXPECT_EQ(data::lookup_os_eol("debian", "11")->suggestion, "debian:trixie");
+}
+
+TEST(DataEol, EolReached) {
+    data::EolInfo past = *data::lookup_eol(ref("python:3.9"));
+    data::EolInfo future = *data::lookup_eol(ref("python:3.12"));
+    EXPECT_TRUE(data::eol_reached(past, k_today));
+    EXPECT_FALSE(data::eol_reached(future, k_today));
+    data::EolInfo same = past;
+    same.eol = std::string(k_today);
+    EXPECT_TRUE(data::eol_reached(same, k_today));
+    EXPECT_FALSE(data::eol_reached(past, ""));
+}
+
+TEST(DataEol, TablesAreWellFormed) {
+    for (std::span<const data::eol_tables::Product> table :
+         {data::eol_tables::os_products(), data::eol_tables::runtime_products()}) {
+        for (const data::eol_tables::Product& p : table) {
+            std::set<std::string_view> cycles;
+            for (const data::eol_tables::Cycle& c : p.cycles) {
+                EXPECT_TRUE(cycles.insert(c.cycle).second) << p.id << " " << c.cycle;
+                ASSERT_EQ(c.eol.size(), 10U) << p.id << " " << c.cycle;
+                EXPECT_EQ(c.eol[4], '-');
+                EXPECT_EQ(c.eol[7], '-');
+                EXPECT_TRUE(c.eol >= "1996-01-01" && c.eol <= "2040-12-31") << p.id << " " << c.cycle;
+            }
+            // What we suggest must still be supported today (when the table dates it).
+            const data::eol_tables::Cycle* rec = data::eol_tables::find_cycle(p, p.recommended);
+            if (rec != nullptr && rec->cycle != "*") {
+                EXPECT_GT(rec->eol, k_today) << p.id << " recommends " << p.recommended;
+            }
+        }
+    }
+}
