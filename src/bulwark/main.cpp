@@ -1,3 +1,5 @@
 #include "bulwark/cli/app.hpp"
 
-int main(int argc, char** argv) { return bulwark::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    return bulwark::cli::run(argc, argv);
+}

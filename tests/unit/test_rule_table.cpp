@@ -8,10 +8,10 @@ using namespace bulwark;
 
 TEST(RuleTable, IdsUniqueAndFieldsFilled) {
     std::set<std::string_view> ids;
-    const std::set<std::string_view> categories = {rules::category::user,         rules::category::base_image,
-                                                   rules::category::secrets,      rules::category::supply_chain,
-                                                   rules::category::privilege,    rules::category::packages,
-                                                   rules::category::best_practice};
+    const std::set<std::string_view> categories = {
+        rules::category::user,         rules::category::base_image, rules::category::secrets,
+        rules::category::supply_chain, rules::category::privilege,  rules::category::packages,
+        rules::category::best_practice};
     for (const rules::Rule* r : rules::all_rules()) {
         EXPECT_TRUE(ids.insert(r->id).second) << "duplicate id " << r->id;
         EXPECT_EQ(r->id.size(), 5U) << r->id;

@@ -7,12 +7,16 @@
 using namespace bulwark;
 
 TEST(SourceFile, PositionsAreOneBasedAndCountCodePoints) {
-    util::SourceFile f("x", "ab\nc\xc3\xa9" "d\n");
+    util::SourceFile f("x",
+                       "ab\nc\xc3\xa9"
+                       "d\n");
     EXPECT_EQ(f.line_count(), 2U);
     EXPECT_EQ(f.position(0), (util::Position{1, 1}));
     EXPECT_EQ(f.position(3), (util::Position{2, 1}));
     EXPECT_EQ(f.position(6), (util::Position{2, 3}));  // after the two-byte e-acute
-    EXPECT_EQ(f.line_text(2), "c\xc3\xa9" "d");
+    EXPECT_EQ(f.line_text(2),
+              "c\xc3\xa9"
+              "d");
     EXPECT_EQ(f.line_text(3), "");
 }
 

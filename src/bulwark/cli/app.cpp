@@ -46,7 +46,9 @@ int help_command(std::vector<std::string> args) {
 
 }  // namespace
 
-std::span<const Command> commands() { return k_commands; }
+std::span<const Command> commands() {
+    return k_commands;
+}
 
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);

@@ -39,7 +39,8 @@ int rules_command(std::vector<std::string> args) {
         std::filesystem::create_directories(docs_dir, ec);
         bool ok = write_file(std::filesystem::path(docs_dir) / "README.md", rules::rules_index_markdown());
         for (const rules::Rule* r : rules::all_rules()) {
-            ok = write_file(std::filesystem::path(docs_dir) / (std::string(r->id) + ".md"), rules::rule_markdown(*r)) &&
+            ok = write_file(std::filesystem::path(docs_dir) / (std::string(r->id) + ".md"),
+                            rules::rule_markdown(*r)) &&
                  ok;
         }
         if (!ok) {
@@ -72,8 +73,9 @@ int rules_command(std::vector<std::string> args) {
 
 int explain_command(std::vector<std::string> args) {
     if (args.empty() || args.front() == "--help" || args.front() == "-h") {
-        std::cout << "Usage: bulwark explain RULE_ID\n\nPrints a rule's rationale, fix, examples and equivalents.\n"
-                     "Also accepts a hadolint, trivy or checkov id (e.g. DL3008) and shows bulwark's equivalent.\n";
+        std::cout
+            << "Usage: bulwark explain RULE_ID\n\nPrints a rule's rationale, fix, examples and equivalents.\n"
+               "Also accepts a hadolint, trivy or checkov id (e.g. DL3008) and shows bulwark's equivalent.\n";
         return args.empty() ? 2 : 0;
     }
     int code = 0;

@@ -26,8 +26,8 @@ struct OutputSpec {
 };
 
 /// "--format sarif=out.sarif" or "--format json" (path from the matching --output).
-std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats, const std::vector<std::string>& outputs,
-                                     std::string& error) {
+std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats,
+                                     const std::vector<std::string>& outputs, std::string& error) {
     std::vector<OutputSpec> specs;
     size_t next_output = 0;
     for (const std::string& f : formats.empty() ? std::vector<std::string>{"text"} : formats) {
@@ -98,6 +98,7 @@ int scan_command(std::vector<std::string> args) {
     std::vector<std::string> ignore;
     std::vector<std::string> only;
     std::vector<std::string> trusted_registries;
+    std::vector<std::string> allowed_images;
     std::string fail_on = "medium";
     std::string min_severity = "info";
     std::string config_path;
@@ -113,14 +114,19 @@ int scan_command(std::vector<std::string> args) {
     bool no_color = false;
     bool show_suppressed = false;
 
-    app.add_option("paths", paths, "Files, directories (searched for Dockerfiles) or - for stdin [default: .]");
-    app.add_option("-f,--format", formats,
-                   "Output format: text, json, sarif, junit, checkstyle; FMT=PATH writes to a file; repeatable");
-    app.add_option("-o,--output", outputs, "File for the --format without its own =PATH (in order); - is stdout");
-    app.add_option("--fail-on", fail_on, "Exit 1 when a finding has at least this severity, or 'none' [medium]");
+    app.add_option("paths", paths,
+                   "Files, directories (searched for Dockerfiles) or - for stdin [default: .]");
+    app.add_option(
+        "-f,--format", formats,
+        "Output format: text, json, sarif, junit, checkstyle; FMT=PATH writes to a file; repeatable");
+    app.add_option("-o,--output", outputs,
+                   "File for the --format without its own =PATH (in order); - is stdout");
+    app.add_option("--fail-on", fail_on,
+                   "Exit 1 when a finding has at least this severity, or 'none' [medium]");
     app.add_option("--severity", min_severity, "Report only findings of at least this severity [info]");
     app.add_option("--config", config_path, "Use this .bulwark.yaml (trusted) instead of searching upward");
-    app.add_flag("--trust-config", trust_config, "Let a .bulwark.yaml found in the scanned tree switch checks off");
+    app.add_flag("--trust-config", trust_config,
+                 "Let a .bulwark.yaml found in the scanned tree switch checks off");
     app.add_option("--baseline", baseline, "Report only findings absent from this saved JSON report");
     app.add_option("--skip", skip, "Skip paths matching this glob (repeatable)");
     app.add_option("-j,--jobs", jobs, "Files scanned in parallel [all cores]");
@@ -128,7 +134,10 @@ int scan_command(std::vector<std::string> args) {
     app.add_option("--target", target, "The stage that is built and shipped [last stage]");
     app.add_option("--ignore", ignore, "Disable a rule id (repeatable)");
     app.add_option("--only", only, "Run only this rule id (repeatable)");
-    app.add_option("--trusted-registry", trusted_registries, "Registry FROM may use (repeatable; default any)");
+    app.add_option("--trusted-registry", trusted_registries,
+                   "Registry FROM may use (repeatable; default any)");
+    app.add_option("--allowed-image", allowed_images,
+                   "Base image glob FROM may use (repeatable; default any)");
     app.add_option("--stdin-filename", stdin_name, "Name shown for input read from stdin [<stdin>]");
     app.add_option("--max-file-size", max_file_size, "Refuse files larger than this many bytes [16777216]");
     app.add_option("--today", today, "Date used for end-of-life data and ignore expiry, YYYY-MM-DD [today]");
@@ -136,6 +145,14 @@ int scan_command(std::vector<std::string> args) {
     app.add_flag("--no-color", no_color, "Same as --color never");
     app.add_flag("-q,--quiet", quiet, "Text output: findings and errors only, no summary");
     app.add_flag("--show-suppressed", show_suppressed, "Also list suppressed findings");
+
+    // One value per occurrence: `--format json path` must leave `path` to the positionals.
+    for (CLI::Option* opt : app.get_options()) {
+        if (opt->get_positional()) {
+            continue;
+        }
+        opt->allow_extra_args(false);
+    }
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -181,12 +198,17 @@ int scan_command(std::vector<std::string> args) {
         for (const std::string& id : *ids) {
             std::vector<std::string> resolved = resolve_rule_ids(id);
             if (resolved.empty()) {
-                return usage_error(fmt::format("{} {}: no rule with that id (see 'bulwark rules')", flag, id));
+                return usage_error(
+                    fmt::format("{} {}: no rule with that id (see 'bulwark rules')", flag, id));
             }
             into->insert(resolved.begin(), resolved.end());
         }
     }
     opts.cli_policy.trusted_registries = trusted_registries;
+    opts.cli_policy.allowed_images = allowed_images;
+    if (color != "auto" && color != "always" && color != "never") {
+        return usage_error(fmt::format("--color '{}': expected auto, always or never", color));
+    }
     if (!today.empty()) {
         if (!valid_date(today)) {
             return usage_error(fmt::format("--today '{}': expected YYYY-MM-DD", today));
@@ -216,8 +238,8 @@ int scan_command(std::vector<std::string> args) {
         std::unique_ptr<report::Renderer> renderer = entry->make();
         report::RenderOptions ropts;
         bool to_stdout = s.path.empty() || s.path == "-";
-        ropts.color = color == "always" || (color == "auto" && !no_color && to_stdout && isatty(STDOUT_FILENO) != 0 &&
-                                            std::getenv("NO_COLOR") == nullptr);
+        ropts.color = color == "always" || (color == "auto" && !no_color && to_stdout &&
+                                            isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
         if (no_color || color == "never") {
             ropts.color = false;
         }
@@ -241,7 +263,7 @@ int scan_command(std::vector<std::string> args) {
             return s.format == "text" && (s.path.empty() || s.path == "-");
         }) == specs.end()) {
         for (const core::Diagnostic& d : rep.diagnostics) {
-            std::cerr << core::format_diagnostic(d, nullptr);
+            std::cerr << core::format_diagnostic(d, rep.source_of(d.location.file));
         }
         for (const report::FileResult& f : rep.files) {
             for (const core::Diagnostic& d : f.diagnostics) {

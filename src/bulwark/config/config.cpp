@@ -1,16 +1,195 @@
 #include "bulwark/config/config.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "bulwark/config/config_file.hpp"
+#include "bulwark/rules/rule.hpp"
+
 namespace bulwark::config {
 
-std::optional<std::string> find_config(const util::FileSystem& /*fs*/, const std::string& /*scanned_path*/) {
-    return std::nullopt;
+namespace {
+
+namespace stdfs = std::filesystem;
+
+constexpr uint64_t k_max_config_bytes = 1024 * 1024;
+constexpr std::string_view k_config_names[] = {".bulwark.yaml", ".bulwark.yml"};
+
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) {
+        out += out.empty() ? "" : ", ";
+        out += id;
+    }
+    return out;
 }
 
-LoadedPolicy load_policy(const util::FileSystem& /*fs*/, const std::string& /*scanned_path*/,
-                         const TrustOptions& /*trust*/, const core::Policy& cli) {
-    LoadedPolicy lp;
-    lp.policy = cli;
-    return lp;
+/// "a", "a and b", "a, b and c".
+std::string join_phrases(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ");
+        out += items[i];
+    }
+    return out;
+}
+
+core::Severity default_severity(const std::string& id) {
+    const rules::Rule* rule = rules::find_rule(id);
+    return rule != nullptr ? rule->severity : core::Severity::info;
+}
+
+/// Merges `cf` into `out.policy` (which holds the command-line policy). An untrusted file may only
+/// tighten; what it may not do is listed in one note.
+void merge(const ConfigFile& cf, bool trusted, const std::string& today, LoadedPolicy& out) {
+    core::Policy& p = out.policy;
+    const core::Policy cli = p;
+    std::vector<std::string> refused;
+
+    std::vector<std::string> written;
+    for (const RuleRef& ref : cf.disabled_rules) {
+        written.push_back(ref.written);
+        if (trusted) {
+            p.disabled_rules.insert(ref.ids.begin(), ref.ids.end());
+        }
+    }
+    if (!trusted && !written.empty()) {
+        refused.push_back(fmt::format("rules.disable ({})", join_ids(written)));
+    }
+
+    // `enable` means "only these run", which switches every other rule off.
+    if (!cf.enabled_rules.empty() && !trusted) {
+        written.clear();
+        for (const RuleRef& ref : cf.enabled_rules) {
+            written.push_back(ref.written);
+        }
+        refused.push_back(
+            fmt::format("rules.enable ({}: it would switch off every other rule)", join_ids(written)));
+    } else if (cli.enabled_rules.empty()) {
+        // Unknown ids were dropped (with an error), so a list of typos leaves every rule running.
+        for (const RuleRef& ref : cf.enabled_rules) {
+            p.enabled_rules.insert(ref.ids.begin(), ref.ids.end());
+        }
+    }
+
+    written.clear();
+    for (const SeveritySetting& s : cf.severities) {
+        bool lowers = std::any_of(s.rule.ids.begin(), s.rule.ids.end(),
+                                  [&](const std::string& id) { return s.severity < default_severity(id); });
+        if (!trusted && lowers) {
+            written.push_back(fmt::format("{}: {}", s.rule.written, core::to_string(s.severity)));
+            continue;
+        }
+        for (const std::string& id : s.rule.ids) {
+            p.severity_overrides.emplace(id, s.severity);  // emplace keeps a command-line override
+        }
+    }
+    if (!written.empty()) {
+        refused.push_back(fmt::format("rules.severity ({})", join_ids(written)));
+    }
+
+    if (!cf.disabled_categories.empty()) {
+        if (trusted) {
+            p.disabled_categories.insert(cf.disabled_categories.begin(), cf.disabled_categories.end());
+        } else {
+            refused.push_back(fmt::format("categories.disable ({})", join_ids(cf.disabled_categories)));
+        }
+    }
+
+    for (const IgnoreSetting& s : cf.ignores) {
+        if (!trusted) {
+            refused.push_back(fmt::format("ignore[{}]", s.index));
+            continue;
+        }
+        if (!s.ignore.until.empty() && !today.empty() && s.ignore.until < today) {
+            out.diagnostics.push_back(
+                core::Diagnostic{core::DiagLevel::warning,
+                                 core::Location{cf.path, s.until_mark.line, s.until_mark.column, 0, 0, {}},
+                                 fmt::format("ignore[{}] ({}) expired on {}; its findings are reported again",
+                                             s.index, s.ignore.path_glob, s.ignore.until)});
+        }
+        p.path_ignores.push_back(s.ignore);
+    }
+
+    // Restrictions and build inputs: allowed from any config; the command line wins when it set them.
+    if (cli.trusted_registries.empty()) {
+        p.trusted_registries = cf.trusted_registries;
+    }
+    if (cli.allowed_images.empty()) {
+        p.allowed_images = cf.allowed_images;
+    }
+    for (const auto& [name, value] : cf.build_args) {
+        p.build_args.emplace(name, value);  // emplace keeps a --build-arg of the same name
+    }
+    if (cli.target.empty() && cf.target) {
+        p.target = *cf.target;
+    }
+
+    if (!refused.empty()) {
+        out.notes.push_back(
+            fmt::format("config {} is untrusted: ignored {}; pass --trust-config or --config to allow",
+                        cf.path, join_phrases(refused)));
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> find_config(const util::FileSystem& fs, const std::string& scanned_path) {
+    std::string start = scanned_path == "-" || scanned_path.empty() ? std::string(".") : scanned_path;
+    stdfs::path dir(start);
+    if (!fs.is_directory(start)) {
+        dir = dir.parent_path();
+    }
+    std::error_code ec;
+    stdfs::path cwd = stdfs::current_path(ec);
+    stdfs::path abs = dir.is_absolute() || ec ? dir : cwd / dir;
+    abs = abs.lexically_normal();
+    while (true) {
+        for (std::string_view name : k_config_names) {
+            stdfs::path candidate = abs / name;
+            if (fs.exists(candidate.string()) && !fs.is_directory(candidate.string())) {
+                // Show it the way the user named the scanned path: relative stays relative.
+                if (!stdfs::path(start).is_absolute() && !ec) {
+                    return candidate.lexically_relative(cwd).string();
+                }
+                return candidate.string();
+            }
+        }
+        stdfs::path parent = abs.parent_path();
+        if (parent == abs || parent.empty()) {
+            return std::nullopt;
+        }
+        abs = parent;
+    }
+}
+
+LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_path,
+                         const TrustOptions& trust, const core::Policy& cli) {
+    LoadedPolicy out;
+    out.policy = cli;
+    std::optional<std::string> path =
+        trust.explicit_config ? trust.explicit_config : find_config(fs, scanned_path);
+    if (!path) {
+        return out;
+    }
+    bool trusted = trust.explicit_config.has_value() || trust.trust_found_config;
+    out.config_path = *path;
+    util::ReadResult rr = fs.read(*path, k_max_config_bytes);
+    if (!rr.error.empty()) {
+        std::string why = rr.error == "file too large" ? fmt::format("{} bytes is more than the {} allowed",
+                                                                     rr.size, k_max_config_bytes)
+                                                       : rr.error;
+        out.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
+                                                   core::Location{*path, 0, 0, 0, 0, {}},
+                                                   fmt::format("cannot read config: {}", why)});
+        return out;
+    }
+    ConfigFile cf = parse_config(*path, rr.data);
+    out.diagnostics = std::move(cf.diagnostics);
+    merge(cf, trusted, cli.today, out);
+    return out;
 }
 
 }  // namespace bulwark::config

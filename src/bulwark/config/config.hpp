@@ -13,23 +13,27 @@ namespace bulwark::config {
 /// How a config file may be used.
 struct TrustOptions {
     std::optional<std::string> explicit_config;  // --config FILE: always trusted
-    bool trust_found_config = false;             // --trust-config: configs found in the tree may disable checks
+    bool trust_found_config = false;  // --trust-config: configs found in the tree may disable checks
 };
 
 struct LoadedPolicy {
-    core::Policy policy;                          // cli policy merged with the config
-    std::string config_path;                      // the file used, empty when none
-    std::vector<core::Diagnostic> diagnostics;    // YAML errors, unknown keys (with file:line:col)
-    std::vector<std::string> notes;               // e.g. what an untrusted config was not allowed to do
+    core::Policy policy;                        // cli policy merged with the config
+    std::string config_path;                    // the file used, empty when none
+    std::vector<core::Diagnostic> diagnostics;  // YAML errors, unknown keys (with file:line:col)
+    std::vector<std::string> notes;             // e.g. what an untrusted config was not allowed to do
 };
 
-/// Searches `.bulwark.yaml` / `.bulwark.yml` from the directory of `scanned_path` upward to the root.
+/// Searches `.bulwark.yaml` / `.bulwark.yml` from `scanned_path` (a directory, or a file's directory;
+/// "-" means the current directory) upward to the root. Relative input gives a path relative to the
+/// current directory.
 std::optional<std::string> find_config(const util::FileSystem& fs, const std::string& scanned_path);
 
 /// Loads the policy for inputs under `scanned_path`: the explicit config, else the one found upward
-/// (untrusted unless allowed: it may add checks and raise severities, never switch checks off or
-/// lower severities), merged over `cli` (command-line options win).
-LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_path, const TrustOptions& trust,
-                         const core::Policy& cli);
+/// (untrusted unless allowed: it may raise severities, restrict registries and images and set build args
+/// and target, never disable rules or categories, narrow with rules.enable, lower severities or add path
+/// ignores; each refused setting is named in one note), merged over `cli` (command-line options win;
+/// disabled rules and categories are unioned). Never throws: problems are diagnostics.
+LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_path,
+                         const TrustOptions& trust, const core::Policy& cli);
 
 }  // namespace bulwark::config

@@ -50,8 +50,8 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
             continue;
         }
         if (!fs.exists(p)) {
-            d.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error, core::Location{p, 0, 0, 0, 0, {}},
-                                                     "no such file or directory"});
+            d.diagnostics.push_back(core::Diagnostic{
+                core::DiagLevel::error, core::Location{p, 0, 0, 0, 0, {}}, "no such file or directory"});
             continue;
         }
         if (!fs.is_directory(p)) {

@@ -13,8 +13,8 @@ namespace bulwark::engine {
 bool is_dockerfile_name(std::string_view filename);
 
 struct Input {
-    std::string path;      // display path; "-" for stdin
-    std::string root;      // the command-line argument it came from (for config lookup)
+    std::string path;  // display path; "-" for stdin
+    std::string root;  // the command-line argument it came from (for config lookup)
 };
 
 struct Discovery {

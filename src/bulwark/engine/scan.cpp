@@ -102,6 +102,22 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
         }
         config::LoadedPolicy lp = config::load_policy(fs, in.root, options.trust, options.cli_policy);
         for (core::Diagnostic& d : lp.diagnostics) {
+            // Several roots can share one config: report each of its problems once.
+            bool seen =
+                std::any_of(rep.diagnostics.begin(), rep.diagnostics.end(), [&](const core::Diagnostic& e) {
+                    return e.location.file == d.location.file && e.location.line == d.location.line &&
+                           e.location.column == d.location.column && e.message == d.message;
+                });
+            if (seen) {
+                continue;
+            }
+            if (d.location.line > 0 && rep.sources.count(d.location.file) == 0) {
+                util::ReadResult cr = fs.read(d.location.file, options.max_file_size);
+                if (cr.error.empty()) {
+                    rep.sources[d.location.file] =
+                        std::make_shared<const util::SourceFile>(d.location.file, std::move(cr.data));
+                }
+            }
             rep.diagnostics.push_back(std::move(d));
         }
         for (std::string& n : lp.notes) {
@@ -123,10 +139,11 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             if (!rr.error.empty()) {
                 report::FileResult fr;
                 fr.path = display;
-                std::string msg = rr.error == "file too large"
-                                      ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)",
-                                                    rr.size, options.max_file_size)
-                                      : fmt::format("cannot read file: {}", rr.error);
+                std::string msg =
+                    rr.error == "file too large"
+                        ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)",
+                                      rr.size, options.max_file_size)
+                        : fmt::format("cannot read file: {}", rr.error);
                 fr.diagnostics.push_back(
                     core::Diagnostic{core::DiagLevel::error, core::Location{display, 0, 0, 0, 0, {}}, msg});
                 results[i] = std::move(fr);
@@ -147,9 +164,10 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
             report::FileResult fr = scan_dockerfile(source, policy);
             if (bad != std::string_view::npos) {
-                fr.diagnostics.insert(fr.diagnostics.begin(),
-                                      core::make_diagnostic(core::DiagLevel::error, *source, bad,
-                                                            "invalid UTF-8 byte; the file was analysed as bytes"));
+                fr.diagnostics.insert(
+                    fr.diagnostics.begin(),
+                    core::make_diagnostic(core::DiagLevel::error, *source, bad,
+                                          "invalid UTF-8 byte; the file was analysed as bytes"));
             }
             results[i] = std::move(fr);
         }
@@ -177,10 +195,12 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             baseline.error = br.error;
         }
         if (!baseline.error.empty()) {
-            rep.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
-                                                       core::Location{*options.baseline_path, 0, 0, 0, 0, {}},
-                                                       "cannot use baseline: " + baseline.error});
+            rep.diagnostics.push_back(core::Diagnostic{
+                core::DiagLevel::error,
+                core::Location{*options.baseline_path, baseline.line, baseline.column, 0, 0, {}},
+                "cannot use baseline: " + baseline.error});
         } else {
+            // One Baseline for the whole run: each entry is consumed by the first finding it matches.
             for (report::FileResult& fr : results) {
                 apply_baseline(baseline, fr.findings);
             }

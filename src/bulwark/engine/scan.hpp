@@ -12,10 +12,10 @@
 namespace bulwark::engine {
 
 struct ScanOptions {
-    std::vector<std::string> paths;            // files, directories, "-" for stdin
-    std::vector<std::string> skip;             // --skip globs
-    unsigned jobs = 0;                         // 0: all cores
-    core::Policy cli_policy;                   // from command-line flags
+    std::vector<std::string> paths;  // files, directories, "-" for stdin
+    std::vector<std::string> skip;   // --skip globs
+    unsigned jobs = 0;               // 0: all cores
+    core::Policy cli_policy;         // from command-line flags
     config::TrustOptions trust;
     std::optional<std::string> baseline_path;
     core::Severity fail_on = core::Severity::medium;

@@ -11,8 +11,8 @@
 namespace bulwark::report {
 
 struct RenderOptions {
-    bool color = false;     // ANSI colours (text only; decided by the CLI: a terminal and no --no-color)
-    bool quiet = false;     // text: findings only, no summary
+    bool color = false;  // ANSI colours (text only; decided by the CLI: a terminal and no --no-color)
+    bool quiet = false;  // text: findings only, no summary
     bool show_suppressed = false;
     /// Where renderers read rule metadata (titles, remediation, SARIF descriptors); nullptr means
     /// rules::find_rule. Tests inject a fixed table so golden output does not follow the real rules.
@@ -20,14 +20,14 @@ struct RenderOptions {
 };
 
 class Renderer {
-public:
+  public:
     virtual ~Renderer() = default;
     /// Writes `report` to `out`.
     virtual void render(const Report& report, std::ostream& out, const RenderOptions& options) const = 0;
 };
 
 struct RendererEntry {
-    std::string_view name;         // "text", "json", "sarif", "junit", "checkstyle"
+    std::string_view name;  // "text", "json", "sarif", "junit", "checkstyle"
     std::string_view summary;
     std::unique_ptr<Renderer> (*make)();
 };

@@ -2,6 +2,11 @@
 
 namespace bulwark::report {
 
+const util::SourceFile* Report::source_of(const std::string& path) const {
+    auto it = sources.find(path);
+    return it == sources.end() ? nullptr : it->second.get();
+}
+
 std::map<core::Severity, size_t> Report::counts() const {
     std::map<core::Severity, size_t> out;
     for (const FileResult& f : files) {

@@ -1,4 +1,5 @@
 #include "bulwark/report/renderers/common.hpp"
+#include "bulwark/util/strings.hpp"
 
 namespace bulwark::report::detail {
 
@@ -29,7 +30,9 @@ std::string_view level_name(core::DiagLevel level) {
     return "error";
 }
 
-std::string_view first_line(std::string_view text) { return text.substr(0, text.find('\n')); }
+std::string_view first_line(std::string_view text) {
+    return text.substr(0, text.find('\n'));
+}
 
 size_t count_at_or_above(const Report& report, core::Severity threshold) {
     size_t n = 0;
@@ -99,25 +102,6 @@ long decode_utf8(std::string_view s, size_t& i) {
     return static_cast<long>(cp);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    auto put = [&out](char32_t v) { out += static_cast<char>(static_cast<unsigned char>(v)); };
-    if (cp < 0x80) {
-        put(cp);
-    } else if (cp < 0x800) {
-        put(0xC0U | (cp >> 6U));
-        put(0x80U | (cp & 0x3FU));
-    } else if (cp < 0x10000) {
-        put(0xE0U | (cp >> 12U));
-        put(0x80U | ((cp >> 6U) & 0x3FU));
-        put(0x80U | (cp & 0x3FU));
-    } else {
-        put(0xF0U | (cp >> 18U));
-        put(0x80U | ((cp >> 12U) & 0x3FU));
-        put(0x80U | ((cp >> 6U) & 0x3FU));
-        put(0x80U | (cp & 0x3FU));
-    }
-}
-
 std::string clean_utf8(std::string_view s, bool controls) {
     std::string out;
     out.reserve(s.size());
@@ -127,7 +111,7 @@ std::string clean_utf8(std::string_view s, bool controls) {
         long cp = decode_utf8(s, i);
         bool control = cp >= 0 && ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0));
         if (cp < 0 || (controls && control)) {
-            append_utf8(out, 0xFFFD);
+            util::append_utf8(out, 0xFFFD);
         } else {
             out.append(s.substr(start, i - start));
         }

@@ -37,7 +37,5 @@ long decode_utf8(std::string_view s, size_t& i);
 /// `s` as valid UTF-8: invalid bytes become U+FFFD; when `controls` is set, C0/C1 control characters
 /// other than tab and newline become U+FFFD too (terminal-escape injection from scanned files).
 std::string clean_utf8(std::string_view s, bool controls);
-/// Appends code point `cp` as UTF-8.
-void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace bulwark::report::detail

@@ -1,0 +1,31 @@
+#pragma once
+// The syntax of ignore comments: `# bulwark ignore=...`, `# bulwark ignore-file=...`,
+// `# bulwark global ignore=...` and hadolint's `# hadolint [global] ignore=...`.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bulwark::engine {
+
+/// One ignore comment, parsed. Offsets are byte offsets into the text given to parse_ignore_comment.
+struct IgnoreComment {
+    enum class Tool { bulwark, hadolint };
+    struct Token {
+        std::string text;
+        size_t offset = 0;
+    };
+    Tool tool = Tool::bulwark;
+    bool whole_file = false;      // ignore-file= or global ignore=
+    std::vector<Token> ids;       // as written, in order
+    std::string reason;           // reason="..." (quotes removed)
+    Token until;                  // until=YYYY-MM-DD; empty text when absent
+    std::vector<Token> problems;  // warnings about the comment's syntax: message and where
+};
+
+/// Parses the text of a comment (after '#'). nullopt when it is not an ignore comment at all (prose,
+/// other hadolint pragmas such as `hadolint shell=...`); a malformed bulwark ignore comes back with
+/// `problems` so that a typo is reported rather than silently ignored.
+std::optional<IgnoreComment> parse_ignore_comment(std::string_view text);
+
+}  // namespace bulwark::engine

@@ -1,0 +1,287 @@
+// Config discovery, trust (an untrusted config may only tighten) and merging with the command line.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "bulwark/config/config.hpp"
+#include "bulwark/rules/rule.hpp"
+
+using namespace bulwark;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+namespace {
+
+/// Files in memory; directories are implied by the paths of the files.
+class MemoryFs final : public util::FileSystem {
+  public:
+    std::map<std::string, std::string> files;
+
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        util::ReadResult r;
+        auto it = files.find(path);
+        if (it == files.end()) {
+            r.error = "No such file or directory";
+        } else if (it->second.size() > max_bytes) {
+            r.size = it->second.size();
+            r.error = "file too large";
+        } else {
+            r.data = it->second;
+            r.size = r.data.size();
+        }
+        return r;
+    }
+    bool is_directory(const std::string& path) const override {
+        std::string prefix = path.ends_with('/') ? path : path + "/";
+        auto it = files.lower_bound(prefix);
+        return it != files.end() && it->first.starts_with(prefix);
+    }
+    bool exists(const std::string& path) const override {
+        return files.count(path) != 0 || is_directory(path);
+    }
+    std::vector<std::string> walk(const std::string&, const std::vector<std::string>&) const override {
+        return {};
+    }
+};
+
+/// Two distinct rules, the second with a default severity above info (so it can be lowered).
+struct Ids {
+    std::string a;
+    std::string b;
+    core::Severity b_default = core::Severity::info;
+};
+Ids pick_rules() {
+    Ids ids;
+    for (const rules::Rule* r : rules::all_rules()) {
+        if (ids.a.empty()) {
+            ids.a = r->id;
+        } else if (r->severity > core::Severity::info && r->severity < core::Severity::critical) {
+            ids.b = r->id;
+            ids.b_default = r->severity;
+            break;
+        }
+    }
+    return ids;
+}
+
+core::Policy cli_policy() {
+    core::Policy p;
+    p.today = "2026-11-23";
+    return p;
+}
+
+std::vector<std::string> diag_lines(const config::LoadedPolicy& lp) {
+    std::vector<std::string> out;
+    for (const core::Diagnostic& d : lp.diagnostics) {
+        std::string s = core::format_diagnostic(d, nullptr);
+        out.push_back(s.substr(0, s.find('\n')));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(ConfigFind, SearchesUpwardFromFileOrDirectory) {
+    MemoryFs fs;
+    fs.files["/repo/.bulwark.yaml"] = "";
+    fs.files["/repo/svc/api/Dockerfile"] = "FROM x\n";
+    fs.files["/repo/svc/web/.bulwark.yml"] = "";
+    fs.files["/repo/svc/web/Dockerfile"] = "FROM x\n";
+    fs.files["/other/Dockerfile"] = "FROM x\n";
+    EXPECT_EQ(config::find_config(fs, "/repo/svc/api/Dockerfile"), "/repo/.bulwark.yaml");
+    EXPECT_EQ(config::find_config(fs, "/repo/svc/api"), "/repo/.bulwark.yaml");
+    EXPECT_EQ(config::find_config(fs, "/repo/svc/web/Dockerfile"), "/repo/svc/web/.bulwark.yml");
+    EXPECT_EQ(config::find_config(fs, "/repo/svc/web"), "/repo/svc/web/.bulwark.yml");
+    EXPECT_EQ(config::find_config(fs, "/repo"), "/repo/.bulwark.yaml");
+    EXPECT_EQ(config::find_config(fs, "/other/Dockerfile"), std::nullopt);
+    EXPECT_EQ(config::find_config(fs, "/other"), std::nullopt);
+}
+
+TEST(ConfigFind, YamlWinsOverYmlAndDirectoriesAreNotConfigs) {
+    MemoryFs fs;
+    fs.files["/r/.bulwark.yaml"] = "";
+    fs.files["/r/.bulwark.yml"] = "";
+    fs.files["/r/a/.bulwark.yaml/oops"] = "";  // a directory with the config's name
+    fs.files["/r/a/Dockerfile"] = "";
+    EXPECT_EQ(config::find_config(fs, "/r"), "/r/.bulwark.yaml");
+    EXPECT_EQ(config::find_config(fs, "/r/a/Dockerfile"), "/r/.bulwark.yaml");
+}
+
+TEST(ConfigTrust, NoConfigKeepsTheCommandLinePolicy) {
+    MemoryFs fs;
+    fs.files["/r/Dockerfile"] = "";
+    core::Policy cli = cli_policy();
+    cli.disabled_rules = {"BD001"};
+    config::LoadedPolicy lp = config::load_policy(fs, "/r", {}, cli);
+    EXPECT_EQ(lp.config_path, "");
+    EXPECT_EQ(lp.policy.disabled_rules, cli.disabled_rules);
+    EXPECT_THAT(lp.notes, IsEmpty());
+    EXPECT_THAT(lp.diagnostics, IsEmpty());
+}
+
+TEST(ConfigTrust, UntrustedFoundConfigMayOnlyTighten) {
+    Ids ids = pick_rules();
+    ASSERT_FALSE(ids.b.empty()) << "needs two rules";
+    MemoryFs fs;
+    fs.files["/repo/Dockerfile"] = "";
+    fs.files["/repo/.bulwark.yaml"] =
+        "rules:\n"
+        "  disable: [" +
+        ids.a + ", " + ids.b +
+        "]\n"
+        "  enable: [" +
+        ids.a +
+        "]\n"
+        "  severity: {" +
+        ids.a + ": critical, " + ids.b +
+        ": info}\n"
+        "categories: {disable: [secrets]}\n"
+        "registries: {trusted: [ghcr.io/acme]}\n"
+        "images: {allowed: ['debian:*']}\n"
+        "ignore:\n"
+        "  - path: '*'\n"
+        "  - path: legacy/*\n"
+        "build_args: {V: '1'}\n"
+        "target: prod\n";
+    config::LoadedPolicy lp = config::load_policy(fs, "/repo/Dockerfile", {}, cli_policy());
+    EXPECT_EQ(lp.config_path, "/repo/.bulwark.yaml");
+    EXPECT_THAT(lp.diagnostics, IsEmpty());
+    const core::Policy& p = lp.policy;
+    EXPECT_TRUE(p.disabled_rules.empty());
+    EXPECT_TRUE(p.enabled_rules.empty());
+    EXPECT_TRUE(p.disabled_categories.empty());
+    EXPECT_TRUE(p.path_ignores.empty());
+    EXPECT_EQ(p.severity_overrides,
+              (std::map<std::string, core::Severity>{{ids.a, core::Severity::critical}}));
+    EXPECT_THAT(p.trusted_registries, ElementsAre("ghcr.io/acme"));
+    EXPECT_THAT(p.allowed_images, ElementsAre("debian:*"));
+    EXPECT_EQ(p.build_args, (std::map<std::string, std::string>{{"V", "1"}}));
+    EXPECT_EQ(p.target, "prod");
+    EXPECT_THAT(lp.notes, ElementsAre("config /repo/.bulwark.yaml is untrusted: ignored rules.disable (" +
+                                      ids.a + ", " + ids.b + "), rules.enable (" + ids.a +
+                                      ": it would switch off every other rule), rules.severity (" + ids.b +
+                                      ": info), categories.disable (secrets), ignore[0] and ignore[1]; pass "
+                                      "--trust-config or --config to allow"));
+}
+
+TEST(ConfigTrust, UntrustedConfigThatOnlyTightensGivesNoNote) {
+    Ids ids = pick_rules();
+    ASSERT_FALSE(ids.b.empty());
+    MemoryFs fs;
+    fs.files["/repo/.bulwark.yaml"] = "rules: {severity: {" + ids.b + ": critical}}\n";
+    fs.files["/repo/Dockerfile"] = "";
+    config::LoadedPolicy lp = config::load_policy(fs, "/repo", {}, cli_policy());
+    EXPECT_THAT(lp.notes, IsEmpty());
+    EXPECT_EQ(lp.policy.severity_overrides.at(ids.b), core::Severity::critical);
+}
+
+TEST(ConfigTrust, TrustFlagAndExplicitConfigAllowEverything) {
+    Ids ids = pick_rules();
+    ASSERT_FALSE(ids.b.empty());
+    std::string yaml =
+        "rules:\n"
+        "  disable: [" +
+        ids.a +
+        "]\n"
+        "  enable: [" +
+        ids.b +
+        "]\n"
+        "  severity: {" +
+        ids.b +
+        ": info}\n"
+        "categories: {disable: [secrets]}\n"
+        "ignore: [{path: 'legacy/*', rules: [" +
+        ids.b + "], reason: old, until: 2027-01-01}]\n";
+    MemoryFs fs;
+    fs.files["/repo/.bulwark.yaml"] = yaml;
+    fs.files["/elsewhere/policy.yaml"] = yaml;
+    fs.files["/repo/Dockerfile"] = "";
+
+    config::TrustOptions trust_found;
+    trust_found.trust_found_config = true;
+    config::TrustOptions explicit_config;
+    explicit_config.explicit_config = "/elsewhere/policy.yaml";
+    for (const config::TrustOptions& trust : {trust_found, explicit_config}) {
+        config::LoadedPolicy lp = config::load_policy(fs, "/repo", trust, cli_policy());
+        EXPECT_THAT(lp.notes, IsEmpty());
+        EXPECT_EQ(lp.policy.disabled_rules, std::set<std::string>{ids.a});
+        EXPECT_EQ(lp.policy.enabled_rules, std::set<std::string>{ids.b});
+        EXPECT_EQ(lp.policy.severity_overrides.at(ids.b), core::Severity::info);
+        EXPECT_EQ(lp.policy.disabled_categories, std::set<std::string>{"secrets"});
+        ASSERT_EQ(lp.policy.path_ignores.size(), 1U);
+        EXPECT_EQ(lp.policy.path_ignores[0].path_glob, "legacy/*");
+        EXPECT_EQ(lp.policy.path_ignores[0].rules, std::set<std::string>{ids.b});
+        EXPECT_EQ(lp.policy.path_ignores[0].reason, "old");
+        EXPECT_EQ(lp.policy.path_ignores[0].until, "2027-01-01");
+    }
+    EXPECT_EQ(config::load_policy(fs, "/repo", explicit_config, cli_policy()).config_path,
+              "/elsewhere/policy.yaml");
+}
+
+TEST(ConfigTrust, CommandLineWins) {
+    Ids ids = pick_rules();
+    ASSERT_FALSE(ids.b.empty());
+    MemoryFs fs;
+    fs.files["/c.yaml"] = "rules: {disable: [" + ids.a + "], enable: [" + ids.a +
+                          "]}\n"
+                          "registries: {trusted: [ghcr.io]}\n"
+                          "images: {allowed: ['alpine:*']}\n"
+                          "build_args: {A: config, B: config}\n"
+                          "target: config\n";
+    core::Policy cli = cli_policy();
+    cli.disabled_rules = {ids.b};
+    cli.enabled_rules = {ids.b};
+    cli.trusted_registries = {"docker.io"};
+    cli.allowed_images = {"debian:*"};
+    cli.build_args = {{"A", "cli"}};
+    cli.target = "cli";
+    config::TrustOptions trust;
+    trust.explicit_config = "/c.yaml";
+    core::Policy p = config::load_policy(fs, "/", trust, cli).policy;
+    EXPECT_EQ(p.disabled_rules, (std::set<std::string>{ids.a, ids.b}));  // unioned
+    EXPECT_EQ(p.enabled_rules, std::set<std::string>{ids.b});
+    EXPECT_THAT(p.trusted_registries, ElementsAre("docker.io"));
+    EXPECT_THAT(p.allowed_images, ElementsAre("debian:*"));
+    EXPECT_EQ(p.build_args, (std::map<std::string, std::string>{{"A", "cli"}, {"B", "config"}}));
+    EXPECT_EQ(p.target, "cli");
+    EXPECT_EQ(p.today, "2026-11-23");
+}
+
+TEST(ConfigTrust, ExpiredPathIgnoreWarnsAtItsDate) {
+    MemoryFs fs;
+    fs.files["/c.yaml"] =
+        "ignore:\n  - path: old/*\n    until: 2026-01-01\n  - path: new/*\n    until: 2026-11-23\n";
+    config::TrustOptions trust;
+    trust.explicit_config = "/c.yaml";
+    config::LoadedPolicy lp = config::load_policy(fs, "/", trust, cli_policy());
+    EXPECT_THAT(diag_lines(lp),
+                ElementsAre("/c.yaml:3:12: warning: ignore[0] (old/*) expired on 2026-01-01; its "
+                            "findings are reported again"));
+    EXPECT_EQ(lp.policy.path_ignores.size(), 2U);  // kept: apply_path_ignores checks the date itself
+}
+
+TEST(ConfigTrust, UnreadableOrBrokenConfigIsADiagnosticNotACrash) {
+    MemoryFs fs;
+    config::TrustOptions trust;
+    trust.explicit_config = "/missing.yaml";
+    core::Policy cli = cli_policy();
+    cli.disabled_rules = {"X"};
+    config::LoadedPolicy lp = config::load_policy(fs, "/", trust, cli);
+    EXPECT_THAT(diag_lines(lp),
+                ElementsAre("/missing.yaml: error: cannot read config: No such file or directory"));
+    EXPECT_EQ(lp.policy.disabled_rules, cli.disabled_rules);
+
+    fs.files["/big.yaml"] = std::string(2 * 1024 * 1024, '#');
+    trust.explicit_config = "/big.yaml";
+    EXPECT_THAT(
+        diag_lines(config::load_policy(fs, "/", trust, cli)),
+        ElementsAre("/big.yaml: error: cannot read config: 2097152 bytes is more than the 1048576 allowed"));
+
+    fs.files["/bad.yaml"] = "rules: [\n";
+    trust.explicit_config = "/bad.yaml";
+    lp = config::load_policy(fs, "/", trust, cli);
+    ASSERT_EQ(lp.diagnostics.size(), 1U);
+    EXPECT_EQ(lp.diagnostics[0].level, core::DiagLevel::error);
+    EXPECT_EQ(lp.policy.disabled_rules, cli.disabled_rules);
+}
