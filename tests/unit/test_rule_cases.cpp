@@ -157,8 +157,21 @@ TEST(RuleCases, DocumentedExamplesBehave) {
         core::Policy policy = bulwark::testing::test_policy({std::string(r->id)});
         policy.trusted_registries = {"registry.corp.example"};
         policy.allowed_images = {"debian:12*"};
-        auto bad = bulwark::testing::scan_text(std::string(r->bad_example) + "\n", policy);
-        auto good = bulwark::testing::scan_text(std::string(r->good_example) + "\n", policy);
+        // A file name the example's input kind claims (compose.yaml, daemon.json ...).
+        std::string name = r->example_kind == "dockerfile" ? "Dockerfile" : "example";
+        for (const engine::InputKind& k : engine::input_kinds()) {
+            for (const char* candidate :
+                 {"Dockerfile", "compose.yaml", "daemon.json", "seccomp.json", "run.sh"}) {
+                if (k.name == r->example_kind && k.claims(candidate)) {
+                    name = candidate;
+                }
+            }
+        }
+        auto bad =
+            bulwark::testing::scan_text_as(r->example_kind, std::string(r->bad_example) + "\n", policy, name);
+        auto good = bulwark::testing::scan_text_as(r->example_kind, std::string(r->good_example) + "\n",
+                                                   policy, name);
+        EXPECT_NE(engine::find_input_kind(r->example_kind), nullptr) << r->id << ": unknown example_kind";
         EXPECT_FALSE(bulwark::testing::lines_of(bad, std::string(r->id)).empty())
             << r->id << ": bad_example does not trigger the rule";
         EXPECT_TRUE(bulwark::testing::lines_of(good, std::string(r->id)).empty())

@@ -11,6 +11,7 @@
 
 #include "bulwark/cli/app.hpp"
 #include "bulwark/cli/clock.hpp"
+#include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/scan.hpp"
 #include "bulwark/report/renderer.hpp"
 #include "bulwark/rules/rule.hpp"
@@ -105,6 +106,7 @@ int scan_command(std::vector<std::string> args) {
     std::string baseline;
     std::string target;
     std::string stdin_name = "<stdin>";
+    std::string kind;
     std::string today;
     std::string color = "auto";
     unsigned jobs = 0;
@@ -139,6 +141,8 @@ int scan_command(std::vector<std::string> args) {
     app.add_option("--allowed-image", allowed_images,
                    "Base image glob FROM may use (repeatable; default any)");
     app.add_option("--stdin-filename", stdin_name, "Name shown for input read from stdin [<stdin>]");
+    app.add_option("--kind", kind,
+                   "Scan explicit files and stdin as this input kind (see README) [by file name]");
     app.add_option("--max-file-size", max_file_size, "Refuse files larger than this many bytes [16777216]");
     app.add_option("--today", today, "Date used for end-of-life data and ignore expiry, YYYY-MM-DD [today]");
     app.add_option("--color", color, "auto, always or never [auto: only on a terminal]");
@@ -175,6 +179,16 @@ int scan_command(std::vector<std::string> args) {
     opts.skip = skip;
     opts.jobs = jobs;
     opts.stdin_name = stdin_name;
+    if (!kind.empty()) {
+        if (engine::find_input_kind(kind) == nullptr) {
+            std::string known;
+            for (const engine::InputKind& k : engine::input_kinds()) {
+                known += (known.empty() ? "" : ", ") + std::string(k.name);
+            }
+            return usage_error(fmt::format("--kind '{}': expected one of: {}", kind, known));
+        }
+        opts.kind = kind;
+    }
     opts.max_file_size = max_file_size;
     if (fail_on == "none") {
         opts.fail_on = static_cast<core::Severity>(static_cast<int>(core::Severity::critical) + 1);

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "bulwark/engine/inputs.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::engine {
@@ -36,17 +37,25 @@ std::string_view filename_of(std::string_view path) {
 }  // namespace
 
 Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
-                   const std::vector<std::string>& skip) {
+                   const std::vector<std::string>& skip, const InputKind* forced_kind) {
     Discovery d;
     std::set<std::string> seen;
-    auto add = [&](const std::string& path, const std::string& root) {
+    const InputKind* dockerfile = find_input_kind("dockerfile");
+    auto add = [&](const std::string& path, const std::string& root, const InputKind* kind) {
         if (seen.insert(path).second) {
-            d.inputs.push_back(Input{path, root});
+            d.inputs.push_back(Input{path, root, kind});
         }
+    };
+    auto explicit_kind = [&](std::string_view path) {
+        if (forced_kind != nullptr) {
+            return forced_kind;
+        }
+        const InputKind* k = kind_for_filename(filename_of(path));
+        return k != nullptr ? k : dockerfile;
     };
     for (const std::string& p : paths) {
         if (p == "-") {
-            add(p, ".");
+            add(p, ".", forced_kind != nullptr ? forced_kind : dockerfile);
             continue;
         }
         if (!fs.exists(p)) {
@@ -56,13 +65,14 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
         }
         if (!fs.is_directory(p)) {
             if (!skipped(p, skip)) {
-                add(p, p);
+                add(p, p, explicit_kind(p));
             }
             continue;
         }
         for (const std::string& f : fs.walk(p, {".git", "node_modules"})) {
-            if (is_dockerfile_name(filename_of(f)) && !skipped(f, skip)) {
-                add(f, p);
+            const InputKind* k = kind_for_filename(filename_of(f));
+            if (k != nullptr && (forced_kind == nullptr || k == forced_kind) && !skipped(f, skip)) {
+                add(f, p, k);
             }
         }
     }

@@ -12,9 +12,12 @@ namespace bulwark::engine {
 /// True for Dockerfile names: Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile(.*).
 bool is_dockerfile_name(std::string_view filename);
 
+struct InputKind;
+
 struct Input {
-    std::string path;  // display path; "-" for stdin
-    std::string root;  // the command-line argument it came from (for config lookup)
+    std::string path;                 // display path; "-" for stdin
+    std::string root;                 // the command-line argument it came from (for config lookup)
+    const InputKind* kind = nullptr;  // how to scan it (see inputs.hpp)
 };
 
 struct Discovery {
@@ -22,10 +25,11 @@ struct Discovery {
     std::vector<core::Diagnostic> diagnostics;  // missing paths
 };
 
-/// Expands paths: directories are walked for Dockerfile names (".git" and "node_modules" are not
-/// entered), files and "-" are taken as given. Paths matching a `skip` glob (against the whole path
-/// or any path suffix starting at a component) are dropped. Order: as given, sorted within a directory.
+/// Expands paths: directories are walked for the file names an input kind claims (".git" and
+/// "node_modules" are not entered); files and "-" are taken as given, with the kind their name
+/// says, or `forced_kind` when set, or else as Dockerfiles. Paths matching a `skip` glob (against the whole
+/// path or any path suffix starting at a component) are dropped. Order: as given, sorted within a directory.
 Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
-                   const std::vector<std::string>& skip);
+                   const std::vector<std::string>& skip, const InputKind* forced_kind = nullptr);
 
 }  // namespace bulwark::engine

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "bulwark/engine/discover.hpp"
+#include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/suppress.hpp"
 #include "bulwark/input/dockerfile/analyzer.hpp"
 #include "bulwark/input/dockerfile/parser.hpp"
@@ -91,7 +92,13 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
     rep.tool_version = BULWARK_VERSION;
     rep.fail_on = options.fail_on;
 
-    Discovery disc = discover(fs, options.paths, options.skip);
+    const InputKind* forced = options.kind.empty() ? nullptr : find_input_kind(options.kind);
+    if (!options.kind.empty() && forced == nullptr) {
+        rep.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error, core::Location{},
+                                                   "unknown input kind '" + options.kind + "'"});
+        return rep;
+    }
+    Discovery disc = discover(fs, options.paths, options.skip, forced);
     rep.diagnostics = std::move(disc.diagnostics);
 
     // One policy per command-line root (configs are found upward from each root).
@@ -139,6 +146,7 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             if (!rr.error.empty()) {
                 report::FileResult fr;
                 fr.path = display;
+                fr.kind = std::string(in.kind->name);
                 std::string msg =
                     rr.error == "file too large"
                         ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)",
@@ -152,6 +160,7 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             if (rr.data.find('\0') != std::string::npos) {
                 report::FileResult fr;
                 fr.path = display;
+                fr.kind = std::string(in.kind->name);
                 util::SourceFile probe(display, rr.data.substr(0, rr.data.find('\0') + 1));
                 util::Position p = probe.position(rr.data.find('\0'));
                 fr.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
@@ -162,7 +171,8 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             }
             size_t bad = invalid_utf8_offset(rr.data);
             auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
-            report::FileResult fr = scan_dockerfile(source, policy);
+            report::FileResult fr = in.kind->scan(source, InputContext{fs, policy});
+            fr.kind = std::string(in.kind->name);
             if (bad != std::string_view::npos) {
                 fr.diagnostics.insert(
                     fr.diagnostics.begin(),

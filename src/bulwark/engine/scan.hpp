@@ -21,6 +21,7 @@ struct ScanOptions {
     core::Severity fail_on = core::Severity::medium;
     uint64_t max_file_size = 16ULL * 1024 * 1024;
     std::string stdin_name = "<stdin>";
+    std::string kind;  // --kind: scan every explicit file and stdin as this input kind; empty: by name
 };
 
 /// Runs the whole scan. Never throws for bad input: problems are diagnostics in the report.

@@ -21,6 +21,20 @@ std::string equivalents_line(const Rule& r) {
     add("CIS Docker Benchmark", r.cis);
     return out.empty() ? "none" : out;
 }
+
+/// The Markdown code-fence language of a rule's examples.
+std::string_view fence_language(const Rule& r) {
+    if (r.example_kind == "dockerfile") {
+        return "dockerfile";
+    }
+    if (r.example_kind == "compose") {
+        return "yaml";
+    }
+    if (r.example_kind == "daemon" || r.example_kind == "seccomp") {
+        return "json";
+    }
+    return "sh";
+}
 }  // namespace
 
 std::string rule_markdown(const Rule& r) {
@@ -29,14 +43,14 @@ std::string rule_markdown(const Rule& r) {
         "| | |\n|---|---|\n| Severity | {sev} |\n| Category | {cat} |\n| Tags | {tags} |\n"
         "| Equivalents | {eq} |\n\n"
         "## Why\n\n{why}\n\n## Fix\n\n{fix}\n\n"
-        "### Problem\n\n```dockerfile\n{bad}\n```\n\n### Corrected\n\n```dockerfile\n{good}\n```\n\n"
+        "### Problem\n\n```{lang}\n{bad}\n```\n\n### Corrected\n\n```{lang}\n{good}\n```\n\n"
         "Suppress one occurrence with `# bulwark ignore={id} reason=\"...\"` on the line before the "
         "instruction.\n\n"
         "_Generated from the rule table by `bulwark rules --docs docs/rules`; do not edit._\n",
         fmt::arg("id", r.id), fmt::arg("title", r.title), fmt::arg("sev", core::to_string(r.severity)),
         fmt::arg("cat", r.category), fmt::arg("tags", r.tags), fmt::arg("eq", equivalents_line(r)),
         fmt::arg("why", r.rationale), fmt::arg("fix", r.remediation), fmt::arg("bad", r.bad_example),
-        fmt::arg("good", r.good_example));
+        fmt::arg("good", r.good_example), fmt::arg("lang", fence_language(r)));
 }
 
 std::string rules_index_markdown() {

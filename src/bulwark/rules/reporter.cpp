@@ -10,15 +10,20 @@ void Reporter::report(model::Range where, std::string message, std::string fix) 
 }
 
 void Reporter::report(model::Range where, core::Severity severity, std::string message, std::string fix) {
+    report_in(m_source, where, severity, std::move(message), std::move(fix));
+}
+
+void Reporter::report_in(const util::SourceFile& file, model::Range where, core::Severity severity,
+                         std::string message, std::string fix) {
     core::Finding f;
     f.rule_id = std::string(m_rule.id);
     f.severity = severity;
     f.message = std::move(message);
     f.fix = std::move(fix);
-    util::Position b = m_source.position(where.begin);
-    util::Position e = m_source.position(where.end > where.begin ? where.end - 1 : where.begin);
-    f.location = core::Location{m_source.path(), b.line, b.column, e.line, e.column, {}};
-    f.evidence = std::string(m_source.line_text(b.line));
+    util::Position b = file.position(where.begin);
+    util::Position e = file.position(where.end > where.begin ? where.end - 1 : where.begin);
+    f.location = core::Location{file.path(), b.line, b.column, e.line, e.column, {}};
+    f.evidence = std::string(file.line_text(b.line));
     m_out.push_back(std::move(f));
 }
 

@@ -33,6 +33,10 @@ class Reporter {
                 std::string fix = {});
     /// A finding at an instruction's keyword, with the whole instruction's first line as evidence.
     void report(const model::Instruction& at, std::string message, std::string fix = {});
+    /// A finding over range `where` of another file than the one scanned (a compose file pulled in
+    /// by `extends`, an env_file): inputs whose values keep the file they came from.
+    void report_in(const util::SourceFile& file, model::Range where, core::Severity severity,
+                   std::string message, std::string fix = {});
 
     const Rule& rule() const { return m_rule; }
 
@@ -59,17 +63,19 @@ struct Rule {
     std::string_view id;     // stable forever: "BD001"
     std::string_view title;  // short imperative problem statement
     core::Severity severity = core::Severity::medium;
-    std::string_view category;      // one of rules::category
-    std::string_view tags;          // comma-separated
-    std::string_view rationale;     // why it matters (a paragraph)
-    std::string_view remediation;   // what to do
-    std::string_view bad_example;   // Dockerfile snippet that triggers the rule
-    std::string_view good_example;  // the corrected snippet
-    std::string_view hadolint;      // comma-separated equivalents, "" when none
+    std::string_view category;                     // one of rules::category
+    std::string_view tags;                         // comma-separated
+    std::string_view rationale;                    // why it matters (a paragraph)
+    std::string_view remediation;                  // what to do
+    std::string_view bad_example;                  // Dockerfile snippet that triggers the rule
+    std::string_view good_example;                 // the corrected snippet
+    std::string_view hadolint;                     // comma-separated equivalents, "" when none
     std::string_view trivy;
     std::string_view checkov;
     std::string_view cis;
     DockerfileCheck check_dockerfile = nullptr;
+    std::string_view example_kind = "dockerfile";  // input kind (engine/inputs.hpp) of both examples
+    // Checks over other inputs' models are added here, each defaulting to nullptr.
 };
 
 /// Every rule, sorted by id.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bulwark/core/policy.hpp"
+#include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/scan.hpp"
 #include "bulwark/input/dockerfile/analyzer.hpp"
 #include "bulwark/input/dockerfile/parser.hpp"
@@ -34,6 +35,21 @@ inline model::Dockerfile analyze_text(const std::string& text,
 inline report::FileResult scan_text(const std::string& text, const core::Policy& policy,
                                     const std::string& path = "Dockerfile") {
     return engine::scan_dockerfile(std::make_shared<const util::SourceFile>(path, text), policy);
+}
+
+/// Scans `text` as input kind `kind` (engine/inputs.hpp) named `path`, reading nothing from disk
+/// except what the input itself refers to.
+inline report::FileResult scan_text_as(std::string_view kind, const std::string& text,
+                                       const core::Policy& policy, const std::string& path) {
+    const engine::InputKind* k = engine::find_input_kind(kind);
+    if (k == nullptr) {
+        report::FileResult r;
+        r.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error, core::Location{path, 0, 0, 0, 0, {}},
+                                                 "no input kind " + std::string(kind)});
+        return r;
+    }
+    return k->scan(std::make_shared<const util::SourceFile>(path, text),
+                   engine::InputContext{util::real_filesystem(), policy});
 }
 
 /// Lines on which rule `id` reported (unsuppressed), in order.

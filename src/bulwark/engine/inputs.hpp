@@ -1,0 +1,36 @@
+#pragma once
+// The kinds of input `scan` understands. Each kind says which file names it claims in a directory
+// walk and how one file of it is scanned. A new input (compose, daemon.json, seccomp profile ...)
+// is one more entry in the table in inputs.cpp and a scan function in its own file.
+#include <span>
+#include <string_view>
+
+#include "bulwark/core/policy.hpp"
+#include "bulwark/report/report.hpp"
+#include "bulwark/util/filesystem.hpp"
+#include "bulwark/util/source.hpp"
+
+namespace bulwark::engine {
+
+/// What a scan function may use besides the file itself.
+struct InputContext {
+    const util::FileSystem& fs;  // to read files the input refers to (env_file, extends, .dockerignore)
+    const core::Policy& policy;
+};
+
+struct InputKind {
+    std::string_view name;  // stable: "dockerfile"; FileResult::kind and --kind use it
+    /// True when a file of this name (the last path component) is this kind of input.
+    bool (*claims)(std::string_view filename);
+    /// Scans one file already read into memory. Never throws: problems are diagnostics.
+    report::FileResult (*scan)(util::SourcePtr source, const InputContext& ctx);
+};
+
+/// Every input kind, in the order names are tried (the first that claims a name wins).
+std::span<const InputKind> input_kinds();
+/// The kind that claims `filename`, or nullptr.
+const InputKind* kind_for_filename(std::string_view filename);
+/// The kind called `name`, or nullptr.
+const InputKind* find_input_kind(std::string_view name);
+
+}  // namespace bulwark::engine
