@@ -36,4 +36,14 @@ void Reporter::report(const model::Instruction& at, std::string message, std::st
     report(at.keyword_range, std::move(message), std::move(fix));
 }
 
+void Reporter::report(const model::Origin& at, core::Severity severity, std::string message,
+                      std::string fix) {
+    report_in(at.file != nullptr ? *at.file : m_source, at.range, severity, std::move(message),
+              std::move(fix));
+}
+
+void Reporter::report(const model::Origin& at, std::string message, std::string fix) {
+    report(at, m_rule.severity, std::move(message), std::move(fix));
+}
+
 }  // namespace bulwark::rules

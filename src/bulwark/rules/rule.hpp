@@ -7,6 +7,7 @@
 
 #include "bulwark/core/finding.hpp"
 #include "bulwark/core/policy.hpp"
+#include "bulwark/model/container.hpp"
 #include "bulwark/model/dockerfile.hpp"
 
 namespace bulwark::rules {
@@ -14,6 +15,14 @@ namespace bulwark::rules {
 /// What a Dockerfile rule sees.
 struct DockerfileContext {
     const model::Dockerfile& dockerfile;
+    const core::Policy& policy;
+};
+
+/// What a container rule sees: one container and the project it runs in (its networks, the other
+/// services).
+struct ContainerContext {
+    const model::ContainerSpec& container;
+    const model::ContainerProject& project;
     const core::Policy& policy;
 };
 
@@ -37,6 +46,9 @@ class Reporter {
     /// by `extends`, an env_file): inputs whose values keep the file they came from.
     void report_in(const util::SourceFile& file, model::Range where, core::Severity severity,
                    std::string message, std::string fix = {});
+    /// A finding where `at` was written (the scanned file when `at` has no file).
+    void report(const model::Origin& at, core::Severity severity, std::string message, std::string fix = {});
+    void report(const model::Origin& at, std::string message, std::string fix = {});
 
     const Rule& rule() const { return m_rule; }
 
@@ -47,6 +59,7 @@ class Reporter {
 };
 
 using DockerfileCheck = void (*)(const DockerfileContext&, Reporter&);
+using ContainerCheck = void (*)(const ContainerContext&, Reporter&);
 
 /// Categories (stable strings used in config and output).
 namespace category {
@@ -63,19 +76,20 @@ struct Rule {
     std::string_view id;     // stable forever: "BD001"
     std::string_view title;  // short imperative problem statement
     core::Severity severity = core::Severity::medium;
-    std::string_view category;                     // one of rules::category
-    std::string_view tags;                         // comma-separated
-    std::string_view rationale;                    // why it matters (a paragraph)
-    std::string_view remediation;                  // what to do
-    std::string_view bad_example;                  // Dockerfile snippet that triggers the rule
-    std::string_view good_example;                 // the corrected snippet
-    std::string_view hadolint;                     // comma-separated equivalents, "" when none
+    std::string_view category;      // one of rules::category
+    std::string_view tags;          // comma-separated
+    std::string_view rationale;     // why it matters (a paragraph)
+    std::string_view remediation;   // what to do
+    std::string_view bad_example;   // Dockerfile snippet that triggers the rule
+    std::string_view good_example;  // the corrected snippet
+    std::string_view hadolint;      // comma-separated equivalents, "" when none
     std::string_view trivy;
     std::string_view checkov;
     std::string_view cis;
     DockerfileCheck check_dockerfile = nullptr;
     std::string_view example_kind = "dockerfile";  // input kind (engine/inputs.hpp) of both examples
-    // Checks over other inputs' models are added here, each defaulting to nullptr.
+    // Checks over other inputs' models, each defaulting to nullptr.
+    ContainerCheck check_container = nullptr;  // compose services, docker run lines
 };
 
 /// Every rule, sorted by id.
