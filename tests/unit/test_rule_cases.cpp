@@ -1,11 +1,15 @@
-// Data-driven rule tests. Each rule has tests/data/rules/<ID>/ with bad*.Dockerfile and
-// good*.Dockerfile files. Add a case by adding a file.
+// Data-driven rule tests. Each rule has tests/data/rules/<ID>/ with bad* and good* case files. Add
+// a case by adding a file. The extension says which input kind scans it: `.Dockerfile` a
+// Dockerfile, `.yaml`/`.yml` a compose file, `.sh` a script with docker run lines, `.json` the
+// rule's example_kind (daemon.json, seccomp profile).
 //
 // In a case file:
 //   `#! <ID>` (a comment line) marks that rule <ID> must report on the next line that is neither a
 //   comment nor blank (continuation lines of a RUN count, so a marker can sit inside a RUN).
 //   `#! build-arg NAME=VALUE`, `#! target NAME`, `#! trusted-registry R`, `#! allowed-image GLOB`,
 //   `#! today YYYY-MM-DD` set options for the case.
+// JSON has no comments: a `.json` case lists its expected lines in a sibling `<file>.lines`
+// (whitespace-separated line numbers) and takes no options.
 // A bad case passes when the rule reports on exactly the marked lines (at least one). A good case
 // passes when the rule reports nothing.
 #include <gtest/gtest.h>
@@ -43,6 +47,9 @@ std::vector<Case> all_cases() {
             std::string name = f.path().filename().string();
             bool bad = util::starts_with(name, "bad");
             bool good = util::starts_with(name, "good");
+            if (util::ends_with(name, ".lines")) {
+                continue;
+            }
             if (bad || good) {
                 cases.push_back(Case{dir.path().filename().string(), f.path(), bad});
             }
@@ -100,6 +107,32 @@ std::vector<uint32_t> parse_markers(const std::string& text, const std::string& 
     return expected;
 }
 
+/// The input kind that scans a case file.
+std::string kind_of(const Case& c) {
+    std::string ext = c.file.extension().string();
+    if (ext == ".yaml" || ext == ".yml") {
+        return "compose";
+    }
+    if (ext == ".sh") {
+        return "script";
+    }
+    if (ext == ".json") {
+        const rules::Rule* r = rules::find_rule(c.rule);
+        return r != nullptr ? std::string(r->example_kind) : "dockerfile";
+    }
+    return "dockerfile";
+}
+
+/// Expected lines of a `.json` case, from its `.lines` sidecar.
+std::vector<uint32_t> sidecar_lines(const fs::path& file) {
+    std::vector<uint32_t> out;
+    std::ifstream in(file.string() + ".lines");
+    for (uint32_t n = 0; in >> n;) {
+        out.push_back(n);
+    }
+    return out;
+}
+
 class RuleCase : public ::testing::TestWithParam<Case> {};
 
 TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
@@ -107,8 +140,10 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
     ASSERT_NE(rules::find_rule(c.rule), nullptr) << "no rule " << c.rule << " for " << c.file;
     std::string text = read_file(c.file);
     core::Policy policy = bulwark::testing::test_policy({c.rule});
-    std::vector<uint32_t> expected = parse_markers(text, c.rule, policy);
-    report::FileResult r = bulwark::testing::scan_text(text, policy, c.file.filename().string());
+    std::string kind = kind_of(c);
+    std::vector<uint32_t> expected =
+        c.file.extension() == ".json" ? sidecar_lines(c.file) : parse_markers(text, c.rule, policy);
+    report::FileResult r = bulwark::testing::scan_text_as(kind, text, policy, c.file.string());
     std::vector<uint32_t> got = bulwark::testing::lines_of(r, c.rule);
     std::string messages;
     for (const core::Finding& f : r.findings) {

@@ -11,6 +11,7 @@
 
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/engine/rule_run.hpp"
 #include "bulwark/engine/suppress.hpp"
 #include "bulwark/input/dockerfile/analyzer.hpp"
 #include "bulwark/input/dockerfile/parser.hpp"
@@ -19,17 +20,6 @@
 namespace bulwark::engine {
 
 namespace {
-
-bool rule_enabled(const rules::Rule& r, const core::Policy& p) {
-    std::string id(r.id);
-    if (!p.enabled_rules.empty() && p.enabled_rules.count(id) == 0) {
-        return false;
-    }
-    if (p.disabled_rules.count(id) != 0) {
-        return false;
-    }
-    return p.disabled_categories.count(std::string(r.category)) == 0;
-}
 
 /// Position of the first byte that is not valid UTF-8, or npos.
 size_t invalid_utf8_offset(std::string_view s) {
@@ -50,13 +40,6 @@ size_t invalid_utf8_offset(std::string_view s) {
     return std::string_view::npos;
 }
 
-void sort_findings(std::vector<core::Finding>& findings) {
-    std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
-        return std::tie(a.location.line, a.location.column, a.rule_id) <
-               std::tie(b.location.line, b.location.column, b.rule_id);
-    });
-}
-
 }  // namespace
 
 report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy) {
@@ -75,15 +58,9 @@ report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& p
         rules::Reporter reporter(*rule, *source, result.findings);
         rule->check_dockerfile(ctx, reporter);
     }
-    for (core::Finding& f : result.findings) {
-        if (auto it = policy.severity_overrides.find(f.rule_id); it != policy.severity_overrides.end()) {
-            f.severity = it->second;
-        }
-    }
     result.diagnostics = std::move(df.diagnostics);
     apply_inline_suppressions(df, policy.today, result.findings, result.diagnostics);
-    apply_path_ignores(policy, result.path, result.findings);
-    sort_findings(result.findings);
+    finish_findings(policy, result);
     return result;
 }
 

@@ -1,0 +1,49 @@
+#include "bulwark/engine/rule_run.hpp"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+#include "bulwark/engine/suppress.hpp"
+
+namespace bulwark::engine {
+
+bool rule_enabled(const rules::Rule& rule, const core::Policy& policy) {
+    std::string id(rule.id);
+    if (!policy.enabled_rules.empty() && policy.enabled_rules.count(id) == 0) {
+        return false;
+    }
+    if (policy.disabled_rules.count(id) != 0) {
+        return false;
+    }
+    return policy.disabled_categories.count(std::string(rule.category)) == 0;
+}
+
+void finish_findings(const core::Policy& policy, report::FileResult& result) {
+    for (core::Finding& f : result.findings) {
+        if (auto it = policy.severity_overrides.find(f.rule_id); it != policy.severity_overrides.end()) {
+            f.severity = it->second;
+        }
+    }
+    apply_path_ignores(policy, result.path, result.findings);
+    std::stable_sort(result.findings.begin(), result.findings.end(),
+                     [](const core::Finding& a, const core::Finding& b) {
+                         return std::tie(a.location.file, a.location.line, a.location.column, a.rule_id) <
+                                std::tie(b.location.file, b.location.line, b.location.column, b.rule_id);
+                     });
+}
+
+void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,
+                         const util::SourceFile& main, report::FileResult& result) {
+    for (const rules::Rule* rule : rules::all_rules()) {
+        if (rule->check_container == nullptr || !rule_enabled(*rule, policy)) {
+            continue;
+        }
+        rules::Reporter reporter(*rule, main, result.findings);
+        for (const model::ContainerSpec& c : project.containers) {
+            rule->check_container(rules::ContainerContext{c, project, policy}, reporter);
+        }
+    }
+}
+
+}  // namespace bulwark::engine

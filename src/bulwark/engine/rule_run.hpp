@@ -1,0 +1,26 @@
+#pragma once
+// What every input kind does with the rules: pick the enabled ones, run them, apply the policy's
+// severity overrides and path ignores, and sort the findings.
+#include <vector>
+
+#include "bulwark/core/finding.hpp"
+#include "bulwark/core/policy.hpp"
+#include "bulwark/model/container.hpp"
+#include "bulwark/report/report.hpp"
+#include "bulwark/rules/rule.hpp"
+
+namespace bulwark::engine {
+
+/// True when the policy lets `rule` run (--only/--ignore, config rules and categories).
+bool rule_enabled(const rules::Rule& rule, const core::Policy& policy);
+
+/// Applies severity overrides and path ignores to `result.findings` and sorts them by line,
+/// column and rule id: the last step of every input kind's scan.
+void finish_findings(const core::Policy& policy, report::FileResult& result);
+
+/// Runs every enabled container rule on every container of `project`, adding to `result.findings`
+/// (findings in files other than `main` keep their own path). Callers then call finish_findings.
+void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,
+                         const util::SourceFile& main, report::FileResult& result);
+
+}  // namespace bulwark::engine
