@@ -30,10 +30,6 @@ bool skipped(const std::string& path, const std::vector<std::string>& skip) {
     return false;
 }
 
-std::string_view filename_of(std::string_view path) {
-    size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 }  // namespace
 
 Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
@@ -50,7 +46,7 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
         if (forced_kind != nullptr) {
             return forced_kind;
         }
-        const InputKind* k = kind_for_filename(filename_of(path));
+        const InputKind* k = kind_for_path(path);
         return k != nullptr ? k : dockerfile;
     };
     for (const std::string& p : paths) {
@@ -70,7 +66,7 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
             continue;
         }
         for (const std::string& f : fs.walk(p, {".git", "node_modules"})) {
-            const InputKind* k = kind_for_filename(filename_of(f));
+            const InputKind* k = kind_for_path(f);
             if (k != nullptr && (forced_kind == nullptr || k == forced_kind) && !skipped(f, skip)) {
                 add(f, p, k);
             }

@@ -7,12 +7,16 @@ namespace bulwark::engine {
 
 namespace {
 
+bool claims_dockerfile(std::string_view path) {
+    return is_dockerfile_name(filename_of(path));
+}
+
 report::FileResult scan_dockerfile_input(util::SourcePtr source, const InputContext& ctx) {
     return scan_dockerfile(std::move(source), ctx.policy);
 }
 
 const InputKind k_kinds[] = {
-    {"dockerfile", is_dockerfile_name, scan_dockerfile_input},
+    {"dockerfile", claims_dockerfile, scan_dockerfile_input},
 };
 
 }  // namespace
@@ -21,9 +25,14 @@ std::span<const InputKind> input_kinds() {
     return k_kinds;
 }
 
-const InputKind* kind_for_filename(std::string_view filename) {
+std::string_view filename_of(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+const InputKind* kind_for_path(std::string_view path) {
     for (const InputKind& k : k_kinds) {
-        if (k.claims(filename)) {
+        if (k.claims(path)) {
             return &k;
         }
     }

@@ -20,16 +20,19 @@ struct InputContext {
 
 struct InputKind {
     std::string_view name;  // stable: "dockerfile"; FileResult::kind and --kind use it
-    /// True when a file of this name (the last path component) is this kind of input.
-    bool (*claims)(std::string_view filename);
+    /// True when the file at `path` (as found by the walk or given; the name is its last
+    /// component) is this kind of input.
+    bool (*claims)(std::string_view path);
     /// Scans one file already read into memory. Never throws: problems are diagnostics.
     report::FileResult (*scan)(util::SourcePtr source, const InputContext& ctx);
 };
 
 /// Every input kind, in the order names are tried (the first that claims a name wins).
 std::span<const InputKind> input_kinds();
-/// The kind that claims `filename`, or nullptr.
-const InputKind* kind_for_filename(std::string_view filename);
+/// The kind that claims `path`, or nullptr.
+const InputKind* kind_for_path(std::string_view path);
+/// The last component of `path`.
+std::string_view filename_of(std::string_view path);
 /// The kind called `name`, or nullptr.
 const InputKind* find_input_kind(std::string_view name);
 
