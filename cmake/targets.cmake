@@ -5,6 +5,13 @@ target_compile_options(bulwark_warnings INTERFACE -Wall -Wextra -Wpedantic -Wsha
 if(BULWARK_WERROR)
   target_compile_options(bulwark_warnings INTERFACE -Werror)
 endif()
+# GCC 12 at -O2/-O3 reports -Wrestrict and -Wdangling-pointer inside libstdc++'s std::string and
+# yaml-cpp's node headers (GCC bugs 105329, 105651): false positives that would fail the release
+# build. Debug builds keep the warnings.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(bulwark_warnings INTERFACE
+    $<$<NOT:$<CONFIG:Debug>>:-Wno-restrict -Wno-dangling-pointer>)
+endif()
 
 add_library(bulwark_sanitizers INTERFACE)
 if(BULWARK_SANITIZE)

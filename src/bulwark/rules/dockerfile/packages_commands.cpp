@@ -242,8 +242,11 @@ bool in_word_list(std::string_view list, std::string_view word) {
     if (word.empty()) {
         return false;
     }
-    for (std::string_view w : util::split(list, ' ')) {
-        if (w == word) {
+    // Without allocating: this runs for every word of every package command.
+    for (size_t at = list.find(word); at != std::string_view::npos; at = list.find(word, at + 1)) {
+        bool starts = at == 0 || list[at - 1] == ' ';
+        size_t end = at + word.size();
+        if (starts && (end == list.size() || list[end] == ' ')) {
             return true;
         }
     }
