@@ -80,8 +80,30 @@ class JsonRenderer final : public Renderer {
         summary["failed"] = report.failed();
         summary["exit_code"] = report.exit_code();
 
-        Json files = Json::array();
-        for (const FileResult& f : report.files) {
+        // Streamed one file at a time (the same bytes as dumping one document): a DOM of the whole
+        // report would cost several times the output's size in memory on large scans.
+        // Scanned files may hold invalid UTF-8; JSON output must stay valid, so replace it (U+FFFD).
+        auto dump = [](const Json& j, std::string_view indent) {
+            std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+            std::string indented;
+            indented.reserve(text.size() + text.size() / 8);
+            for (char c : text) {
+                indented += c;
+                if (c == '\n') {
+                    indented += indent;  // JSON strings never hold a raw newline
+                }
+            }
+            return indented;
+        };
+        Json head = Json::object();
+        head["schema_version"] = k_schema_version;
+        head["tool"] = Json{{"name", "bulwark"}, {"version", report.tool_version}};
+        head["summary"] = std::move(summary);
+        std::string head_text = dump(head, "");
+        out << head_text.substr(0, head_text.size() - 2);  // without "\n}"
+        out << ",\n  \"files\": [";
+        for (size_t i = 0; i < report.files.size(); ++i) {
+            const FileResult& f = report.files[i];
             Json findings = Json::array();
             for (const core::Finding& x : f.findings) {
                 findings.push_back(finding_json(x, options));
@@ -90,25 +112,22 @@ class JsonRenderer final : public Renderer {
             for (const core::Diagnostic& d : f.diagnostics) {
                 diagnostics.push_back(diagnostic_json(d));
             }
-            files.push_back(Json{{"path", f.path},
-                                 {"kind", f.kind},
-                                 {"findings", std::move(findings)},
-                                 {"diagnostics", std::move(diagnostics)}});
+            Json file{{"path", f.path},
+                      {"kind", f.kind},
+                      {"findings", std::move(findings)},
+                      {"diagnostics", std::move(diagnostics)}};
+            out << (i == 0 ? "\n    " : ",\n    ") << dump(file, "    ");
         }
+        out << (report.files.empty() ? "]" : "\n  ]");
         Json diagnostics = Json::array();
         for (const core::Diagnostic& d : report.diagnostics) {
             diagnostics.push_back(diagnostic_json(d));
         }
-
-        Json doc = Json::object();
-        doc["schema_version"] = k_schema_version;
-        doc["tool"] = Json{{"name", "bulwark"}, {"version", report.tool_version}};
-        doc["summary"] = std::move(summary);
-        doc["files"] = std::move(files);
-        doc["diagnostics"] = std::move(diagnostics);
-        doc["notes"] = report.notes;
-        // Scanned files may hold invalid UTF-8; JSON output must stay valid, so replace it (U+FFFD).
-        out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        Json tail = Json::object();
+        tail["diagnostics"] = std::move(diagnostics);
+        tail["notes"] = report.notes;
+        std::string tail_text = dump(tail, "");
+        out << ",\n" << tail_text.substr(2) << "\n";  // without "{\n"
     }
 };
 
