@@ -1,0 +1,25 @@
+#pragma once
+// The "compose" input kind: compose files (with their override file, includes, extends and
+// env_files) loaded into a model::ContainerProject and checked by the container rules.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulwark/engine/inputs.hpp"
+
+namespace bulwark::engine {
+
+/// compose.y[a]ml, docker-compose.y[a]ml, compose.*.y[a]ml, docker-compose.*.y[a]ml (any case).
+bool claims_compose(std::string_view path);
+
+/// Loads the project whose main file is `source` (merging compose.override.yaml next to a default
+/// compose file name) and runs the container rules on it. An override file whose base file exists is
+/// merged into the base file's result instead and gives an empty result with a note.
+report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx);
+
+/// `--compose-file a --compose-file b`: reads the files and scans them merged in order as one project
+/// (no automatic override). The result is named after the first file.
+report::FileResult scan_compose_files(const std::vector<std::string>& paths, const InputContext& ctx,
+                                      uint64_t max_file_size);
+
+}  // namespace bulwark::engine

@@ -1,0 +1,196 @@
+// The "compose" input kind: which names it claims, the scan (rules, diagnostics, override files),
+// inline `# bulwark ignore=` comments and `--compose-file`.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "bulwark/engine/compose_scan.hpp"
+#include "bulwark/engine/inputs.hpp"
+#include "bulwark/engine/scan.hpp"
+#include "compose_test_helpers.hpp"
+#include "support/scan_helpers.hpp"
+
+namespace bulwark {
+namespace {
+
+using testing::ComposeMemoryFs;
+
+const char* const k_privileged =
+    "services:\n"
+    "  web:\n"
+    "    image: nginx:1.25\n"
+    "    privileged: true\n"
+    "  db:\n"
+    "    image: postgres:16\n"
+    "    privileged: true\n";
+
+report::FileResult scan_in(const ComposeMemoryFs& fs, const std::string& path, const core::Policy& policy) {
+    const engine::InputKind* kind = engine::find_input_kind("compose");
+    EXPECT_NE(kind, nullptr);
+    auto source = std::make_shared<const util::SourceFile>(path, fs.files.at(path));
+    return kind->scan(source, engine::InputContext{fs, policy});
+}
+
+/// A rule id reported (unsuppressed) on `line`, or empty.
+std::string rule_on_line(const report::FileResult& r, uint32_t line) {
+    for (const core::Finding& f : r.findings) {
+        if (f.location.line == line && !f.suppressed) {
+            return f.rule_id;
+        }
+    }
+    return {};
+}
+
+size_t suppressed_on_line(const report::FileResult& r, uint32_t line) {
+    size_t n = 0;
+    for (const core::Finding& f : r.findings) {
+        n += (f.location.line == line && f.suppressed) ? 1 : 0;
+    }
+    return n;
+}
+
+TEST(ComposeScan, ClaimsComposeNames) {
+    const engine::InputKind* compose = engine::find_input_kind("compose");
+    ASSERT_NE(compose, nullptr);
+    for (const char* path : {"compose.yaml", "compose.yml", "docker-compose.yaml", "a/docker-compose.yml",
+                             "x/Docker-Compose.Prod.YML", "compose.dev.yaml", "compose.override.yml"}) {
+        EXPECT_EQ(engine::kind_for_path(path), compose) << path;
+    }
+    for (const char* path : {"compose.json", "my-compose.yml", "compose", "docker-compose.yml.bak"}) {
+        EXPECT_NE(engine::kind_for_path(path), compose) << path;
+    }
+}
+
+TEST(ComposeScan, RunsContainerRulesAtTheirLines) {
+    ComposeMemoryFs fs;
+    fs.files["compose.yaml"] = k_privileged;
+    report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
+    EXPECT_TRUE(r.diagnostics.empty());
+    if (rule_on_line(r, 4).empty()) {
+        GTEST_SKIP() << "no container rule reports privileged: true yet";
+    }
+    EXPECT_NE(rule_on_line(r, 7), "");
+    EXPECT_EQ(r.path, "compose.yaml");
+}
+
+TEST(ComposeScan, IgnoreCommentAboveAKeySuppressesWithinIt) {
+    ComposeMemoryFs fs;
+    fs.files["compose.yaml"] = k_privileged;
+    std::string id = rule_on_line(scan_in(fs, "compose.yaml", bulwark::testing::test_policy()), 4);
+    if (id.empty()) {
+        GTEST_SKIP() << "no container rule reports privileged: true yet";
+    }
+    // Above the service key: covers the whole service (lines 3-5 after the insert), not db.
+    fs.files["compose.yaml"] =
+        "services:\n  # bulwark ignore=" + id +
+        " reason=\"needs it\"\n  web:\n    image: nginx:1.25\n    privileged: true\n  db:\n    "
+        "image: postgres:16\n    privileged: true\n";
+    report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
+    EXPECT_TRUE(r.diagnostics.empty());
+    EXPECT_EQ(suppressed_on_line(r, 5), 1U);
+    EXPECT_EQ(rule_on_line(r, 8), id);
+    for (const core::Finding& f : r.findings) {
+        if (f.suppressed) {
+            EXPECT_EQ(f.suppression, "inline: needs it");
+        }
+    }
+    // Above the key itself, and the whole file.
+    fs.files["compose.yaml"] = "services:\n  web:\n    # bulwark ignore=" + id + "\n    privileged: true\n";
+    EXPECT_EQ(suppressed_on_line(scan_in(fs, "compose.yaml", bulwark::testing::test_policy()), 4), 1U);
+    fs.files["compose.yaml"] = "# bulwark ignore-file=" + id + "\n" + k_privileged;
+    report::FileResult whole = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
+    EXPECT_EQ(rule_on_line(whole, 5), "");
+    EXPECT_EQ(rule_on_line(whole, 8), "");
+}
+
+TEST(ComposeScan, BadIgnoreCommentsAreWarnings) {
+    ComposeMemoryFs fs;
+    fs.files["compose.yaml"] =
+        "services:\n  web:\n    # bulwark ignore=NOPE123\n    image: x\n    # bulwark ignore=all\n    user: "
+        "root\n# bulwark ignore=BD100\n";
+    report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
+    std::string text;
+    for (const core::Diagnostic& d : r.diagnostics) {
+        text += core::format_diagnostic(d, nullptr);
+    }
+    EXPECT_EQ(
+        text,
+        "compose.yaml:3:22: warning: unknown rule id 'NOPE123' in ignore comment\n"
+        "compose.yaml:5:22: warning: 'all' is not accepted in an ignore: name the rule ids (an ignore-all "
+        "would also hide rules added later)\n"
+        "compose.yaml:7:2: warning: ignore comment is not followed by a key; it has no effect\n");
+}
+
+TEST(ComposeScan, DiagnosticsOfTheLoaderAreReported) {
+    ComposeMemoryFs fs;
+    fs.files["compose.yaml"] = "services:\n  web:\n    privilegd: true\n";
+    report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(
+        core::format_diagnostic(r.diagnostics[0], r.source.get()),
+        "compose.yaml:3:5: warning: unknown key 'privilegd' in service 'web' (did you mean 'privileged'?)\n"
+        "    privilegd: true\n"
+        "    ^\n");
+}
+
+/// True when a finding (unsuppressed) is at `file`:`line`.
+bool finding_at(const report::FileResult& r, const std::string& file, uint32_t line) {
+    for (const core::Finding& f : r.findings) {
+        if (f.location.file == file && f.location.line == line && !f.suppressed) {
+            return true;
+        }
+    }
+    return false;
+}
+
+TEST(ComposeScan, OverrideIsScannedWithItsBase) {
+    ComposeMemoryFs fs;
+    fs.files["p/compose.yaml"] = "services:\n  web:\n    image: nginx:1.25\n";
+    fs.files["p/compose.override.yaml"] = "services:\n  web:\n    privileged: true\n";
+    report::FileResult over = scan_in(fs, "p/compose.override.yaml", bulwark::testing::test_policy());
+    EXPECT_TRUE(over.findings.empty());
+    ASSERT_EQ(over.diagnostics.size(), 1U);
+    EXPECT_EQ(
+        core::format_diagnostic(over.diagnostics[0], nullptr),
+        "p/compose.override.yaml: note: merged into p/compose.yaml as docker compose does; its findings are "
+        "reported there\n");
+    report::FileResult base = scan_in(fs, "p/compose.yaml", bulwark::testing::test_policy());
+    EXPECT_TRUE(base.diagnostics.empty());
+    EXPECT_EQ(base.path, "p/compose.yaml");
+    if (rule_on_line(scan_in(fs, "p/compose.override.yaml", bulwark::testing::test_policy()), 3).empty() &&
+        base.findings.empty()) {
+        GTEST_SKIP() << "no container rule reports privileged: true yet";
+    }
+    EXPECT_TRUE(finding_at(base, "p/compose.override.yaml", 3));
+}
+
+TEST(ComposeScan, ComposeFileOptionMergesInOrder) {
+    ComposeMemoryFs fs;
+    fs.files["p/base.yaml"] = "services:\n  web:\n    image: nginx:1.25\n    privileged: false\n";
+    fs.files["p/prod.yaml"] = "services:\n  web:\n    privileged: true\n";
+    engine::ScanOptions opts;
+    opts.cli_policy = bulwark::testing::test_policy();
+    opts.compose_files = {"p/base.yaml", "p/prod.yaml"};
+    opts.jobs = 1;
+    report::Report rep = engine::scan(fs, opts);
+    ASSERT_EQ(rep.files.size(), 1U);
+    EXPECT_EQ(rep.files[0].path, "p/base.yaml");
+    EXPECT_EQ(rep.files[0].kind, "compose");
+    EXPECT_TRUE(rep.files[0].diagnostics.empty());
+    bool privileged_reported = finding_at(rep.files[0], "p/prod.yaml", 3);
+    opts.compose_files = {"p/prod.yaml", "p/base.yaml"};
+    report::Report reversed = engine::scan(fs, opts);
+    ASSERT_EQ(reversed.files.size(), 1U);
+    EXPECT_FALSE(finding_at(reversed.files[0], "p/prod.yaml", 3));  // privileged: false from base.yaml wins
+    opts.compose_files = {"p/missing.yaml"};
+    report::Report missing = engine::scan(fs, opts);
+    ASSERT_EQ(missing.files.size(), 1U);
+    ASSERT_EQ(missing.files[0].diagnostics.size(), 1U);
+    EXPECT_EQ(missing.files[0].diagnostics[0].level, core::DiagLevel::error);
+    if (!privileged_reported) {
+        GTEST_SKIP() << "no container rule reports privileged: true yet";
+    }
+}
+
+}  // namespace
+}  // namespace bulwark
