@@ -1,0 +1,57 @@
+#include "bulwark/engine/script_scan.hpp"
+
+#include "bulwark/engine/rule_run.hpp"
+#include "bulwark/engine/script_suppress.hpp"
+#include "bulwark/input/run/script.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::engine {
+
+namespace {
+
+report::FileResult scan_as(util::SourcePtr source, const InputContext& ctx, input::run::ScriptFlavor flavor) {
+    report::FileResult result;
+    result.path = source->path();
+    result.source = source;
+    input::run::ScriptScan scan = input::run::scan_script_file(source, flavor);
+    for (const input::run::RunWarning& w : scan.warnings) {
+        result.diagnostics.push_back(
+            core::make_diagnostic(core::DiagLevel::warning, *source, w.range.begin, w.message));
+    }
+    run_container_rules(scan.project, ctx.policy, *source, result);
+    apply_script_suppressions(*source, ctx.policy.today, result.findings, result.diagnostics);
+    finish_findings(ctx.policy, result);
+    return result;
+}
+
+}  // namespace
+
+bool claims_script(std::string_view path) {
+    std::string name = util::to_lower(filename_of(path));
+    if (util::ends_with(name, ".sh") || util::ends_with(name, ".bash") || name == "makefile" ||
+        name == "gnumakefile" || util::ends_with(name, ".mk") || name == ".gitlab-ci.yml") {
+        return true;
+    }
+    bool yaml = util::ends_with(name, ".yml") || util::ends_with(name, ".yaml");
+    return yaml && (util::starts_with(path, ".github/workflows/") ||
+                    path.find("/.github/workflows/") != std::string_view::npos);
+}
+
+bool claims_markdown(std::string_view path) {
+    std::string name = util::to_lower(filename_of(path));
+    return util::ends_with(name, ".md") || util::ends_with(name, ".markdown");
+}
+
+report::FileResult scan_script(util::SourcePtr source, const InputContext& ctx) {
+    input::run::ScriptFlavor flavor = input::run::flavor_for_path(source->path());
+    if (flavor == input::run::ScriptFlavor::markdown) {
+        flavor = input::run::ScriptFlavor::shell;  // `--kind script README.md`: read as a script
+    }
+    return scan_as(std::move(source), ctx, flavor);
+}
+
+report::FileResult scan_markdown(util::SourcePtr source, const InputContext& ctx) {
+    return scan_as(std::move(source), ctx, input::run::ScriptFlavor::markdown);
+}
+
+}  // namespace bulwark::engine

@@ -1,0 +1,1 @@
+docker run -d --security-opt apparmor=docker-default nginx:1.27

@@ -1,0 +1,1 @@
+docker run -d --pid container:db nginx:1.27

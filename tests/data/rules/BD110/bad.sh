@@ -1,0 +1,2 @@
+#! BD110
+docker run -d --uts=host nginx:1.27

@@ -1,0 +1,1 @@
+docker run -d --hostname web nginx:1.27

@@ -1,0 +1,2 @@
+#! BD111
+docker run -d --userns host nginx:1.27

@@ -1,0 +1,2 @@
+#! BD112
+docker run -d --cgroupns host nginx:1.27

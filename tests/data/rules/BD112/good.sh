@@ -1,0 +1,1 @@
+docker run -d --cgroupns private nginx:1.27

@@ -1,0 +1,2 @@
+#! BD118
+docker run -d nginx:1.27

@@ -1,0 +1,1 @@
+docker run -d --read-only --tmpfs /tmp nginx:1.27

@@ -1,0 +1,2 @@
+docker run -d --network appnet nginx:1.27
+docker run -d --network none nginx:1.27

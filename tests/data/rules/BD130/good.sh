@@ -1,0 +1,1 @@
+docker run -d --log-driver journald nginx:1.27

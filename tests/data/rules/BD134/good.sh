@@ -1,0 +1,1 @@
+docker run -d nginx:1.27
