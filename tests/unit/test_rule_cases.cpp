@@ -1,7 +1,8 @@
 // Data-driven rule tests. Each rule has tests/data/rules/<ID>/ with bad* and good* case files. Add
 // a case by adding a file. The extension says which input kind scans it: `.Dockerfile` a
 // Dockerfile, `.yaml`/`.yml` a compose file, `.sh` a script with docker run lines, `.json` the
-// rule's example_kind (daemon.json, seccomp profile).
+// rule's example_kind (daemon.json, seccomp profile), `.service`/`.conf` a systemd unit or drop-in
+// running dockerd.
 //
 // In a case file:
 //   `#! <ID>` (a comment line) marks that rule <ID> must report on the next line that is neither a
@@ -115,6 +116,9 @@ std::string kind_of(const Case& c) {
     }
     if (ext == ".sh") {
         return "script";
+    }
+    if (ext == ".service" || ext == ".conf") {
+        return "dockerd";  // a systemd unit or drop-in with a dockerd command line
     }
     if (ext == ".json") {
         const rules::Rule* r = rules::find_rule(c.rule);

@@ -21,6 +21,8 @@ std::span<const Command> commands();
 int run(int argc, char** argv);
 
 int scan_command(std::vector<std::string> args);
+/// `bulwark check-run -- docker run ...`: the container rules on one command line.
+int check_run_command(std::vector<std::string> args);
 int rules_command(std::vector<std::string> args);
 int explain_command(std::vector<std::string> args);
 int version_command(std::vector<std::string> args);

@@ -100,6 +100,7 @@ int scan_command(std::vector<std::string> args) {
     std::vector<std::string> only;
     std::vector<std::string> trusted_registries;
     std::vector<std::string> allowed_images;
+    std::vector<std::string> compose_files;
     std::string fail_on = "medium";
     std::string min_severity = "info";
     std::string config_path;
@@ -115,6 +116,7 @@ int scan_command(std::vector<std::string> args) {
     bool quiet = false;
     bool no_color = false;
     bool show_suppressed = false;
+    bool markdown = false;
 
     app.add_option("paths", paths,
                    "Files, directories (searched for Dockerfiles) or - for stdin [default: .]");
@@ -141,6 +143,9 @@ int scan_command(std::vector<std::string> args) {
     app.add_option("--allowed-image", allowed_images,
                    "Base image glob FROM may use (repeatable; default any)");
     app.add_option("--stdin-filename", stdin_name, "Name shown for input read from stdin [<stdin>]");
+    app.add_option("--compose-file", compose_files,
+                   "Compose file merged in order with the other --compose-file files into one project "
+                   "(like docker compose -f; repeatable)");
     app.add_option("--kind", kind,
                    "Scan explicit files and stdin as this input kind (see README) [by file name]");
     app.add_option("--max-file-size", max_file_size, "Refuse files larger than this many bytes [16777216]");
@@ -149,6 +154,8 @@ int scan_command(std::vector<std::string> args) {
     app.add_flag("--no-color", no_color, "Same as --color never");
     app.add_flag("-q,--quiet", quiet, "Text output: findings and errors only, no summary");
     app.add_flag("--show-suppressed", show_suppressed, "Also list suppressed findings");
+    app.add_flag("--markdown", markdown,
+                 "Directory walks also scan docker run lines in Markdown code blocks");
 
     // One value per occurrence: `--format json path` must leave `path` to the positionals.
     for (CLI::Option* opt : app.get_options()) {
@@ -175,7 +182,8 @@ int scan_command(std::vector<std::string> args) {
         return usage_error(error);
     }
     engine::ScanOptions opts;
-    opts.paths = paths.empty() ? std::vector<std::string>{"."} : paths;
+    opts.paths = paths.empty() && compose_files.empty() ? std::vector<std::string>{"."} : paths;
+    opts.compose_files = compose_files;
     opts.skip = skip;
     opts.jobs = jobs;
     opts.stdin_name = stdin_name;
@@ -190,6 +198,7 @@ int scan_command(std::vector<std::string> args) {
         opts.kind = kind;
     }
     opts.max_file_size = max_file_size;
+    opts.markdown = markdown;
     if (fail_on == "none") {
         opts.fail_on = static_cast<core::Severity>(static_cast<int>(core::Severity::critical) + 1);
     } else if (auto s = severity_arg(fail_on, "--fail-on", error)) {

@@ -26,7 +26,9 @@ std::string format_diagnostic(const Diagnostic& d, const util::SourceFile* sourc
     } else {
         out = fmt::format("{}: {}: {}\n", l.file, level_name(d.level), d.message);
     }
-    if (source == nullptr || l.line == 0 || l.line > source->line_count()) {
+    // A diagnostic in another file than `source` (an extends or env_file of a compose file) gets
+    // no source line rather than a wrong one.
+    if (source == nullptr || l.line == 0 || l.line > source->line_count() || source->path() != l.file) {
         return out;
     }
     std::string_view text = source->line_text(l.line);

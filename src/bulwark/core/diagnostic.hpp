@@ -18,7 +18,8 @@ struct Diagnostic {
 };
 
 /// "path:line:col: error: message\n<source line>\n<caret>\n". Without a source line (or line 0),
-/// just the first line. Columns of the caret line copy tabs from the source so the caret aligns.
+/// just the first line; `source` is used only when it is the diagnostic's file. Columns of the caret line
+/// copy tabs from the source so the caret aligns.
 std::string format_diagnostic(const Diagnostic& d, const util::SourceFile* source);
 
 /// Builds a Diagnostic at byte `offset` of `source`.

@@ -33,7 +33,7 @@ bool skipped(const std::string& path, const std::vector<std::string>& skip) {
 }  // namespace
 
 Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
-                   const std::vector<std::string>& skip, const InputKind* forced_kind) {
+                   const std::vector<std::string>& skip, const InputKind* forced_kind, bool all_kinds) {
     Discovery d;
     std::set<std::string> seen;
     const InputKind* dockerfile = find_input_kind("dockerfile");
@@ -67,7 +67,8 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
         }
         for (const std::string& f : fs.walk(p, {".git", "node_modules"})) {
             const InputKind* k = kind_for_path(f);
-            if (k != nullptr && (forced_kind == nullptr || k == forced_kind) && !skipped(f, skip)) {
+            if (k != nullptr && (k->in_walk || all_kinds || k == forced_kind) &&
+                (forced_kind == nullptr || k == forced_kind) && !skipped(f, skip)) {
                 add(f, p, k);
             }
         }

@@ -29,7 +29,9 @@ struct Discovery {
 /// "node_modules" are not entered); files and "-" are taken as given, with the kind their name
 /// says, or `forced_kind` when set, or else as Dockerfiles. Paths matching a `skip` glob (against the whole
 /// path or any path suffix starting at a component) are dropped. Order: as given, sorted within a directory.
+/// Walks skip kinds that are not `in_walk` (markdown) unless `all_kinds` is set.
 Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
-                   const std::vector<std::string>& skip, const InputKind* forced_kind = nullptr);
+                   const std::vector<std::string>& skip, const InputKind* forced_kind = nullptr,
+                   bool all_kinds = false);
 
 }  // namespace bulwark::engine

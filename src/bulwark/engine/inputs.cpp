@@ -1,7 +1,10 @@
 #include "bulwark/engine/inputs.hpp"
 
+#include "bulwark/engine/compose_scan.hpp"
+#include "bulwark/engine/daemon_scan.hpp"
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/scan.hpp"
+#include "bulwark/engine/script_scan.hpp"
 
 namespace bulwark::engine {
 
@@ -17,6 +20,12 @@ report::FileResult scan_dockerfile_input(util::SourcePtr source, const InputCont
 
 const InputKind k_kinds[] = {
     {"dockerfile", claims_dockerfile, scan_dockerfile_input},
+    {"compose", claims_compose, scan_compose},
+    {"daemon", claims_daemon_json, scan_daemon_json},
+    {"dockerd", claims_dockerd, scan_dockerd},
+    {"seccomp", claims_seccomp, scan_seccomp},
+    {"script", claims_script, scan_script},
+    {"markdown", claims_markdown, scan_markdown, false},
 };
 
 }  // namespace

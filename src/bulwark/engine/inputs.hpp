@@ -25,6 +25,9 @@ struct InputKind {
     bool (*claims)(std::string_view path);
     /// Scans one file already read into memory. Never throws: problems are diagnostics.
     report::FileResult (*scan)(util::SourcePtr source, const InputContext& ctx);
+    /// False for kinds a directory walk skips unless asked (markdown: --markdown); explicit files
+    /// of the kind are always scanned.
+    bool in_walk = true;
 };
 
 /// Every input kind, in the order names are tried (the first that claims a name wins).

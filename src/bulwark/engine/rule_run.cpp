@@ -46,4 +46,24 @@ void run_container_rules(const model::ContainerProject& project, const core::Pol
     }
 }
 
+void run_daemon_rules(const model::DaemonSpec& daemon, const core::Policy& policy,
+                      const util::SourceFile& main, report::FileResult& result) {
+    for (const rules::Rule* rule : rules::all_rules()) {
+        if (rule->check_daemon != nullptr && rule_enabled(*rule, policy)) {
+            rules::Reporter reporter(*rule, main, result.findings);
+            rule->check_daemon(rules::DaemonContext{daemon, policy}, reporter);
+        }
+    }
+}
+
+void run_seccomp_rules(const model::SeccompProfile& profile, const core::Policy& policy,
+                       const util::SourceFile& main, report::FileResult& result) {
+    for (const rules::Rule* rule : rules::all_rules()) {
+        if (rule->check_seccomp != nullptr && rule_enabled(*rule, policy)) {
+            rules::Reporter reporter(*rule, main, result.findings);
+            rule->check_seccomp(rules::SeccompContext{profile, policy}, reporter);
+        }
+    }
+}
+
 }  // namespace bulwark::engine

@@ -23,4 +23,13 @@ void finish_findings(const core::Policy& policy, report::FileResult& result);
 void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,
                          const util::SourceFile& main, report::FileResult& result);
 
+/// Runs every enabled daemon rule on `daemon` (from daemon.json or a dockerd command line in
+/// `main`), adding to `result.findings`. Callers then call finish_findings.
+void run_daemon_rules(const model::DaemonSpec& daemon, const core::Policy& policy,
+                      const util::SourceFile& main, report::FileResult& result);
+
+/// Runs every enabled seccomp rule on `profile` (read from `main`), adding to `result.findings`.
+void run_seccomp_rules(const model::SeccompProfile& profile, const core::Policy& policy,
+                       const util::SourceFile& main, report::FileResult& result);
+
 }  // namespace bulwark::engine

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/engine/compose_scan.hpp"
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/rule_run.hpp"
@@ -75,7 +76,7 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
                                                    "unknown input kind '" + options.kind + "'"});
         return rep;
     }
-    Discovery disc = discover(fs, options.paths, options.skip, forced);
+    Discovery disc = discover(fs, options.paths, options.skip, forced, options.markdown);
     rep.diagnostics = std::move(disc.diagnostics);
 
     // One policy per command-line root (configs are found upward from each root).
@@ -171,6 +172,14 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
         for (std::thread& t : threads) {
             t.join();
         }
+    }
+
+    // --compose-file: one project merged from the given files, after the discovered inputs.
+    if (!options.compose_files.empty()) {
+        const std::string& first = options.compose_files.front();
+        config::LoadedPolicy lp = config::load_policy(fs, first, options.trust, options.cli_policy);
+        results.push_back(
+            scan_compose_files(options.compose_files, InputContext{fs, lp.policy}, options.max_file_size));
     }
 
     if (options.baseline_path) {

@@ -22,6 +22,10 @@ struct ScanOptions {
     uint64_t max_file_size = 16ULL * 1024 * 1024;
     std::string stdin_name = "<stdin>";
     std::string kind;  // --kind: scan every explicit file and stdin as this input kind; empty: by name
+    /// --compose-file: compose files merged in order into one project (like `docker compose -f a -f b`),
+    /// scanned as one more input; empty: none.
+    std::vector<std::string> compose_files;
+    bool markdown = false;  // --markdown: directory walks also scan Markdown files' shell blocks
 };
 
 /// Runs the whole scan. Never throws for bad input: problems are diagnostics in the report.

@@ -121,6 +121,7 @@ struct ContainerSpec {
     std::vector<NamedValue> labels;
     Setting<std::string> entrypoint;  // as written (joined for lists)
     Setting<std::string> command;
+    std::vector<Setting<std::string>> profiles;  // compose profiles (all services are scanned anyway)
 };
 
 /// A network declared at the top level of a compose project.

@@ -35,6 +35,21 @@ std::string_view fence_language(const Rule& r) {
     }
     return "sh";
 }
+/// How to suppress one finding of `r` in the input its examples are written in.
+std::string suppression_hint(const Rule& r) {
+    if (r.example_kind == "daemon" || r.example_kind == "seccomp") {
+        return fmt::format(
+            "JSON has no comments: suppress it for a file in `.bulwark.yaml` "
+            "(`ignore: [{{path: \"etc/docker/daemon.json\", rules: [{}], reason: \"...\"}}]`).",
+            r.id);
+    }
+    std::string_view where = r.example_kind == "dockerfile" ? "instruction"
+                             : r.example_kind == "compose"  ? "key"
+                                                            : "command";
+    return fmt::format(
+        "Suppress one occurrence with `# bulwark ignore={} reason=\"...\"` on the line before the {}.", r.id,
+        where);
+}
 }  // namespace
 
 std::string rule_markdown(const Rule& r) {
@@ -44,13 +59,13 @@ std::string rule_markdown(const Rule& r) {
         "| Equivalents | {eq} |\n\n"
         "## Why\n\n{why}\n\n## Fix\n\n{fix}\n\n"
         "### Problem\n\n```{lang}\n{bad}\n```\n\n### Corrected\n\n```{lang}\n{good}\n```\n\n"
-        "Suppress one occurrence with `# bulwark ignore={id} reason=\"...\"` on the line before the "
-        "instruction.\n\n"
+        "{suppress}\n\n"
         "_Generated from the rule table by `bulwark rules --docs docs/rules`; do not edit._\n",
         fmt::arg("id", r.id), fmt::arg("title", r.title), fmt::arg("sev", core::to_string(r.severity)),
         fmt::arg("cat", r.category), fmt::arg("tags", r.tags), fmt::arg("eq", equivalents_line(r)),
         fmt::arg("why", r.rationale), fmt::arg("fix", r.remediation), fmt::arg("bad", r.bad_example),
-        fmt::arg("good", r.good_example), fmt::arg("lang", fence_language(r)));
+        fmt::arg("good", r.good_example), fmt::arg("lang", fence_language(r)),
+        fmt::arg("suppress", suppression_hint(r)));
 }
 
 std::string rules_index_markdown() {

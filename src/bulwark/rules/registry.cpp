@@ -1,8 +1,11 @@
 #include <algorithm>
 #include <vector>
 
+#include "bulwark/rules/container/families.hpp"
+#include "bulwark/rules/daemon/families.hpp"
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/rule.hpp"
+#include "bulwark/rules/seccomp/families.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules {
@@ -13,7 +16,11 @@ std::vector<const Rule*> build_table() {
     for (std::span<const Rule> family :
          {dockerfile::user_rules(), dockerfile::base_image_rules(), dockerfile::secret_rules(),
           dockerfile::supply_chain_rules(), dockerfile::privilege_rules(), dockerfile::package_rules(),
-          dockerfile::instruction_rules(), dockerfile::stage_rules()}) {
+          dockerfile::instruction_rules(), dockerfile::stage_rules(), daemon::network_rules(),
+          daemon::runtime_rules(), daemon::logging_rules(), seccomp::profile_rules(),
+          container::privilege_rules(), container::confinement_rules(), container::namespace_rules(),
+          container::mount_rules(), container::resource_rules(), container::network_rules(),
+          container::config_rules()}) {
         for (const Rule& r : family) {
             table.push_back(&r);
         }

@@ -8,7 +8,9 @@
 #include "bulwark/core/finding.hpp"
 #include "bulwark/core/policy.hpp"
 #include "bulwark/model/container.hpp"
+#include "bulwark/model/daemon.hpp"
 #include "bulwark/model/dockerfile.hpp"
+#include "bulwark/model/seccomp.hpp"
 
 namespace bulwark::rules {
 
@@ -23,6 +25,18 @@ struct DockerfileContext {
 struct ContainerContext {
     const model::ContainerSpec& container;
     const model::ContainerProject& project;
+    const core::Policy& policy;
+};
+
+/// What a daemon rule sees: the daemon's configuration from daemon.json or a dockerd command line.
+struct DaemonContext {
+    const model::DaemonSpec& daemon;
+    const core::Policy& policy;
+};
+
+/// What a seccomp rule sees: one seccomp profile.
+struct SeccompContext {
+    const model::SeccompProfile& profile;
     const core::Policy& policy;
 };
 
@@ -60,6 +74,8 @@ class Reporter {
 
 using DockerfileCheck = void (*)(const DockerfileContext&, Reporter&);
 using ContainerCheck = void (*)(const ContainerContext&, Reporter&);
+using DaemonCheck = void (*)(const DaemonContext&, Reporter&);
+using SeccompCheck = void (*)(const SeccompContext&, Reporter&);
 
 /// Categories (stable strings used in config and output).
 namespace category {
@@ -70,6 +86,11 @@ inline constexpr std::string_view supply_chain = "supply-chain";
 inline constexpr std::string_view privilege = "privilege";
 inline constexpr std::string_view packages = "packages";
 inline constexpr std::string_view best_practice = "best-practice";
+inline constexpr std::string_view isolation = "isolation";  // host namespaces, mounts, devices
+inline constexpr std::string_view runtime = "runtime";      // limits, restart, health, logging
+inline constexpr std::string_view network = "network";      // published ports, networks
+inline constexpr std::string_view daemon = "daemon";
+inline constexpr std::string_view seccomp = "seccomp";
 }  // namespace category
 
 struct Rule {
@@ -90,6 +111,8 @@ struct Rule {
     std::string_view example_kind = "dockerfile";  // input kind (engine/inputs.hpp) of both examples
     // Checks over other inputs' models, each defaulting to nullptr.
     ContainerCheck check_container = nullptr;  // compose services, docker run lines
+    DaemonCheck check_daemon = nullptr;        // daemon.json, dockerd command lines
+    SeccompCheck check_seccomp = nullptr;      // seccomp profiles
 };
 
 /// Every rule, sorted by id.

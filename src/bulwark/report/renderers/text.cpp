@@ -95,6 +95,8 @@ std::string_view first_sentence(std::string_view text) {
 struct Entry {
     const core::Finding* finding = nullptr;
     const core::Diagnostic* diagnostic = nullptr;
+    bool other_file = false;  // located in a file the scanned one pulled in (compose extends, override)
+    std::string_view file;
     uint32_t line = 0;
     uint32_t column = 0;
 };
@@ -126,22 +128,28 @@ class TextWriter {
         size_t suppressed = 0;
         for (const core::Finding& x : f.findings) {
             if (shown(x)) {
-                entries.push_back(Entry{&x, nullptr, x.location.line, x.location.column});
+                entries.push_back(Entry{&x, nullptr, x.location.file != f.path, x.location.file,
+                                        x.location.line, x.location.column});
                 (x.suppressed ? suppressed : findings) += 1;
             }
         }
         std::map<core::DiagLevel, size_t> levels;
         for (const core::Diagnostic& d : f.diagnostics) {
-            entries.push_back(Entry{nullptr, &d, d.location.line, d.location.column});
+            entries.push_back(Entry{nullptr, &d, !d.location.file.empty() && d.location.file != f.path,
+                                    d.location.file, d.location.line, d.location.column});
             ++levels[d.level];
         }
         if (entries.empty()) {
             return;
         }
-        // Diagnostics sort before findings on the same position: they may explain them.
+        // The scanned file first, then each file it pulled in; diagnostics sort before findings on
+        // the same position: they may explain them.
         std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-            return std::tuple(a.line, a.column, a.diagnostic == nullptr) <
-                   std::tuple(b.line, b.column, b.diagnostic == nullptr);
+            auto key = [](const Entry& e) {
+                return std::tuple(e.other_file, e.other_file ? e.file : std::string_view(), e.line, e.column,
+                                  e.diagnostic == nullptr);
+            };
+            return key(a) < key(b);
         });
         if (!m_options.quiet) {
             std::vector<std::string> parts;
@@ -190,7 +198,7 @@ class TextWriter {
               << m_style(severity_codes(x.severity), core::to_string(x.severity)) << " "
               << m_style("1", clean_utf8(x.rule_id, true)) << " " << clean_utf8(x.message, true) << "\n";
         std::string_view line;
-        if (source != nullptr && l.line > 0 && l.line <= source->line_count()) {
+        if (source != nullptr && source->path() == l.file && l.line > 0 && l.line <= source->line_count()) {
             line = source->line_text(l.line);
         } else if (l.line > 0) {
             line = detail::first_line(x.evidence);
