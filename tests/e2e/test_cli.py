@@ -27,7 +27,8 @@ def test_examples_json_golden():
 
 
 def test_hardened_examples_pass():
-    r = run("scan", "examples/hardened-go", "examples/hardened-python", "--today", TODAY, cwd=SOURCE_DIR)
+    r = run("scan", "examples/hardened-go", "examples/hardened-python", "examples/hardened-compose", "--today", TODAY,
+            cwd=SOURCE_DIR)
     check(r.code == 0, "hardened examples must pass at the default --fail-on", r)
 
 
