@@ -169,4 +169,73 @@ std::optional<IgnoreComment> parse_ignore_comment(std::string_view text) {
     return out;
 }
 
+namespace {
+
+std::string label_for(const IgnoreComment& ic, const std::string& written) {
+    if (ic.tool == IgnoreComment::Tool::hadolint) {
+        return "hadolint: " + written;
+    }
+    std::string kind = ic.whole_file ? "file" : "inline";
+    return ic.reason.empty() ? kind : fmt::format("{}: {}", kind, ic.reason);
+}
+
+}  // namespace
+
+std::optional<IgnoreRules> read_ignore_comment(std::string_view text, const std::string& today,
+                                               const IgnoreWarn& warn) {
+    std::optional<IgnoreComment> ic = parse_ignore_comment(text);
+    if (!ic) {
+        return std::nullopt;
+    }
+    for (const IgnoreComment::Token& p : ic->problems) {
+        warn(p.offset, p.text);
+    }
+    IgnoreRules out;
+    out.whole_file = ic->whole_file;
+    std::vector<std::string> written;
+    for (const IgnoreComment::Token& id : ic->ids) {
+        if (util::iequals(id.text, "all")) {
+            warn(id.offset,
+                 "'all' is not accepted in an ignore: name the rule ids (an ignore-all would also "
+                 "hide rules added later)");
+            continue;
+        }
+        std::vector<std::string> ids = config::resolve_rule_id(id.text);
+        if (ids.empty()) {
+            // hadolint ids bulwark has no equivalent for are normal in a file linted by both tools.
+            if (ic->tool == IgnoreComment::Tool::bulwark ||
+                util::starts_with(util::to_upper(id.text), "BD")) {
+                warn(id.offset, fmt::format("unknown rule id '{}' in ignore comment", id.text));
+            }
+            continue;
+        }
+        written.push_back(id.text);
+        for (std::string& rule_id : ids) {
+            out.rules.push_back(IgnoreRules::Rule{std::move(rule_id), label_for(*ic, id.text)});
+        }
+    }
+    if (out.rules.empty()) {
+        return std::nullopt;
+    }
+    if (!ic->until.text.empty()) {
+        if (!config::is_date(ic->until.text)) {
+            warn(ic->until.offset,
+                 fmt::format("until={} is not a date (YYYY-MM-DD); the ignore is not applied",
+                             ic->until.text));
+            return std::nullopt;
+        }
+        if (!today.empty() && ic->until.text < today) {
+            std::string ids;
+            for (const std::string& w : written) {
+                ids += ids.empty() ? "" : ", ";
+                ids += w;
+            }
+            warn(ic->until.offset, fmt::format("ignore for {} expired on {}; the finding is reported again",
+                                               ids, ic->until.text));
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
 }  // namespace bulwark::engine

@@ -40,68 +40,26 @@ std::pair<uint32_t, uint32_t> command_lines(const util::SourceFile& src, uint32_
 void collect(const util::SourceFile& src, uint32_t line, size_t at, std::string_view text,
              const std::string& today, std::vector<Suppression>& out,
              std::vector<core::Diagnostic>& diagnostics) {
-    std::optional<IgnoreComment> ic = parse_ignore_comment(text);
-    if (!ic) {
-        return;
-    }
     auto warn = [&](size_t offset, std::string message) {
         diagnostics.push_back(
             core::make_diagnostic(core::DiagLevel::warning, src, at + offset, std::move(message)));
     };
-    for (const IgnoreComment::Token& p : ic->problems) {
-        warn(p.offset, p.text);
-    }
-    std::string label = ic->whole_file ? "file" : "inline";
-    if (!ic->reason.empty()) {
-        label += ": " + ic->reason;
-    }
-    std::vector<Suppression> found;
-    for (const IgnoreComment::Token& id : ic->ids) {
-        if (util::iequals(id.text, "all")) {
-            warn(id.offset,
-                 "'all' is not accepted in an ignore: name the rule ids (an ignore-all would also "
-                 "hide rules added later)");
-            continue;
-        }
-        std::vector<std::string> ids = config::resolve_rule_id(id.text);
-        if (ids.empty()) {
-            if (ic->tool == IgnoreComment::Tool::bulwark) {
-                warn(id.offset, fmt::format("unknown rule id '{}' in ignore comment", id.text));
-            }
-            continue;
-        }
-        for (std::string& rule_id : ids) {
-            found.push_back(Suppression{std::move(rule_id), label, ic->whole_file, 0, 0});
-        }
-    }
-    if (found.empty()) {
+    std::optional<IgnoreRules> ir = read_ignore_comment(text, today, warn);
+    if (!ir) {
         return;
     }
-    if (!ic->until.text.empty()) {
-        if (!config::is_date(ic->until.text)) {
-            warn(ic->until.offset,
-                 fmt::format("until={} is not a date (YYYY-MM-DD); the ignore is not applied",
-                             ic->until.text));
-            return;
-        }
-        if (!today.empty() && ic->until.text < today) {
-            warn(ic->until.offset,
-                 fmt::format("ignore expired on {}; the finding is reported again", ic->until.text));
-            return;
-        }
-    }
-    if (!ic->whole_file) {
-        auto [first, last] = command_lines(src, line);
+    uint32_t first = 0;
+    uint32_t last = 0;
+    if (!ir->whole_file) {
+        std::tie(first, last) = command_lines(src, line);
         if (first == 0) {
             warn(0, "ignore comment is not followed by a command; it has no effect");
             return;
         }
-        for (Suppression& s : found) {
-            s.first_line = first;
-            s.last_line = last;
-        }
     }
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    for (IgnoreRules::Rule& r : ir->rules) {
+        out.push_back(Suppression{std::move(r.id), std::move(r.label), ir->whole_file, first, last});
+    }
 }
 
 }  // namespace

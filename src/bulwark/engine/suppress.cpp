@@ -48,84 +48,31 @@ const model::Instruction* covered_instruction(const model::Dockerfile& df, uint3
     return nullptr;
 }
 
-std::string label_for(const IgnoreComment& ic, const std::string& written) {
-    if (ic.tool == IgnoreComment::Tool::hadolint) {
-        return "hadolint: " + written;
-    }
-    std::string kind = ic.whole_file ? "file" : "inline";
-    return ic.reason.empty() ? kind : fmt::format("{}: {}", kind, ic.reason);
-}
-
 /// Turns one comment into suppressions, reporting its problems.
 void collect(const model::Dockerfile& df, const model::Comment& comment, const std::string& today,
              std::vector<Suppression>& out, std::vector<core::Diagnostic>& diagnostics) {
-    std::optional<IgnoreComment> ic = parse_ignore_comment(comment.text);
-    if (!ic) {
-        return;
-    }
     auto warn = [&](size_t offset, std::string message) {
         diagnostics.push_back(
             core::Diagnostic{core::DiagLevel::warning, locate(df, comment, offset), std::move(message)});
     };
-    for (const IgnoreComment::Token& p : ic->problems) {
-        warn(p.offset, p.text);
-    }
-    std::vector<Suppression> found;
-    std::vector<std::string> written;
-    for (const IgnoreComment::Token& id : ic->ids) {
-        if (util::iequals(id.text, "all")) {
-            warn(id.offset,
-                 "'all' is not accepted in an ignore: name the rule ids (an ignore-all would also "
-                 "hide rules added later)");
-            continue;
-        }
-        std::vector<std::string> ids = config::resolve_rule_id(id.text);
-        if (ids.empty()) {
-            // hadolint ids bulwark has no equivalent for are normal in a file linted by both tools.
-            if (ic->tool == IgnoreComment::Tool::bulwark ||
-                util::starts_with(util::to_upper(id.text), "BD")) {
-                warn(id.offset, fmt::format("unknown rule id '{}' in ignore comment", id.text));
-            }
-            continue;
-        }
-        written.push_back(id.text);
-        for (std::string& rule_id : ids) {
-            found.push_back(Suppression{std::move(rule_id), label_for(*ic, id.text), ic->whole_file, 0, 0});
-        }
-    }
-    if (found.empty()) {
+    std::optional<IgnoreRules> ir = read_ignore_comment(comment.text, today, warn);
+    if (!ir) {
         return;
     }
-    if (!ic->until.text.empty()) {
-        if (!config::is_date(ic->until.text)) {
-            warn(ic->until.offset,
-                 fmt::format("until={} is not a date (YYYY-MM-DD); the ignore is not applied",
-                             ic->until.text));
-            return;
-        }
-        if (!today.empty() && ic->until.text < today) {
-            std::string ids;
-            for (const std::string& w : written) {
-                ids += ids.empty() ? "" : ", ";
-                ids += w;
-            }
-            warn(ic->until.offset, fmt::format("ignore for {} expired on {}; the finding is reported again",
-                                               ids, ic->until.text));
-            return;
-        }
-    }
-    if (!ic->whole_file) {
+    uint32_t first = 0;
+    uint32_t last = 0;
+    if (!ir->whole_file) {
         const model::Instruction* ins = covered_instruction(df, comment.line);
         if (ins == nullptr) {
             warn(0, "ignore comment is not followed by an instruction; it has no effect");
             return;
         }
-        for (Suppression& s : found) {
-            s.first_line = ins->line;
-            s.last_line = std::max(ins->line, ins->end_line);
-        }
+        first = ins->line;
+        last = std::max(ins->line, ins->end_line);
     }
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    for (IgnoreRules::Rule& r : ir->rules) {
+        out.push_back(Suppression{std::move(r.id), std::move(r.label), ir->whole_file, first, last});
+    }
 }
 
 bool path_matches(std::string_view glob, std::string_view path) {
