@@ -11,7 +11,9 @@
 
 #include "bulwark/cli/app.hpp"
 #include "bulwark/cli/clock.hpp"
+#include "bulwark/cli/options.hpp"
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/engine/script_scan.hpp"
 #include "bulwark/input/run/script.hpp"
 #include "bulwark/report/renderer.hpp"
 #include "bulwark/rules/rule.hpp"
@@ -54,17 +56,6 @@ std::string command_text(const std::vector<std::string>& words) {
         text = "docker " + std::string(t);
     }
     return text;
-}
-
-std::vector<std::string> resolve_ids(const std::string& id) {
-    if (const rules::Rule* r = rules::find_rule(id)) {
-        return {std::string(r->id)};
-    }
-    std::vector<std::string> out;
-    for (const rules::Rule* r : rules::rules_equivalent_to(id)) {
-        out.emplace_back(r->id);
-    }
-    return out;
 }
 
 }  // namespace
@@ -132,47 +123,34 @@ int check_run_command(std::vector<std::string> args) {
     policy.today = today_utc();
     report::Report rep;
     rep.tool_version = BULWARK_VERSION;
-    if (fail_on == "none") {
-        rep.fail_on = static_cast<core::Severity>(static_cast<int>(core::Severity::critical) + 1);
-    } else if (auto s = core::parse_severity(fail_on)) {
-        rep.fail_on = *s;
-    } else {
-        return usage_error(fmt::format(
-            "--fail-on: '{}' is not a severity (info, low, medium, high, critical, none)", fail_on));
+    std::string error;
+    std::optional<core::Severity> threshold = severity_arg(fail_on, "--fail-on", error);
+    std::optional<core::Severity> min_sev = severity_arg(min_severity, "--severity", error);
+    if (!error.empty()) {
+        return usage_error(error);
     }
-    std::optional<core::Severity> min_sev = core::parse_severity(min_severity);
-    if (!min_sev) {
-        return usage_error(fmt::format("--severity: '{}' is not a severity", min_severity));
+    rep.fail_on = *threshold;
+    if (std::string e = add_rule_selection(ignore, only, policy); !e.empty()) {
+        return usage_error(e);
     }
-    for (auto [ids, into, flag] : {std::tuple{&ignore, &policy.disabled_rules, "--ignore"},
-                                   std::tuple{&only, &policy.enabled_rules, "--only"}}) {
-        for (const std::string& id : *ids) {
-            std::vector<std::string> resolved = resolve_ids(id);
-            if (resolved.empty()) {
-                return usage_error(
-                    fmt::format("{} {}: no rule with that id (see 'bulwark rules')", flag, id));
-            }
-            into->insert(resolved.begin(), resolved.end());
-        }
-    }
-    if (color != "auto" && color != "always" && color != "never") {
-        return usage_error(fmt::format("--color '{}': expected auto, always or never", color));
+    if (std::string e = check_color_arg(color); !e.empty()) {
+        return usage_error(e);
     }
 
     auto source = std::make_shared<const util::SourceFile>("<command line>", command_text(command));
-    if (input::run::scan_script_file(source, input::run::ScriptFlavor::shell).project.containers.empty()) {
+    input::run::ScriptScan parsed = input::run::scan_script_file(source, input::run::ScriptFlavor::shell);
+    if (parsed.project.containers.empty()) {
         return usage_error(fmt::format("not a docker run/create command: {}", source->text()));
     }
-    const engine::InputKind* kind = engine::find_input_kind("script");
-    report::FileResult result = kind->scan(source, engine::InputContext{util::real_filesystem(), policy});
+    report::FileResult result =
+        engine::judge_script(source, engine::InputContext{util::real_filesystem(), policy}, parsed);
     result.kind = "script";
     std::erase_if(result.findings, [&](const core::Finding& f) { return f.severity < *min_sev; });
     rep.files.push_back(std::move(result));
 
     report::RenderOptions ropts;
     bool to_stdout = output.empty() || output == "-";
-    ropts.color = color == "always" || (color == "auto" && !no_color && to_stdout &&
-                                        isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
+    ropts.color = use_color(color, no_color, to_stdout);
     ropts.quiet = quiet;
     std::unique_ptr<report::Renderer> r = renderer->make();
     int code = rep.exit_code();

@@ -11,6 +11,7 @@
 
 #include "bulwark/cli/app.hpp"
 #include "bulwark/cli/clock.hpp"
+#include "bulwark/cli/options.hpp"
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/scan.hpp"
 #include "bulwark/report/renderer.hpp"
@@ -64,27 +65,6 @@ std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats,
         return {};
     }
     return specs;
-}
-
-std::optional<core::Severity> severity_arg(const std::string& value, const char* flag, std::string& error) {
-    auto s = core::parse_severity(value);
-    if (!s && value != "none") {
-        error = fmt::format("{}: '{}' is not a severity (info, low, medium, high, critical{})", flag, value,
-                            std::string_view(flag) == "--fail-on" ? ", none" : "");
-    }
-    return s;
-}
-
-/// bulwark ids for an id given by the user: a bulwark id, or a hadolint/trivy/checkov id via equivalents.
-std::vector<std::string> resolve_rule_ids(const std::string& id) {
-    if (const rules::Rule* r = rules::find_rule(id)) {
-        return {std::string(r->id)};
-    }
-    std::vector<std::string> out;
-    for (const rules::Rule* r : rules::rules_equivalent_to(id)) {
-        out.emplace_back(r->id);
-    }
-    return out;
 }
 
 }  // namespace
@@ -199,9 +179,7 @@ int scan_command(std::vector<std::string> args) {
     }
     opts.max_file_size = max_file_size;
     opts.markdown = markdown;
-    if (fail_on == "none") {
-        opts.fail_on = static_cast<core::Severity>(static_cast<int>(core::Severity::critical) + 1);
-    } else if (auto s = severity_arg(fail_on, "--fail-on", error)) {
+    if (auto s = severity_arg(fail_on, "--fail-on", error)) {
         opts.fail_on = *s;
     }
     auto min_sev = severity_arg(min_severity, "--severity", error);
@@ -216,21 +194,13 @@ int scan_command(std::vector<std::string> args) {
         opts.cli_policy.build_args[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
     opts.cli_policy.target = target;
-    for (auto [ids, into, flag] : {std::tuple{&ignore, &opts.cli_policy.disabled_rules, "--ignore"},
-                                   std::tuple{&only, &opts.cli_policy.enabled_rules, "--only"}}) {
-        for (const std::string& id : *ids) {
-            std::vector<std::string> resolved = resolve_rule_ids(id);
-            if (resolved.empty()) {
-                return usage_error(
-                    fmt::format("{} {}: no rule with that id (see 'bulwark rules')", flag, id));
-            }
-            into->insert(resolved.begin(), resolved.end());
-        }
+    if (std::string e = add_rule_selection(ignore, only, opts.cli_policy); !e.empty()) {
+        return usage_error(e);
     }
     opts.cli_policy.trusted_registries = trusted_registries;
     opts.cli_policy.allowed_images = allowed_images;
-    if (color != "auto" && color != "always" && color != "never") {
-        return usage_error(fmt::format("--color '{}': expected auto, always or never", color));
+    if (std::string e = check_color_arg(color); !e.empty()) {
+        return usage_error(e);
     }
     if (!today.empty()) {
         if (!valid_date(today)) {
@@ -261,11 +231,7 @@ int scan_command(std::vector<std::string> args) {
         std::unique_ptr<report::Renderer> renderer = entry->make();
         report::RenderOptions ropts;
         bool to_stdout = s.path.empty() || s.path == "-";
-        ropts.color = color == "always" || (color == "auto" && !no_color && to_stdout &&
-                                            isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
-        if (no_color || color == "never") {
-            ropts.color = false;
-        }
+        ropts.color = use_color(color, no_color, to_stdout);
         ropts.quiet = quiet;
         ropts.show_suppressed = show_suppressed;
         if (to_stdout) {

@@ -2,18 +2,24 @@
 
 #include "bulwark/engine/rule_run.hpp"
 #include "bulwark/engine/script_suppress.hpp"
-#include "bulwark/input/run/script.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::engine {
 
 namespace {
 
-report::FileResult scan_as(util::SourcePtr source, const InputContext& ctx, input::run::ScriptFlavor flavor) {
+report::FileResult scan_as(const util::SourcePtr& source, const InputContext& ctx,
+                           input::run::ScriptFlavor flavor) {
+    return judge_script(source, ctx, input::run::scan_script_file(source, flavor));
+}
+
+}  // namespace
+
+report::FileResult judge_script(const util::SourcePtr& source, const InputContext& ctx,
+                                const input::run::ScriptScan& scan) {
     report::FileResult result;
     result.path = source->path();
     result.source = source;
-    input::run::ScriptScan scan = input::run::scan_script_file(source, flavor);
     for (const input::run::RunWarning& w : scan.warnings) {
         result.diagnostics.push_back(
             core::make_diagnostic(core::DiagLevel::warning, *source, w.range.begin, w.message));
@@ -23,8 +29,6 @@ report::FileResult scan_as(util::SourcePtr source, const InputContext& ctx, inpu
     finish_findings(ctx.policy, result);
     return result;
 }
-
-}  // namespace
 
 bool claims_script(std::string_view path) {
     std::string name = util::to_lower(filename_of(path));
@@ -47,11 +51,11 @@ report::FileResult scan_script(util::SourcePtr source, const InputContext& ctx) 
     if (flavor == input::run::ScriptFlavor::markdown) {
         flavor = input::run::ScriptFlavor::shell;  // `--kind script README.md`: read as a script
     }
-    return scan_as(std::move(source), ctx, flavor);
+    return scan_as(source, ctx, flavor);
 }
 
 report::FileResult scan_markdown(util::SourcePtr source, const InputContext& ctx) {
-    return scan_as(std::move(source), ctx, input::run::ScriptFlavor::markdown);
+    return scan_as(source, ctx, input::run::ScriptFlavor::markdown);
 }
 
 }  // namespace bulwark::engine
