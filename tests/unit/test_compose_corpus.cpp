@@ -58,7 +58,7 @@ TEST(ComposeCorpus, EveryComposeFileLoadsWithoutErrors) {
 
     // Files are scanned from memory: what they refer to (env_file, extends files) is not in the
     // corpus, so reading goes through a filesystem that has nothing.
-    testing::ComposeMemoryFs nothing;
+    testing::MemoryFs nothing;
     core::Policy policy = bulwark::testing::test_policy();
     const engine::InputKind* kind = engine::find_input_kind("compose");
     ASSERT_NE(kind, nullptr);

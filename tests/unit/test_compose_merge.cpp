@@ -8,7 +8,7 @@
 namespace bulwark {
 namespace {
 
-using testing::ComposeMemoryFs;
+using testing::MemoryFs;
 using testing::container;
 using testing::diagnostics_text;
 using testing::env_var;
@@ -26,7 +26,7 @@ input::compose::LoadResult load_file(const std::string& path, bool merge_overrid
     return load_compose(text.data, &util::real_filesystem(), {}, path, merge_override);
 }
 
-input::compose::LoadResult load_files(const ComposeMemoryFs& fs, const std::vector<std::string>& paths) {
+input::compose::LoadResult load_files(const MemoryFs& fs, const std::vector<std::string>& paths) {
     std::vector<util::SourcePtr> sources;
     for (const std::string& p : paths) {
         sources.push_back(std::make_shared<const util::SourceFile>(p, fs.files.at(p)));
@@ -89,7 +89,7 @@ TEST(ComposeMerge, ExtendsCycleIsReported) {
 }
 
 TEST(ComposeMerge, ExtendsMissingServiceOrFile) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     auto r = load_compose(
         "services:\n  a:\n    extends: nope\n  b:\n    extends: {file: gone.yaml, service: x}\n", &fs);
     EXPECT_EQ(diagnostics_text(r),
@@ -111,7 +111,7 @@ TEST(ComposeMerge, IncludeAddsServicesAndNetworks) {
 }
 
 TEST(ComposeMerge, IncludeConflictAndCycle) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["a.yaml"] = "include: [b.yaml]\nservices:\n  x:\n    image: a\n";
     fs.files["b.yaml"] = "include: [a.yaml]\nservices:\n  x:\n    image: b\n";
     auto r = load_files(fs, {"a.yaml"});
@@ -124,7 +124,7 @@ TEST(ComposeMerge, IncludeConflictAndCycle) {
 }
 
 TEST(ComposeMerge, IncludeLongSyntaxWithEnvFile) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["p/compose.yaml"] =
         "include:\n  - path: [sub/a.yaml, sub/b.yaml]\n    env_file: vars.env\n    project_dirctory: x\n";
     fs.files["p/vars.env"] = "IMAGE=from-vars\n";
@@ -142,7 +142,7 @@ TEST(ComposeMerge, IncludeLongSyntaxWithEnvFile) {
 }
 
 TEST(ComposeMerge, SeveralFilesMergeInOrder) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["a.yaml"] =
         "services:\n  web:\n    image: web:1\n    command: [\"run\", \"a\"]\n    ports: [\"80:80\"]\n    "
         "cap_add: [NET_ADMIN]\n    volumes: [\"/data:/data\"]\n    environment: [A=1, B=2]\n    "
@@ -191,7 +191,7 @@ TEST(ComposeMerge, OverrideFileIsMergedAutomatically) {
 }
 
 TEST(ComposeMerge, OverrideNames) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["p/compose.yaml"] = "";
     fs.files["p/compose.override.yml"] = "";
     fs.files["p/docker-compose.override.yml"] = "";

@@ -13,7 +13,7 @@
 namespace bulwark {
 namespace {
 
-using testing::ComposeMemoryFs;
+using testing::MemoryFs;
 
 const char* const k_privileged =
     "services:\n"
@@ -24,7 +24,7 @@ const char* const k_privileged =
     "    image: postgres:16\n"
     "    privileged: true\n";
 
-report::FileResult scan_in(const ComposeMemoryFs& fs, const std::string& path, const core::Policy& policy) {
+report::FileResult scan_in(const MemoryFs& fs, const std::string& path, const core::Policy& policy) {
     const engine::InputKind* kind = engine::find_input_kind("compose");
     EXPECT_NE(kind, nullptr);
     auto source = std::make_shared<const util::SourceFile>(path, fs.files.at(path));
@@ -62,7 +62,7 @@ TEST(ComposeScan, ClaimsComposeNames) {
 }
 
 TEST(ComposeScan, RunsContainerRulesAtTheirLines) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["compose.yaml"] = k_privileged;
     report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
     EXPECT_TRUE(r.diagnostics.empty());
@@ -74,7 +74,7 @@ TEST(ComposeScan, RunsContainerRulesAtTheirLines) {
 }
 
 TEST(ComposeScan, IgnoreCommentAboveAKeySuppressesWithinIt) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["compose.yaml"] = k_privileged;
     std::string id = rule_on_line(scan_in(fs, "compose.yaml", bulwark::testing::test_policy()), 4);
     if (id.empty()) {
@@ -104,7 +104,7 @@ TEST(ComposeScan, IgnoreCommentAboveAKeySuppressesWithinIt) {
 }
 
 TEST(ComposeScan, BadIgnoreCommentsAreWarnings) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["compose.yaml"] =
         "services:\n  web:\n    # bulwark ignore=NOPE123\n    image: x\n    # bulwark ignore=all\n    user: "
         "root\n# bulwark ignore=BD100\n";
@@ -122,7 +122,7 @@ TEST(ComposeScan, BadIgnoreCommentsAreWarnings) {
 }
 
 TEST(ComposeScan, DiagnosticsOfTheLoaderAreReported) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["compose.yaml"] = "services:\n  web:\n    privilegd: true\n";
     report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
     ASSERT_EQ(r.diagnostics.size(), 1U);
@@ -144,7 +144,7 @@ bool finding_at(const report::FileResult& r, const std::string& file, uint32_t l
 }
 
 TEST(ComposeScan, OverrideIsScannedWithItsBase) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["p/compose.yaml"] = "services:\n  web:\n    image: nginx:1.25\n";
     fs.files["p/compose.override.yaml"] = "services:\n  web:\n    privileged: true\n";
     report::FileResult over = scan_in(fs, "p/compose.override.yaml", bulwark::testing::test_policy());
@@ -165,7 +165,7 @@ TEST(ComposeScan, OverrideIsScannedWithItsBase) {
 }
 
 TEST(ComposeScan, ComposeFileOptionMergesInOrder) {
-    ComposeMemoryFs fs;
+    MemoryFs fs;
     fs.files["p/base.yaml"] = "services:\n  web:\n    image: nginx:1.25\n    privileged: false\n";
     fs.files["p/prod.yaml"] = "services:\n  web:\n    privileged: true\n";
     engine::ScanOptions opts;

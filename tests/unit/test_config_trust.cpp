@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/memory_fs.hpp"
+
 #include <map>
 
 #include "bulwark/config/config.hpp"
@@ -13,37 +15,7 @@ using ::testing::IsEmpty;
 
 namespace {
 
-/// Files in memory; directories are implied by the paths of the files.
-class MemoryFs final : public util::FileSystem {
-  public:
-    std::map<std::string, std::string> files;
-
-    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
-        util::ReadResult r;
-        auto it = files.find(path);
-        if (it == files.end()) {
-            r.error = "No such file or directory";
-        } else if (it->second.size() > max_bytes) {
-            r.size = it->second.size();
-            r.error = "file too large";
-        } else {
-            r.data = it->second;
-            r.size = r.data.size();
-        }
-        return r;
-    }
-    bool is_directory(const std::string& path) const override {
-        std::string prefix = path.ends_with('/') ? path : path + "/";
-        auto it = files.lower_bound(prefix);
-        return it != files.end() && it->first.starts_with(prefix);
-    }
-    bool exists(const std::string& path) const override {
-        return files.count(path) != 0 || is_directory(path);
-    }
-    std::vector<std::string> walk(const std::string&, const std::vector<std::string>&) const override {
-        return {};
-    }
-};
+using bulwark::testing::MemoryFs;
 
 /// Two distinct rules, the second with a default severity above info (so it can be lowered).
 struct Ids {

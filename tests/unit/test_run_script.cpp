@@ -6,6 +6,7 @@
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/input/run/script.hpp"
+#include "support/memory_fs.hpp"
 #include "support/scan_helpers.hpp"
 
 using namespace bulwark;
@@ -165,21 +166,9 @@ TEST(RunScript, UnknownFlagIsAWarningDiagnostic) {
     EXPECT_EQ(r.diagnostics[0].location.column, 12U);
 }
 
-class MemoryFs : public util::FileSystem {
-  public:
-    bool exists(const std::string& p) const override {
-        return p == "repo" || p == "repo/README.md" || p == "repo/run.sh";
-    }
-    bool is_directory(const std::string& p) const override { return p == "repo"; }
-    std::vector<std::string> walk(const std::string& /*root*/,
-                                  const std::vector<std::string>& /*skip*/) const override {
-        return {"repo/README.md", "repo/run.sh"};
-    }
-    util::ReadResult read(const std::string& /*path*/, uint64_t /*max*/) const override { return {}; }
-};
-
 TEST(RunScript, MarkdownOnlyInWalksWhenAsked) {
-    MemoryFs fs;
+    bulwark::testing::MemoryFs fs;
+    fs.files = {{"repo/README.md", "```sh\ndocker run x\n```\n"}, {"repo/run.sh", "docker run x\n"}};
     engine::Discovery plain = engine::discover(fs, {"repo"}, {});
     ASSERT_EQ(plain.inputs.size(), 1U);
     EXPECT_EQ(plain.inputs[0].path, "repo/run.sh");
