@@ -110,7 +110,9 @@ TEST(DaemonDockerd, UnknownFlagsAndBadValuesAreLocated) {
 
 TEST(DaemonDockerd, VariablesAreSkippedAndMakeValuesUnknown) {
     auto r = parse(unit("/usr/bin/dockerd $DOCKER_OPTS -H ${HOST} --icc=false"));
-    EXPECT_EQ(messages(r), "");
+    EXPECT_EQ(messages(r),
+              "$DOCKER_OPTS is not set by Environment= in this unit: the flags it holds are unknown\n"
+              "$HOST is not set by Environment= in this unit: the flags it holds are unknown\n");
     ASSERT_EQ(r.spec.hosts.size(), 1U);
     EXPECT_FALSE(r.spec.hosts[0].known);
     EXPECT_FALSE(r.spec.icc.value);
@@ -228,3 +230,57 @@ TEST(DaemonDockerd, DaemonStartedThroughAShell) {
     EXPECT_FALSE(r.spec.icc.value);
     EXPECT_EQ(text_of(r.spec.icc.origin), "--icc=false");
 }
+
+namespace {
+
+TEST(DaemonDockerd, EnvironmentOfTheUnitResolvesVariables) {
+    auto r = parse(
+        "[Service]\n"
+        "Environment=\"DOCKER_OPTS=--icc=true --iptables=false\" HOST=tcp://0.0.0.0:2375\n"
+        "ExecStart=/usr/bin/dockerd $DOCKER_OPTS -H ${HOST}\n");
+    EXPECT_EQ(messages(r), "");
+    ASSERT_TRUE(r.spec.icc.set);
+    EXPECT_TRUE(r.spec.icc.value);
+    EXPECT_EQ(at(r.spec.icc.origin), "2:26");  // inside the Environment= line
+    EXPECT_EQ(text_of(r.spec.icc.origin), "--icc=true");
+    ASSERT_TRUE(r.spec.iptables.set);
+    EXPECT_FALSE(r.spec.iptables.value);
+    ASSERT_EQ(r.spec.hosts.size(), 1U);
+    EXPECT_TRUE(r.spec.hosts[0].known);
+    EXPECT_EQ(r.spec.hosts[0].value, "tcp://0.0.0.0:2375");
+}
+
+TEST(DaemonDockerd, LastEnvironmentWinsAndEmptyResets) {
+    auto r = parse(
+        "[Service]\nEnvironment=DOCKER_OPTS=--icc=true\nEnvironment=\nEnvironment=OTHER=1\n"
+        "ExecStart=/usr/bin/dockerd $DOCKER_OPTS\n");
+    EXPECT_FALSE(r.spec.icc.set);
+    EXPECT_EQ(messages(r),
+              "$DOCKER_OPTS is not set by Environment= in this unit: the flags it holds are unknown\n");
+    r = parse(
+        "[Service]\nEnvironment=DOCKER_OPTS=--icc=true\nEnvironment='DOCKER_OPTS=--icc=false'\n"
+        "ExecStart=/usr/bin/dockerd $DOCKER_OPTS\n");
+    ASSERT_TRUE(r.spec.icc.set);
+    EXPECT_FALSE(r.spec.icc.value);
+}
+
+TEST(DaemonDockerd, EnvironmentFileMakesVariablesUnknownOrOverridable) {
+    auto r = parse(
+        "[Service]\nEnvironmentFile=-/etc/default/docker\nExecStart=/usr/bin/dockerd -H fd:// "
+        "$DOCKER_OPTS\n");
+    EXPECT_EQ(
+        messages(r),
+        "$DOCKER_OPTS comes from EnvironmentFile=-/etc/default/docker, which is not scanned with this unit: "
+        "the flags it holds are unknown\n");
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(r.diagnostics[0].level, core::DiagLevel::note);
+    EXPECT_EQ(r.diagnostics[0].location.line, 3U);
+    EXPECT_EQ(r.diagnostics[0].location.column, 37U);
+    r = parse(
+        "[Service]\nEnvironmentFile=-/etc/default/docker\nEnvironment=DOCKER_OPTS=--icc=true\n"
+        "ExecStart=/usr/bin/dockerd $DOCKER_OPTS\n");
+    ASSERT_TRUE(r.spec.icc.set);
+    EXPECT_NE(messages(r).find("would override it"), std::string::npos) << messages(r);
+}
+
+}  // namespace

@@ -1,6 +1,7 @@
 // The dockerd command line: where it is written (systemd ExecStart=, DOCKER_OPTS=, OPTIONS=) and
 // its flags -> DaemonSpec, each value with the range of its flag (and value word).
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -204,9 +205,16 @@ bool is_unit_file(std::string_view text) {
     return false;
 }
 
+/// An `Environment=` or `EnvironmentFile=` line of [Service], its value joined.
+struct ServiceEntry {
+    std::string key;
+    Joined value;
+};
+
 /// The value of the last non-empty `ExecStart=` of [Service] (an empty one resets the list, as in
-/// a drop-in), continuation lines joined; nullopt when there is none.
-std::optional<Joined> last_exec_start(std::string_view text) {
+/// a drop-in), continuation lines joined; nullopt when there is none. `Environment=` and
+/// `EnvironmentFile=` lines of [Service] are added to `env` in order.
+std::optional<Joined> last_exec_start(std::string_view text, std::vector<ServiceEntry>& env) {
     std::optional<Joined> last;
     std::string section;
     size_t pos = 0;
@@ -267,6 +275,10 @@ std::optional<Joined> last_exec_start(std::string_view text) {
             value.append(text, vb, ve);
             break;
         }
+        if (section == "Service" && (key == "Environment" || key == "EnvironmentFile")) {
+            env.push_back(ServiceEntry{std::string(key), std::move(value)});
+            continue;
+        }
         if (section != "Service" || key != "ExecStart") {
             continue;
         }
@@ -279,8 +291,157 @@ std::optional<Joined> last_exec_start(std::string_view text) {
     return last;
 }
 
+/// One `NAME=value` of Environment=, the value's bytes mapped to the unit file.
+struct EnvAssignment {
+    std::string name;
+    Joined value;
+};
+
+/// systemd's Environment= syntax: white-space separated assignments, each possibly quoted ("A=1 2"
+/// or A="1 2"), a backslash escaping the next character; an empty value resets the list.
+std::vector<EnvAssignment> environment_assignments(const std::vector<ServiceEntry>& entries) {
+    std::vector<EnvAssignment> out;
+    for (const ServiceEntry& e : entries) {
+        if (e.key != "Environment") {
+            continue;
+        }
+        const std::string& t = e.value.text;
+        if (util::trim(t).empty()) {
+            out.clear();
+            continue;
+        }
+        size_t i = 0;
+        while (i < t.size()) {
+            while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) {
+                ++i;
+            }
+            if (i >= t.size()) {
+                break;
+            }
+            Joined word;
+            char quote = 0;
+            for (; i < t.size() && (quote != 0 || (t[i] != ' ' && t[i] != '\t')); ++i) {
+                if (quote == 0 && (t[i] == '"' || t[i] == '\'')) {
+                    quote = t[i];
+                    continue;
+                }
+                if (quote != 0 && t[i] == quote) {
+                    quote = 0;
+                    continue;
+                }
+                if (t[i] == '\\' && i + 1 < t.size() && quote != '\'') {
+                    ++i;
+                }
+                word.text += t[i];
+                word.offsets.push_back(i < e.value.offsets.size() ? e.value.offsets[i] : 0);
+            }
+            size_t eq = word.text.find('=');
+            if (eq == std::string::npos || eq == 0) {
+                continue;
+            }
+            EnvAssignment a;
+            a.name = word.text.substr(0, eq);
+            a.value.text = word.text.substr(eq + 1);
+            a.value.offsets.assign(word.offsets.begin() + static_cast<long>(eq) + 1, word.offsets.end());
+            out.push_back(std::move(a));
+        }
+    }
+    return out;
+}
+
+/// The variable `w` consists of (`$NAME` or `${NAME}`), or "" when it is anything else.
+std::string whole_variable(const sh::Word& w, bool& braced) {
+    std::string_view v = w.value;
+    braced = util::starts_with(v, "${") && util::ends_with(v, "}");
+    std::string_view name = braced ? v.substr(2, v.size() - 3) : util::starts_with(v, "$") ? v.substr(1) : "";
+    bool ok = !name.empty() && !w.quoted;
+    for (char c : name) {
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_');
+    }
+    return ok ? std::string(name) : std::string();
+}
+
+/// Replaces `$NAME` / `${NAME}` words of an ExecStart= command line by the value Environment= gives
+/// NAME in this unit (split at white space for `$NAME`, one word for `${NAME}`, as systemd does);
+/// notes say which variables stay unknown and which an EnvironmentFile= might override.
+std::vector<sh::Word> substitute_environment(const std::vector<sh::Word>& words,
+                                             const std::vector<ServiceEntry>& entries,
+                                             const util::SourcePtr& source, ParseResult& out) {
+    std::vector<EnvAssignment> env = environment_assignments(entries);
+    std::vector<std::string> files;
+    for (const ServiceEntry& e : entries) {
+        if (e.key == "EnvironmentFile" && !util::trim(e.value.text).empty()) {
+            files.push_back(std::string(util::trim(e.value.text)));
+        }
+    }
+    std::string file_list = files.empty() ? std::string() : fmt::format("{}", fmt::join(files, ", "));
+    std::vector<sh::Word> result;
+    for (const sh::Word& w : words) {
+        bool braced = false;
+        std::string name = w.dynamic ? whole_variable(w, braced) : std::string();
+        if (name.empty()) {
+            result.push_back(w);
+            continue;
+        }
+        const EnvAssignment* found = nullptr;
+        for (const EnvAssignment& a : env) {
+            if (a.name == name) {
+                found = &a;  // the last assignment wins
+            }
+        }
+        if (found == nullptr) {
+            out.diagnostics.push_back(core::make_diagnostic(
+                core::DiagLevel::note, *source, w.begin,
+                files.empty()
+                    ? fmt::format("${} is not set by Environment= in this unit: the flags it holds "
+                                  "are unknown",
+                                  name)
+                    : fmt::format("${} comes from EnvironmentFile={}, which is not scanned with this "
+                                  "unit: the flags it holds are unknown",
+                                  name, file_list)));
+            result.push_back(w);
+            continue;
+        }
+        if (!files.empty()) {
+            out.diagnostics.push_back(core::make_diagnostic(
+                core::DiagLevel::note, *source, w.begin,
+                fmt::format("${} is read from Environment= in this unit; EnvironmentFile={} would override "
+                            "it if it sets {}",
+                            name, file_list, name)));
+        }
+        const Joined& v = found->value;
+        auto emit = [&](size_t b, size_t e) {
+            sh::Word nw;
+            nw.value = v.text.substr(b, e - b);
+            nw.begin = v.offsets.empty() ? w.begin : v.offsets[b];
+            nw.end = v.offsets.empty() ? w.end : v.offsets[e - 1] + 1;
+            result.push_back(std::move(nw));
+        };
+        if (braced) {
+            if (!v.text.empty()) {
+                emit(0, v.text.size());
+            }
+            continue;
+        }
+        for (size_t i = 0; i < v.text.size();) {
+            while (i < v.text.size() && std::isspace(static_cast<unsigned char>(v.text[i])) != 0) {
+                ++i;
+            }
+            size_t b = i;
+            while (i < v.text.size() && std::isspace(static_cast<unsigned char>(v.text[i])) == 0) {
+                ++i;
+            }
+            if (i > b) {
+                emit(b, i);
+            }
+        }
+    }
+    return result;
+}
+
 void read_unit(const util::SourcePtr& source, ParseResult& out) {
-    std::optional<Joined> exec = last_exec_start(source->text());
+    std::vector<ServiceEntry> env;
+    std::optional<Joined> exec = last_exec_start(source->text(), env);
     if (!exec) {
         return;
     }
@@ -306,7 +467,9 @@ void read_unit(const util::SourcePtr& source, ParseResult& out) {
         }
         const sh::Word& first = words[*start - 1];
         out.spec.origin = model::Origin{source, {words.front().begin, first.end}};
-        apply_flags(std::span<const sh::Word>(words).subspan(*start), source, out.spec, out.diagnostics);
+        std::vector<sh::Word> flags = substitute_environment(
+            std::vector<sh::Word>(words.begin() + static_cast<long>(*start), words.end()), env, source, out);
+        apply_flags(flags, source, out.spec, out.diagnostics);
         return;
     }
     uint32_t at = exec->offsets.empty() ? 0 : exec->offsets[std::min(skip, exec->offsets.size() - 1)];

@@ -215,7 +215,8 @@ void network_create(std::span<const ArgWord> args, const util::SourcePtr& file,
     }
 }
 
-/// The source range of a YAML scalar's `value` that starts at (or on the lines after) byte `pos`.
+}  // namespace
+
 model::MappedText locate_scalar(std::string_view text, size_t pos, const std::string& value) {
     model::MappedText out;
     out.value = value;
@@ -272,6 +273,8 @@ model::MappedText locate_scalar(std::string_view text, size_t pos, const std::st
     out.pieces.push_back({0, static_cast<uint32_t>(std::min(pos, text.size()))});
     return out;
 }
+
+namespace {
 
 void collect_scalars(const YAML::Node& node, std::string_view text, std::vector<model::MappedText>& out,
                      int depth = 0) {
@@ -599,6 +602,9 @@ ScriptScan scan_script_file(const util::SourcePtr& file, ScriptFlavor flavor) {
     }
     for (const model::MappedText& s : scripts) {
         runs_in_shell(s, file, out);
+    }
+    if (flavor == ScriptFlavor::github_actions) {
+        actions_containers(file, out);
     }
     return out;
 }

@@ -40,4 +40,15 @@ std::vector<model::MappedText> markdown_blocks(std::string_view text);
 std::vector<model::MappedText> ci_scripts(std::string_view text, bool gitlab,
                                           std::vector<RunWarning>& warnings);
 
+/// The source text of a YAML scalar whose value is `value` and whose node starts at byte `pos` of
+/// `text`: a plain or quoted scalar, or a block scalar (`run: |`) whose lines follow; when it
+/// cannot be located exactly, the text maps to `pos`.
+model::MappedText locate_scalar(std::string_view text, size_t pos, const std::string& value);
+
+/// The containers GitHub Actions jobs run their steps in (`container:`) and next to (`services:`),
+/// each read as a `docker create` of the runner: `image`, `options` (docker create flags, parsed
+/// with the run flag table), `env`, `ports`, `volumes` (`credentials` only log the runner in). Adds them to
+/// `out.project` with origins in `file`; YAML errors are left to ci_scripts.
+void actions_containers(const util::SourcePtr& file, ScriptScan& out);
+
 }  // namespace bulwark::input::run

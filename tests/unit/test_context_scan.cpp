@@ -1,0 +1,165 @@
+// The build context of a Dockerfile scanned from disk (engine/context_scan over an in-memory
+// filesystem): which ignore file applies, which files are sent and copied, secrets by name and
+// content, and the rules' verdicts and locations.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "bulwark/engine/inputs.hpp"
+#include "support/memory_fs.hpp"
+#include "support/scan_helpers.hpp"
+
+using namespace bulwark;
+
+namespace {
+
+const std::string k_token = "ghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZ";
+
+report::FileResult scan_context(const bulwark::testing::MemoryFs& fs, const std::string& path,
+                                std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"}) {
+    core::Policy policy = bulwark::testing::test_policy(std::move(rules));
+    const engine::InputKind* kind = engine::find_input_kind("dockerfile");
+    auto it = fs.files.find(path);
+    return kind->scan(std::make_shared<const util::SourceFile>(path, it->second),
+                      engine::InputContext{fs, policy});
+}
+
+std::vector<const core::Finding*> of_rule(const report::FileResult& r, const std::string& id) {
+    std::vector<const core::Finding*> out;
+    for (const core::Finding& f : r.findings) {
+        if (f.rule_id == id) {
+            out.push_back(&f);
+        }
+    }
+    return out;
+}
+
+TEST(ContextScan, CopyAllOfSecretFileIsHighAtTheCopy) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nRUN true\nCOPY . /app\n";
+    fs.files["/ctx/id_rsa"] = "not a real key";
+    fs.files["/ctx/src/main.c"] = "int main(){}";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto found = of_rule(r, "BD150");
+    ASSERT_EQ(found.size(), 1U);
+    EXPECT_EQ(found[0]->location.line, 3U);
+    EXPECT_EQ(found[0]->location.column, 6U);  // the `.` source
+    EXPECT_EQ(found[0]->severity, core::Severity::high);
+    EXPECT_NE(found[0]->message.find("`id_rsa`"), std::string::npos) << found[0]->message;
+    EXPECT_NE(found[0]->message.find("into the image"), std::string::npos) << found[0]->message;
+    // No .dockerignore and a secret file: BD152 at the top of the Dockerfile.
+    auto missing = of_rule(r, "BD152");
+    ASSERT_EQ(missing.size(), 1U);
+    EXPECT_EQ(missing[0]->location.line, 1U);
+    EXPECT_EQ(missing[0]->severity, core::Severity::medium);
+}
+
+TEST(ContextScan, IgnoredSecretIsNotReportedAndDockerfileIgnoreWins) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/app.Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/.env"] = "API_TOKEN=" + k_token + "\n";
+    fs.files["/ctx/.dockerignore"] = "*.md\n";                // does not exclude .env
+    fs.files["/ctx/app.Dockerfile.dockerignore"] = ".env\n";  // wins: .env is not sent
+    report::FileResult r = scan_context(fs, "/ctx/app.Dockerfile");
+    EXPECT_TRUE(r.findings.empty()) << r.findings.front().message;
+    fs.files.erase("/ctx/app.Dockerfile.dockerignore");
+    r = scan_context(fs, "/ctx/app.Dockerfile");
+    EXPECT_EQ(of_rule(r, "BD150").size(), 1U);
+    auto content = of_rule(r, "BD151");
+    ASSERT_EQ(content.size(), 1U);
+    EXPECT_NE(content[0]->message.find("`.env` line 1"), std::string::npos) << content[0]->message;
+    EXPECT_EQ(content[0]->location.line, 2U);
+    EXPECT_TRUE(of_rule(r, "BD152").empty());  // there is a .dockerignore
+}
+
+TEST(ContextScan, SentButNotCopiedPointsAtTheTop) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "# syntax=docker/dockerfile:1\nFROM alpine:3.20\nCOPY src/ /app/\n";
+    fs.files["/ctx/src/app.py"] = "print(1)\n";
+    fs.files["/ctx/deploy/settings.ini"] = "token = " + k_token + "\n";
+    fs.files["/ctx/.git/config"] = "[core]\n";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto content = of_rule(r, "BD151");
+    ASSERT_EQ(content.size(), 1U);
+    EXPECT_EQ(content[0]->location.line, 2U);  // the first instruction, after the parser directive
+    EXPECT_EQ(content[0]->severity, core::Severity::medium);
+    auto missing = of_rule(r, "BD152");
+    ASSERT_EQ(missing.size(), 1U);
+    EXPECT_NE(missing[0]->message.find("`.git`, `deploy/settings.ini`"), std::string::npos)
+        << missing[0]->message;
+}
+
+TEST(ContextScan, BuildOnlyStageAndFromCopiesAndExcludes) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] =
+        "FROM golang:1.22 AS build\nCOPY s* /src/\nRUN go build\n"
+        "FROM alpine:3.20\nCOPY --from=build /src/app /app\nCOPY --exclude=*.pem certs/ /certs/\n";
+    fs.files["/ctx/.dockerignore"] = ".git\n";
+    fs.files["/ctx/server.key"] = "x";
+    fs.files["/ctx/certs/client.pem"] = "x";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto found = of_rule(r, "BD150");
+    ASSERT_EQ(found.size(), 2U);
+    // certs/client.pem: left out of its COPY by --exclude (relative to the copied directory), so
+    // only sent (at the first instruction).
+    EXPECT_EQ(found[0]->location.line, 1U);
+    EXPECT_NE(found[0]->message.find("certs/client.pem"), std::string::npos) << found[0]->message;
+    // server.key: copied by the build stage only.
+    EXPECT_EQ(found[1]->location.line, 2U);
+    EXPECT_EQ(found[1]->severity, core::Severity::medium);
+    EXPECT_NE(found[1]->message.find("not shipped"), std::string::npos) << found[1]->message;
+}
+
+TEST(ContextScan, ExceptionReincludingASecretPointsIntoTheIgnoreFile) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY config/app.yaml /etc/app.yaml\n";
+    fs.files["/ctx/.dockerignore"] = "config\n!config/*\n";
+    fs.files["/ctx/config/app.yaml"] = "a: 1\n";
+    fs.files["/ctx/config/id_ed25519"] = "x";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto found = of_rule(r, "BD153");
+    ASSERT_EQ(found.size(), 1U);
+    EXPECT_EQ(found[0]->location.file, "/ctx/.dockerignore");
+    EXPECT_EQ(found[0]->location.line, 2U);
+    EXPECT_EQ(found[0]->evidence, "!config/*");
+}
+
+TEST(ContextScan, BadIgnoreFileIsADiagnosticAndNoVerdict) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/.dockerignore"] = "ok\nsrc/[a-\n";
+    fs.files["/ctx/id_rsa"] = "x";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    EXPECT_TRUE(r.findings.empty());
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(r.diagnostics[0].location.file, "/ctx/.dockerignore");
+    EXPECT_EQ(r.diagnostics[0].location.line, 2U);
+    EXPECT_EQ(r.diagnostics[0].level, core::DiagLevel::error);
+}
+
+TEST(ContextScan, NotOnDiskOrRulesOffMeansNoContext) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/id_rsa"] = "x";
+    core::Policy policy = bulwark::testing::test_policy({"BD150"});
+    const engine::InputKind* kind = engine::find_input_kind("dockerfile");
+    auto src = std::make_shared<const util::SourceFile>("<stdin>", "FROM alpine:3.20\nCOPY . /app\n");
+    EXPECT_TRUE(kind->scan(src, engine::InputContext{fs, policy}).findings.empty());
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    for (const core::Finding& f : scan_context(fs, "/ctx/Dockerfile", {"BD001"}).findings) {
+        EXPECT_EQ(f.rule_id, "BD001");
+    }
+    EXPECT_EQ(scan_context(fs, "/ctx/Dockerfile", {"BD150"}).findings.size(), 1U);
+}
+
+TEST(ContextScan, InlineIgnoreCommentSuppresses) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\n# bulwark ignore=BD150\nCOPY . /app\n";
+    fs.files["/ctx/id_rsa"] = "x";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile", {"BD150"});
+    ASSERT_EQ(r.findings.size(), 1U);
+    EXPECT_TRUE(r.findings[0].suppressed);
+}
+
+}  // namespace
