@@ -219,6 +219,10 @@ struct Dockerfile {
     int shipped_stage = -1;
     bool windows = false;  // escape=` or a PowerShell/cmd SHELL, or a Windows base image
     std::shared_ptr<const VarScope> global_scope;  // global ARGs (before the first FROM)
+    /// What rules derive from this model once and share between rules (the commands of every RUN,
+    /// rules/dockerfile/packages_commands.hpp); type-erased, as the model does not know rule types.
+    /// Cleared by analysis; filled lazily by the rules of one file, which run on one thread.
+    mutable std::shared_ptr<void> rule_cache;
 
     /// Stage by name (case-insensitive) or decimal index; nullptr if none.
     const Stage* find_stage(std::string_view name_or_index) const;

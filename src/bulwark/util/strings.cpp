@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 #include <algorithm>
+#include <cstring>
 
 namespace bulwark::util {
 
@@ -55,10 +56,36 @@ bool ends_with(std::string_view s, std::string_view p) {
 }
 
 bool glob_match(std::string_view pattern, std::string_view text, bool pathname) {
-    // fnmatch is the C library's matcher for exactly this job.
+    // The literal start of the pattern must start the text: most table lookups stop here.
+    size_t i = 0;
+    for (; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (c == '*' || c == '?' || c == '[' || c == '\\') {
+            break;
+        }
+        if (i >= text.size() || text[i] != c) {
+            return false;
+        }
+    }
+    if (i == pattern.size()) {
+        return text.size() == pattern.size();
+    }
+    // fnmatch is the C library's matcher for exactly this job; it needs NUL-terminated copies,
+    // on the stack when they are short.
+    constexpr size_t k_stack = 256;
+    int flags = pathname ? FNM_PATHNAME : 0;
+    if (pattern.size() < k_stack && text.size() < k_stack) {
+        char p[k_stack];
+        char t[k_stack];
+        std::memcpy(p, pattern.data(), pattern.size());
+        p[pattern.size()] = '\0';
+        std::memcpy(t, text.data(), text.size());
+        t[text.size()] = '\0';
+        return fnmatch(p, t, flags) == 0;
+    }
     std::string p(pattern);
     std::string t(text);
-    return fnmatch(p.c_str(), t.c_str(), pathname ? FNM_PATHNAME : 0) == 0;
+    return fnmatch(p.c_str(), t.c_str(), flags) == 0;
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {

@@ -473,6 +473,7 @@ class Analyzer {
 }  // namespace
 
 void analyze(model::Dockerfile& dockerfile, const AnalyzeOptions& options) {
+    dockerfile.rule_cache.reset();  // views of the model before this analysis
     Analyzer(dockerfile, options).run();
 }
 

@@ -123,7 +123,7 @@ void check_package_cache(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run || !in_shipped_image(df, ins)) {
             continue;
         }
-        RunView view(df, ins);
+        const RunView& view = run_view(df, ins);
         std::span<const RunCommand> cmds = view.commands();
         std::vector<std::string_view> reported;  // one finding per manager family and RUN
         for (size_t i = 0; i < cmds.size(); ++i) {

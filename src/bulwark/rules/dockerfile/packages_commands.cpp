@@ -1,5 +1,7 @@
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
 
+#include <unordered_map>
+
 #include "bulwark/model/expand.hpp"
 #include "bulwark/model/mount.hpp"
 #include "bulwark/util/strings.hpp"
@@ -162,11 +164,41 @@ RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m
         m_exec.push_back(exec_form_body(run));
         bodies = &m_exec;
     }
+    size_t count = 0;
+    for (const model::ShellBody& body : *bodies) {
+        count += body.script.commands.size();
+    }
+    m_commands.reserve(count);
     for (const model::ShellBody& body : *bodies) {
         for (size_t i = 0; i < body.script.commands.size(); ++i) {
             m_commands.push_back(make_command(body, i));
         }
     }
+}
+
+namespace {
+
+/// The views of one Dockerfile, kept in Dockerfile::rule_cache.
+struct RunViews {
+    const model::Dockerfile* owner = nullptr;  // a copied or moved model builds its own
+    std::unordered_map<const model::Instruction*, std::unique_ptr<RunView>> views;
+};
+
+}  // namespace
+
+const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run) {
+    auto* cache = static_cast<RunViews*>(df.rule_cache.get());
+    if (cache == nullptr || cache->owner != &df) {
+        auto fresh = std::make_shared<RunViews>();
+        fresh->owner = &df;
+        cache = fresh.get();
+        df.rule_cache = std::move(fresh);
+    }
+    std::unique_ptr<RunView>& view = cache->views[&run];
+    if (!view) {
+        view = std::make_unique<RunView>(df, run);
+    }
+    return *view;
 }
 
 bool RunView::mounted_away(std::string_view path) const {

@@ -2,6 +2,7 @@
 // The commands a RUN instruction executes, as the package and privilege rule families see them:
 // shell bodies and exec-form argument lists alike, wrappers (sudo, env, xargs, `python -m pip`)
 // skipped. Shared by rules/dockerfile/packages*.cpp and privilege*.cpp.
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,8 +25,11 @@ struct RunCommand {
     bool via_xargs = false;                          // `xargs prog ...`: more operands come from stdin
 };
 
+struct PackageCommand;
+
 /// Every command one RUN executes, in order over all its shell bodies. Exec-form RUNs that are
 /// not `sh -c` become one command. Empty for Windows images (their shells are not POSIX).
+/// Rules get the one shared view of each RUN with run_view().
 class RunView {
   public:
     RunView(const model::Dockerfile& df, const model::Instruction& run);
@@ -47,7 +51,13 @@ class RunView {
     std::vector<model::ShellBody> m_exec;  // the synthetic body of an exec-form RUN
     std::vector<RunCommand> m_commands;
     std::vector<std::string> m_scratch_mounts;
+    friend const std::vector<PackageCommand>& package_commands(const RunView& run);
+    mutable std::shared_ptr<const std::vector<PackageCommand>> m_packages;  // computed on first use
 };
+
+/// The view of `run` (an instruction of `df`, or an ONBUILD trigger in it), built once per analyzed
+/// Dockerfile and shared by every rule: valid as long as `df` is neither changed nor destroyed.
+const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run);
 
 /// Reports over words [first, last] of `c` (both in c.body's text).
 void report_words(Reporter& out, const RunCommand& c, const model::shell::Word& first,

@@ -184,7 +184,7 @@ std::string_view apt_replacement(std::string_view subcommand) {
 
 void check_noninteractive(const DockerfileContext& ctx, Reporter& out) {
     for_each_run(ctx.dockerfile, [&](const model::Instruction& ins) {
-        RunView view(ctx.dockerfile, ins);
+        const RunView& view = run_view(ctx.dockerfile, ins);
         for (const PackageCommand& pc : package_commands(view)) {
             const PackageManager& m = *pc.manager;
             if (!in_word_list(m.prompting, pc.subcommand) || simulated(pc) || answers_yes(pc)) {
@@ -212,7 +212,7 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
             if (ins.kind != model::InstructionKind::run) {
                 continue;
             }
-            RunView view(df, ins);
+            const RunView& view = run_view(df, ins);
             for (const RunCommand& c : view.commands()) {
                 if (disables_recommends(c)) {
                     configured[static_cast<size_t>(st.index)] = true;
@@ -236,7 +236,7 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
 
 void check_update_alone(const DockerfileContext& ctx, Reporter& out) {
     for_each_run(ctx.dockerfile, [&](const model::Instruction& ins) {
-        RunView view(ctx.dockerfile, ins);
+        const RunView& view = run_view(ctx.dockerfile, ins);
         std::span<const RunCommand> cmds = view.commands();
         for (size_t i = 0; i < cmds.size(); ++i) {
             auto pc = package_command(cmds[i]);
@@ -270,7 +270,7 @@ void check_update_alone(const DockerfileContext& ctx, Reporter& out) {
 
 void check_upgrade(const DockerfileContext& ctx, Reporter& out) {
     for_each_run(ctx.dockerfile, [&](const model::Instruction& ins) {
-        RunView view(ctx.dockerfile, ins);
+        const RunView& view = run_view(ctx.dockerfile, ins);
         for (const PackageCommand& pc : package_commands(view)) {
             const PackageManager& m = *pc.manager;
             bool whole = in_word_list(m.system_upgrade, pc.subcommand) ||
@@ -290,7 +290,7 @@ void check_upgrade(const DockerfileContext& ctx, Reporter& out) {
 
 void check_apt_in_scripts(const DockerfileContext& ctx, Reporter& out) {
     for_each_run(ctx.dockerfile, [&](const model::Instruction& ins) {
-        RunView view(ctx.dockerfile, ins);
+        const RunView& view = run_view(ctx.dockerfile, ins);
         for (const RunCommand& c : view.commands()) {
             if (c.program != "apt") {
                 continue;

@@ -1,6 +1,7 @@
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 
 #include <cctype>
+#include <unordered_map>
 
 #include "bulwark/util/strings.hpp"
 
@@ -90,12 +91,20 @@ const PackageManager* manager_of(const RunCommand& c) {
     if (c.program.empty()) {
         return nullptr;
     }
-    for (const PackageManager& m : package_managers()) {
-        if (in_word_list(m.programs, c.program)) {
-            return &m;
+    // Every command of every RUN asks: one lookup instead of a scan of every manager's word list.
+    static const std::unordered_map<std::string_view, const PackageManager*> k_by_program = [] {
+        std::unordered_map<std::string_view, const PackageManager*> by_program;
+        for (const PackageManager& m : package_managers()) {
+            for (std::string_view name : util::split(m.programs, ' ')) {
+                if (!name.empty()) {
+                    by_program.emplace(name, &m);  // the first manager listing a name wins
+                }
+            }
         }
-    }
-    return nullptr;
+        return by_program;
+    }();
+    auto it = k_by_program.find(c.program);
+    return it == k_by_program.end() ? nullptr : it->second;
 }
 
 bool PackageCommand::installs() const {
@@ -139,14 +148,17 @@ std::optional<PackageCommand> package_command(const RunCommand& c) {
     return pc;
 }
 
-std::vector<PackageCommand> package_commands(const RunView& run) {
-    std::vector<PackageCommand> out;
-    for (const RunCommand& c : run.commands()) {
-        if (auto pc = package_command(c)) {
-            out.push_back(std::move(*pc));
+const std::vector<PackageCommand>& package_commands(const RunView& run) {
+    if (!run.m_packages) {
+        auto out = std::make_shared<std::vector<PackageCommand>>();
+        for (const RunCommand& c : run.commands()) {
+            if (auto pc = package_command(c)) {
+                out->push_back(std::move(*pc));
+            }
         }
+        run.m_packages = std::move(out);
     }
-    return out;
+    return *run.m_packages;
 }
 
 std::string command_line(const PackageCommand& cmd, std::string_view insert) {

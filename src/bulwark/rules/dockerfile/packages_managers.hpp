@@ -80,8 +80,8 @@ struct PackageCommand {
 /// `c` as a package manager invocation, or nullopt.
 std::optional<PackageCommand> package_command(const RunCommand& c);
 
-/// Every package manager invocation of a RUN, in order.
-std::vector<PackageCommand> package_commands(const RunView& run);
+/// Every package manager invocation of a RUN, in order (computed once per view).
+const std::vector<PackageCommand>& package_commands(const RunView& run);
 
 /// The command line of `cmd` as text, with `insert` added after the subcommand (or the program
 /// when there is none): the concrete corrected command for a fix.

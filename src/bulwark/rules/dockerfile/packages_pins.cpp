@@ -61,7 +61,7 @@ void check_unpinned(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run) {
             continue;
         }
-        RunView view(ctx.dockerfile, ins);
+        const RunView& view = run_view(ctx.dockerfile, ins);
         for (const PackageCommand& pc : package_commands(view)) {
             if (!checks_operands(pc)) {
                 continue;

@@ -221,7 +221,7 @@ void check_insecure_sources(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run) {
             continue;
         }
-        RunView view(df, ins);
+        const RunView& view = run_view(df, ins);
         for (const RunCommand& c : view.commands()) {
             if (auto f = insecure_source(c)) {
                 report_words(

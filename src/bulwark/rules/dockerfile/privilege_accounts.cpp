@@ -85,7 +85,7 @@ void check_password_in_run(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run || !in_shipped_image(df, ins)) {
             continue;
         }
-        RunView view(df, ins);
+        const RunView& view = run_view(df, ins);
         for (const RunCommand& c : view.commands()) {
             if (c.argv.empty()) {
                 continue;
@@ -134,7 +134,7 @@ void check_useradd_large_uid(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run) {
             continue;
         }
-        RunView view(df, ins);
+        const RunView& view = run_view(df, ins);
         for (const RunCommand& c : view.commands()) {
             if (c.program != "useradd" ||
                 shell::has_option(c.argv, "l", {"no-log-init"}, k_useradd_only_values)) {

@@ -186,7 +186,7 @@ void for_each_mode(const model::Dockerfile& df, F&& f) {
                 f(s);
             }
         } else if (ins.kind == model::InstructionKind::run) {
-            RunView view(df, ins);
+            const RunView& view = run_view(df, ins);
             collect_run_sites(view, sites);
             for (const ModeSite& s : sites) {
                 f(s);

@@ -26,7 +26,7 @@ void check_sudo(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run) {
             continue;
         }
-        RunView view(ctx.dockerfile, ins);
+        const RunView& view = run_view(ctx.dockerfile, ins);
         for (const RunCommand& c : view.commands()) {
             if (c.argv.empty()) {
                 continue;
@@ -61,7 +61,7 @@ void check_ssh_server(const DockerfileContext& ctx, Reporter& out) {
         if (ins.kind != model::InstructionKind::run || !in_shipped_image(df, ins)) {
             continue;
         }
-        RunView view(df, ins);
+        const RunView& view = run_view(df, ins);
         for (const PackageCommand& pc : package_commands(view)) {
             const PackageManager& m = *pc.manager;
             if (m.ssh_servers.empty() || !pc.installs()) {

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "bulwark/rules/secrets/database.hpp"
 #include "bulwark/rules/secrets/names.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -174,28 +175,19 @@ struct SecretScanner::Impl {
 
 SecretScanner::SecretScanner(std::span<const SecretPattern> patterns)
     : m_patterns(patterns), m_impl(std::make_unique<Impl>()) {
-    std::vector<std::string> expressions;
-    std::vector<const char*> pointers;
-    std::vector<unsigned int> flags;
-    std::vector<unsigned int> ids;
-    for (size_t i = 0; i < patterns.size(); ++i) {
-        expressions.emplace_back(patterns[i].regex);
-        flags.push_back(HS_FLAG_SOM_LEFTMOST | (patterns[i].caseless ? HS_FLAG_CASELESS : 0U));
-        ids.push_back(static_cast<unsigned int>(i));
+    m_impl->db = compile_database(patterns);
+    if (hs_alloc_scratch(m_impl->db, &m_impl->prototype) != HS_SUCCESS) {
+        throw std::runtime_error("hyperscan: cannot allocate scratch space");
     }
-    for (const std::string& e : expressions) {
-        pointers.push_back(e.c_str());
-    }
-    hs_compile_error_t* error = nullptr;
-    if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
-                         static_cast<unsigned int>(pointers.size()), HS_MODE_BLOCK, nullptr, &m_impl->db,
-                         &error) != HS_SUCCESS) {
-        std::string where = error != nullptr && error->expression >= 0
-                                ? std::string(patterns[static_cast<size_t>(error->expression)].id)
-                                : std::string("database");
-        std::string message = error != nullptr ? error->message : "unknown error";
-        hs_free_compile_error(error);
-        throw std::runtime_error("secret pattern " + where + ": " + message);
+}
+
+SecretScanner::SecretScanner(std::span<const SecretPattern> patterns, std::string_view serialized)
+    : m_patterns(patterns), m_impl(std::make_unique<Impl>()) {
+    // The database serialized at build time, unless it was built for other patterns or does not
+    // run here (another Hyperscan version, or CPU features the build machine had and this one lacks).
+    if (serialized.empty() || embedded_patterns_hash() != patterns_hash(patterns) ||
+        hs_deserialize_database(serialized.data(), serialized.size(), &m_impl->db) != HS_SUCCESS) {
+        m_impl->db = compile_database(patterns);
     }
     if (hs_alloc_scratch(m_impl->db, &m_impl->prototype) != HS_SUCCESS) {
         throw std::runtime_error("hyperscan: cannot allocate scratch space");
@@ -205,7 +197,7 @@ SecretScanner::SecretScanner(std::span<const SecretPattern> patterns)
 SecretScanner::~SecretScanner() = default;
 
 const SecretScanner& SecretScanner::builtin() {
-    static const SecretScanner k_scanner(builtin_patterns());
+    static const SecretScanner k_scanner(builtin_patterns(), embedded_database());
     return k_scanner;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Multi-pattern secret scanner over arbitrary bytes (Dockerfiles, image layer files), built on one
-// Hyperscan database compiled once. Thread-safe: scans share the database, each takes its own scratch.
+// Hyperscan database compiled once (the built-in set at build time, see database.hpp). Thread-safe: scans
+// share the database, each takes its own scratch.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -54,6 +55,9 @@ class SecretScanner {
   private:
     friend class SecretStream;
     struct Impl;
+    /// Loads `serialized` (an hs_serialize_database image of `patterns`), compiling `patterns`
+    /// instead when it is empty, stale or not loadable on this machine.
+    SecretScanner(std::span<const SecretPattern> patterns, std::string_view serialized);
     /// Scans one window of `data` whose first byte is at stream offset `base`; keeps matches that
     /// start in [accept_begin, accept_end) (window-relative; bytes before are left context).
     void scan_window(std::string_view data, uint64_t base, size_t accept_begin, size_t accept_end,

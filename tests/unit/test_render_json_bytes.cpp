@@ -1,0 +1,85 @@
+// The JSON renderer writes files without building a DOM: its bytes must be exactly what dumping
+// the same document with nlohmann (indent 2, invalid UTF-8 replaced) gives, for every byte value.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_render_fixture.hpp"
+
+using namespace bulwark;
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// Every byte value 0x00-0xff, and UTF-8 valid and broken in the ways nlohmann's replacement sees.
+std::vector<std::string> tricky_strings() {
+    std::string all_bytes;
+    for (int c = 0; c < 256; ++c) {
+        all_bytes += static_cast<char>(c);
+    }
+    return {all_bytes,
+            "quote \" backslash \\ slash / tab \t cr \r lf \n bs \b ff \f del \x7f esc \x1b",
+            "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xb3",
+            "truncated \xe2\x82",
+            "lone continuation \x80 x",
+            "overlong \xc0\xaf and \xff\xfe",
+            "\xe2\x82 then valid \xc3\xa9",
+            ""};
+}
+
+report::Report report_with(const std::vector<std::string>& strings) {
+    report::Report rep;
+    rep.tool_version = "9.9.9";
+    rep.fail_on = core::Severity::high;
+    for (size_t i = 0; i < strings.size(); ++i) {
+        report::FileResult f;
+        f.path = "dir/" + strings[i];
+        core::Finding x =
+            test::make_finding(i % 2 == 0 ? "TST001" : "UNKNOWN9", core::Severity::low, strings[i],
+                               {strings[i], 1, 2, 3, 4, {}}, strings[i], strings[i]);
+        x.suppressed = i % 3 == 0;
+        x.suppression = strings[i];
+        f.findings.push_back(x);
+        f.diagnostics.push_back(
+            core::Diagnostic{core::DiagLevel::error, {f.path, 5, 6, 0, 0, {}}, strings[i]});
+        rep.files.push_back(f);
+    }
+    rep.files.emplace_back();  // no findings, no diagnostics: empty arrays
+    return rep;
+}
+
+TEST(RenderJsonBytes, SameBytesAsNlohmannDumpOfTheSameDocument) {
+    std::string out = test::render(report_with(tricky_strings()), "json");
+    // The output parses (so it is valid UTF-8 JSON) and nlohmann formats the parsed document the same.
+    Json parsed = Json::parse(out);
+    EXPECT_EQ(parsed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n", out);
+}
+
+TEST(RenderJsonBytes, StringsKeepTheirValueOrNlohmannsReplacement) {
+    std::vector<std::string> strings = tricky_strings();
+    Json parsed = Json::parse(test::render(report_with(strings), "json"));
+    ASSERT_EQ(parsed["files"].size(), strings.size() + 1);
+    for (size_t i = 0; i < strings.size(); ++i) {
+        // What nlohmann writes for the string, read back.
+        std::string expected =
+            Json::parse(Json(strings[i]).dump(-1, ' ', false, Json::error_handler_t::replace))
+                .get<std::string>();
+        const Json& finding = parsed["files"][i]["findings"][0];
+        EXPECT_EQ(finding["message"], expected) << i;
+        EXPECT_EQ(finding["evidence"], expected) << i;
+        EXPECT_EQ(finding["location"]["file"], expected) << i;
+        EXPECT_EQ(finding["location"]["end_column"], 4);
+        EXPECT_EQ(finding["suppressed"], i % 3 == 0);
+        EXPECT_EQ(finding["title"], i % 2 == 0 ? "Base image uses a mutable tag" : "");
+        if (i % 3 == 0) {
+            EXPECT_EQ(finding["suppression"], expected) << i;
+        } else {
+            EXPECT_TRUE(finding["suppression"].is_null()) << i;
+        }
+        EXPECT_EQ(parsed["files"][i]["diagnostics"][0]["message"], expected) << i;
+    }
+    EXPECT_EQ(parsed["files"][strings.size()]["findings"], Json::array());
+}
+
+}  // namespace
