@@ -8,6 +8,9 @@ packages=(
   build-essential g++ cmake ninja-build ccache pkg-config git
   # libraries
   libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libhyperscan-dev libre2-dev
+  libarchive-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev
+  # image tests: a real engine, a static busybox for FROM scratch images, a Debian rootfs, zstd layers
+  docker.io busybox-static debootstrap zstd
   # tests, benchmarks, fuzzing
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev llvm-14
   python3 python3-jsonschema libxml2-utils

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine: install dependencies, build with warnings as errors and
 # ASan+UBSan (preset dev), run every unit and end-to-end test, build the release preset, then build
-# the fuzz targets with clang and run each for a short time. Set BULWARK_FUZZ_SECONDS=0 to skip fuzzing.
+# the fuzz targets with clang and run each for a short time (30 s). Set BULWARK_FUZZ_SECONDS=0 to skip fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -18,7 +18,7 @@ ctest --preset dev
 cmake --preset release
 cmake --build --preset release
 
-fuzz_seconds=${BULWARK_FUZZ_SECONDS:-60}
+fuzz_seconds=${BULWARK_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" -gt 0 ]; then
   scripts/fuzz.sh "$fuzz_seconds"
 fi

@@ -8,11 +8,11 @@
 namespace bulwark {
 namespace {
 
-using testing::MemoryFs;
 using testing::container;
 using testing::diagnostics_text;
 using testing::env_var;
 using testing::load_compose;
+using testing::MemoryFs;
 using testing::origin_text;
 using testing::origin_where;
 

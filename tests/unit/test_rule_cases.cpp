@@ -9,6 +9,9 @@
 //   comment nor blank (continuation lines of a RUN count, so a marker can sit inside a RUN).
 //   `#! build-arg NAME=VALUE`, `#! target NAME`, `#! trusted-registry R`, `#! allowed-image GLOB`,
 //   `#! today YYYY-MM-DD` set options for the case.
+// A case that is a directory (`bad-copy-all/`) is a build context: its `Dockerfile` is scanned from
+// disk with the files next to it (and its `.dockerignore`), and markers may also sit in the
+// `.dockerignore` (`#!` lines are comments there too) for findings that point into it.
 // JSON has no comments: a `.json` case lists its expected lines in a sibling `<file>.lines`
 // (whitespace-separated line numbers) and takes no options.
 // A bad case passes when the rule reports on exactly the marked lines (at least one). A good case
@@ -34,7 +37,8 @@ struct Case {
     bool bad = false;
 };
 
-std::vector<Case> all_cases() {
+/// Every case; `.image.json` image recipes (run by test_image_rule_cases.cpp) only with `images`.
+std::vector<Case> all_cases(bool images = false) {
     std::vector<Case> cases;
     fs::path root = fs::path(BULWARK_TEST_DATA) / "rules";
     if (!fs::exists(root)) {
@@ -48,10 +52,12 @@ std::vector<Case> all_cases() {
             std::string name = f.path().filename().string();
             bool bad = util::starts_with(name, "bad");
             bool good = util::starts_with(name, "good");
-            if (util::ends_with(name, ".lines")) {
+            if (util::ends_with(name, ".lines") || (!images && util::ends_with(name, ".image.json"))) {
                 continue;
             }
-            if (bad || good) {
+            if ((bad || good) && f.is_directory()) {
+                cases.push_back(Case{dir.path().filename().string(), f.path() / "Dockerfile", bad});
+            } else if (bad || good) {
                 cases.push_back(Case{dir.path().filename().string(), f.path(), bad});
             }
         }
@@ -147,8 +153,17 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
     std::string kind = kind_of(c);
     std::vector<uint32_t> expected =
         c.file.extension() == ".json" ? sidecar_lines(c.file) : parse_markers(text, c.rule, policy);
+    fs::path ignore = c.file.parent_path() / ".dockerignore";
+    if (c.file.filename() == "Dockerfile" && fs::exists(ignore)) {
+        core::Policy unused;
+        for (uint32_t line : parse_markers(read_file(ignore), c.rule, unused)) {
+            expected.push_back(line);
+        }
+    }
     report::FileResult r = bulwark::testing::scan_text_as(kind, text, policy, c.file.string());
     std::vector<uint32_t> got = bulwark::testing::lines_of(r, c.rule);
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
     std::string messages;
     for (const core::Finding& f : r.findings) {
         messages += "  " + std::to_string(f.location.line) + ": " + f.message + "\n";
@@ -163,7 +178,9 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
 }
 
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-    std::string n = info.param.rule + "_" + info.param.file.stem().string();
+    const fs::path& f = info.param.file;
+    std::string n = info.param.rule + "_" +
+                    (f.filename() == "Dockerfile" ? f.parent_path().filename() : f.stem()).string();
     for (char& ch : n) {
         if (!std::isalnum(static_cast<unsigned char>(ch))) {
             ch = '_';
@@ -176,7 +193,7 @@ INSTANTIATE_TEST_SUITE_P(Rules, RuleCase, ::testing::ValuesIn(all_cases()), case
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RuleCase);
 
 TEST(RuleCases, EveryRuleHasGoodAndBadCases) {
-    std::vector<Case> cases = all_cases();
+    std::vector<Case> cases = all_cases(true);
     for (const rules::Rule* r : rules::all_rules()) {
         bool bad = false;
         bool good = false;
@@ -192,6 +209,12 @@ TEST(RuleCases, EveryRuleHasGoodAndBadCases) {
 
 TEST(RuleCases, DocumentedExamplesBehave) {
     for (const rules::Rule* r : rules::all_rules()) {
+        if (r->check_context != nullptr) {
+            continue;  // an example of a build context is a directory: its directory cases cover it
+        }
+        if (r->example_kind == "image") {
+            continue;  // image recipes: test_image_rule_cases.cpp builds and scans them (ImageExamplesBehave)
+        }
         // The policy the examples of BD013 and BD018 state in their leading comment.
         core::Policy policy = bulwark::testing::test_policy({std::string(r->id)});
         policy.trusted_registries = {"registry.corp.example"};

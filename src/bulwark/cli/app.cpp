@@ -17,6 +17,8 @@ int help_command(std::vector<std::string> args);
 const Command k_commands[] = {
     {"scan", "Scan Dockerfiles (files, directories, or - for stdin)", scan_command},
     {"check-run", "Check one `docker run` command line: check-run -- docker run ...", check_run_command},
+    {"image", "Audit built images (docker save archives, OCI layouts, NAME[:TAG] in an engine)",
+     image_command},
     {"rules", "List the rules (text or --format json|markdown)", rules_command},
     {"explain", "Show one rule: rationale, fix, examples and equivalents", explain_command},
     {"version", "Print the version", version_command},

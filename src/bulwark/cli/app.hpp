@@ -23,6 +23,8 @@ int run(int argc, char** argv);
 int scan_command(std::vector<std::string> args);
 /// `bulwark check-run -- docker run ...`: the container rules on one command line.
 int check_run_command(std::vector<std::string> args);
+/// `bulwark image IMAGE...`: the image rules on built images, and their SBOM.
+int image_command(std::vector<std::string> args);
 int rules_command(std::vector<std::string> args);
 int explain_command(std::vector<std::string> args);
 int version_command(std::vector<std::string> args);

@@ -73,34 +73,13 @@ int check_run_command(std::vector<std::string> args) {
     std::vector<std::string> positional;
     std::string format = "text";
     std::string output;
-    std::string fail_on = "medium";
-    std::string min_severity = "info";
-    std::vector<std::string> ignore;
-    std::vector<std::string> only;
-    std::string color = "auto";
-    bool no_color = false;
-    bool quiet = false;
+    ReportFlags flags;
     app.add_option("command", positional, "The command line as one quoted argument (or give it after --)");
     app.add_option("-f,--format", format, "Output format: text, json, sarif, junit, checkstyle [text]");
     app.add_option("-o,--output", output, "Write the output to this file [stdout]");
-    app.add_option("--fail-on", fail_on,
-                   "Exit 1 when a finding has at least this severity, or 'none' [medium]");
-    app.add_option("--severity", min_severity, "Report only findings of at least this severity [info]");
-    app.add_option("--ignore", ignore, "Disable a rule id (repeatable)");
-    app.add_option("--only", only, "Run only this rule id (repeatable)");
-    app.add_option("--color", color, "auto, always or never [auto: only on a terminal]");
-    app.add_flag("--no-color", no_color, "Same as --color never");
-    app.add_flag("-q,--quiet", quiet, "Text output: findings and errors only, no summary");
-    for (CLI::Option* opt : app.get_options()) {
-        if (!opt->get_positional()) {
-            opt->allow_extra_args(false);
-        }
-    }
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    try {
-        app.parse(reversed);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+    add_report_flags(app, flags);
+    if (std::optional<int> stop = parse_command_line(app, args)) {
+        return *stop;
     }
     auto usage_error = [](const std::string& msg) {
         std::cerr << "bulwark check-run: " << msg << "\n";
@@ -124,16 +103,16 @@ int check_run_command(std::vector<std::string> args) {
     report::Report rep;
     rep.tool_version = BULWARK_VERSION;
     std::string error;
-    std::optional<core::Severity> threshold = severity_arg(fail_on, "--fail-on", error);
-    std::optional<core::Severity> min_sev = severity_arg(min_severity, "--severity", error);
+    std::optional<core::Severity> threshold = severity_arg(flags.fail_on, "--fail-on", error);
+    std::optional<core::Severity> min_sev = severity_arg(flags.min_severity, "--severity", error);
     if (!error.empty()) {
         return usage_error(error);
     }
     rep.fail_on = *threshold;
-    if (std::string e = add_rule_selection(ignore, only, policy); !e.empty()) {
+    if (std::string e = add_rule_selection(flags.ignore, flags.only, policy); !e.empty()) {
         return usage_error(e);
     }
-    if (std::string e = check_color_arg(color); !e.empty()) {
+    if (std::string e = check_color_arg(flags.color); !e.empty()) {
         return usage_error(e);
     }
 
@@ -150,8 +129,8 @@ int check_run_command(std::vector<std::string> args) {
 
     report::RenderOptions ropts;
     bool to_stdout = output.empty() || output == "-";
-    ropts.color = use_color(color, no_color, to_stdout);
-    ropts.quiet = quiet;
+    ropts.color = use_color(flags.color, flags.no_color, to_stdout);
+    ropts.quiet = flags.quiet;
     std::unique_ptr<report::Renderer> r = renderer->make();
     int code = rep.exit_code();
     if (to_stdout) {

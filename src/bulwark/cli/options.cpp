@@ -2,15 +2,48 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
 #include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bulwark/config/config_file.hpp"
+#include "bulwark/report/renderer.hpp"
+#include "bulwark/util/strings.hpp"
 
 namespace bulwark::cli {
+
+void add_report_flags(CLI::App& app, ReportFlags& flags) {
+    app.add_option("--fail-on", flags.fail_on,
+                   "Exit 1 when a finding has at least this severity, or 'none' [medium]");
+    app.add_option("--severity", flags.min_severity, "Report only findings of at least this severity [info]");
+    app.add_option("--ignore", flags.ignore, "Disable a rule id (repeatable)");
+    app.add_option("--only", flags.only, "Run only this rule id (repeatable)");
+    app.add_option("--color", flags.color, "auto, always or never [auto: only on a terminal]");
+    app.add_flag("--no-color", flags.no_color, "Same as --color never");
+    app.add_flag("-q,--quiet", flags.quiet, "Text output: findings and errors only, no summary");
+}
+
+std::optional<int> parse_command_line(CLI::App& app, const std::vector<std::string>& args) {
+    for (CLI::Option* opt : app.get_options()) {
+        if (!opt->get_positional()) {
+            opt->allow_extra_args(false);
+        }
+    }
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    return std::nullopt;
+}
 
 std::optional<core::Severity> severity_arg(const std::string& value, const char* flag, std::string& error) {
     bool fail_on = std::string_view(flag) == "--fail-on";
@@ -53,6 +86,85 @@ bool use_color(const std::string& color, bool no_color, bool to_stdout) {
     }
     return color == "always" ||
            (color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
+}
+
+std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats,
+                                     const std::vector<std::string>& outputs, std::string& error) {
+    std::vector<OutputSpec> specs;
+    size_t next_output = 0;
+    for (const std::string& f : formats.empty() ? std::vector<std::string>{"text"} : formats) {
+        OutputSpec s;
+        size_t eq = f.find('=');
+        s.format = util::to_lower(f.substr(0, eq));
+        if (eq != std::string::npos) {
+            s.path = f.substr(eq + 1);
+        } else if (next_output < outputs.size()) {
+            s.path = outputs[next_output++];
+        }
+        if (report::find_renderer(s.format) == nullptr) {
+            std::string names;
+            for (const report::RendererEntry& e : report::renderers()) {
+                names += names.empty() ? "" : ", ";
+                names += e.name;
+            }
+            error = fmt::format("unknown format '{}' (expected one of: {})", s.format, names);
+            return {};
+        }
+        specs.push_back(std::move(s));
+    }
+    if (next_output < outputs.size()) {
+        error = "more --output paths than --format values";
+        return {};
+    }
+    int to_stdout = 0;
+    for (const OutputSpec& s : specs) {
+        to_stdout += (s.path.empty() || s.path == "-") ? 1 : 0;
+    }
+    if (to_stdout > 1) {
+        error = "only one format can go to standard output; give the others a path (--format FMT=PATH)";
+        return {};
+    }
+    return specs;
+}
+
+bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& specs, const RenderFlags& flags,
+                   std::string_view command) {
+    bool ok = true;
+    for (const OutputSpec& s : specs) {
+        const report::RendererEntry* entry = report::find_renderer(s.format);
+        std::unique_ptr<report::Renderer> renderer = entry->make();
+        report::RenderOptions ropts;
+        bool to_stdout = s.path.empty() || s.path == "-";
+        ropts.color = use_color(flags.color, flags.no_color, to_stdout);
+        ropts.quiet = flags.quiet;
+        ropts.show_suppressed = flags.show_suppressed;
+        if (to_stdout) {
+            renderer->render(rep, std::cout, ropts);
+            std::cout.flush();
+        } else {
+            std::ofstream out(s.path, std::ios::binary);
+            if (!out) {
+                std::cerr << fmt::format("{}: cannot write '{}'\n", command, s.path);
+                ok = false;
+                continue;
+            }
+            renderer->render(rep, out, ropts);
+        }
+    }
+    // Diagnostics always go to stderr, whatever the formats, so machine output stays clean.
+    if (std::find_if(specs.begin(), specs.end(), [](const OutputSpec& s) {
+            return s.format == "text" && (s.path.empty() || s.path == "-");
+        }) == specs.end()) {
+        for (const core::Diagnostic& d : rep.diagnostics) {
+            std::cerr << core::format_diagnostic(d, rep.source_of(d.location.file));
+        }
+        for (const report::FileResult& f : rep.files) {
+            for (const core::Diagnostic& d : f.diagnostics) {
+                std::cerr << core::format_diagnostic(d, f.source.get());
+            }
+        }
+    }
+    return ok;
 }
 
 }  // namespace bulwark::cli

@@ -5,9 +5,32 @@
 #include <vector>
 
 #include "bulwark/core/policy.hpp"
+
+namespace CLI {
+class App;
+}
 #include "bulwark/core/severity.hpp"
+#include "bulwark/report/report.hpp"
 
 namespace bulwark::cli {
+
+/// The flags every command that judges and reports shares.
+struct ReportFlags {
+    std::string fail_on = "medium";
+    std::string min_severity = "info";
+    std::vector<std::string> ignore;
+    std::vector<std::string> only;
+    std::string color = "auto";
+    bool no_color = false;
+    bool quiet = false;
+};
+
+/// Declares --fail-on, --severity, --ignore, --only, --color, --no-color and -q on `app`.
+void add_report_flags(CLI::App& app, ReportFlags& flags);
+
+/// Parses `args` with one value per option occurrence (`--format json path` leaves `path` to the
+/// positionals). Returns the exit code when the command must stop (--help: 0, a usage error: 2).
+std::optional<int> parse_command_line(CLI::App& app, const std::vector<std::string>& args);
 
 /// The severity named by `value` for option `flag`; sets `error` when it is not one. `--fail-on`
 /// also accepts "none" (a threshold above critical: nothing fails).
@@ -24,5 +47,29 @@ std::string check_color_arg(const std::string& color);
 /// Whether to colour output: `--color always`, or `auto` on a terminal without NO_COLOR; never with
 /// --no-color or `--color never`.
 bool use_color(const std::string& color, bool no_color, bool to_stdout);
+
+/// One `--format` and where it goes.
+struct OutputSpec {
+    std::string format;
+    std::string path;  // empty or "-": stdout
+};
+
+/// The outputs of `--format FMT[=PATH]` and `--output PATH` (text to stdout when none); sets `error`
+/// for an unknown format, extra paths, or two formats to stdout.
+std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats,
+                                     const std::vector<std::string>& outputs, std::string& error);
+
+/// Rendering flags shared by the commands that print a report.
+struct RenderFlags {
+    std::string color = "auto";
+    bool no_color = false;
+    bool quiet = false;
+    bool show_suppressed = false;
+};
+
+/// Renders `rep` in every output, then (when no text report went to stdout) prints the diagnostics
+/// to stderr. False when an output file cannot be written (reported as `command: cannot write`).
+bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& specs, const RenderFlags& flags,
+                   std::string_view command);
 
 }  // namespace bulwark::cli

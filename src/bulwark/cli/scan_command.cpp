@@ -20,55 +20,6 @@
 
 namespace bulwark::cli {
 
-namespace {
-
-struct OutputSpec {
-    std::string format;
-    std::string path;  // empty: stdout
-};
-
-/// "--format sarif=out.sarif" or "--format json" (path from the matching --output).
-std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats,
-                                     const std::vector<std::string>& outputs, std::string& error) {
-    std::vector<OutputSpec> specs;
-    size_t next_output = 0;
-    for (const std::string& f : formats.empty() ? std::vector<std::string>{"text"} : formats) {
-        OutputSpec s;
-        size_t eq = f.find('=');
-        s.format = util::to_lower(f.substr(0, eq));
-        if (eq != std::string::npos) {
-            s.path = f.substr(eq + 1);
-        } else if (next_output < outputs.size()) {
-            s.path = outputs[next_output++];
-        }
-        if (report::find_renderer(s.format) == nullptr) {
-            std::string names;
-            for (const report::RendererEntry& e : report::renderers()) {
-                names += names.empty() ? "" : ", ";
-                names += e.name;
-            }
-            error = fmt::format("unknown format '{}' (expected one of: {})", s.format, names);
-            return {};
-        }
-        specs.push_back(std::move(s));
-    }
-    if (next_output < outputs.size()) {
-        error = "more --output paths than --format values";
-        return {};
-    }
-    int to_stdout = 0;
-    for (const OutputSpec& s : specs) {
-        to_stdout += (s.path.empty() || s.path == "-") ? 1 : 0;
-    }
-    if (to_stdout > 1) {
-        error = "only one format can go to standard output; give the others a path (--format FMT=PATH)";
-        return {};
-    }
-    return specs;
-}
-
-}  // namespace
-
 int scan_command(std::vector<std::string> args) {
     CLI::App app{"Scan Dockerfiles for security and hardening problems.", "bulwark scan"};
     std::vector<std::string> paths;
@@ -137,19 +88,8 @@ int scan_command(std::vector<std::string> args) {
     app.add_flag("--markdown", markdown,
                  "Directory walks also scan docker run lines in Markdown code blocks");
 
-    // One value per occurrence: `--format json path` must leave `path` to the positionals.
-    for (CLI::Option* opt : app.get_options()) {
-        if (opt->get_positional()) {
-            continue;
-        }
-        opt->allow_extra_args(false);
-    }
-
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    try {
-        app.parse(reversed);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+    if (std::optional<int> stop = parse_command_line(app, args)) {
+        return *stop;
     }
 
     std::string error;
@@ -226,39 +166,9 @@ int scan_command(std::vector<std::string> args) {
     }
 
     int code = rep.exit_code();
-    for (const OutputSpec& s : specs) {
-        const report::RendererEntry* entry = report::find_renderer(s.format);
-        std::unique_ptr<report::Renderer> renderer = entry->make();
-        report::RenderOptions ropts;
-        bool to_stdout = s.path.empty() || s.path == "-";
-        ropts.color = use_color(color, no_color, to_stdout);
-        ropts.quiet = quiet;
-        ropts.show_suppressed = show_suppressed;
-        if (to_stdout) {
-            renderer->render(rep, std::cout, ropts);
-            std::cout.flush();
-        } else {
-            std::ofstream out(s.path, std::ios::binary);
-            if (!out) {
-                std::cerr << fmt::format("bulwark scan: cannot write '{}'\n", s.path);
-                code = 2;
-                continue;
-            }
-            renderer->render(rep, out, ropts);
-        }
-    }
-    // Diagnostics always go to stderr, whatever the formats, so machine output stays clean.
-    if (std::find_if(specs.begin(), specs.end(), [](const OutputSpec& s) {
-            return s.format == "text" && (s.path.empty() || s.path == "-");
-        }) == specs.end()) {
-        for (const core::Diagnostic& d : rep.diagnostics) {
-            std::cerr << core::format_diagnostic(d, rep.source_of(d.location.file));
-        }
-        for (const report::FileResult& f : rep.files) {
-            for (const core::Diagnostic& d : f.diagnostics) {
-                std::cerr << core::format_diagnostic(d, f.source.get());
-            }
-        }
+    RenderFlags flags{color, no_color, quiet, show_suppressed};
+    if (!write_outputs(rep, specs, flags, "bulwark scan")) {
+        code = 2;
     }
     return code;
 }

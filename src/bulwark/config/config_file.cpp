@@ -23,11 +23,12 @@ constexpr std::string_view k_categories_keys[] = {"disable"};
 constexpr std::string_view k_registries_keys[] = {"trusted"};
 constexpr std::string_view k_images_keys[] = {"allowed"};
 constexpr std::string_view k_ignore_keys[] = {"path", "rules", "reason", "until"};
-constexpr std::string_view k_categories[] = {rules::category::user,          rules::category::base_image,
-                                             rules::category::secrets,       rules::category::supply_chain,
-                                             rules::category::privilege,     rules::category::packages,
-                                             rules::category::best_practice, rules::category::isolation,
-                                             rules::category::runtime,       rules::category::network};
+constexpr std::string_view k_categories[] = {
+    rules::category::user,          rules::category::base_image, rules::category::secrets,
+    rules::category::supply_chain,  rules::category::privilege,  rules::category::packages,
+    rules::category::best_practice, rules::category::isolation,  rules::category::runtime,
+    rules::category::network,       rules::category::daemon,     rules::category::seccomp,
+    rules::category::filesystem};
 constexpr std::string_view k_severities[] = {"info", "low", "medium", "high", "critical"};
 
 // Keys people copy from .hadolint.yaml, pointed at their bulwark spelling.

@@ -34,6 +34,8 @@ struct Policy {
     std::string target;
     /// Today's date as YYYY-MM-DD (the clock seam: tests set it; used for EOL and ignore expiry).
     std::string today;
+    /// Images built more than this many days before `today` are reported as stale (`bulwark image`).
+    int image_max_age_days = 90;
 };
 
 }  // namespace bulwark::core

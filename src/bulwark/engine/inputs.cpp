@@ -1,6 +1,7 @@
 #include "bulwark/engine/inputs.hpp"
 
 #include "bulwark/engine/compose_scan.hpp"
+#include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/daemon_scan.hpp"
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/scan.hpp"
@@ -15,7 +16,9 @@ bool claims_dockerfile(std::string_view path) {
 }
 
 report::FileResult scan_dockerfile_input(util::SourcePtr source, const InputContext& ctx) {
-    return scan_dockerfile(std::move(source), ctx.policy);
+    report::FileResult result = scan_dockerfile(source, ctx.policy);
+    scan_build_context(source, ctx, result);  // the files `docker build` would send with it
+    return result;
 }
 
 const InputKind k_kinds[] = {

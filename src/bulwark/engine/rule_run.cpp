@@ -66,4 +66,15 @@ void run_seccomp_rules(const model::SeccompProfile& profile, const core::Policy&
     }
 }
 
+void run_image_rules(const model::ImageSpec& image, const core::Policy& policy, report::FileResult& result) {
+    static const util::SourceFile k_no_config("", "");
+    const util::SourceFile& config = image.config_source ? *image.config_source : k_no_config;
+    for (const rules::Rule* rule : rules::all_rules()) {
+        if (rule->check_image != nullptr && rule_enabled(*rule, policy)) {
+            rules::Reporter reporter(*rule, config, result.findings);
+            rule->check_image(rules::ImageContext{image, policy}, reporter);
+        }
+    }
+}
+
 }  // namespace bulwark::engine

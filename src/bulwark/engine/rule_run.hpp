@@ -28,6 +28,11 @@ void run_container_rules(const model::ContainerProject& project, const core::Pol
 void run_daemon_rules(const model::DaemonSpec& daemon, const core::Policy& policy,
                       const util::SourceFile& main, report::FileResult& result);
 
+/// Runs every enabled image rule on `image`, reporting config and history findings in
+/// `image.config_source` and file findings at paths inside the image. Callers then call
+/// finish_findings.
+void run_image_rules(const model::ImageSpec& image, const core::Policy& policy, report::FileResult& result);
+
 /// Runs every enabled seccomp rule on `profile` (read from `main`), adding to `result.findings`.
 void run_seccomp_rules(const model::SeccompProfile& profile, const core::Policy& policy,
                        const util::SourceFile& main, report::FileResult& result);

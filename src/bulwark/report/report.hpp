@@ -1,11 +1,13 @@
 #pragma once
 // The one result model every renderer formats.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "bulwark/core/diagnostic.hpp"
 #include "bulwark/core/finding.hpp"
+#include "bulwark/model/image.hpp"
 #include "bulwark/util/source.hpp"
 
 namespace bulwark::report {
@@ -17,6 +19,8 @@ struct FileResult {
     util::SourcePtr source;               // may be null (unreadable file)
     std::vector<core::Finding> findings;  // sorted by line, column, rule id
     std::vector<core::Diagnostic> diagnostics;
+    /// Kind "image": the image the rules saw (packages for the SBOM formats, layers, config); null otherwise.
+    std::shared_ptr<const model::ImageSpec> image;
 };
 
 struct Report {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bulwark/rules/image/checks.hpp"
+
 namespace bulwark::rules {
 
 namespace {
@@ -19,6 +21,7 @@ std::string equivalents_line(const Rule& r) {
     add("trivy", r.trivy);
     add("checkov", r.checkov);
     add("CIS Docker Benchmark", r.cis);
+    add("dockle", r.dockle);
     return out.empty() ? "none" : out;
 }
 
@@ -30,13 +33,28 @@ std::string_view fence_language(const Rule& r) {
     if (r.example_kind == "compose") {
         return "yaml";
     }
-    if (r.example_kind == "daemon" || r.example_kind == "seccomp") {
+    if (r.example_kind == "daemon" || r.example_kind == "seccomp" || r.example_kind == "image") {
         return "json";
     }
     return "sh";
 }
+/// What the rule checks in a built image, for rules that also judge another input.
+std::string image_paragraph(const Rule& r) {
+    std::string_view summary = r.check_image != nullptr && r.example_kind != "image"
+                                   ? image::image_check_summary(r.check_image)
+                                   : std::string_view();
+    return summary.empty() ? std::string()
+                           : fmt::format("\n\nIn a built image (`bulwark image`): {}", summary);
+}
+
 /// How to suppress one finding of `r` in the input its examples are written in.
 std::string suppression_hint(const Rule& r) {
+    if (r.example_kind == "image") {
+        return fmt::format(
+            "An image has no comments: suppress it in `.bulwark.yaml` "
+            "(`ignore: [{{path: \"<image>\", rules: [{}], reason: \"...\"}}]`) or with a baseline.",
+            r.id);
+    }
     if (r.example_kind == "daemon" || r.example_kind == "seccomp") {
         return fmt::format(
             "JSON has no comments: suppress it for a file in `.bulwark.yaml` "
@@ -57,14 +75,14 @@ std::string rule_markdown(const Rule& r) {
         "# {id}: {title}\n\n"
         "| | |\n|---|---|\n| Severity | {sev} |\n| Category | {cat} |\n| Tags | {tags} |\n"
         "| Equivalents | {eq} |\n\n"
-        "## Why\n\n{why}\n\n## Fix\n\n{fix}\n\n"
+        "## Why\n\n{why}{image}\n\n## Fix\n\n{fix}\n\n"
         "### Problem\n\n```{lang}\n{bad}\n```\n\n### Corrected\n\n```{lang}\n{good}\n```\n\n"
         "{suppress}\n\n"
         "_Generated from the rule table by `bulwark rules --docs docs/rules`; do not edit._\n",
         fmt::arg("id", r.id), fmt::arg("title", r.title), fmt::arg("sev", core::to_string(r.severity)),
         fmt::arg("cat", r.category), fmt::arg("tags", r.tags), fmt::arg("eq", equivalents_line(r)),
-        fmt::arg("why", r.rationale), fmt::arg("fix", r.remediation), fmt::arg("bad", r.bad_example),
-        fmt::arg("good", r.good_example), fmt::arg("lang", fence_language(r)),
+        fmt::arg("why", r.rationale), fmt::arg("image", image_paragraph(r)), fmt::arg("fix", r.remediation),
+        fmt::arg("bad", r.bad_example), fmt::arg("good", r.good_example), fmt::arg("lang", fence_language(r)),
         fmt::arg("suppress", suppression_hint(r)));
 }
 

@@ -2,8 +2,10 @@
 #include <vector>
 
 #include "bulwark/rules/container/families.hpp"
+#include "bulwark/rules/context/families.hpp"
 #include "bulwark/rules/daemon/families.hpp"
 #include "bulwark/rules/dockerfile/families.hpp"
+#include "bulwark/rules/image/families.hpp"
 #include "bulwark/rules/rule.hpp"
 #include "bulwark/rules/seccomp/families.hpp"
 #include "bulwark/util/strings.hpp"
@@ -14,13 +16,14 @@ namespace {
 std::vector<const Rule*> build_table() {
     std::vector<const Rule*> table;
     for (std::span<const Rule> family :
-         {dockerfile::user_rules(), dockerfile::base_image_rules(), dockerfile::secret_rules(),
-          dockerfile::supply_chain_rules(), dockerfile::privilege_rules(), dockerfile::package_rules(),
-          dockerfile::instruction_rules(), dockerfile::stage_rules(), daemon::network_rules(),
-          daemon::runtime_rules(), daemon::logging_rules(), seccomp::profile_rules(),
-          container::privilege_rules(), container::confinement_rules(), container::namespace_rules(),
-          container::mount_rules(), container::resource_rules(), container::network_rules(),
-          container::config_rules()}) {
+         {dockerfile::user_rules(),         dockerfile::base_image_rules(), dockerfile::secret_rules(),
+          dockerfile::supply_chain_rules(), dockerfile::privilege_rules(),  dockerfile::package_rules(),
+          dockerfile::instruction_rules(),  dockerfile::stage_rules(),      daemon::network_rules(),
+          daemon::runtime_rules(),          daemon::logging_rules(),        seccomp::profile_rules(),
+          container::privilege_rules(),     container::confinement_rules(), container::namespace_rules(),
+          container::mount_rules(),         container::resource_rules(),    container::network_rules(),
+          container::config_rules(),        context::secret_rules(),        image::file_rules(),
+          image::account_rules(),           image::config_rules()}) {
         for (const Rule& r : family) {
             table.push_back(&r);
         }
@@ -58,7 +61,7 @@ std::vector<std::string_view> split_list(std::string_view field) {
 std::vector<const Rule*> rules_equivalent_to(std::string_view other_id) {
     std::vector<const Rule*> out;
     for (const Rule* r : all_rules()) {
-        for (std::string_view field : {r->hadolint, r->trivy, r->checkov, r->cis}) {
+        for (std::string_view field : {r->hadolint, r->trivy, r->checkov, r->cis, r->dockle}) {
             for (std::string_view id : split_list(field)) {
                 if (util::iequals(id, other_id)) {
                     out.push_back(r);

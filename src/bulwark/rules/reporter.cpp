@@ -46,4 +46,16 @@ void Reporter::report(const model::Origin& at, std::string message, std::string 
     report(at, m_rule.severity, std::move(message), std::move(fix));
 }
 
+void Reporter::report_at(core::Location where, core::Severity severity, std::string message, std::string fix,
+                         std::string evidence) {
+    core::Finding f;
+    f.rule_id = std::string(m_rule.id);
+    f.severity = severity;
+    f.message = std::move(message);
+    f.fix = std::move(fix);
+    f.location = std::move(where);
+    f.evidence = std::move(evidence);
+    m_out.push_back(std::move(f));
+}
+
 }  // namespace bulwark::rules

@@ -8,8 +8,10 @@
 #include "bulwark/core/finding.hpp"
 #include "bulwark/core/policy.hpp"
 #include "bulwark/model/container.hpp"
+#include "bulwark/model/context.hpp"
 #include "bulwark/model/daemon.hpp"
 #include "bulwark/model/dockerfile.hpp"
+#include "bulwark/model/image.hpp"
 #include "bulwark/model/seccomp.hpp"
 
 namespace bulwark::rules {
@@ -40,6 +42,21 @@ struct SeccompContext {
     const core::Policy& policy;
 };
 
+/// What an image rule sees: one built image (its config, history, layers, files, secrets found in
+/// file contents, packages).
+struct ImageContext {
+    const model::ImageSpec& image;
+    const core::Policy& policy;
+};
+
+/// What a build-context rule sees: a Dockerfile read from disk and its build context (the files
+/// `docker build` would send, the ignore file, secrets found in the contents of sent files).
+struct ContextContext {
+    const model::Dockerfile& dockerfile;
+    const model::BuildContext& context;
+    const core::Policy& policy;
+};
+
 struct Rule;
 
 /// Collects one rule's findings, turning model ranges into file:line:col locations with evidence.
@@ -63,6 +80,10 @@ class Reporter {
     /// A finding where `at` was written (the scanned file when `at` has no file).
     void report(const model::Origin& at, core::Severity severity, std::string message, std::string fix = {});
     void report(const model::Origin& at, std::string message, std::string fix = {});
+    /// A finding at a location that is not a range of a text file: a path inside an image layer
+    /// (`where.pointer`), with `evidence` shown in place of a source line.
+    void report_at(core::Location where, core::Severity severity, std::string message, std::string fix = {},
+                   std::string evidence = {});
 
     const Rule& rule() const { return m_rule; }
 
@@ -76,6 +97,8 @@ using DockerfileCheck = void (*)(const DockerfileContext&, Reporter&);
 using ContainerCheck = void (*)(const ContainerContext&, Reporter&);
 using DaemonCheck = void (*)(const DaemonContext&, Reporter&);
 using SeccompCheck = void (*)(const SeccompContext&, Reporter&);
+using ImageCheck = void (*)(const ImageContext&, Reporter&);
+using ContextCheck = void (*)(const ContextContext&, Reporter&);
 
 /// Categories (stable strings used in config and output).
 namespace category {
@@ -91,6 +114,7 @@ inline constexpr std::string_view runtime = "runtime";      // limits, restart, 
 inline constexpr std::string_view network = "network";      // published ports, networks
 inline constexpr std::string_view daemon = "daemon";
 inline constexpr std::string_view seccomp = "seccomp";
+inline constexpr std::string_view filesystem = "filesystem";  // image files: modes, junk, accounts
 }  // namespace category
 
 struct Rule {
@@ -113,6 +137,9 @@ struct Rule {
     ContainerCheck check_container = nullptr;  // compose services, docker run lines
     DaemonCheck check_daemon = nullptr;        // daemon.json, dockerd command lines
     SeccompCheck check_seccomp = nullptr;      // seccomp profiles
+    ImageCheck check_image = nullptr;          // built images (archives, OCI layouts, engine images)
+    std::string_view dockle = "";  // dockle checkpoint equivalents (CIS-DI-0008, DKL-LI-0001), "" when none
+    ContextCheck check_context = nullptr;  // a Dockerfile's build context and .dockerignore
 };
 
 /// Every rule, sorted by id.

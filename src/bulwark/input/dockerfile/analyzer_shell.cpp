@@ -6,6 +6,7 @@
 
 #include "bulwark/input/dockerfile/analyzer_detail.hpp"
 #include "bulwark/input/shell/parser.hpp"
+#include "bulwark/model/user.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::input::dockerfile::analysis {
@@ -368,10 +369,7 @@ model::MappedText json_string_text(const util::SourceFile& source, const model::
 }
 
 bool is_root_user(std::string_view user) {
-    std::string u = util::to_lower(util::trim(user));
-    size_t colon = u.find(':');
-    std::string name = colon == std::string::npos ? u : u.substr(0, colon);
-    return name == "root" || name == "0" || name == "containeradministrator";
+    return model::is_root_user(user);
 }
 
 void build_shell_bodies(const util::SourceFile& source, model::Instruction& inst) {

@@ -67,7 +67,16 @@ size_t token_end(std::string_view text, size_t begin) {
     return text.size();
 }
 
-/// Offset of the first byte nested deeper than k_max_depth, or npos.
+/// The part of nlohmann's message after "parse error at line L, column C: ".
+std::string parse_error_text(const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    size_t at = what.find("parse error");
+    size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
 size_t too_deep_at(std::string_view text) {
     int depth = 0;
     bool in_string = false;
@@ -91,16 +100,6 @@ size_t too_deep_at(std::string_view text) {
     }
     return std::string_view::npos;
 }
-
-/// The part of nlohmann's message after "parse error at line L, column C: ".
-std::string parse_error_text(const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    size_t at = what.find("parse error");
-    size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-}  // namespace
 
 Document load(const util::SourceFile& source, std::vector<core::Diagnostic>& diags) {
     const std::string& text = source.text();

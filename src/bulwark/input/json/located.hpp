@@ -24,6 +24,10 @@ struct Document {
     bool ok = false;
 };
 
+/// Offset of the first byte nested deeper than k_max_depth in JSON `text`, or npos (checked before
+/// a recursive parser or printer sees the text).
+size_t too_deep_at(std::string_view text);
+
 /// Validates `source` as strict JSON and loads it. On bad JSON appends a located error to `diags`
 /// ("invalid JSON: ...", caret at the failing byte) and returns a document with ok=false. A UTF-8
 /// byte order mark is skipped. Never throws.

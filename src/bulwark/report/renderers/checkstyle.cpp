@@ -87,7 +87,10 @@ class CheckstyleRenderer final : public Renderer {
                     fmt::format("    <error{} severity=\"{}\" message=\"{}\" source=\"bulwark.{}\"/>\n",
                                 position_attributes(x.location),
                                 x.suppressed ? "ignore" : checkstyle_severity(x.severity),
-                                xml_escape(x.message, true), xml_escape(x.rule_id, true)));
+                                xml_escape(x.location.pointer.empty() ? x.message
+                                                                      : x.location.pointer + ": " + x.message,
+                                           true),
+                                xml_escape(x.rule_id, true)));
             }
             std::stable_sort(elements.begin(), elements.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -1,4 +1,7 @@
 #include "bulwark/report/renderers/common.hpp"
+
+#include <fmt/format.h>
+
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::report::detail {
@@ -28,6 +31,18 @@ std::string_view level_name(core::DiagLevel level) {
             return "note";
     }
     return "error";
+}
+
+std::string location_text(const core::Location& l, std::string_view fallback) {
+    std::string out(l.file.empty() ? fallback : std::string_view(l.file));
+    if (!l.pointer.empty()) {
+        out += "!";
+        out += l.pointer;
+    }
+    if (l.line > 0) {
+        out += fmt::format(":{}:{}", l.line, l.column);
+    }
+    return out;
 }
 
 std::string_view first_line(std::string_view text) {

@@ -24,6 +24,9 @@ std::string effective_fix(const core::Finding& finding, const rules::Rule* rule)
 std::string_view fail_on_name(core::Severity fail_on);
 /// "error", "warning" or "note".
 std::string_view level_name(core::DiagLevel level);
+/// Where a finding is, for people: "file", "file:line:col", and for a path inside an image
+/// "image!/etc/shadow" or "image!/app/.env:3:7" (`fallback` when the location has no file).
+std::string location_text(const core::Location& l, std::string_view fallback = {});
 /// Text up to the first newline.
 std::string_view first_line(std::string_view text);
 /// Unsuppressed findings with severity >= `threshold`.

@@ -1,5 +1,8 @@
 // bulwark's own JSON report, schema docs/schema/bulwark-report-v1.schema.json.
+#include <algorithm>
+#include <charconv>
 #include <map>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -30,35 +33,200 @@ Json diagnostic_json(const core::Diagnostic& d) {
                 {"location", location_json(d.location)}};
 }
 
-Json list_json(std::string_view field) {
-    Json out = Json::array();
-    for (std::string_view id : rules::split_list(field)) {
-        out.push_back(id);
+// The files are written directly, in exactly the bytes nlohmann's dump(2, ' ', false, replace) gives
+// (a DOM per finding cost more than scanning the file). Strings that need escaping or UTF-8 repair
+// still go through nlohmann, so escaping cannot drift.
+
+/// `s` as a JSON string literal.
+void put_string(std::string& out, std::string_view s) {
+    // ASCII is escaped here as nlohmann escapes it; strings with other bytes (UTF-8, or invalid
+    // bytes to replace) are left to nlohmann.
+    size_t start = out.size();
+    static constexpr std::string_view k_hex = "0123456789abcdef";
+    out += '"';
+    size_t plain = 0;  // start of the bytes not yet copied
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            continue;
+        }
+        if (static_cast<unsigned char>(c) >= 0x7f) {
+            out.resize(start);
+            out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+            return;
+        }
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += "\\u00";
+                out += k_hex[static_cast<unsigned char>(c) >> 4U];
+                out += k_hex[static_cast<unsigned char>(c) & 0xfU];
+                break;
+        }
     }
-    return out;
+    out.append(s.data() + plain, s.size() - plain);
+    out += '"';
 }
 
-Json finding_json(const core::Finding& x, const RenderOptions& options) {
-    const rules::Rule* rule = detail::lookup_rule(options, x.rule_id);
-    Json equivalents = Json::object();
-    equivalents["hadolint"] = list_json(rule != nullptr ? rule->hadolint : "");
-    equivalents["trivy"] = list_json(rule != nullptr ? rule->trivy : "");
-    equivalents["checkov"] = list_json(rule != nullptr ? rule->checkov : "");
-    equivalents["cis"] = list_json(rule != nullptr ? rule->cis : "");
-    Json j = Json::object();
-    j["rule_id"] = x.rule_id;
-    j["title"] = rule != nullptr ? rule->title : "";
-    j["severity"] = core::to_string(x.severity);
-    j["category"] = rule != nullptr ? rule->category : "";
-    j["message"] = x.message;
-    j["location"] = location_json(x.location);
-    j["evidence"] = x.evidence;
-    j["fix"] = detail::effective_fix(x, rule);
-    j["fingerprint"] = core::fingerprint(x);
-    j["suppressed"] = x.suppressed;
-    j["suppression"] = x.suppressed ? Json(x.suppression) : Json(nullptr);
-    j["equivalents"] = std::move(equivalents);
-    return j;
+void put_newline(std::string& out, size_t indent) {
+    out += '\n';
+    out.append(indent, ' ');
+}
+
+/// A JSON object or array being written at `indent` (the indentation of its closing bracket).
+class Container {
+  public:
+    Container(std::string& out, size_t indent, char open)
+        : m_out(out), m_indent(indent), m_close(open == '{' ? '}' : ']') {
+        m_out += open;
+    }
+    /// Starts the next member: `"key": ` (objects) and returns the output for its value.
+    std::string& key(std::string_view k) {
+        element();
+        put_string(m_out, k);
+        m_out += ": ";
+        return m_out;
+    }
+    /// Starts the next element (arrays).
+    std::string& element() {
+        if (!m_empty) {
+            m_out += ',';
+        }
+        m_empty = false;
+        put_newline(m_out, m_indent + 2);
+        return m_out;
+    }
+    size_t inner() const { return m_indent + 2; }
+    void close() {
+        if (!m_empty) {
+            put_newline(m_out, m_indent);
+        }
+        m_out += m_close;
+    }
+
+  private:
+    std::string& m_out;
+    size_t m_indent;
+    char m_close;
+    bool m_empty = true;
+};
+
+void put_number(std::string& out, uint64_t n) {
+    char buffer[24];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), n);
+    out.append(buffer, end);
+}
+
+void put_location(std::string& out, const core::Location& l, size_t indent) {
+    Container o(out, indent, '{');
+    put_string(o.key("file"), l.file);
+    put_number(o.key("line"), l.line);
+    put_number(o.key("column"), l.column);
+    put_number(o.key("end_line"), l.end_line);
+    put_number(o.key("end_column"), l.end_column);
+    if (!l.pointer.empty()) {
+        put_string(o.key("pointer"), l.pointer);  // a path inside an image
+    }
+    o.close();
+}
+
+void put_diagnostic(std::string& out, const core::Diagnostic& d, size_t indent) {
+    Container o(out, indent, '{');
+    put_string(o.key("level"), detail::level_name(d.level));
+    put_string(o.key("message"), d.message);
+    put_location(o.key("location"), d.location, o.inner());
+    o.close();
+}
+
+void put_list(std::string& out, std::string_view field, size_t indent) {
+    Container a(out, indent, '[');
+    for (std::string_view id : rules::split_list(field)) {
+        put_string(a.element(), id);
+    }
+    a.close();
+}
+
+void put_finding(std::string& out, const core::Finding& x, const rules::Rule* rule, size_t indent) {
+    Container o(out, indent, '{');
+    put_string(o.key("rule_id"), x.rule_id);
+    put_string(o.key("title"), rule != nullptr ? rule->title : "");
+    put_string(o.key("severity"), core::to_string(x.severity));
+    put_string(o.key("category"), rule != nullptr ? rule->category : "");
+    put_string(o.key("message"), x.message);
+    put_location(o.key("location"), x.location, o.inner());
+    put_string(o.key("evidence"), x.evidence);
+    put_string(o.key("fix"), !x.fix.empty() || rule == nullptr ? std::string_view(x.fix) : rule->remediation);
+    put_string(o.key("fingerprint"), core::fingerprint(x));
+    o.key("suppressed") += x.suppressed ? "true" : "false";
+    if (x.suppressed) {
+        put_string(o.key("suppression"), x.suppression);
+    } else {
+        o.key("suppression") += "null";
+    }
+    Container e(o.key("equivalents"), o.inner(), '{');
+    put_list(e.key("hadolint"), rule != nullptr ? rule->hadolint : "", e.inner());
+    put_list(e.key("trivy"), rule != nullptr ? rule->trivy : "", e.inner());
+    put_list(e.key("checkov"), rule != nullptr ? rule->checkov : "", e.inner());
+    put_list(e.key("cis"), rule != nullptr ? rule->cis : "", e.inner());
+    e.close();
+    o.close();
+}
+
+/// Rule metadata by id, looked up once per distinct id of a report.
+class RuleCache {
+  public:
+    explicit RuleCache(const RenderOptions& options) : m_options(options) {}
+    const rules::Rule* get(const std::string& id) {
+        auto it = m_rules.find(id);
+        if (it == m_rules.end()) {
+            it = m_rules.emplace(id, detail::lookup_rule(m_options, id)).first;
+        }
+        return it->second;
+    }
+
+  private:
+    const RenderOptions& m_options;
+    std::unordered_map<std::string, const rules::Rule*> m_rules;
+};
+
+/// One entry of "files", its opening brace at `indent`.
+void put_file(std::string& out, const FileResult& f, RuleCache& rules, size_t indent) {
+    Container o(out, indent, '{');
+    put_string(o.key("path"), f.path);
+    put_string(o.key("kind"), f.kind);
+    Container findings(o.key("findings"), o.inner(), '[');
+    for (const core::Finding& x : f.findings) {
+        put_finding(findings.element(), x, rules.get(x.rule_id), findings.inner());
+    }
+    findings.close();
+    Container diagnostics(o.key("diagnostics"), o.inner(), '[');
+    for (const core::Diagnostic& d : f.diagnostics) {
+        put_diagnostic(diagnostics.element(), d, diagnostics.inner());
+    }
+    diagnostics.close();
+    o.close();
 }
 
 class JsonRenderer final : public Renderer {
@@ -102,21 +270,12 @@ class JsonRenderer final : public Renderer {
         std::string head_text = dump(head, "");
         out << head_text.substr(0, head_text.size() - 2);  // without "\n}"
         out << ",\n  \"files\": [";
+        RuleCache rules(options);
+        std::string text;
         for (size_t i = 0; i < report.files.size(); ++i) {
-            const FileResult& f = report.files[i];
-            Json findings = Json::array();
-            for (const core::Finding& x : f.findings) {
-                findings.push_back(finding_json(x, options));
-            }
-            Json diagnostics = Json::array();
-            for (const core::Diagnostic& d : f.diagnostics) {
-                diagnostics.push_back(diagnostic_json(d));
-            }
-            Json file{{"path", f.path},
-                      {"kind", f.kind},
-                      {"findings", std::move(findings)},
-                      {"diagnostics", std::move(diagnostics)}};
-            out << (i == 0 ? "\n    " : ",\n    ") << dump(file, "    ");
+            text.assign(i == 0 ? "\n    " : ",\n    ");
+            put_file(text, report.files[i], rules, 4);
+            out << text;
         }
         out << (report.files.empty() ? "]" : "\n  ]");
         Json diagnostics = Json::array();

@@ -58,10 +58,7 @@ void add_finding_case(Suite& s, const core::Finding& x, const RenderOptions& opt
     if (x.location.line > 0) {
         name += fmt::format(" (line {})", x.location.line);
     }
-    std::string where = x.location.file.empty() ? s.name : x.location.file;
-    if (x.location.line > 0) {
-        where += fmt::format(":{}:{}", x.location.line, x.location.column);
-    }
+    std::string where = detail::location_text(x.location, s.name);
     std::string text =
         fmt::format("{}: {} {} {}\n", where, core::to_string(x.severity), x.rule_id, x.message);
     if (!x.evidence.empty()) {

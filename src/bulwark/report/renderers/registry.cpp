@@ -10,6 +10,8 @@ const RendererEntry k_renderers[] = {
     {"sarif", "SARIF 2.1.0 for code-scanning UIs", make_sarif_renderer},
     {"junit", "JUnit XML: a test suite per file, a failing test case per finding", make_junit_renderer},
     {"checkstyle", "Checkstyle XML", make_checkstyle_renderer},
+    {"cyclonedx", "CycloneDX 1.5 JSON SBOM of scanned images (docs/sbom.md)", make_cyclonedx_renderer},
+    {"spdx", "SPDX 2.3 JSON SBOM of scanned images (docs/sbom.md)", make_spdx_renderer},
 };
 }  // namespace
 

@@ -11,5 +11,7 @@ std::unique_ptr<Renderer> make_json_renderer();
 std::unique_ptr<Renderer> make_sarif_renderer();
 std::unique_ptr<Renderer> make_junit_renderer();
 std::unique_ptr<Renderer> make_checkstyle_renderer();
+std::unique_ptr<Renderer> make_cyclonedx_renderer();
+std::unique_ptr<Renderer> make_spdx_renderer();
 
 }  // namespace bulwark::report

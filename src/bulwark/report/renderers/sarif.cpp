@@ -108,14 +108,21 @@ Json region_json(const core::Location& l, std::string_view snippet) {
     return r;
 }
 
+/// A path inside an image (`pointer`) is part of the artifact: "image.tar!/etc/shadow"
+/// (percent-encoded), with the path again as a logical location.
 Json location_json(const core::Location& l, std::string_view fallback_file, std::string_view snippet) {
     Json physical = Json::object();
-    physical["artifactLocation"] =
-        artifact_location(l.file.empty() ? fallback_file : std::string_view(l.file));
+    std::string file(l.file.empty() ? fallback_file : std::string_view(l.file));
+    physical["artifactLocation"] = artifact_location(l.pointer.empty() ? file : file + "!" + l.pointer);
     if (l.line > 0) {
         physical["region"] = region_json(l, snippet);
     }
-    return Json{{"physicalLocation", std::move(physical)}};
+    Json out = Json{{"physicalLocation", std::move(physical)}};
+    if (!l.pointer.empty()) {
+        out["logicalLocations"] =
+            Json::array({Json{{"fullyQualifiedName", l.pointer}, {"kind", "resource"}}});
+    }
+    return out;
 }
 
 Json rule_descriptor(std::string_view id, const rules::Rule* rule) {

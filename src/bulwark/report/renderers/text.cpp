@@ -190,10 +190,7 @@ class TextWriter {
     void write_finding(const core::Finding& x, const util::SourceFile* source) {
         const core::Location& l = x.location;
         const rules::Rule* rule = detail::lookup_rule(m_options, x.rule_id);
-        std::string where = clean_utf8(l.file, true);
-        if (l.line > 0) {
-            where += fmt::format(":{}:{}", l.line, l.column);
-        }
+        std::string where = clean_utf8(detail::location_text(l), true);
         m_out << m_style("1", where + ":") << " "
               << m_style(severity_codes(x.severity), core::to_string(x.severity)) << " "
               << m_style("1", clean_utf8(x.rule_id, true)) << " " << clean_utf8(x.message, true) << "\n";

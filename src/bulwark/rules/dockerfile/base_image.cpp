@@ -9,6 +9,7 @@
 #include "bulwark/model/expand.hpp"
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
+#include "bulwark/rules/image/checks.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile {
@@ -356,6 +357,7 @@ const Rule k_rules[] = {
         .checkov = "CKV_DOCKER_7",
         .cis = "",
         .check_dockerfile = check_latest,
+        .dockle = "DKL-DI-0006",
     },
     {
         .id = "BD012",
@@ -457,6 +459,7 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.4",
         .check_dockerfile = check_eol,
+        .check_image = rules::image::check_os_eol,
     },
     {
         .id = "BD016",

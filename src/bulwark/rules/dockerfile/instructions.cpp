@@ -2,6 +2,7 @@
 // reproducibility or operations. The checks live in instructions_*.cpp.
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/instructions_checks.hpp"
+#include "bulwark/rules/image/checks.hpp"
 
 namespace bulwark::rules::dockerfile {
 
@@ -63,6 +64,8 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "",
         .check_dockerfile = checks::system_path,
+        .check_image = rules::image::check_system_volume,
+        .dockle = "DKL-DI-0002",
     },
     {
         .id = "BD072",
@@ -256,6 +259,8 @@ const Rule k_rules[] = {
         .checkov = "CKV_DOCKER_2",
         .cis = "4.6",
         .check_dockerfile = checks::missing_healthcheck,
+        .check_image = rules::image::check_missing_healthcheck,
+        .dockle = "CIS-DI-0006",
     },
     {
         .id = "BD080",

@@ -6,6 +6,7 @@
 
 #include "bulwark/rules/dockerfile/instructions_checks.hpp"
 #include "bulwark/rules/dockerfile/instructions_common.hpp"
+#include "bulwark/rules/judge.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile::checks {
@@ -84,25 +85,10 @@ void relative_workdir(const DockerfileContext& ctx, Reporter& out) {
 
 namespace {
 
-enum class SystemPath { none, virtual_fs, docker_socket, system_dir };
+using judge::SystemPath;
 
 SystemPath classify(std::string_view raw) {
-    std::string p = common::normalize_path(raw);
-    for (std::string_view tree : {"/proc", "/sys", "/dev", "/boot"}) {
-        if (p == tree || util::starts_with(p, std::string(tree) + "/")) {
-            return SystemPath::virtual_fs;
-        }
-    }
-    if (p == "/var/run/docker.sock" || p == "/run/docker.sock") {
-        return SystemPath::docker_socket;
-    }
-    for (std::string_view dir : {"/", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/usr", "/usr/bin",
-                                 "/usr/sbin", "/usr/lib", "/usr/lib64", "/var", "/var/lib"}) {
-        if (p == dir) {
-            return SystemPath::system_dir;
-        }
-    }
-    return SystemPath::none;
+    return judge::classify_system_path(common::normalize_path(raw));
 }
 
 /// A COPY/ADD of the whole build context (`COPY . .`) to a relative destination.

@@ -2,6 +2,7 @@
 // The managers themselves are described once, in packages_managers.cpp.
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
+#include "bulwark/rules/image/checks.hpp"
 
 namespace bulwark::rules::dockerfile {
 
@@ -99,6 +100,12 @@ const Rule k_rules[] = {
         "",
         "",
         check_package_cache,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        nullptr,
+        "DKL-DI-0004,DKL-DI-0005",
     },
     {
         "BD053",
@@ -123,6 +130,12 @@ const Rule k_rules[] = {
         "CKV_DOCKER_5",
         "4.7",
         check_update_alone,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_history,
+        "CIS-DI-0007",
     },
     {
         "BD054",
@@ -151,6 +164,12 @@ const Rule k_rules[] = {
         "",
         "",
         check_upgrade,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_history,
+        "DKL-DI-0003",
     },
     {
         "BD055",
@@ -221,6 +240,11 @@ const Rule k_rules[] = {
         "",
         "4.11",
         check_insecure_sources,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_history,
     },
 };
 

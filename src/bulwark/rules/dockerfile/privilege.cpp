@@ -2,6 +2,7 @@
 // (BD040-BD047).
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/privilege_checks.hpp"
+#include "bulwark/rules/image/checks.hpp"
 
 namespace bulwark::rules::dockerfile {
 
@@ -32,6 +33,12 @@ const Rule k_rules[] = {
         "CKV2_DOCKER_1",
         "",
         check_sudo,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_history,
+        "DKL-DI-0001",
     },
     {
         "BD041",
@@ -109,6 +116,11 @@ const Rule k_rules[] = {
         "CKV_DOCKER_1",
         "5.6",
         check_ssh_port,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_ssh_port,
     },
     {
         "BD044",
@@ -133,6 +145,11 @@ const Rule k_rules[] = {
         "",
         "5.6",
         check_ssh_server,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_ssh_server,
     },
     {
         "BD045",
@@ -180,6 +197,11 @@ const Rule k_rules[] = {
         "CKV2_DOCKER_17",
         "4.10",
         check_password_in_run,
+        "dockerfile",
+        nullptr,
+        nullptr,
+        nullptr,
+        rules::image::check_history,
     },
     {
         "BD047",

@@ -8,6 +8,7 @@
 #include "bulwark/model/expand.hpp"
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
+#include "bulwark/rules/image/checks.hpp"
 #include "bulwark/rules/secrets/files.hpp"
 #include "bulwark/rules/secrets/names.hpp"
 #include "bulwark/rules/secrets/scanner.hpp"
@@ -60,7 +61,7 @@ bool literal_secret_value(const model::KeyValue& kv) {
     if (model::refers_to_variables(raw)) {
         return false;
     }
-    return !sec::is_placeholder(kv.value) && !sec::looks_like_path(kv.value);
+    return sec::is_literal_secret_value(kv.value);
 }
 
 /// BD020's verdict, shared with BD021 and BD022 so that one assignment is reported once.
@@ -310,6 +311,8 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.10",
         .check_dockerfile = check_env_arg_literal,
+        .check_image = rules::image::check_secret_env,
+        .dockle = "CIS-DI-0010",
     },
     {
         .id = "BD021",
@@ -338,6 +341,7 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.10",
         .check_dockerfile = check_secret_arg,
+        .check_image = rules::image::check_history,
     },
     {
         .id = "BD022",
@@ -371,6 +375,8 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.10",
         .check_dockerfile = check_secret_literal,
+        .check_image = rules::image::check_history,
+        .dockle = "CIS-DI-0010",
     },
     {
         .id = "BD023",

@@ -2,6 +2,7 @@
 // (BD030-BD036). The checks are in supply_chain_add.cpp, _downloads.cpp and _trust.cpp.
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
+#include "bulwark/rules/image/checks.hpp"
 
 namespace bulwark::rules::dockerfile {
 
@@ -33,6 +34,7 @@ const Rule k_rules[] = {
         .checkov = "CKV_DOCKER_4",
         .cis = "4.9",
         .check_dockerfile = supply::check_add_local,
+        .dockle = "CIS-DI-0009",
     },
     {
         .id = "BD031",
@@ -61,6 +63,7 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.11",
         .check_dockerfile = supply::check_add_remote,
+        .check_image = rules::image::check_history,
     },
     {
         .id = "BD032",
@@ -89,6 +92,7 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.11",
         .check_dockerfile = supply::check_pipe_to_shell,
+        .check_image = rules::image::check_history,
     },
     {
         .id = "BD033",
@@ -120,6 +124,7 @@ const Rule k_rules[] = {
         .checkov = "",
         .cis = "4.11",
         .check_dockerfile = supply::check_unverified_download,
+        .check_image = rules::image::check_history,
     },
     {
         .id = "BD034",
@@ -150,6 +155,7 @@ const Rule k_rules[] = {
                    "CKV2_DOCKER_13,CKV2_DOCKER_14,CKV2_DOCKER_15,CKV2_DOCKER_16,CKV2_DOCKER_18",
         .cis = "",
         .check_dockerfile = supply::check_tls_disabled,
+        .check_image = rules::image::check_history,
     },
     {
         .id = "BD035",
@@ -178,6 +184,7 @@ const Rule k_rules[] = {
         .checkov = "CKV2_DOCKER_7,CKV2_DOCKER_8,CKV2_DOCKER_9,CKV2_DOCKER_10,CKV2_DOCKER_11",
         .cis = "4.11",
         .check_dockerfile = supply::check_unsigned_packages,
+        .check_image = rules::image::check_history,
     },
     {
         .id = "BD036",

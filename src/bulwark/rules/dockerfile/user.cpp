@@ -6,6 +6,7 @@
 
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
+#include "bulwark/rules/image/checks.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile {
@@ -252,6 +253,8 @@ const Rule k_rules[] = {
         .checkov = "CKV_DOCKER_3",
         .cis = "4.1",
         .check_dockerfile = check_no_user,
+        .check_image = rules::image::check_no_user,
+        .dockle = "CIS-DI-0001",
     },
     {
         .id = "BD002",
@@ -277,6 +280,8 @@ const Rule k_rules[] = {
         .checkov = "CKV_DOCKER_8",
         .cis = "4.1",
         .check_dockerfile = check_root_user,
+        .check_image = rules::image::check_root_user,
+        .dockle = "CIS-DI-0001",
     },
     {
         .id = "BD003",

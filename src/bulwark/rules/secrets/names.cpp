@@ -246,4 +246,8 @@ std::string redact(std::string_view value) {
     return std::string(value.substr(0, keep)) + "****";
 }
 
+bool is_literal_secret_value(std::string_view value) {
+    return !is_placeholder(value) && !looks_like_path(value);
+}
+
 }  // namespace bulwark::rules::secrets

@@ -23,6 +23,10 @@ bool has_variable_reference(std::string_view value);
 /// True when `value` looks like a file reference rather than a secret (/run/secrets/x, ./key, ~/.x).
 bool looks_like_path(std::string_view value);
 
+/// True when `value` (already expanded) can be a real secret: not a placeholder and not a file
+/// path. The verdict on ENV/ARG values of a Dockerfile and on Env/Labels of an image config.
+bool is_literal_secret_value(std::string_view value);
+
 /// The value with all but its first 4 characters hidden ("ghp_****"); "****" for short values.
 std::string redact(std::string_view value);
 

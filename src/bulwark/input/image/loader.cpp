@@ -1,0 +1,802 @@
+#include "bulwark/input/image/loader.hpp"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <sys/utsname.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "bulwark/input/image/config.hpp"
+#include "bulwark/input/image/digest.hpp"
+#include "bulwark/input/image/engine_api.hpp"
+#include "bulwark/input/image/walk.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::input::image {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+constexpr size_t k_max_small = 16U << 20U;  // one manifest, index or config
+constexpr size_t k_max_small_total = 128U << 20U;
+constexpr size_t k_block = 1U << 20U;
+constexpr int k_max_index_depth = 4;
+
+struct ArchiveDeleter {
+    void operator()(struct archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<struct archive, ArchiveDeleter>;
+
+/// Where an image's blobs are: a tar (file or engine export) or an OCI layout directory.
+class Container {
+  public:
+    virtual ~Container() = default;
+    /// First look: false with `error` when the container cannot be read at all.
+    virtual bool open(std::string& error) = 0;
+    /// A small entry (manifest, index, config) by name, or nullopt.
+    virtual std::optional<std::string> small_file(const std::string& name) = 0;
+    /// True when the entry exists.
+    virtual bool has(const std::string& name) = 0;
+    /// Streams `names[i]` in order i = 0.., calling `on_blob(i, read)` for each. Returns the number
+    /// of passes made.
+    virtual int stream(const std::vector<std::string>& names,
+                       const std::function<void(size_t, const BlobRead&)>& on_blob, std::string& error) = 0;
+};
+
+std::string clean_name(std::string_view name) {
+    while (util::starts_with(name, "./")) {
+        name.remove_prefix(2);
+    }
+    while (util::starts_with(name, "/")) {
+        name.remove_prefix(1);
+    }
+    return std::string(name);
+}
+
+std::string archive_error(struct archive* a, std::string_view fallback) {
+    const char* e = archive_error_string(a);
+    return e != nullptr ? std::string(e) : std::string(fallback);
+}
+
+/// A tar read in passes; `reopen` starts a new pass.
+class TarContainer : public Container {
+  public:
+    using Opener = std::function<ArchivePtr(std::string& error)>;
+    explicit TarContainer(Opener reopen) : m_reopen(std::move(reopen)) {}
+
+    bool open(std::string& error) override {
+        ArchivePtr a = m_reopen(error);
+        if (!a) {
+            return false;
+        }
+        ++m_passes;
+        struct archive_entry* e = nullptr;
+        size_t total = 0;
+        std::vector<char> buf(64 * 1024);
+        bool any = false;
+        for (;;) {
+            int r = archive_read_next_header(a.get(), &e);
+            if (r == ARCHIVE_EOF) {
+                break;
+            }
+            if (r < ARCHIVE_WARN) {
+                error = any ? archive_error(a.get(), "corrupt archive")
+                            : "not a tar archive: " + archive_error(a.get(), "unknown format");
+                return false;
+            }
+            any = true;
+            const char* raw = archive_entry_pathname(e);
+            std::string name = clean_name(raw != nullptr ? raw : "");
+            if (const char* link = archive_entry_symlink(e); link != nullptr) {
+                // docker save links a repeated layer to the first copy (../<id>/layer.tar).
+                m_links[name] = resolve(name, link);
+                continue;
+            }
+            if (const char* link = archive_entry_hardlink(e); link != nullptr) {
+                m_links[name] = clean_name(link);
+                continue;
+            }
+            if (archive_entry_filetype(e) != AE_IFREG) {
+                continue;
+            }
+            m_names.insert(name);
+            int64_t size = archive_entry_size(e);
+            if (size <= 0 || static_cast<size_t>(size) > k_max_small) {
+                continue;
+            }
+            la_ssize_t n = archive_read_data(a.get(), buf.data(), 1);
+            if (n < 0) {
+                error = archive_error(a.get(), "corrupt archive");
+                return false;
+            }
+            if (n == 0 || (buf[0] != '{' && buf[0] != '[')) {
+                continue;  // a layer, not JSON
+            }
+            if (total + static_cast<size_t>(size) > k_max_small_total) {
+                error = "the archive's JSON entries exceed 128 MB";
+                return false;
+            }
+            std::string text(1, buf[0]);
+            for (la_ssize_t m = 0; (m = archive_read_data(a.get(), buf.data(), buf.size())) > 0;) {
+                text.append(buf.data(), static_cast<size_t>(m));
+            }
+            total += text.size();
+            m_small[name] = std::move(text);
+        }
+        if (!any) {
+            error = "not an image archive: the tar is empty";
+            return false;
+        }
+        return true;
+    }
+
+    std::optional<std::string> small_file(const std::string& name) override {
+        auto it = m_small.find(target(name));
+        return it == m_small.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+
+    bool has(const std::string& name) override { return m_names.count(target(name)) != 0; }
+
+    int stream(const std::vector<std::string>& wanted,
+               const std::function<void(size_t, const BlobRead&)>& on_blob, std::string& error) override {
+        std::vector<std::string> names;
+        for (const std::string& n : wanted) {
+            names.push_back(target(n));
+        }
+        size_t next = 0;
+        int passes = 0;
+        while (next < names.size()) {
+            ArchivePtr a = m_reopen(error);
+            if (!a) {
+                return passes;
+            }
+            ++passes;
+            size_t before = next;
+            struct archive_entry* e = nullptr;
+            while (next < names.size()) {
+                int r = archive_read_next_header(a.get(), &e);
+                if (r == ARCHIVE_EOF) {
+                    break;
+                }
+                if (r < ARCHIVE_WARN) {
+                    error = archive_error(a.get(), "corrupt archive");
+                    return passes;
+                }
+                const char* raw = archive_entry_pathname(e);
+                if (archive_entry_filetype(e) != AE_IFREG ||
+                    clean_name(raw != nullptr ? raw : "") != names[next]) {
+                    continue;
+                }
+                struct archive* outer = a.get();
+                BlobRead read = [outer](char* buf, size_t size, std::string& err) -> std::ptrdiff_t {
+                    la_ssize_t n = archive_read_data(outer, buf, size);
+                    if (n < 0) {
+                        err = archive_error(outer, "cannot read the archive");
+                        return -1;
+                    }
+                    return n;
+                };
+                on_blob(next, read);
+                ++next;
+            }
+            if (next == before) {
+                error = fmt::format("'{}' is not in the archive", names[next]);
+                return passes;
+            }
+        }
+        return passes;
+    }
+
+    int passes() const { return m_passes; }
+
+  private:
+    static std::string resolve(const std::string& from, std::string_view link) {
+        std::string dir = from.find('/') == std::string::npos ? "" : from.substr(0, from.rfind('/'));
+        std::vector<std::string> parts;
+        for (std::string_view p : util::split(dir, '/')) {
+            if (!p.empty()) {
+                parts.emplace_back(p);
+            }
+        }
+        for (std::string_view p : util::split(link, '/')) {
+            if (p == "..") {
+                if (!parts.empty()) {
+                    parts.pop_back();
+                }
+            } else if (!p.empty() && p != ".") {
+                parts.emplace_back(p);
+            }
+        }
+        std::string out;
+        for (const std::string& p : parts) {
+            out += (out.empty() ? "" : "/") + p;
+        }
+        return out;
+    }
+
+    std::string target(const std::string& name) const {
+        std::string n = clean_name(name);
+        for (int hops = 0; hops < 8; ++hops) {
+            auto it = m_links.find(n);
+            if (it == m_links.end()) {
+                break;
+            }
+            n = it->second;
+        }
+        return n;
+    }
+
+    Opener m_reopen;
+    std::map<std::string, std::string> m_small;
+    std::map<std::string, std::string> m_links;
+    std::set<std::string> m_names;
+    int m_passes = 0;
+};
+
+/// An OCI image layout directory.
+class DirContainer : public Container {
+  public:
+    explicit DirContainer(fs::path root) : m_root(std::move(root)) {}
+
+    bool open(std::string& error) override {
+        if (!fs::exists(m_root / "index.json") && !fs::exists(m_root / "manifest.json")) {
+            error = "not an OCI image layout: no index.json";
+            return false;
+        }
+        return true;
+    }
+
+    std::optional<std::string> small_file(const std::string& name) override {
+        std::optional<fs::path> p = path_of(name);
+        std::error_code ec;
+        if (!p || !fs::is_regular_file(*p, ec) || fs::file_size(*p, ec) > k_max_small) {
+            return std::nullopt;
+        }
+        std::ifstream in(*p, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        return text;
+    }
+
+    bool has(const std::string& name) override {
+        std::optional<fs::path> p = path_of(name);
+        std::error_code ec;
+        return p && fs::is_regular_file(*p, ec);
+    }
+
+    int stream(const std::vector<std::string>& names,
+               const std::function<void(size_t, const BlobRead&)>& on_blob, std::string& error) override {
+        for (size_t i = 0; i < names.size(); ++i) {
+            std::optional<fs::path> p = path_of(names[i]);
+            std::FILE* f = p ? std::fopen(p->c_str(), "rb") : nullptr;
+            if (f == nullptr) {
+                error = fmt::format("'{}' is not in the layout", names[i]);
+                return 1;
+            }
+            BlobRead read = [f](char* buf, size_t size, std::string& err) -> std::ptrdiff_t {
+                size_t n = std::fread(buf, 1, size, f);
+                if (n == 0 && std::ferror(f) != 0) {
+                    err = "read error";
+                    return -1;
+                }
+                return static_cast<std::ptrdiff_t>(n);
+            };
+            on_blob(i, read);
+            std::fclose(f);
+        }
+        return 1;
+    }
+
+  private:
+    std::optional<fs::path> path_of(const std::string& name) const {
+        std::string problem;
+        std::string clean = normalise_entry_path(name, problem);
+        if (!problem.empty() || clean == "/") {
+            return std::nullopt;
+        }
+        return m_root / clean.substr(1);
+    }
+
+    fs::path m_root;
+};
+
+/// What to read: the config and the layer blobs, in order.
+struct Plan {
+    std::string config_name;
+    std::string config_digest;  // expected, may be empty
+    std::vector<std::string> layer_names;
+    std::vector<std::string> layer_digests;  // expected, may be empty
+    std::vector<std::string> layer_media_types;
+    std::vector<std::string> repo_tags;
+};
+
+std::string blob_name(const std::string& digest) {
+    size_t colon = digest.find(':');
+    return colon == std::string::npos ? digest
+                                      : "blobs/" + digest.substr(0, colon) + "/" + digest.substr(colon + 1);
+}
+
+/// "sha256:<hex>" when `name` is "blobs/sha256/<hex>" or "<hex>.json", else empty.
+std::string digest_from_name(const std::string& name) {
+    std::string d;
+    if (util::starts_with(name, "blobs/sha256/")) {
+        d = "sha256:" + name.substr(13);
+    } else if (util::ends_with(name, ".json") && name.find('/') == std::string::npos) {
+        d = "sha256:" + name.substr(0, name.size() - 5);
+    }
+    return is_sha256_digest(d) ? d : std::string();
+}
+
+std::string str(const Json& j, const char* key) {
+    if (j.is_object() && j.contains(key) && j[key].is_string()) {
+        return j[key].get<std::string>();
+    }
+    return {};
+}
+
+struct Candidate {
+    Json descriptor;
+    std::string platform;  // "os/arch[/variant]", empty when the index does not say
+};
+
+class Planner {
+  public:
+    Planner(Container& c, const std::string& platform, std::vector<core::Diagnostic>& diags,
+            std::string display)
+        : m_c(c), m_platform(platform), m_diags(diags), m_display(std::move(display)) {}
+
+    std::optional<Plan> plan() {
+        if (std::optional<std::string> index = m_c.small_file("index.json")) {
+            return from_index(*index);
+        }
+        if (std::optional<std::string> manifest = m_c.small_file("manifest.json")) {
+            return from_docker_manifest(*manifest);
+        }
+        error("not an image: no index.json (OCI layout) or manifest.json (docker save) in it");
+        return std::nullopt;
+    }
+
+  private:
+    void error(std::string message, core::DiagLevel level = core::DiagLevel::error) {
+        core::Diagnostic d;
+        d.level = level;
+        d.location.file = m_display;
+        d.message = std::move(message);
+        m_diags.push_back(std::move(d));
+    }
+
+    std::optional<Json> parse(const std::string& text, const std::string& what) {
+        try {
+            return Json::parse(text);
+        } catch (const std::exception& e) {
+            error(fmt::format("{} is not valid JSON: {}", what, e.what()));
+            return std::nullopt;
+        }
+    }
+
+    /// A blob named by a descriptor, its digest checked.
+    std::optional<std::string> blob(const Json& descriptor, const std::string& what) {
+        std::string digest = str(descriptor, "digest");
+        if (!is_sha256_digest(digest)) {
+            error(fmt::format("{} has no sha256 digest", what));
+            return std::nullopt;
+        }
+        std::optional<std::string> text = m_c.small_file(blob_name(digest));
+        if (!text) {
+            error(fmt::format("{} points nowhere: {} is not in the image", what, blob_name(digest)));
+            return std::nullopt;
+        }
+        if (std::string got = Sha256::of(*text); got != digest) {
+            error(fmt::format("{}: digest mismatch: expected {}, the blob's is {}", what, digest, got));
+            return std::nullopt;
+        }
+        return text;
+    }
+
+    void collect(const Json& index, int depth, std::vector<Candidate>& out) {
+        if (!index.is_object() || !index.contains("manifests") || !index["manifests"].is_array()) {
+            error("the image index has no manifests list");
+            return;
+        }
+        for (const Json& m : index["manifests"]) {
+            std::string type = str(m, "mediaType");
+            if (util::ends_with(type, "image.index.v1+json") ||
+                util::ends_with(type, "manifest.list.v2+json")) {
+                if (depth >= k_max_index_depth) {
+                    error("image indexes nested too deep");
+                    continue;
+                }
+                if (std::optional<std::string> text = blob(m, "a nested image index")) {
+                    if (std::optional<Json> nested = parse(*text, "a nested image index")) {
+                        collect(*nested, depth + 1, out);
+                    }
+                }
+                continue;
+            }
+            Candidate c;
+            c.descriptor = m;
+            if (m.contains("platform") && m["platform"].is_object()) {
+                const Json& p = m["platform"];
+                c.platform = str(p, "os") + "/" + str(p, "architecture");
+                if (std::string v = str(p, "variant"); !v.empty()) {
+                    c.platform += "/" + v;
+                }
+            }
+            if (c.platform == "unknown/unknown") {
+                continue;  // BuildKit attestations
+            }
+            if (m.contains("annotations") && m["annotations"].is_object() &&
+                m["annotations"].contains("vnd.docker.reference.type")) {
+                continue;
+            }
+            out.push_back(std::move(c));
+        }
+    }
+
+    static bool platform_matches(const std::string& have, const std::string& want) {
+        if (have == want) {
+            return true;
+        }
+        // "linux/arm64" matches "linux/arm64/v8" either way round.
+        return util::starts_with(have, want + "/") || util::starts_with(want, have + "/");
+    }
+
+    std::optional<Plan> from_index(const std::string& text) {
+        std::optional<Json> index = parse(text, "index.json");
+        if (!index) {
+            return std::nullopt;
+        }
+        std::vector<Candidate> candidates;
+        collect(*index, 0, candidates);
+        if (candidates.empty()) {
+            error("the image index lists no image manifest");
+            return std::nullopt;
+        }
+        const Candidate* chosen = nullptr;
+        if (candidates.size() == 1 && (m_platform.empty() || candidates[0].platform.empty() ||
+                                       platform_matches(candidates[0].platform, m_platform))) {
+            chosen = &candidates[0];
+        } else {
+            std::string want = m_platform.empty() ? host_platform() : m_platform;
+            for (const Candidate& c : candidates) {
+                if (platform_matches(c.platform, want)) {
+                    chosen = &c;
+                    break;
+                }
+            }
+            if (chosen == nullptr) {
+                std::string list;
+                for (const Candidate& c : candidates) {
+                    list += (list.empty() ? "" : ", ") +
+                            (c.platform.empty() ? std::string("unknown") : c.platform);
+                }
+                error(fmt::format(
+                    "no image for platform {} in the index; available: {} (choose with --platform)", want,
+                    list));
+                return std::nullopt;
+            }
+        }
+        std::optional<std::string> manifest_text = blob(chosen->descriptor, "the image manifest");
+        if (!manifest_text) {
+            return std::nullopt;
+        }
+        std::optional<Json> manifest = parse(*manifest_text, "the image manifest");
+        if (!manifest || !manifest->is_object() || !manifest->contains("config") ||
+            !manifest->contains("layers") || !(*manifest)["layers"].is_array()) {
+            error("the image manifest has no config or layers");
+            return std::nullopt;
+        }
+        Plan plan;
+        plan.config_digest = str((*manifest)["config"], "digest");
+        plan.config_name = blob_name(plan.config_digest);
+        for (const Json& l : (*manifest)["layers"]) {
+            std::string d = str(l, "digest");
+            if (!is_sha256_digest(d)) {
+                error("a layer in the image manifest has no sha256 digest");
+                return std::nullopt;
+            }
+            plan.layer_names.push_back(blob_name(d));
+            plan.layer_digests.push_back(d);
+            plan.layer_media_types.push_back(str(l, "mediaType"));
+        }
+        const Json& d = chosen->descriptor;
+        if (d.contains("annotations") && d["annotations"].is_object()) {
+            for (const char* key : {"io.containerd.image.name", "org.opencontainers.image.ref.name"}) {
+                if (std::string tag = str(d["annotations"], key); !tag.empty()) {
+                    plan.repo_tags.push_back(tag);
+                    break;
+                }
+            }
+        }
+        return plan;
+    }
+
+    std::optional<Plan> from_docker_manifest(const std::string& text) {
+        std::optional<Json> manifest = parse(text, "manifest.json");
+        if (!manifest) {
+            return std::nullopt;
+        }
+        if (!manifest->is_array() || manifest->empty() || !(*manifest)[0].is_object()) {
+            error("manifest.json lists no image");
+            return std::nullopt;
+        }
+        const Json& m = (*manifest)[0];
+        if (manifest->size() > 1) {
+            error(fmt::format("the archive holds {} images; only the first is scanned", manifest->size()),
+                  core::DiagLevel::warning);
+        }
+        Plan plan;
+        plan.config_name = str(m, "Config");
+        plan.config_digest = digest_from_name(plan.config_name);
+        if (plan.config_name.empty() || !m.contains("Layers") || !m["Layers"].is_array()) {
+            error("manifest.json has no Config or Layers");
+            return std::nullopt;
+        }
+        for (const Json& l : m["Layers"]) {
+            if (!l.is_string()) {
+                error("manifest.json: a layer is not a path");
+                return std::nullopt;
+            }
+            plan.layer_names.push_back(l.get<std::string>());
+            plan.layer_digests.push_back(digest_from_name(l.get<std::string>()));
+            plan.layer_media_types.emplace_back();
+        }
+        if (m.contains("RepoTags") && m["RepoTags"].is_array()) {
+            for (const Json& t : m["RepoTags"]) {
+                if (t.is_string()) {
+                    plan.repo_tags.push_back(t.get<std::string>());
+                }
+            }
+        }
+        return plan;
+    }
+
+    Container& m_c;
+    const std::string& m_platform;
+    std::vector<core::Diagnostic>& m_diags;
+    std::string m_display;
+};
+
+core::Diagnostic plain_error(const std::string& file, std::string message) {
+    core::Diagnostic d;
+    d.location.file = file;
+    d.message = std::move(message);
+    return d;
+}
+
+ArchivePtr new_outer_reader() {
+    ArchivePtr a(archive_read_new());
+    archive_read_support_filter_all(a.get());
+    archive_read_support_format_tar(a.get());
+    return a;
+}
+
+/// An engine export read through libarchive callbacks.
+struct EngineFeed {
+    std::unique_ptr<EngineStream> stream;
+    std::vector<char> buf = std::vector<char>(k_block);
+};
+
+int close_engine(struct archive* a, void* data) {
+    (void)a;
+    delete static_cast<EngineFeed*>(data);  // NOLINT(cppcoreguidelines-owning-memory): libarchive owns it
+    return ARCHIVE_OK;
+}
+
+la_ssize_t read_engine(struct archive* a, void* data, const void** out) {
+    auto* f = static_cast<EngineFeed*>(data);
+    std::string error;
+    std::ptrdiff_t n = f->stream->read(f->buf.data(), f->buf.size(), error);
+    if (n < 0) {
+        archive_set_error(a, EIO, "%s", error.c_str());
+        return -1;
+    }
+    *out = f->buf.data();
+    return n;
+}
+
+void load_from(Container& c, const std::string& input, const LoadOptions& options,
+               std::span<ContentVisitor* const> visitors, LoadResult& out);
+
+}  // namespace
+
+std::string host_platform() {
+    struct utsname u {};
+    std::string machine = uname(&u) == 0 ? u.machine : "x86_64";
+    if (machine == "x86_64" || machine == "amd64") {
+        return "linux/amd64";
+    }
+    if (machine == "aarch64" || machine == "arm64") {
+        return "linux/arm64/v8";
+    }
+    if (util::starts_with(machine, "armv7")) {
+        return "linux/arm/v7";
+    }
+    if (util::starts_with(machine, "armv6")) {
+        return "linux/arm/v6";
+    }
+    if (machine == "i686" || machine == "i386") {
+        return "linux/386";
+    }
+    return "linux/" + machine;
+}
+
+LoadResult load_image(const std::string& input, const LoadOptions& options,
+                      std::span<ContentVisitor* const> visitors) {
+    LoadResult out;
+    out.image.name = input;
+    std::error_code ec;
+    std::unique_ptr<Container> container;
+    if (fs::is_directory(input, ec)) {
+        container = std::make_unique<DirContainer>(input);
+    } else if (fs::exists(input, ec)) {
+        container = std::make_unique<TarContainer>([input](std::string& error) -> ArchivePtr {
+            ArchivePtr a = new_outer_reader();
+            if (archive_read_open_filename(a.get(), input.c_str(), k_block) != ARCHIVE_OK) {
+                // A readable file that libarchive cannot bid on is not a (compressed) tar.
+                int e = archive_errno(a.get());
+                bool io = e == EACCES || e == ENOENT || e == EIO || e == EPERM;
+                error = io ? "cannot read: " + archive_error(a.get(), "cannot open")
+                           : "not a tar archive (nor an OCI layout directory): " +
+                                 archive_error(a.get(), "unknown format");
+                return nullptr;
+            }
+            return a;
+        });
+    } else {
+        EngineEndpoint endpoint = resolve_endpoint(options.docker_host);
+        if (!endpoint.error.empty()) {
+            out.diagnostics.push_back(plain_error(input, endpoint.error));
+            return out;
+        }
+        std::string body;
+        std::string error;
+        long status = 0;
+        std::string ref = url_escape(input);
+        if (!engine_get(endpoint, "/images/" + ref + "/json", body, status, error)) {
+            out.diagnostics.push_back(plain_error(
+                input,
+                fmt::format("no such file, and no Docker engine reachable at {} to look the image up: {} "
+                            "(start one, or use --docker-host or DOCKER_HOST)",
+                            endpoint.host, error)));
+            return out;
+        }
+        if (status == 404) {
+            out.diagnostics.push_back(plain_error(
+                input,
+                fmt::format("no such file, and no image '{}' in the engine at {}", input, endpoint.host)));
+            return out;
+        }
+        if (status >= 400) {
+            out.diagnostics.push_back(
+                plain_error(input, fmt::format("the engine at {} answered {}: {}", endpoint.host, status,
+                                               engine_error_message(body))));
+            return out;
+        }
+        container = std::make_unique<TarContainer>([endpoint, ref](std::string& open_error) -> ArchivePtr {
+            auto* feed = new EngineFeed();  // NOLINT(cppcoreguidelines-owning-memory): freed by close_engine
+            feed->stream = std::make_unique<EngineStream>(endpoint, "/images/" + ref + "/get");
+            ArchivePtr a = new_outer_reader();
+            if (archive_read_open(a.get(), feed, nullptr, read_engine, close_engine) != ARCHIVE_OK) {
+                open_error = archive_error(a.get(), "cannot read the export");
+                return nullptr;
+            }
+            return a;
+        });
+    }
+    load_from(*container, input, options, visitors, out);
+    return out;
+}
+
+LoadResult load_image_archive(std::string_view bytes, const std::string& display, const LoadOptions& options,
+                              std::span<ContentVisitor* const> visitors) {
+    LoadResult out;
+    out.image.name = display;
+    TarContainer container([bytes](std::string& error) -> ArchivePtr {
+        ArchivePtr a = new_outer_reader();
+        if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+            error = "not a tar archive: " + archive_error(a.get(), "unknown format");
+            return nullptr;
+        }
+        return a;
+    });
+    load_from(container, display, options, visitors, out);
+    return out;
+}
+
+namespace {
+
+void load_from(Container& c, const std::string& input, const LoadOptions& options,
+               std::span<ContentVisitor* const> visitors, LoadResult& out) {
+    Container* container = &c;
+    std::string error;
+    if (!container->open(error)) {
+        out.diagnostics.push_back(plain_error(input, error));
+        return;
+    }
+    out.passes = 1;
+    Planner planner(*container, options.platform, out.diagnostics, input);
+    std::optional<Plan> plan = planner.plan();
+    if (!plan) {
+        return;
+    }
+    model::ImageSpec& image = out.image;
+    image.repo_tags = plan->repo_tags;
+    std::optional<std::string> raw_config = container->small_file(plan->config_name);
+    if (!raw_config) {
+        out.diagnostics.push_back(plain_error(
+            input,
+            fmt::format("the manifest points nowhere: config '{}' is not in the image", plan->config_name)));
+        return;
+    }
+    image.id = Sha256::of(*raw_config);
+    if (!plan->config_digest.empty() && plan->config_digest != image.id) {
+        out.diagnostics.push_back(
+            plain_error(input, fmt::format("config digest mismatch: expected {}, the config's is {}",
+                                           plan->config_digest, image.id)));
+    }
+    std::string pretty = pretty_config(*raw_config);
+    image.config_source = std::make_shared<util::SourceFile>(config_display_path(input, image.id),
+                                                             pretty.empty() ? *raw_config : pretty);
+    std::vector<std::string> diff_ids;
+    if (!parse_config(image.config_source, image, diff_ids, out.diagnostics)) {
+        return;
+    }
+    out.ok = true;
+    size_t n = plan->layer_names.size();
+    if (diff_ids.size() != n) {
+        out.diagnostics.push_back(plain_error(
+            input,
+            fmt::format("the config lists {} diff_ids but the manifest {} layers", diff_ids.size(), n)));
+    }
+    for (size_t i = 0; i < n; ++i) {
+        model::ImageLayer l;
+        l.index = static_cast<int>(i);
+        l.diff_id = i < diff_ids.size() ? diff_ids[i] : std::string();
+        l.digest = plan->layer_digests[i];
+        l.media_type = plan->layer_media_types[i];
+        image.layers.push_back(std::move(l));
+    }
+    for (size_t h = 0; h < image.history.size(); ++h) {
+        int layer = image.history[h].layer;
+        if (layer >= 0 && static_cast<size_t>(layer) < n) {
+            image.layers[static_cast<size_t>(layer)].history = static_cast<int>(h);
+        }
+    }
+    LayerWalk walk(image, visitors, input, out.diagnostics);
+    // Layers whose blob is missing are reported and skipped; the others are walked in order.
+    std::vector<std::string> names;
+    std::vector<int> indexes;
+    for (size_t i = 0; i < n; ++i) {
+        if (container->has(plan->layer_names[i])) {
+            names.push_back(plan->layer_names[i]);
+            indexes.push_back(static_cast<int>(i));
+        } else {
+            walk.layer_error(
+                static_cast<int>(i),
+                fmt::format("the manifest points nowhere: '{}' is not in the image", plan->layer_names[i]));
+        }
+    }
+    out.passes += container->stream(
+        names, [&](size_t i, const BlobRead& read) { walk.walk(indexes[i], read); }, error);
+    if (!error.empty()) {
+        out.diagnostics.push_back(plain_error(input, error));
+    }
+    walk.finish();
+}
+
+}  // namespace
+
+}  // namespace bulwark::input::image

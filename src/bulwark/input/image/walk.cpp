@@ -1,0 +1,481 @@
+#include "bulwark/input/image/walk.hpp"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <memory>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "bulwark/input/image/digest.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::input::image {
+
+namespace {
+
+constexpr size_t k_chunk = 256 * 1024;
+constexpr int k_max_path_problems = 20;  // per image; then one summary
+
+struct ArchiveDeleter {
+    void operator()(struct archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<struct archive, ArchiveDeleter>;
+
+/// The compressed blob as stored: hashed for the manifest digest.
+struct BlobFeed {
+    const BlobRead* read = nullptr;
+    Sha256 hash;
+    uint64_t size = 0;
+    std::vector<char> buf = std::vector<char>(k_chunk);
+    std::string error;
+    bool failed = false;
+};
+
+la_ssize_t read_blob(struct archive* a, void* data, const void** out) {
+    auto* f = static_cast<BlobFeed*>(data);
+    std::ptrdiff_t n = (*f->read)(f->buf.data(), f->buf.size(), f->error);
+    if (n < 0) {
+        f->failed = true;
+        archive_set_error(a, EIO, "%s", f->error.c_str());
+        return -1;
+    }
+    f->hash.update(std::string_view(f->buf.data(), static_cast<size_t>(n)));
+    f->size += static_cast<uint64_t>(n);
+    *out = f->buf.data();
+    return n;
+}
+
+/// The uncompressed layer tar: hashed for the diff_id, then parsed as tar.
+struct TarFeed {
+    struct archive* raw = nullptr;
+    Sha256 hash;
+    bool failed = false;
+    std::string error;
+    bool eof = false;
+};
+
+la_ssize_t read_tar(struct archive* a, void* data, const void** out) {
+    auto* f = static_cast<TarFeed*>(data);
+    if (f->eof) {
+        return 0;
+    }
+    const void* block = nullptr;
+    size_t size = 0;
+    la_int64_t offset = 0;
+    int r = archive_read_data_block(f->raw, &block, &size, &offset);
+    if (r == ARCHIVE_EOF) {
+        f->eof = true;
+        return 0;
+    }
+    if (r < ARCHIVE_WARN) {
+        f->failed = true;
+        const char* why = archive_error_string(f->raw);
+        f->error = why != nullptr ? why : "cannot decompress";
+        archive_set_error(a, EIO, "%s", f->error.c_str());
+        return -1;
+    }
+    f->hash.update(std::string_view(static_cast<const char*>(block), size));
+    *out = block;
+    return static_cast<la_ssize_t>(size);
+}
+
+std::string_view compression_name(int code) {
+    switch (code) {
+        case ARCHIVE_FILTER_NONE:
+            return "none";
+        case ARCHIVE_FILTER_GZIP:
+            return "gzip";
+        case ARCHIVE_FILTER_ZSTD:
+            return "zstd";
+        default:
+            return {};
+    }
+}
+
+std::string parent_of(const std::string& path) {
+    size_t slash = path.rfind('/');
+    return slash == 0 || slash == std::string::npos ? std::string("/") : path.substr(0, slash);
+}
+
+std::string join(const std::string& dir, std::string_view name) {
+    return dir == "/" ? "/" + std::string(name) : dir + "/" + std::string(name);
+}
+
+int max_of(const std::unordered_map<std::string, int>& m, const std::string& key) {
+    auto it = m.find(key);
+    return it == m.end() ? -1 : it->second;
+}
+
+void raise(std::unordered_map<std::string, int>& m, const std::string& key, int layer) {
+    auto [it, added] = m.emplace(key, layer);
+    if (!added) {
+        it->second = std::max(it->second, layer);
+    }
+}
+
+/// KEY=value lines of os-release, quotes removed.
+std::string os_release_value(std::string_view text, std::string_view key) {
+    for (std::string_view line : util::split(text, '\n')) {
+        line = util::trim(line);
+        if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == '=') {
+            std::string_view v = line.substr(key.size() + 1);
+            if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+                v = v.substr(1, v.size() - 2);
+            }
+            return std::string(v);
+        }
+    }
+    return {};
+}
+
+/// Where symlink `target` in directory `dir` points, ".." clamped at the root as the kernel does.
+std::string resolve_link(const std::string& dir, std::string_view target) {
+    std::vector<std::string_view> parts;
+    std::string base = util::starts_with(target, "/") ? std::string() : dir;
+    for (std::string_view part : util::split(base, '/')) {
+        if (!part.empty()) {
+            parts.push_back(part);
+        }
+    }
+    for (std::string_view part : util::split(target, '/')) {
+        if (part == "..") {
+            if (!parts.empty()) {
+                parts.pop_back();
+            }
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+    }
+    std::string out;
+    for (std::string_view p : parts) {
+        out += '/';
+        out += p;
+    }
+    return out.empty() ? std::string("/") : out;
+}
+
+}  // namespace
+
+std::string normalise_entry_path(std::string_view name, std::string& error) {
+    error.clear();
+    if (util::starts_with(name, "/")) {
+        error = fmt::format("entry '{}' has an absolute path", name);
+        return {};
+    }
+    std::string out;
+    for (std::string_view part : util::split(name, '/')) {
+        if (part.empty() || part == ".") {
+            continue;
+        }
+        if (part == "..") {
+            error = fmt::format("entry '{}' climbs out of the image root with '..'", name);
+            return {};
+        }
+        out += '/';
+        out += part;
+    }
+    return out.empty() ? std::string("/") : out;
+}
+
+LayerWalk::LayerWalk(model::ImageSpec& image, std::span<ContentVisitor* const> visitors, std::string display,
+                     std::vector<core::Diagnostic>& diags)
+    : m_image(image), m_visitors(visitors), m_display(std::move(display)), m_diags(diags) {}
+
+void LayerWalk::layer_error(int index, std::string_view message) {
+    const model::ImageLayer& l = m_image.layers[static_cast<size_t>(index)];
+    std::string id = !l.diff_id.empty() ? l.diff_id : l.digest;
+    core::Diagnostic d;
+    d.location.file = m_display;
+    d.message = id.empty() ? fmt::format("layer {}: {}", index, message)
+                           : fmt::format("layer {} ({}): {}", index, short_digest(id), message);
+    m_diags.push_back(std::move(d));
+}
+
+void LayerWalk::path_problem(int index, std::string_view message) {
+    ++m_path_problems;
+    if (m_path_problems <= k_max_path_problems) {
+        layer_error(index, fmt::format("{}; skipped", message));
+    } else if (m_path_problems == k_max_path_problems + 1) {
+        layer_error(index, "more entries with bad paths; not listed");
+    }
+}
+
+bool LayerWalk::walk(int index, const BlobRead& read) {
+    model::ImageLayer& layer = m_image.layers[static_cast<size_t>(index)];
+    BlobFeed blob;
+    blob.read = &read;
+    ArchivePtr raw(archive_read_new());
+    archive_read_support_filter_all(raw.get());
+    archive_read_support_format_raw(raw.get());
+    struct archive_entry* e = nullptr;
+    if (archive_read_open(raw.get(), &blob, nullptr, read_blob, nullptr) != ARCHIVE_OK ||
+        archive_read_next_header(raw.get(), &e) != ARCHIVE_OK) {
+        const char* why = archive_error_string(raw.get());
+        layer_error(index, blob.failed      ? blob.error
+                           : blob.size == 0 ? std::string("the blob is empty")
+                           : why != nullptr ? std::string(why)
+                                            : std::string("cannot read the blob"));
+        return false;
+    }
+    std::string_view compression = compression_name(archive_filter_code(raw.get(), 0));
+    if (compression.empty()) {
+        layer_error(index,
+                    fmt::format("unsupported layer compression '{}'", archive_filter_name(raw.get(), 0)));
+        return false;
+    }
+    layer.compression = std::string(compression);
+
+    TarFeed tar_feed;
+    tar_feed.raw = raw.get();
+    ArchivePtr tar(archive_read_new());
+    archive_read_support_format_tar(tar.get());
+    bool failed = false;
+    if (archive_read_open(tar.get(), &tar_feed, nullptr, read_tar, nullptr) != ARCHIVE_OK) {
+        const char* why = archive_error_string(tar.get());
+        layer_error(index, fmt::format("not a tar archive: {}", why != nullptr ? why : "unknown format"));
+        failed = true;
+    }
+    while (!failed) {
+        int r = archive_read_next_header(tar.get(), &e);
+        if (r == ARCHIVE_EOF) {
+            break;
+        }
+        if (r < ARCHIVE_WARN) {
+            const char* why = archive_error_string(tar.get());
+            layer_error(index, tar_feed.failed ? fmt::format("truncated or corrupt {} data: {}", compression,
+                                                             tar_feed.error)
+                                               : std::string(why != nullptr ? why : "corrupt tar"));
+            failed = true;
+            break;
+        }
+        entry(index, tar.get(), e, failed);
+    }
+    if (failed) {
+        return false;
+    }
+    // The tar reader stops at its end blocks: hash what follows (padding) up to the true ends.
+    const void* out = nullptr;
+    for (la_ssize_t n = 0; (n = read_tar(tar.get(), &tar_feed, &out)) > 0;) {
+    }
+    if (tar_feed.failed) {
+        layer_error(index, fmt::format("truncated or corrupt {} data: {}", compression, tar_feed.error));
+        return false;
+    }
+    for (la_ssize_t n = 0; (n = read_blob(raw.get(), &blob, &out)) > 0;) {
+    }
+    if (blob.failed) {
+        layer_error(index, blob.error);
+        return false;
+    }
+    std::string blob_digest = blob.hash.digest();
+    std::string diff_id = tar_feed.hash.digest();
+    layer.size = blob.size;
+    bool ok = true;
+    if (!layer.digest.empty() && layer.digest != blob_digest) {
+        layer_error(index, fmt::format("blob digest mismatch: the manifest says {}, the blob's is {}",
+                                       layer.digest, blob_digest));
+        ok = false;
+    }
+    if (!layer.diff_id.empty() && layer.diff_id != diff_id) {
+        layer_error(index, fmt::format("diff_id mismatch: the config says {}, the uncompressed layer's is {}",
+                                       layer.diff_id, diff_id));
+        ok = false;
+    }
+    if (layer.digest.empty()) {
+        layer.digest = blob_digest;
+    }
+    if (layer.diff_id.empty()) {
+        layer.diff_id = diff_id;
+    }
+    return ok;
+}
+
+void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, bool& failed) {
+    const char* raw_name = archive_entry_pathname(e);
+    std::string name = raw_name != nullptr ? raw_name : "";
+    std::string problem;
+    std::string path = normalise_entry_path(name, problem);
+    if (!problem.empty()) {
+        path_problem(index, problem);
+        return;
+    }
+    if (path == "/") {
+        return;
+    }
+    std::string dir = parent_of(path);
+    std::string_view base = std::string_view(path).substr(path.rfind('/') + 1);
+    if (util::starts_with(base, ".wh.")) {
+        if (base == ".wh..wh..opq") {
+            raise(m_opaque_max, dir, index);
+        } else if (!util::starts_with(base, ".wh..wh.")) {  // other .wh..wh. names are aufs bookkeeping
+            raise(m_whiteout_max, join(dir, base.substr(4)), index);
+        }
+        return;
+    }
+    model::ImageFile f;
+    f.path = path;
+    f.layer = index;
+    f.mode = archive_entry_perm(e) & 07777U;
+    f.uid = static_cast<uint32_t>(archive_entry_uid(e));
+    f.gid = static_cast<uint32_t>(archive_entry_gid(e));
+    if (const char* link = archive_entry_hardlink(e); link != nullptr) {
+        f.type = model::ImageFileType::hardlink;
+        std::string target = normalise_entry_path(link, problem);
+        if (!problem.empty()) {
+            path_problem(index, fmt::format("hard link '{}': target {}", name, problem));
+            return;
+        }
+        f.link_target = target;
+    } else {
+        switch (archive_entry_filetype(e)) {
+            case AE_IFDIR:
+                f.type = model::ImageFileType::directory;
+                break;
+            case AE_IFLNK: {
+                f.type = model::ImageFileType::symlink;
+                const char* target = archive_entry_symlink(e);
+                f.link_target = target != nullptr ? target : "";
+                break;
+            }
+            case AE_IFCHR:
+                f.type = model::ImageFileType::char_device;
+                break;
+            case AE_IFBLK:
+                f.type = model::ImageFileType::block_device;
+                break;
+            case AE_IFIFO:
+                f.type = model::ImageFileType::fifo;
+                break;
+            case AE_IFSOCK:
+                f.type = model::ImageFileType::socket;
+                break;
+            default:
+                f.type = model::ImageFileType::regular;
+                f.size = archive_entry_size_is_set(e) != 0 ? static_cast<uint64_t>(archive_entry_size(e)) : 0;
+                break;
+        }
+    }
+    raise(m_latest, path, index);
+    if (f.type != model::ImageFileType::directory) {
+        raise(m_nondir_max, path, index);
+    }
+    if (f.type == model::ImageFileType::regular) {
+        std::vector<ContentVisitor*> wanting;
+        for (ContentVisitor* v : m_visitors) {
+            if (v->wants(f)) {
+                wanting.push_back(v);
+            }
+        }
+        if (!wanting.empty()) {
+            const void* block = nullptr;
+            size_t size = 0;
+            la_int64_t offset = 0;
+            for (;;) {
+                int r = archive_read_data_block(tar, &block, &size, &offset);
+                if (r == ARCHIVE_EOF) {
+                    break;
+                }
+                if (r < ARCHIVE_WARN) {
+                    const char* why = archive_error_string(tar);
+                    layer_error(index,
+                                fmt::format("reading {}: {}", path, why != nullptr ? why : "corrupt data"));
+                    failed = true;
+                    break;
+                }
+                std::string_view chunk(static_cast<const char*>(block), size);
+                for (ContentVisitor* v : wanting) {
+                    v->data(chunk);
+                }
+            }
+            for (ContentVisitor* v : wanting) {
+                v->end(f, m_image);
+            }
+        }
+    }
+    m_image.files.push_back(std::move(f));
+}
+
+bool LayerWalk::removed_at(const std::string& path, int layer) const {
+    if (max_of(m_latest, path) > layer || max_of(m_whiteout_max, path) > layer) {
+        return true;
+    }
+    for (std::string dir = parent_of(path); dir != "/"; dir = parent_of(dir)) {
+        if (max_of(m_whiteout_max, dir) > layer || max_of(m_opaque_max, dir) > layer ||
+            max_of(m_nondir_max, dir) > layer) {
+            return true;
+        }
+    }
+    // An opaque root hides everything below.
+    return max_of(m_opaque_max, "/") > layer;
+}
+
+void LayerWalk::finish() {
+    std::vector<model::ImageFile>& files = m_image.files;
+    std::stable_sort(files.begin(), files.end(), [](const model::ImageFile& a, const model::ImageFile& b) {
+        return std::tie(a.path, a.layer) < std::tie(b.path, b.layer);
+    });
+    for (size_t i = 0; i < files.size(); ++i) {
+        bool rewritten = i + 1 < files.size() && files[i + 1].path == files[i].path;
+        files[i].removed = rewritten || removed_at(files[i].path, files[i].layer);
+    }
+    for (model::ImageFileContent& c : m_image.contents) {
+        c.removed = removed_at(c.path, c.layer);
+    }
+    for (model::ImageSecret& s : m_image.secrets) {
+        s.removed = removed_at(s.path, s.layer);
+    }
+    std::stable_sort(m_image.contents.begin(), m_image.contents.end(),
+                     [](const model::ImageFileContent& a, const model::ImageFileContent& b) {
+                         return std::tie(a.path, a.layer) < std::tie(b.path, b.layer);
+                     });
+    std::stable_sort(m_image.secrets.begin(), m_image.secrets.end(),
+                     [](const model::ImageSecret& a, const model::ImageSecret& b) {
+                         return std::tie(a.path, a.layer, a.line, a.column) <
+                                std::tie(b.path, b.layer, b.line, b.column);
+                     });
+    fill_os_release();
+    for (ContentVisitor* v : m_visitors) {
+        v->finish(m_image);
+    }
+}
+
+void LayerWalk::fill_os_release() {
+    auto final_version = [&](const std::string& path) -> const model::ImageFile* {
+        auto it =
+            std::lower_bound(m_image.files.begin(), m_image.files.end(), path,
+                             [](const model::ImageFile& f, const std::string& p) { return f.path < p; });
+        for (; it != m_image.files.end() && it->path == path; ++it) {
+            if (!it->removed) {
+                return &*it;
+            }
+        }
+        return nullptr;
+    };
+    for (std::string path : {std::string("/etc/os-release"), std::string("/usr/lib/os-release")}) {
+        const model::ImageFile* f = final_version(path);
+        for (int hops = 0; f != nullptr && f->type == model::ImageFileType::symlink && hops < 8; ++hops) {
+            path = resolve_link(parent_of(f->path), f->link_target);
+            f = final_version(path);
+        }
+        if (f == nullptr || f->type != model::ImageFileType::regular) {
+            continue;
+        }
+        for (const model::ImageFileContent& c : m_image.contents) {
+            if (c.path == path && c.layer == f->layer && !c.removed) {
+                model::OsRelease& os = m_image.os_release;
+                os.id = os_release_value(c.data, "ID");
+                os.version_id = os_release_value(c.data, "VERSION_ID");
+                os.pretty_name = os_release_value(c.data, "PRETTY_NAME");
+                os.path = path;
+                os.layer = c.layer;
+                return;
+            }
+        }
+    }
+}
+
+}  // namespace bulwark::input::image

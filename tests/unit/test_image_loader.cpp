@@ -1,0 +1,401 @@
+// The image pipeline on real archives written by support/image_builder: formats, compression,
+// the layer walk (whiteouts, opaque directories, removed versions), digests, corrupt input, the
+// secret and small-file visitors, and platform selection.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "bulwark/engine/image_scan.hpp"
+#include "bulwark/input/image/loader.hpp"
+#include "bulwark/input/image/visitors.hpp"
+#include "bulwark/input/image/walk.hpp"
+#include "support/image_builder.hpp"
+#include "support/scan_helpers.hpp"
+
+namespace fs = std::filesystem;
+using namespace bulwark;
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr const char* k_token = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5";
+
+struct Loaded {
+    input::image::LoadResult result;
+    std::string errors;  // formatted error diagnostics
+
+    const model::ImageFile* file(const std::string& path, int layer) const {
+        for (const model::ImageFile& f : result.image.files) {
+            if (f.path == path && f.layer == layer) {
+                return &f;
+            }
+        }
+        return nullptr;
+    }
+    bool has_path(const std::string& path) const {
+        return std::any_of(result.image.files.begin(), result.image.files.end(),
+                           [&](const model::ImageFile& f) { return f.path == path; });
+    }
+};
+
+Loaded load(const Json& recipe, const bulwark::testing::ImageFaults& faults = {},
+            input::image::LoadOptions options = {}) {
+    bulwark::testing::TempDir tmp;
+    std::string format = recipe.value("format", "docker-save");
+    fs::path out = tmp.path() / (format == "oci" ? "layout" : "image.tar");
+    bulwark::testing::build_image(recipe, out, faults);
+    input::image::ContentKeeper keeper;
+    input::image::SecretCollector secrets;
+    std::vector<input::image::ContentVisitor*> visitors{&keeper, &secrets};
+    Loaded l;
+    l.result = input::image::load_image(out.string(), options, visitors);
+    for (const core::Diagnostic& d : l.result.diagnostics) {
+        if (d.level == core::DiagLevel::error) {
+            l.errors += core::format_diagnostic(d, nullptr);
+        }
+    }
+    return l;
+}
+
+Json two_layers() {
+    return Json::parse(R"({
+      "layers": [
+        [{"path": "etc/passwd", "content": "root:x:0:0::/root:/bin/sh\n"},
+         {"path": "root/.ssh/id_rsa", "content": "key", "mode": "0600"},
+         {"path": "usr/bin/su", "mode": "4755", "content": "x"},
+         {"path": "tmp", "type": "dir", "mode": "1777"},
+         {"path": "bin/sh", "type": "symlink", "target": "busybox"}],
+        [{"whiteout": "root/.ssh/id_rsa"}, {"path": "etc/motd", "content": "hi\n"}]
+      ]})");
+}
+
+TEST(ImageLoader, DockerSaveLayersAndWhiteouts) {
+    Loaded l = load(two_layers());
+    ASSERT_TRUE(l.result.ok);
+    EXPECT_EQ(l.errors, "");
+    ASSERT_EQ(l.result.image.layers.size(), 2U);
+    const model::ImageFile* key = l.file("/root/.ssh/id_rsa", 0);
+    ASSERT_NE(key, nullptr);
+    EXPECT_TRUE(key->removed);  // deleted by layer 1's whiteout, still in layer 0
+    EXPECT_EQ(key->mode, 0600U);
+    ASSERT_NE(l.file("/etc/passwd", 0), nullptr);
+    EXPECT_FALSE(l.file("/etc/passwd", 0)->removed);
+    const model::ImageFile* su = l.file("/usr/bin/su", 0);
+    ASSERT_NE(su, nullptr);
+    EXPECT_EQ(su->mode, 04755U);
+    EXPECT_EQ(l.file("/tmp", 0)->type, model::ImageFileType::directory);
+    EXPECT_EQ(l.file("/tmp", 0)->mode, 01777U);
+    EXPECT_EQ(l.file("/bin/sh", 0)->type, model::ImageFileType::symlink);
+    EXPECT_EQ(l.file("/bin/sh", 0)->link_target, "busybox");
+    EXPECT_FALSE(l.has_path("/root/.ssh/.wh.id_rsa"));  // whiteouts are not files
+    // Sorted by path then layer; contents kept for /etc/passwd.
+    EXPECT_TRUE(std::is_sorted(l.result.image.files.begin(), l.result.image.files.end(),
+                               [](const auto& a, const auto& b) { return a.path < b.path; }));
+    ASSERT_EQ(l.result.image.contents.size(), 1U);
+    EXPECT_EQ(l.result.image.contents[0].path, "/etc/passwd");
+    EXPECT_EQ(l.result.image.contents[0].data, "root:x:0:0::/root:/bin/sh\n");
+    // History defaults map one entry per layer.
+    EXPECT_EQ(l.result.image.layers[1].history, 1);
+    EXPECT_EQ(l.result.image.layers[0].compression, "none");
+}
+
+TEST(ImageLoader, OpaqueDirectoryHidesLowerContents) {
+    Json r = Json::parse(R"({"layers": [
+        [{"path": "var/cache/old", "content": "a"}, {"path": "var/keep", "content": "b"}],
+        [{"opaque": "var/cache"}, {"path": "var/cache/new", "content": "c"}]]})");
+    Loaded l = load(r);
+    EXPECT_EQ(l.errors, "");
+    ASSERT_NE(l.file("/var/cache/old", 0), nullptr);
+    EXPECT_TRUE(l.file("/var/cache/old", 0)->removed);
+    EXPECT_FALSE(l.file("/var/cache/new", 1)->removed);
+    EXPECT_FALSE(l.file("/var/keep", 0)->removed);
+}
+
+TEST(ImageLoader, RewrittenFileKeepsEarlierVersionRemoved) {
+    Json r = Json::parse(R"({"layers": [[{"path": "etc/shadow", "content": "root::1:0::::\n"}],
+                                        [{"path": "etc/shadow", "content": "root:!:1:0::::\n"}]]})");
+    Loaded l = load(r);
+    EXPECT_TRUE(l.file("/etc/shadow", 0)->removed);
+    EXPECT_FALSE(l.file("/etc/shadow", 1)->removed);
+    ASSERT_EQ(l.result.image.contents.size(), 2U);
+    EXPECT_TRUE(l.result.image.contents[0].removed);
+    EXPECT_FALSE(l.result.image.contents[1].removed);
+}
+
+TEST(ImageLoader, SecretDeletedInLaterLayerIsStillFound) {
+    Json r = Json::object();
+    r["layers"] = Json::array(
+        {Json::array({Json{{"path", "app/config.txt"},
+                           {"content", std::string("line one\nline two\n  token = ") + k_token + "\n"}}}),
+         Json::array({Json{{"whiteout", "app/config.txt"}}})});
+    Loaded l = load(r);
+    EXPECT_EQ(l.errors, "");
+    ASSERT_EQ(l.result.image.secrets.size(), 1U);
+    const model::ImageSecret& s = l.result.image.secrets[0];
+    EXPECT_EQ(s.path, "/app/config.txt");
+    EXPECT_EQ(s.layer, 0);
+    EXPECT_TRUE(s.removed);
+    EXPECT_EQ(s.pattern_id, "github-token");
+    EXPECT_EQ(s.line, 3U);
+    EXPECT_EQ(s.column, 11U);
+}
+
+TEST(ImageLoader, SecretLineCountedAcrossChunksOfALargeFile) {
+    std::string text;
+    for (int i = 0; i < 300000; ++i) {
+        text += "filler line number " + std::to_string(i) + "\n";  // ~8 MB: many read chunks
+    }
+    text += std::string("x=") + k_token + "\n";
+    Json r = Json::object();
+    r["layers"] = Json::array({Json::array({Json{{"path", "big.txt"}, {"content", text}}})});
+    Loaded l = load(r);
+    ASSERT_EQ(l.result.image.secrets.size(), 1U);
+    EXPECT_EQ(l.result.image.secrets[0].line, 300001U);
+    EXPECT_EQ(l.result.image.secrets[0].column, 3U);
+}
+
+TEST(ImageLoader, BinaryFileSecretsHaveNoLine) {
+    std::string data(
+        "\x7f"
+        "ELF\0\0\0",
+        7);
+    data += std::string("....") + k_token;
+    Json r = Json::object();
+    r["layers"] = Json::array({Json::array({Json{{"path", "bin/app"}, {"content", data}}})});
+    Loaded l = load(r);
+    ASSERT_EQ(l.result.image.secrets.size(), 1U);
+    EXPECT_EQ(l.result.image.secrets[0].line, 0U);
+}
+
+TEST(ImageLoader, ZstdAndGzipLayersInEveryFormat) {
+    for (const char* format : {"docker-save", "docker-save-oci", "oci", "oci-tar"}) {
+        for (const char* compression : {"none", "gzip", "zstd"}) {
+            Json r = two_layers();
+            r["format"] = format;
+            r["compression"] = compression;
+            Loaded l = load(r);
+            SCOPED_TRACE(std::string(format) + " " + compression);
+            EXPECT_TRUE(l.result.ok);
+            EXPECT_EQ(l.errors, "");
+            ASSERT_EQ(l.result.image.layers.size(), 2U);
+            EXPECT_EQ(l.result.image.layers[0].compression, compression);
+            EXPECT_TRUE(l.file("/root/.ssh/id_rsa", 0) != nullptr && l.file("/root/.ssh/id_rsa", 0)->removed);
+        }
+    }
+}
+
+TEST(ImageLoader, GzippedArchive) {
+    Json r = two_layers();
+    r["outer"] = "gzip";
+    Loaded l = load(r);
+    EXPECT_EQ(l.errors, "");
+    EXPECT_NE(l.file("/etc/motd", 1), nullptr);
+}
+
+TEST(ImageLoader, LayersOutOfOrderAndManifestFirst) {
+    bulwark::testing::ImageFaults reversed;
+    reversed.reverse_layers = true;
+    Loaded l = load(two_layers(), reversed);
+    EXPECT_EQ(l.errors, "");
+    EXPECT_TRUE(l.file("/root/.ssh/id_rsa", 0)->removed);
+    EXPECT_GE(l.result.passes, 3);  // metadata, then each layer needed a new pass
+    bulwark::testing::ImageFaults first;
+    first.manifest_last = false;
+    Loaded m = load(two_layers(), first);
+    EXPECT_EQ(m.errors, "");
+    EXPECT_EQ(m.result.passes, 2);
+}
+
+TEST(ImageLoader, IndexWithTwoPlatforms) {
+    Json r = two_layers();
+    r["format"] = "oci";
+    r["platforms"] = {"linux/amd64", "linux/arm64/v8"};
+    Loaded arm = load(r, {}, {"linux/arm64", ""});
+    EXPECT_EQ(arm.errors, "");
+    EXPECT_EQ(arm.result.image.architecture, "arm64");
+    EXPECT_EQ(arm.result.image.variant, "v8");
+    Loaded amd = load(r, {}, {"linux/amd64", ""});
+    EXPECT_EQ(amd.result.image.architecture, "amd64");
+    Loaded none = load(r, {}, {"linux/s390x", ""});
+    EXPECT_FALSE(none.result.ok);
+    EXPECT_NE(none.errors.find("no image for platform linux/s390x in the index; available: linux/amd64, "
+                               "linux/arm64/v8 (choose with --platform)"),
+              std::string::npos)
+        << none.errors;
+}
+
+TEST(ImageLoader, BlobDigestMismatchNamesTheLayer) {
+    Json r = two_layers();
+    r["format"] = "oci-tar";
+    r["compression"] = "gzip";
+    bulwark::testing::ImageFaults f;
+    f.bad_layer_digest = true;
+    Loaded l = load(r, f);
+    EXPECT_NE(l.errors.find("layer 0 ("), std::string::npos) << l.errors;
+    EXPECT_NE(l.errors.find("blob digest mismatch: the manifest says sha256:"), std::string::npos)
+        << l.errors;
+    EXPECT_NE(l.file("/etc/motd", 1), nullptr);  // the other layer is still walked
+}
+
+TEST(ImageLoader, DiffIdMismatch) {
+    bulwark::testing::ImageFaults f;
+    f.bad_diff_id = true;
+    Loaded l = load(two_layers(), f);
+    EXPECT_NE(l.errors.find("diff_id mismatch: the config says"), std::string::npos) << l.errors;
+}
+
+TEST(ImageLoader, TruncatedGzipLayer) {
+    Json r = two_layers();
+    r["compression"] = "gzip";
+    bulwark::testing::ImageFaults f;
+    f.truncate_layer = true;
+    Loaded l = load(r, f);
+    EXPECT_NE(l.errors.find("layer 0 ("), std::string::npos) << l.errors;
+    EXPECT_NE(l.errors.find("truncated"), std::string::npos) << l.errors;
+    EXPECT_NE(l.file("/etc/motd", 1), nullptr);
+}
+
+TEST(ImageLoader, ManifestPointingNowhere) {
+    for (const char* format : {"docker-save", "oci-tar"}) {
+        Json r = two_layers();
+        r["format"] = format;
+        bulwark::testing::ImageFaults f;
+        f.missing_layer = true;
+        Loaded l = load(r, f);
+        EXPECT_NE(l.errors.find("the manifest points nowhere"), std::string::npos) << format << l.errors;
+        EXPECT_NE(l.file("/etc/motd", 1), nullptr) << format;
+    }
+}
+
+TEST(ImageLoader, EscapingPathsAreRefusedAndSymlinksRecorded) {
+    Json r = Json::parse(R"({"layers": [[
+        {"path": "../../evil", "content": "x"},
+        {"path": "/abs/file", "content": "x"},
+        {"path": "./ok//file", "content": "x"},
+        {"path": "etc/link", "type": "symlink", "target": "/etc/shadow"},
+        {"path": "etc/up", "type": "symlink", "target": "../../../../root"},
+        {"path": "bin/ash", "type": "hardlink", "target": "ok/file"},
+        {"path": "bin/bad", "type": "hardlink", "target": "../../etc/passwd"}]]})");
+    Loaded l = load(r);
+    EXPECT_NE(l.errors.find("entry '../../evil' climbs out of the image root with '..'; skipped"),
+              std::string::npos)
+        << l.errors;
+    EXPECT_NE(l.errors.find("entry '/abs/file' has an absolute path; skipped"), std::string::npos)
+        << l.errors;
+    EXPECT_NE(l.errors.find("hard link 'bin/bad'"), std::string::npos) << l.errors;
+    EXPECT_FALSE(l.has_path("/evil"));
+    EXPECT_FALSE(l.has_path("/abs/file"));
+    EXPECT_NE(l.file("/ok/file", 0), nullptr);
+    EXPECT_EQ(l.file("/etc/link", 0)->link_target, "/etc/shadow");  // recorded, never followed
+    EXPECT_EQ(l.file("/etc/up", 0)->link_target, "../../../../root");
+    EXPECT_EQ(l.file("/bin/ash", 0)->type, model::ImageFileType::hardlink);
+    EXPECT_EQ(l.file("/bin/ash", 0)->link_target, "/ok/file");
+    EXPECT_FALSE(fs::exists("/evil"));
+}
+
+TEST(ImageLoader, OsReleaseThroughSymlink) {
+    Json r = Json::parse(R"({"layers": [[
+        {"path": "usr/lib/os-release", "content": "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n"},
+        {"path": "etc/os-release", "type": "symlink", "target": "../usr/lib/os-release"}]]})");
+    Loaded l = load(r);
+    EXPECT_EQ(l.result.image.os_release.id, "debian");
+    EXPECT_EQ(l.result.image.os_release.version_id, "12");
+    EXPECT_EQ(l.result.image.os_release.pretty_name, "Debian GNU/Linux 12 (bookworm)");
+    EXPECT_EQ(l.result.image.os_release.path, "/usr/lib/os-release");
+}
+
+TEST(ImageLoader, ConfigValuesKeepTheirPlace) {
+    Json r = two_layers();
+    r["config"] = Json::parse(R"({"User": "root", "Env": ["A=b", "PATH=/bin"], "ExposedPorts": {"22/tcp": {}},
+                                  "Healthcheck": {"Test": ["NONE"]}, "Labels": {"k": "v"}})");
+    r["repo_tags"] = {"example/app:1.0"};
+    Loaded l = load(r);
+    const model::ImageSpec& img = l.result.image;
+    ASSERT_TRUE(img.config_source);
+    EXPECT_TRUE(std::regex_match(img.config_source->path(),
+                                 std::regex(".*/image\\.tar@sha256:[0-9a-f]{12}/config\\.json")))
+        << img.config_source->path();
+    EXPECT_EQ(img.config.user.value, "root");
+    ASSERT_TRUE(img.config.user.origin.file);
+    util::Position p = img.config_source->position(img.config.user.origin.range.begin);
+    EXPECT_EQ(img.config_source->line_text(p.line), "    \"User\": \"root\"");
+    ASSERT_EQ(img.config.env.size(), 2U);
+    EXPECT_EQ(img.config.env[0].name, "A");
+    EXPECT_EQ(img.config.env[0].value.value, "b");
+    ASSERT_EQ(img.config.exposed_ports.size(), 1U);
+    EXPECT_EQ(img.config.exposed_ports[0].value, "22/tcp");
+    EXPECT_EQ(img.config.healthcheck.value, std::vector<std::string>{"NONE"});
+    ASSERT_EQ(img.config.labels.size(), 1U);
+    EXPECT_EQ(img.repo_tags, std::vector<std::string>{"example/app:1.0"});
+    EXPECT_TRUE(img.id.starts_with("sha256:"));
+    EXPECT_EQ(img.history.size(), 2U);
+    EXPECT_EQ(img.history[0].layer, 0);
+}
+
+TEST(ImageLoader, NotAnImage) {
+    bulwark::testing::TempDir tmp;
+    fs::path p = tmp.path() / "x.tar";
+    { std::ofstream(p) << "this is not a tar archive at all"; }
+    input::image::LoadResult r = input::image::load_image(p.string(), {}, {});
+    ASSERT_FALSE(r.diagnostics.empty());
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.diagnostics[0].message.find("not a tar archive"), std::string::npos)
+        << r.diagnostics[0].message;
+}
+
+TEST(ImageLoader, EngineLessReferenceIsAClearError) {
+    input::image::LoadOptions o;
+    o.docker_host = "unix:///nonexistent/bulwark-test/docker.sock";
+    input::image::LoadResult r = input::image::load_image("busybox:latest", o, {});
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(r.diagnostics[0].location.file, "busybox:latest");
+    EXPECT_NE(r.diagnostics[0].message.find("no such file, and no Docker engine reachable at "
+                                            "unix:///nonexistent/bulwark-test/docker.sock"),
+              std::string::npos)
+        << r.diagnostics[0].message;
+    o.docker_host = "ftp://x";
+    r = input::image::load_image("busybox:latest", o, {});
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_NE(r.diagnostics[0].message.find("unsupported Docker host 'ftp://x'"), std::string::npos);
+}
+
+TEST(ImageLoader, NormalisesEntryPaths) {
+    std::string e;
+    EXPECT_EQ(input::image::normalise_entry_path("./a//b/./c", e), "/a/b/c");
+    EXPECT_EQ(e, "");
+    EXPECT_EQ(input::image::normalise_entry_path("./", e), "/");
+    EXPECT_EQ(input::image::normalise_entry_path("a/../../b", e), "");
+    EXPECT_NE(e, "");
+    EXPECT_EQ(input::image::normalise_entry_path("/etc", e), "");
+    EXPECT_NE(e, "");
+}
+
+TEST(ImageScan, FindingsAndModelInTheResult) {
+    bulwark::testing::TempDir tmp;
+    Json r = two_layers();
+    r["config"] = Json::parse(R"({"User": "root"})");
+    fs::path out = tmp.path() / "image.tar";
+    bulwark::testing::build_image(r, out);
+    core::Policy policy = bulwark::testing::test_policy();
+    engine::ImageScanResult s = engine::scan_image(out.string(), {}, policy);
+    EXPECT_EQ(s.result.kind, "image");
+    EXPECT_EQ(s.result.path, out.string());
+    ASSERT_TRUE(s.result.image);
+    EXPECT_EQ(s.result.image->layers.size(), 2U);
+    EXPECT_EQ(s.result.source, s.image().config_source);
+    EXPECT_TRUE(std::is_sorted(s.result.findings.begin(), s.result.findings.end(),
+                               [](const core::Finding& a, const core::Finding& b) {
+                                   return std::tie(a.location.file, a.location.line) <
+                                          std::tie(b.location.file, b.location.line);
+                               }));
+    // With no rule enabled nothing is reported, and the image still loads.
+    core::Policy none = bulwark::testing::test_policy({"BD000"});
+    engine::ImageScanResult q = engine::scan_image(out.string(), {}, none);
+    EXPECT_TRUE(q.result.findings.empty());
+    EXPECT_TRUE(q.result.diagnostics.empty());
+}
+
+}  // namespace
