@@ -137,6 +137,11 @@ TEST(ContextScan, BadIgnoreFileIsADiagnosticAndNoVerdict) {
     EXPECT_EQ(r.diagnostics[0].location.file, "/ctx/.dockerignore");
     EXPECT_EQ(r.diagnostics[0].location.line, 2U);
     EXPECT_EQ(r.diagnostics[0].level, core::DiagLevel::error);
+    // Printed with the .dockerignore line and a caret, not only `path:line:col`.
+    std::string text =
+        core::format_diagnostic(r.diagnostics[0], r.source_for(r.diagnostics[0].location.file));
+    EXPECT_NE(text.find("\nsrc/[a-\n"), std::string::npos) << text;
+    EXPECT_NE(text.find('^'), std::string::npos) << text;
 }
 
 TEST(ContextScan, NotOnDiskOrRulesOffMeansNoContext) {

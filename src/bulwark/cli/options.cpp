@@ -160,7 +160,7 @@ bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& spe
         }
         for (const report::FileResult& f : rep.files) {
             for (const core::Diagnostic& d : f.diagnostics) {
-                std::cerr << core::format_diagnostic(d, f.source.get());
+                std::cerr << core::format_diagnostic(d, f.source_for(d.location.file));
             }
         }
     }

@@ -97,6 +97,7 @@ void scan_build_context(const util::SourcePtr& source, const InputContext& ctx, 
                 d.message += "; build context not analysed";
                 result.diagnostics.push_back(std::move(d));
             }
+            result.other_sources.push_back(bc.ignore_file);
             return;
         }
         for (const ctxin::IgnorePattern& p : ignore.patterns) {

@@ -2,6 +2,18 @@
 
 namespace bulwark::report {
 
+const util::SourceFile* FileResult::source_for(const std::string& file) const {
+    if (source != nullptr && source->path() == file) {
+        return source.get();
+    }
+    for (const util::SourcePtr& s : other_sources) {
+        if (s != nullptr && s->path() == file) {
+            return s.get();
+        }
+    }
+    return source.get();  // format_diagnostic ignores a source that is not the diagnostic's file
+}
+
 const util::SourceFile* Report::source_of(const std::string& path) const {
     auto it = sources.find(path);
     return it == sources.end() ? nullptr : it->second.get();

@@ -19,8 +19,14 @@ struct FileResult {
     util::SourcePtr source;               // may be null (unreadable file)
     std::vector<core::Finding> findings;  // sorted by line, column, rule id
     std::vector<core::Diagnostic> diagnostics;
+    /// Texts of other files this input's diagnostics point into (a .dockerignore), so they are
+    /// printed with their source line and caret.
+    std::vector<util::SourcePtr> other_sources;
     /// Kind "image": the image the rules saw (packages for the SBOM formats, layers, config); null otherwise.
     std::shared_ptr<const model::ImageSpec> image;
+
+    /// The text of `file` when it is this input's file or one of `other_sources`, else nullptr.
+    const util::SourceFile* source_for(const std::string& file) const;
 };
 
 struct Report {

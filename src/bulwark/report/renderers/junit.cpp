@@ -38,9 +38,9 @@ void add_error_case(Suite& s, const core::Diagnostic& d, const util::SourceFile*
     ++s.errors;
 }
 
-void add_diagnostics(Suite& s, const std::vector<core::Diagnostic>& diagnostics,
-                     const util::SourceFile* source) {
+void add_diagnostics(Suite& s, const std::vector<core::Diagnostic>& diagnostics, const FileResult* file) {
     for (const core::Diagnostic& d : diagnostics) {
+        const util::SourceFile* source = file != nullptr ? file->source_for(d.location.file) : nullptr;
         if (d.level == core::DiagLevel::error) {
             add_error_case(s, d, source);
         } else {
@@ -96,7 +96,7 @@ class JunitRenderer final : public Renderer {
         for (const FileResult& f : report.files) {
             Suite s;
             s.name = f.path;
-            add_diagnostics(s, f.diagnostics, f.source.get());
+            add_diagnostics(s, f.diagnostics, &f);
             for (const core::Finding& x : f.findings) {
                 if (!x.suppressed || options.show_suppressed) {
                     add_finding_case(s, x, options);

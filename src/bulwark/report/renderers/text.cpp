@@ -172,7 +172,7 @@ class TextWriter {
             if (e.finding != nullptr) {
                 write_finding(*e.finding, f.source.get());
             } else {
-                write_diagnostic(*e.diagnostic, f.source.get());
+                write_diagnostic(*e.diagnostic, f.source_for(e.diagnostic->location.file));
             }
             m_out << "\n";
         }
