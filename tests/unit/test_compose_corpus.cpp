@@ -4,15 +4,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bulwark/core/diagnostic.hpp"
 #include "bulwark/engine/compose_scan.hpp"
 #include "compose_test_helpers.hpp"
+#include "support/corpus.hpp"
 #include "support/scan_helpers.hpp"
 
 namespace bulwark {
@@ -35,25 +34,12 @@ const std::map<std::string, std::string> k_really_invalid = {
     {"vimagick__dockerfiles/openldap__docker-compose.yml", "restart written at the level of services"},
 };
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 TEST(ComposeCorpus, EveryComposeFileLoadsWithoutErrors) {
     fs::path dir = fs::path(BULWARK_SHARED_DIR) / "corpus" / "compose";
     if (!fs::is_directory(dir)) {
         GTEST_SKIP() << "corpus not found at " << dir.string();
     }
-    std::vector<fs::path> files;
-    for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir)) {
-        if (e.is_regular_file()) {
-            files.push_back(e.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
+    std::vector<fs::path> files = bulwark::testing::corpus_files(dir);
     ASSERT_FALSE(files.empty());
 
     // Files are scanned from memory: what they refer to (env_file, extends files) is not in the
@@ -65,7 +51,7 @@ TEST(ComposeCorpus, EveryComposeFileLoadsWithoutErrors) {
     size_t services = 0;
     for (const fs::path& p : files) {
         std::string rel = fs::relative(p, dir).generic_string();
-        std::string text = read_file(p);
+        std::string text = bulwark::testing::read_corpus_file(p);
         auto source = std::make_shared<const util::SourceFile>(rel, text);
         report::FileResult result = kind->scan(source, engine::InputContext{nothing, policy});
         std::string errors;

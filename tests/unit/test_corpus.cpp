@@ -2,15 +2,14 @@
 // error diagnostic, except the few files that Docker itself rejects.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "bulwark/core/diagnostic.hpp"
+#include "support/corpus.hpp"
 #include "support/scan_helpers.hpp"
 
 namespace bulwark {
@@ -37,32 +36,19 @@ const std::map<std::string, std::string> k_really_invalid = {
      "template placeholder in FROM"},
 };
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 TEST(Corpus, EveryDockerfileScansWithoutErrors) {
     fs::path dir = fs::path(BULWARK_SHARED_DIR) / "corpus" / "dockerfiles";
     if (!fs::is_directory(dir)) {
         GTEST_SKIP() << "corpus not found at " << dir.string();
     }
-    std::vector<fs::path> files;
-    for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir)) {
-        if (e.is_regular_file()) {
-            files.push_back(e.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
+    std::vector<fs::path> files = bulwark::testing::corpus_files(dir);
     ASSERT_FALSE(files.empty());
 
     core::Policy policy = bulwark::testing::test_policy();
     size_t instructions_seen = 0;
     for (const fs::path& p : files) {
         std::string rel = fs::relative(p, dir).generic_string();
-        auto source = std::make_shared<const util::SourceFile>(rel, read_file(p));
+        auto source = std::make_shared<const util::SourceFile>(rel, bulwark::testing::read_corpus_file(p));
         report::FileResult result = engine::scan_dockerfile(source, policy);
         std::string errors;
         for (const core::Diagnostic& d : result.diagnostics) {
