@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 
+#include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/inputs.hpp"
 #include "support/memory_fs.hpp"
 #include "support/scan_helpers.hpp"
@@ -17,14 +20,41 @@ namespace {
 
 const std::string k_token = "ghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZ";
 
-report::FileResult scan_context(const bulwark::testing::MemoryFs& fs, const std::string& path,
-                                std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"}) {
+report::FileResult scan_context(const util::FileSystem& fs, const std::string& path, const std::string& text,
+                                std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"},
+                                engine::ContextCache* cache = nullptr) {
     core::Policy policy = bulwark::testing::test_policy(std::move(rules));
     const engine::InputKind* kind = engine::find_input_kind("dockerfile");
-    auto it = fs.files.find(path);
-    return kind->scan(std::make_shared<const util::SourceFile>(path, it->second),
-                      engine::InputContext{fs, policy});
+    return kind->scan(std::make_shared<const util::SourceFile>(path, text),
+                      engine::InputContext{fs, policy, cache});
 }
+
+report::FileResult scan_context(const bulwark::testing::MemoryFs& fs, const std::string& path,
+                                std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"}) {
+    return scan_context(fs, path, fs.files.at(path), std::move(rules));
+}
+
+/// Counts the walks and reads that reach the files.
+class CountingFs final : public util::FileSystem {
+  public:
+    explicit CountingFs(const bulwark::testing::MemoryFs& inner) : inner_(inner) {}
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        ++reads[path];
+        return inner_.read(path, max_bytes);
+    }
+    bool is_directory(const std::string& path) const override { return inner_.is_directory(path); }
+    bool exists(const std::string& path) const override { return inner_.exists(path); }
+    std::vector<std::string> walk(const std::string& dir,
+                                  const std::vector<std::string>& skip) const override {
+        ++walks;
+        return inner_.walk(dir, skip);
+    }
+    mutable int walks = 0;
+    mutable std::map<std::string, int> reads;
+
+  private:
+    const bulwark::testing::MemoryFs& inner_;
+};
 
 std::vector<const core::Finding*> of_rule(const report::FileResult& r, const std::string& id) {
     std::vector<const core::Finding*> out;
@@ -168,3 +198,49 @@ TEST(ContextScan, InlineIgnoreCommentSuppresses) {
 }
 
 }  // namespace
+
+TEST(ContextScan, DockerfilesOfOneDirectoryShareOneWalkAndReadButKeepTheirIgnoreFiles) {
+    bulwark::testing::MemoryFs files;
+    files.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    files.files["/ctx/Dockerfile.dev"] = "FROM alpine:3.20\nCOPY . /app\n";
+    files.files["/ctx/Dockerfile.dev.dockerignore"] = "settings.ini\n";  // only Dockerfile.dev's
+    files.files["/ctx/settings.ini"] = "token = " + k_token + "\n";
+    files.files["/ctx/src/app.py"] = "print(1)\n";
+    CountingFs fs(files);
+    engine::ContextCache cache;
+    std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"};
+    report::FileResult prod =
+        scan_context(fs, "/ctx/Dockerfile", files.files["/ctx/Dockerfile"], rules, &cache);
+    report::FileResult dev =
+        scan_context(fs, "/ctx/Dockerfile.dev", files.files["/ctx/Dockerfile.dev"], rules, &cache);
+    report::FileResult again =
+        scan_context(fs, "/ctx/Dockerfile", files.files["/ctx/Dockerfile"], rules, &cache);
+    EXPECT_EQ(fs.walks, 1);
+    EXPECT_EQ(fs.reads["/ctx/settings.ini"], 1);
+    EXPECT_EQ(fs.reads["/ctx/src/app.py"], 1);
+    ASSERT_EQ(of_rule(prod, "BD151").size(), 1U);  // sent by Dockerfile (no ignore file): reported
+    EXPECT_NE(of_rule(prod, "BD151")[0]->message.find("`settings.ini` line 1"), std::string::npos);
+    EXPECT_TRUE(of_rule(dev, "BD151").empty());  // Dockerfile.dev's ignore file keeps it out
+    ASSERT_EQ(again.findings.size(), prod.findings.size());
+    for (size_t i = 0; i < prod.findings.size(); ++i) {
+        EXPECT_EQ(again.findings[i].message, prod.findings[i].message);
+    }
+    // Without a shared cache each Dockerfile walks its own context.
+    scan_context(fs, "/ctx/Dockerfile", files.files["/ctx/Dockerfile"], rules);
+    EXPECT_EQ(fs.walks, 2);
+}
+
+TEST(ContextScan, TheDockerfileItselfIsNotReadAsAContextSecretButOthersAre) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\n# " + k_token + "\nCOPY . /app\n";
+    fs.files["/ctx/Dockerfile.ci"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/.dockerignore"] = "*.md\n";
+    engine::ContextCache cache;
+    std::set<std::string> rules = {"BD151"};
+    report::FileResult own = scan_context(fs, "/ctx/Dockerfile", fs.files["/ctx/Dockerfile"], rules, &cache);
+    report::FileResult other =
+        scan_context(fs, "/ctx/Dockerfile.ci", fs.files["/ctx/Dockerfile.ci"], rules, &cache);
+    EXPECT_TRUE(of_rule(own, "BD151").empty());     // its own secrets are the Dockerfile rules' findings
+    ASSERT_EQ(of_rule(other, "BD151").size(), 1U);  // but Dockerfile is sent with Dockerfile.ci
+    EXPECT_NE(of_rule(other, "BD151")[0]->message.find("`Dockerfile` line 2"), std::string::npos);
+}

@@ -16,17 +16,25 @@ using rules::secrets::SecretScanner;
 
 namespace {
 
+using rules::secrets::DatabaseKind;
+
 TEST(SecretDatabase, EmbeddedDatabaseIsBuiltFromTheBuiltinPatterns) {
-    EXPECT_FALSE(rules::secrets::embedded_database().empty());
+    EXPECT_FALSE(rules::secrets::embedded_database(DatabaseKind::prefilter).empty());
+    EXPECT_FALSE(rules::secrets::embedded_database(DatabaseKind::located).empty());
     EXPECT_EQ(rules::secrets::embedded_patterns_hash(),
               rules::secrets::patterns_hash(rules::secrets::builtin_patterns()));
 }
 
-TEST(SecretDatabase, EmbeddedDatabaseLoadsOnTheBuildMachine) {
-    std::string_view bytes = rules::secrets::embedded_database();
-    hs_database_t* db = nullptr;
-    ASSERT_EQ(hs_deserialize_database(bytes.data(), bytes.size(), &db), HS_SUCCESS);
-    hs_free_database(db);
+TEST(SecretDatabase, EmbeddedDatabasesLoadOnTheBuildMachine) {
+    for (DatabaseKind kind : {DatabaseKind::prefilter, DatabaseKind::located}) {
+        std::string_view bytes = rules::secrets::embedded_database(kind);
+        hs_database_t* db = nullptr;
+        ASSERT_EQ(hs_deserialize_database(bytes.data(), bytes.size(), &db), HS_SUCCESS);
+        hs_free_database(db);
+    }
+    // They differ: the prefilter does not track where matches start.
+    EXPECT_NE(rules::secrets::embedded_database(DatabaseKind::prefilter),
+              rules::secrets::embedded_database(DatabaseKind::located));
 }
 
 TEST(SecretDatabase, PatternHashFollowsExpressionsFlagsAndOrder) {

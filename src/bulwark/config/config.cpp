@@ -136,12 +136,18 @@ void merge(const ConfigFile& cf, bool trusted, const std::string& today, LoadedP
 
 }  // namespace
 
+std::string search_directory(const util::FileSystem& fs, const std::string& scanned_path) {
+    std::string start = scanned_path == "-" || scanned_path.empty() ? std::string(".") : scanned_path;
+    if (fs.is_directory(start)) {
+        return start;
+    }
+    std::string dir = stdfs::path(start).parent_path().string();
+    return dir.empty() ? std::string(".") : dir;
+}
+
 std::optional<std::string> find_config(const util::FileSystem& fs, const std::string& scanned_path) {
     std::string start = scanned_path == "-" || scanned_path.empty() ? std::string(".") : scanned_path;
-    stdfs::path dir(start);
-    if (!fs.is_directory(start)) {
-        dir = dir.parent_path();
-    }
+    stdfs::path dir(search_directory(fs, scanned_path));
     std::error_code ec;
     stdfs::path cwd = stdfs::current_path(ec);
     stdfs::path abs = dir.is_absolute() || ec ? dir : cwd / dir;

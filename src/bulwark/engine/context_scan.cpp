@@ -9,8 +9,7 @@
 #include "bulwark/engine/suppress.hpp"
 #include "bulwark/input/context/copies.hpp"
 #include "bulwark/input/context/dockerignore.hpp"
-#include "bulwark/input/dockerfile/analyzer.hpp"
-#include "bulwark/input/dockerfile/parser.hpp"
+#include "bulwark/rules/secrets/files.hpp"
 #include "bulwark/rules/secrets/scanner.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -42,21 +41,89 @@ uint32_t line_of(std::string_view data, uint64_t offset) {
            static_cast<uint32_t>(std::count(data.begin(), data.begin() + static_cast<long>(offset), '\n'));
 }
 
-/// Reads a sent file and records the secrets in it (text files only: a NUL byte skips the file).
-void scan_contents(const util::FileSystem& fs, const std::string& disk_path, model::ContextFile& f) {
-    util::ReadResult r = fs.read(disk_path, k_context_read_cap);
+/// Reads a context file and records the secrets in it (text files only: a NUL byte means none).
+void scan_contents(const util::FileSystem& fs, ContextCache::File& file) {
+    util::ReadResult r = fs.read(file.disk, k_context_read_cap);
     if (!r.error.empty() || r.data.find('\0') != std::string::npos) {
         return;
     }
     for (const rules::secrets::SecretMatch& m : rules::secrets::SecretScanner::builtin().scan(r.data)) {
-        f.secrets.push_back(model::ContextSecret{std::string(m.id), std::string(m.name), m.severity,
-                                                 line_of(r.data, m.begin), m.preview});
+        file.secrets.push_back(model::ContextSecret{std::string(m.id), std::string(m.name), m.severity,
+                                                    line_of(r.data, m.begin), m.preview});
     }
 }
 
 }  // namespace
 
-void scan_build_context(const util::SourcePtr& source, const InputContext& ctx, report::FileResult& result) {
+const ContextCache::Directory& ContextCache::directory(const util::FileSystem& fs, const std::string& root) {
+    Directory* d = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::unique_ptr<Directory>& slot = dirs_[root];
+        if (slot == nullptr) {
+            slot = std::make_unique<Directory>();
+        }
+        d = slot.get();
+    }
+    std::call_once(d->walked, [&] {
+        d->has_git = fs.exists(root == "." ? ".git" : root + "/.git");
+        for (std::string& disk : fs.walk(root, {".git"})) {
+            std::string rel = relative_to(root, disk);
+            if (rel.empty()) {
+                continue;
+            }
+            if (d->files.size() >= k_context_file_cap) {
+                d->truncated = true;
+                break;
+            }
+            auto f = std::make_unique<File>();
+            f->secret_name = rules::secrets::secret_file_kind(rel).has_value();
+            f->rel = std::move(rel);
+            f->disk = std::move(disk);
+            d->files.push_back(std::move(f));
+        }
+    });
+    return *d;
+}
+
+const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const std::string& root,
+                                             const ctxin::IgnoreFile& ignore,
+                                             const std::string& ignore_path) {
+    const Directory& dir = directory(fs, root);
+    Sent* s = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::unique_ptr<Sent>& slot = sent_[root + '\n' + ignore_path];
+        if (slot == nullptr) {
+            slot = std::make_unique<Sent>();
+        }
+        s = slot.get();
+    }
+    std::call_once(s->built, [&] {
+        s->directory = &dir;
+        s->git_ignored = dir.has_git && ctxin::match_path(ignore, ".git").excluded;
+        uint64_t read_budget = 64ULL * 1024 * 1024;
+        for (const std::unique_ptr<File>& file : dir.files) {
+            Judged j;
+            j.file = file.get();
+            ctxin::IgnoreVerdict v = ctxin::match_path(ignore, file->rel);
+            j.ignored = v.excluded;
+            j.ignore_rule = v.pattern;
+            if (!j.ignored && read_budget > 0) {
+                read_budget -= std::min(read_budget, k_context_read_cap);
+                j.read = true;
+                std::call_once(file->read, [&] { scan_contents(fs, *file); });
+            }
+            if (file->secret_name || (j.read && !file->secrets.empty())) {
+                s->files.push_back(j);
+            }
+        }
+    });
+    return *s;
+}
+
+void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& df, const InputContext& ctx,
+                        report::FileResult& result) {
     const std::string& path = source->path();
     if (!any_context_rule(ctx.policy) || !ctx.fs.exists(path) || ctx.fs.is_directory(path)) {
         return;
@@ -105,28 +172,24 @@ void scan_build_context(const util::SourcePtr& source, const InputContext& ctx, 
         }
     }
 
-    std::string git = root == "." ? ".git" : root + "/.git";
-    bc.has_git = ctx.fs.exists(git);
-    bc.git_ignored = bc.has_git && ctxin::match_path(ignore, ".git").excluded;
-    std::vector<std::string> walked = ctx.fs.walk(root, {".git"});
-    uint64_t read_budget = 64ULL * 1024 * 1024;
-    for (const std::string& disk_path : walked) {
-        if (bc.files.size() >= k_context_file_cap) {
-            bc.truncated = true;
-            break;
-        }
-        std::string rel = relative_to(root, disk_path);
-        if (rel.empty()) {
+    ContextCache local;  // without a scan-wide cache, this Dockerfile's own
+    ContextCache& cache = ctx.contexts != nullptr ? *ctx.contexts : local;
+    const ContextCache::Sent& sent =
+        cache.sent(ctx.fs, root, ignore, bc.ignore_file != nullptr ? bc.ignore_file->path() : std::string());
+    bc.has_git = sent.directory->has_git;
+    bc.git_ignored = sent.git_ignored;
+    bc.truncated = sent.directory->truncated;
+    for (const ContextCache::Judged& j : sent.files) {
+        bool own = j.file->rel == bc.dockerfile;  // its own contents are the Dockerfile rules' concern
+        if (own && !j.file->secret_name) {
             continue;
         }
         model::ContextFile f;
-        f.path = rel;
-        ctxin::IgnoreVerdict v = ctxin::match_path(ignore, rel);
-        f.ignored = v.excluded;
-        f.ignore_rule = v.pattern;
-        if (!f.ignored && rel != bc.dockerfile && read_budget > 0) {
-            read_budget -= std::min(read_budget, k_context_read_cap);
-            scan_contents(ctx.fs, disk_path, f);
+        f.path = j.file->rel;
+        f.ignored = j.ignored;
+        f.ignore_rule = j.ignore_rule;
+        if (j.read && !own) {
+            f.secrets = j.file->secrets;
         }
         bc.files.push_back(std::move(f));
     }
@@ -137,9 +200,6 @@ void scan_build_context(const util::SourcePtr& source, const InputContext& ctx, 
                         k_context_file_cap, k_context_file_cap)});
     }
 
-    model::Dockerfile df = input::dockerfile::parse(source);
-    input::dockerfile::analyze(df,
-                               input::dockerfile::AnalyzeOptions{ctx.policy.build_args, ctx.policy.target});
     ctxin::resolve_copies(df, bc);
 
     std::vector<core::Finding> findings;

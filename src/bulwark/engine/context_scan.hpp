@@ -2,7 +2,14 @@
 // The build context of a Dockerfile read from disk: which files `docker build` would send (the
 // Dockerfile's directory, filtered by Dockerfile.dockerignore or .dockerignore), secrets in their
 // names and contents, and the context rules over them.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/input/context/dockerignore.hpp"
 #include "bulwark/model/context.hpp"
 #include "bulwark/report/report.hpp"
 
@@ -13,8 +20,60 @@ inline constexpr size_t k_context_file_cap = 20000;
 /// Contents of a sent file are scanned for secrets up to this size.
 inline constexpr uint64_t k_context_read_cap = 1024 * 1024;
 
+/// What one scan learns of each context directory, once: the walk, which files are credential files
+/// by name, and the secrets in each file's contents. Dockerfiles sharing a directory (Dockerfile,
+/// Dockerfile.dev, ...) share it, and those sharing an ignore file share what it sends, so a
+/// directory of many Dockerfiles is walked, matched and read once, not once per Dockerfile.
+/// Thread-safe: the scan's workers share one.
+class ContextCache {
+  public:
+    struct File {
+        std::string rel;           // relative to the root, '/'-separated
+        std::string disk;          // as the FileSystem names it
+        bool secret_name = false;  // a credential file by its name (rules/secrets/files.hpp)
+        /// Secrets in the contents; filled on first use (text files only: a NUL byte means none).
+        std::vector<model::ContextSecret> secrets;
+        std::once_flag read;
+    };
+    struct Directory {
+        bool has_git = false;    // a `.git` at the root
+        bool truncated = false;  // more than k_context_file_cap files: `files` holds the first ones
+        std::vector<std::unique_ptr<File>> files;  // sorted by path, `.git` not entered
+        std::once_flag walked;
+    };
+    /// A file the context rules judge, as one ignore file sees it.
+    struct Judged {
+        File* file = nullptr;
+        bool ignored = false;  // excluded by the ignore file
+        int ignore_rule = -1;  // the deciding pattern, or -1
+        bool read = false;     // sent and within the read budget: its contents' secrets count
+    };
+    /// What one ignore file (or none) makes of a directory: the credential files by name and the
+    /// sent files whose contents hold a secret, in path order.
+    struct Sent {
+        const Directory* directory = nullptr;
+        bool git_ignored = false;
+        std::vector<Judged> files;
+        std::once_flag built;
+    };
+
+    /// The walk of `root` (a display path without a trailing '/', or ".").
+    const Directory& directory(const util::FileSystem& fs, const std::string& root);
+    /// The files of `root` that `ignore` (parsed from `ignore_path`, "" for none) lets through or
+    /// keeps out, as far as the context rules care.
+    const Sent& sent(const util::FileSystem& fs, const std::string& root,
+                     const input::context::IgnoreFile& ignore, const std::string& ignore_path);
+
+  private:
+    std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<Directory>> dirs_;
+    std::map<std::string, std::unique_ptr<Sent>> sent_;  // by root + '\n' + ignore path
+};
+
 /// Runs the enabled context rules on the build context of the Dockerfile `source` (when it is a
-/// file on `ctx.fs`, not stdin) and adds their findings and the context's diagnostics to `result`.
-void scan_build_context(const util::SourcePtr& source, const InputContext& ctx, report::FileResult& result);
+/// file on `ctx.fs`, not stdin), parsed and analysed as `df`, and adds their findings and the
+/// context's diagnostics to `result`.
+void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& df, const InputContext& ctx,
+                        report::FileResult& result);
 
 }  // namespace bulwark::engine

@@ -16,8 +16,9 @@ bool claims_dockerfile(std::string_view path) {
 }
 
 report::FileResult scan_dockerfile_input(util::SourcePtr source, const InputContext& ctx) {
-    report::FileResult result = scan_dockerfile(source, ctx.policy);
-    scan_build_context(source, ctx, result);  // the files `docker build` would send with it
+    model::Dockerfile df;
+    report::FileResult result = scan_dockerfile(source, ctx.policy, df);
+    scan_build_context(source, df, ctx, result);  // the files `docker build` would send with it
     return result;
 }
 

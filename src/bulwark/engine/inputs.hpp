@@ -13,9 +13,14 @@
 namespace bulwark::engine {
 
 /// What a scan function may use besides the file itself.
+class ContextCache;
+
 struct InputContext {
     const util::FileSystem& fs;  // to read files the input refers to (env_file, extends, .dockerignore)
     const core::Policy& policy;
+    /// Build-context directories walked and read once per scan, shared by the Dockerfiles in them
+    /// (engine/context_scan.hpp); null: each Dockerfile walks its own.
+    ContextCache* contexts = nullptr;
 };
 
 struct InputKind {

@@ -10,8 +10,10 @@
 #include <fmt/format.h>
 
 #include "bulwark/engine/compose_scan.hpp"
+#include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/engine/policy_load.hpp"
 #include "bulwark/engine/rule_run.hpp"
 #include "bulwark/engine/suppress.hpp"
 #include "bulwark/input/dockerfile/analyzer.hpp"
@@ -44,10 +46,16 @@ size_t invalid_utf8_offset(std::string_view s) {
 }  // namespace
 
 report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy) {
+    model::Dockerfile df;
+    return scan_dockerfile(std::move(source), policy, df);
+}
+
+report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy,
+                                   model::Dockerfile& df) {
     report::FileResult result;
     result.path = source->path();
     result.source = source;
-    model::Dockerfile df = input::dockerfile::parse(source);
+    df = input::dockerfile::parse(source);
     input::dockerfile::AnalyzeOptions aopts{policy.build_args, policy.target};
     input::dockerfile::analyze(df, aopts);
 
@@ -79,46 +87,33 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
     Discovery disc = discover(fs, options.paths, options.skip, forced, options.markdown);
     rep.diagnostics = std::move(disc.diagnostics);
 
-    // One policy per command-line root (configs are found upward from each root).
-    std::map<std::string, config::LoadedPolicy> policies;
+    // One policy per command-line root (configs are found upward from each root's directory, so
+    // roots in one directory share it: the search and the load run once per directory).
+    std::map<std::string, const core::Policy*> policy_of_root;
+    std::map<std::string, config::LoadedPolicy> policies;  // by search directory
     for (const Input& in : disc.inputs) {
-        if (policies.count(in.root) != 0) {
+        if (policy_of_root.count(in.root) != 0) {
             continue;
         }
-        config::LoadedPolicy lp = config::load_policy(fs, in.root, options.trust, options.cli_policy);
-        for (core::Diagnostic& d : lp.diagnostics) {
-            // Several roots can share one config: report each of its problems once.
-            bool seen =
-                std::any_of(rep.diagnostics.begin(), rep.diagnostics.end(), [&](const core::Diagnostic& e) {
-                    return e.location.file == d.location.file && e.location.line == d.location.line &&
-                           e.location.column == d.location.column && e.message == d.message;
-                });
-            if (seen) {
-                continue;
-            }
-            if (d.location.line > 0 && rep.sources.count(d.location.file) == 0) {
-                util::ReadResult cr = fs.read(d.location.file, options.max_file_size);
-                if (cr.error.empty()) {
-                    rep.sources[d.location.file] =
-                        std::make_shared<const util::SourceFile>(d.location.file, std::move(cr.data));
-                }
-            }
-            rep.diagnostics.push_back(std::move(d));
+        std::string dir = config::search_directory(fs, in.root);
+        if (auto found = policies.find(dir); found != policies.end()) {
+            policy_of_root.emplace(in.root, &found->second.policy);
+            continue;
         }
-        for (std::string& n : lp.notes) {
-            if (std::find(rep.notes.begin(), rep.notes.end(), n) == rep.notes.end()) {
-                rep.notes.push_back(std::move(n));
-            }
-        }
-        policies.emplace(in.root, std::move(lp));
+        config::LoadedPolicy lp =
+            load_report_policy(fs, in.root, options.trust, options.cli_policy, options.max_file_size, rep);
+        auto stored = policies.emplace(dir, std::move(lp)).first;
+        policy_of_root.emplace(in.root, &stored->second.policy);
     }
+
+    ContextCache contexts;
 
     std::vector<report::FileResult> results(disc.inputs.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t i = next++; i < disc.inputs.size(); i = next++) {
             const Input& in = disc.inputs[i];
-            const core::Policy& policy = policies.at(in.root).policy;
+            const core::Policy& policy = *policy_of_root.at(in.root);
             std::string display = in.path == "-" ? options.stdin_name : in.path;
             util::ReadResult rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
             if (!rr.error.empty()) {
@@ -149,7 +144,7 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             }
             size_t bad = invalid_utf8_offset(rr.data);
             auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
-            report::FileResult fr = in.kind->scan(source, InputContext{fs, policy});
+            report::FileResult fr = in.kind->scan(source, InputContext{fs, policy, &contexts});
             fr.kind = std::string(in.kind->name);
             if (bad != std::string_view::npos) {
                 fr.diagnostics.insert(

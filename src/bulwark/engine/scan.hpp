@@ -6,6 +6,7 @@
 
 #include "bulwark/config/config.hpp"
 #include "bulwark/core/policy.hpp"
+#include "bulwark/model/dockerfile.hpp"
 #include "bulwark/report/report.hpp"
 #include "bulwark/util/filesystem.hpp"
 
@@ -33,5 +34,7 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options);
 
 /// Analyses one Dockerfile already in memory with a given policy (used by scan, tests, fuzzers, benchmarks).
 report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy);
+/// The same, leaving the parsed and analysed model in `df` for later passes (the build context).
+report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy, model::Dockerfile& df);
 
 }  // namespace bulwark::engine

@@ -50,10 +50,12 @@ struct BuildContext {
     std::string dockerfile;       // the Dockerfile's path relative to the root
     util::SourcePtr ignore_file;  // Dockerfile.dockerignore or .dockerignore; null when there is none
     std::vector<IgnoreRule> ignore_rules;
-    std::vector<ContextFile> files;  // sorted by path; `.git` content is not listed
-    bool has_git = false;            // a `.git` directory or file at the root
-    bool git_ignored = false;        // ... excluded by the ignore file
-    bool truncated = false;          // the walk stopped at its file cap: `files` is incomplete
+    /// The files the context rules judge, sorted by path: credential files by name (sent or not) and
+    /// sent files whose contents hold a secret. Other files are walked but not listed.
+    std::vector<ContextFile> files;
+    bool has_git = false;      // a `.git` directory or file at the root
+    bool git_ignored = false;  // ... excluded by the ignore file
+    bool truncated = false;    // the walk stopped at its file cap: `files` is incomplete
 };
 
 }  // namespace bulwark::model

@@ -5,7 +5,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -49,9 +53,110 @@ la_ssize_t read_blob(struct archive* a, void* data, const void** out) {
     return n;
 }
 
+/// Decompressed layer bytes handed from the thread that reads and decompresses the blob to the
+/// thread that hashes and parses the tar, a few chunks at a time (bounded memory). Decompression
+/// and blob hashing then run on one core while the tar walk, its hash and the content checks run
+/// on another.
+class ChunkQueue {
+  public:
+    /// Producer: queues a copy of `data`; false when the consumer has stopped.
+    bool push(const void* data, size_t size) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_space.wait(lock, [&] { return m_stopped || m_chunks.size() < k_capacity; });
+        if (m_stopped) {
+            return false;
+        }
+        std::vector<char> chunk;
+        if (!m_free.empty()) {
+            chunk = std::move(m_free.back());
+            m_free.pop_back();
+        }
+        chunk.assign(static_cast<const char*>(data), static_cast<const char*>(data) + size);
+        m_chunks.push_back(std::move(chunk));
+        m_ready.notify_one();
+        return true;
+    }
+    /// Producer: no more chunks; `error` says why when the data did not end cleanly.
+    void close(std::string error) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_closed = true;
+        m_error = std::move(error);
+        m_ready.notify_one();
+    }
+    /// Consumer: the next chunk in `out` (its previous buffer is recycled); false at the end.
+    bool pop(std::vector<char>& out) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_ready.wait(lock, [&] { return m_closed || !m_chunks.empty(); });
+        if (!out.empty() || out.capacity() != 0) {
+            m_free.push_back(std::move(out));
+        }
+        if (m_chunks.empty()) {
+            out.clear();
+            return false;
+        }
+        out = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+    /// Consumer: stops the producer (its next push returns false).
+    void stop() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopped = true;
+        m_space.notify_one();
+    }
+    /// Why the data ended early; empty after a clean end. Valid once pop() returned false.
+    std::string error() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_error;
+    }
+
+  private:
+    static constexpr size_t k_capacity = 8;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<std::vector<char>> m_chunks;
+    std::vector<std::vector<char>> m_free;
+    bool m_closed = false;
+    bool m_stopped = false;
+    std::string m_error;
+};
+
+/// The decompressing side: every data block of the raw reader into `queue`, then the rest of the
+/// blob (for its hash), then close.
+void decompress(struct archive* raw, BlobFeed& blob, ChunkQueue& queue) {
+    std::string error;
+    for (;;) {
+        const void* block = nullptr;
+        size_t size = 0;
+        la_int64_t offset = 0;
+        int r = archive_read_data_block(raw, &block, &size, &offset);
+        if (r == ARCHIVE_EOF) {
+            break;
+        }
+        if (r < ARCHIVE_WARN) {
+            const char* why = archive_error_string(raw);
+            error = why != nullptr ? why : "cannot decompress";
+            break;
+        }
+        if (!queue.push(block, size)) {
+            queue.close({});
+            return;  // the tar walk stopped (a corrupt layer): it reports why
+        }
+    }
+    if (error.empty()) {
+        const void* out = nullptr;
+        for (la_ssize_t n = 0; (n = read_blob(raw, &blob, &out)) > 0;) {
+        }
+    }
+    queue.close(std::move(error));
+}
+
 /// The uncompressed layer tar: hashed for the diff_id, then parsed as tar.
 struct TarFeed {
-    struct archive* raw = nullptr;
+    ChunkQueue* queue = nullptr;
+    std::vector<char> chunk;
     Sha256 hash;
     bool failed = false;
     std::string error;
@@ -63,24 +168,19 @@ la_ssize_t read_tar(struct archive* a, void* data, const void** out) {
     if (f->eof) {
         return 0;
     }
-    const void* block = nullptr;
-    size_t size = 0;
-    la_int64_t offset = 0;
-    int r = archive_read_data_block(f->raw, &block, &size, &offset);
-    if (r == ARCHIVE_EOF) {
+    if (!f->queue->pop(f->chunk)) {
         f->eof = true;
+        f->error = f->queue->error();
+        if (!f->error.empty()) {
+            f->failed = true;
+            archive_set_error(a, EIO, "%s", f->error.c_str());
+            return -1;
+        }
         return 0;
     }
-    if (r < ARCHIVE_WARN) {
-        f->failed = true;
-        const char* why = archive_error_string(f->raw);
-        f->error = why != nullptr ? why : "cannot decompress";
-        archive_set_error(a, EIO, "%s", f->error.c_str());
-        return -1;
-    }
-    f->hash.update(std::string_view(static_cast<const char*>(block), size));
-    *out = block;
-    return static_cast<la_ssize_t>(size);
+    f->hash.update(std::string_view(f->chunk.data(), f->chunk.size()));
+    *out = f->chunk.data();
+    return static_cast<la_ssize_t>(f->chunk.size());
 }
 
 std::string_view compression_name(int code) {
@@ -229,8 +329,21 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
     }
     layer.compression = std::string(compression);
 
+    ChunkQueue queue;
     TarFeed tar_feed;
-    tar_feed.raw = raw.get();
+    tar_feed.queue = &queue;
+    std::thread decompressor(decompress, raw.get(), std::ref(blob), std::ref(queue));
+    // However the walk ends, the decompressor is stopped and joined before `raw` and `blob` go.
+    struct Joiner {
+        ChunkQueue& queue;
+        std::thread& thread;
+        ~Joiner() {
+            queue.stop();
+            if (thread.joinable()) {
+                thread.join();
+            }
+        }
+    } joiner{queue, decompressor};
     ArchivePtr tar(archive_read_new());
     archive_read_support_format_tar(tar.get());
     bool failed = false;
@@ -261,11 +374,10 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
     const void* out = nullptr;
     for (la_ssize_t n = 0; (n = read_tar(tar.get(), &tar_feed, &out)) > 0;) {
     }
+    decompressor.join();
     if (tar_feed.failed) {
         layer_error(index, fmt::format("truncated or corrupt {} data: {}", compression, tar_feed.error));
         return false;
-    }
-    for (la_ssize_t n = 0; (n = read_blob(raw.get(), &blob, &out)) > 0;) {
     }
     if (blob.failed) {
         layer_error(index, blob.error);

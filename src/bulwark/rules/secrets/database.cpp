@@ -8,20 +8,20 @@ namespace bulwark::rules::secrets {
 
 namespace {
 
-unsigned int pattern_flags(const SecretPattern& p) {
-    return HS_FLAG_SOM_LEFTMOST | (p.caseless ? HS_FLAG_CASELESS : 0U);
+unsigned int pattern_flags(const SecretPattern& p, DatabaseKind kind = DatabaseKind::located) {
+    return (kind == DatabaseKind::located ? HS_FLAG_SOM_LEFTMOST : 0U) | (p.caseless ? HS_FLAG_CASELESS : 0U);
 }
 
 }  // namespace
 
-hs_database_t* compile_database(std::span<const SecretPattern> patterns) {
+hs_database_t* compile_database(std::span<const SecretPattern> patterns, DatabaseKind kind) {
     std::vector<std::string> expressions;
     std::vector<const char*> pointers;
     std::vector<unsigned int> flags;
     std::vector<unsigned int> ids;
     for (size_t i = 0; i < patterns.size(); ++i) {
         expressions.emplace_back(patterns[i].regex);
-        flags.push_back(pattern_flags(patterns[i]));
+        flags.push_back(pattern_flags(patterns[i], kind));
         ids.push_back(static_cast<unsigned int>(i));
     }
     for (const std::string& e : expressions) {

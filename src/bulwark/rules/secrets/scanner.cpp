@@ -6,6 +6,7 @@
 #include <limits>
 #include <mutex>
 #include <stdexcept>
+#include <tuple>
 
 #include "bulwark/rules/secrets/database.hpp"
 #include "bulwark/rules/secrets/names.hpp"
@@ -21,6 +22,9 @@ constexpr size_t k_key_body_window = 256;
 constexpr size_t k_overlap = SecretScanner::k_max_match + k_key_body_window;
 // Inputs up to this size are scanned in one Hyperscan call.
 constexpr size_t k_block_limit = size_t{256} << 20U;
+/// How far before a match end the located database looks for its start: well beyond the longest
+/// match resolved (k_max_match), so a start is never cut by the region.
+constexpr uint64_t k_region_before = 3 * SecretScanner::k_max_match;
 
 bool is_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -116,9 +120,62 @@ struct Candidate {
     uint64_t to = 0;
 };
 
+bool is_identifier(std::string_view s) {
+    return !s.empty() && !(s[0] >= '0' && s[0] <= '9') &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '_'; });
+}
+
+/// An unquoted value that is program code, not a literal: a call or subscript (`get_password()`,
+/// `os.environ["X"]`, `config.get(...)`) or a member access (`settings.SECRET_KEY`,
+/// `process.env.TOKEN`). `next` is the byte after the matched value.
+bool is_code_reference(std::string_view value, char next) {
+    size_t bracket = value.find('[');
+    std::string_view path = value.substr(0, bracket);
+    if (path.empty() || path.back() == '.') {
+        return false;
+    }
+    size_t parts = 0;
+    for (std::string_view part : util::split(path, '.')) {
+        if (!is_identifier(part)) {
+            return false;
+        }
+        ++parts;
+    }
+    return bracket != std::string_view::npos || next == '(' || parts >= 2;
+}
+
+/// A match end reported by the prefilter database.
+struct End {
+    uint32_t id = 0;
+    uint64_t to = 0;
+    bool operator<(const End& o) const { return std::tie(to, id) < std::tie(o.to, o.id); }
+    bool operator==(const End& o) const = default;
+};
+
+int on_end(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
+           void* context) {
+    static_cast<std::vector<End>*>(context)->push_back(End{id, to});
+    return 0;
+}
+
+/// The located database's scan of one region of a window.
+struct RegionScan {
+    std::vector<Candidate>* out = nullptr;
+    const std::vector<End>* ends = nullptr;  // sorted: only matches ending at a prefilter end count
+    uint64_t offset = 0;                     // of the region in the window
+};
+
 int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int /*flags*/,
              void* context) {
-    auto& out = *static_cast<std::vector<Candidate>*>(context);
+    const auto& region = *static_cast<RegionScan*>(context);
+    from += region.offset;
+    to += region.offset;
+    // A match that only exists because the region cuts the data (a word boundary at its first
+    // byte) ends where the prefilter saw no match.
+    if (!std::binary_search(region.ends->begin(), region.ends->end(), End{id, to})) {
+        return 0;
+    }
+    auto& out = *region.out;
     // Hyperscan reports every end of a match; keep the longest per (pattern, start).
     for (size_t i = out.size(), seen = 0; i > 0 && seen < 8; --i, ++seen) {
         Candidate& c = out[i - 1];
@@ -138,8 +195,9 @@ bool is_generic(PatternKind k) {
 }  // namespace
 
 struct SecretScanner::Impl {
-    hs_database_t* db = nullptr;
-    hs_scratch_t* prototype = nullptr;
+    hs_database_t* prefilter = nullptr;  // match ends only: runs over every byte
+    hs_database_t* db = nullptr;         // leftmost starts: runs around the prefilter's ends
+    hs_scratch_t* prototype = nullptr;   // sized for both
     std::mutex mutex;
     std::vector<hs_scratch_t*> pool;
 
@@ -149,6 +207,14 @@ struct SecretScanner::Impl {
         }
         hs_free_scratch(prototype);
         hs_free_database(db);
+        hs_free_database(prefilter);
+    }
+
+    void allocate_scratch() {
+        if (hs_alloc_scratch(prefilter, &prototype) != HS_SUCCESS ||
+            hs_alloc_scratch(db, &prototype) != HS_SUCCESS) {
+            throw std::runtime_error("hyperscan: cannot allocate scratch space");
+        }
     }
 
     hs_scratch_t* acquire() {
@@ -175,29 +241,35 @@ struct SecretScanner::Impl {
 
 SecretScanner::SecretScanner(std::span<const SecretPattern> patterns)
     : m_patterns(patterns), m_impl(std::make_unique<Impl>()) {
-    m_impl->db = compile_database(patterns);
-    if (hs_alloc_scratch(m_impl->db, &m_impl->prototype) != HS_SUCCESS) {
-        throw std::runtime_error("hyperscan: cannot allocate scratch space");
-    }
+    m_impl->prefilter = compile_database(patterns, DatabaseKind::prefilter);
+    m_impl->db = compile_database(patterns, DatabaseKind::located);
+    m_impl->allocate_scratch();
 }
 
-SecretScanner::SecretScanner(std::span<const SecretPattern> patterns, std::string_view serialized)
+SecretScanner::SecretScanner(std::span<const SecretPattern> patterns, std::string_view serialized_prefilter,
+                             std::string_view serialized)
     : m_patterns(patterns), m_impl(std::make_unique<Impl>()) {
-    // The database serialized at build time, unless it was built for other patterns or does not
+    // The databases serialized at build time, unless they were built for other patterns or do not
     // run here (another Hyperscan version, or CPU features the build machine had and this one lacks).
-    if (serialized.empty() || embedded_patterns_hash() != patterns_hash(patterns) ||
-        hs_deserialize_database(serialized.data(), serialized.size(), &m_impl->db) != HS_SUCCESS) {
-        m_impl->db = compile_database(patterns);
-    }
-    if (hs_alloc_scratch(m_impl->db, &m_impl->prototype) != HS_SUCCESS) {
-        throw std::runtime_error("hyperscan: cannot allocate scratch space");
-    }
+    bool current = embedded_patterns_hash() == patterns_hash(patterns);
+    auto load = [&](std::string_view bytes, DatabaseKind kind) {
+        hs_database_t* db = nullptr;
+        if (!current || bytes.empty() ||
+            hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) {
+            db = compile_database(patterns, kind);
+        }
+        return db;
+    };
+    m_impl->prefilter = load(serialized_prefilter, DatabaseKind::prefilter);
+    m_impl->db = load(serialized, DatabaseKind::located);
+    m_impl->allocate_scratch();
 }
 
 SecretScanner::~SecretScanner() = default;
 
 const SecretScanner& SecretScanner::builtin() {
-    static const SecretScanner k_scanner(builtin_patterns(), embedded_database());
+    static const SecretScanner k_scanner(builtin_patterns(), embedded_database(DatabaseKind::prefilter),
+                                         embedded_database(DatabaseKind::located));
     return k_scanner;
 }
 
@@ -290,6 +362,9 @@ bool resolve(const SecretPattern& p, std::string_view data, size_t from, size_t 
                 if (to < data.size() && data[to] == '$') {
                     return false;  // password=abc${SUFFIX}: not a literal
                 }
+                if (!quoted && is_code_reference(value, to < data.size() ? data[to] : '\0')) {
+                    return false;  // secret = os.environ["SECRET"]: read from elsewhere, not written here
+                }
             }
             break;
         }
@@ -334,10 +409,31 @@ void SecretScanner::scan_window(std::string_view data, uint64_t base, size_t acc
     if (data.empty()) {
         return;
     }
+    // The prefilter finds where matches end; only regions before those ends are scanned again
+    // for their starts (start-of-match tracking over every byte costs several times more).
+    std::vector<End> ends;
     std::vector<Candidate> candidates;
     hs_scratch_t* scratch = m_impl->acquire();
-    hs_error_t rc = hs_scan(m_impl->db, data.data(), static_cast<unsigned int>(data.size()), 0, scratch,
-                            on_match, &candidates);
+    hs_error_t rc = hs_scan(m_impl->prefilter, data.data(), static_cast<unsigned int>(data.size()), 0,
+                            scratch, on_end, &ends);
+    if (rc == HS_SUCCESS && !ends.empty()) {
+        std::sort(ends.begin(), ends.end());
+        ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+        RegionScan region{&candidates, &ends, 0};
+        size_t i = 0;
+        while (i < ends.size() && rc == HS_SUCCESS) {
+            uint64_t begin = ends[i].to > k_region_before ? ends[i].to - k_region_before : 0;
+            uint64_t end = ends[i].to;
+            while (i < ends.size() &&
+                   (ends[i].to > k_region_before ? ends[i].to - k_region_before : 0) <= end) {
+                end = std::max<uint64_t>(end, ends[i].to);
+                ++i;
+            }
+            region.offset = begin;
+            rc = hs_scan(m_impl->db, data.data() + begin, static_cast<unsigned int>(end - begin), 0, scratch,
+                         on_match, &region);
+        }
+    }
     m_impl->release(scratch);
     if (rc != HS_SUCCESS) {
         throw std::runtime_error("hyperscan: scan failed");

@@ -55,9 +55,10 @@ class SecretScanner {
   private:
     friend class SecretStream;
     struct Impl;
-    /// Loads `serialized` (an hs_serialize_database image of `patterns`), compiling `patterns`
-    /// instead when it is empty, stale or not loadable on this machine.
-    SecretScanner(std::span<const SecretPattern> patterns, std::string_view serialized);
+    /// Loads the serialized databases of `patterns` (hs_serialize_database images), compiling
+    /// `patterns` instead when one is empty, stale or not loadable on this machine.
+    SecretScanner(std::span<const SecretPattern> patterns, std::string_view serialized_prefilter,
+                  std::string_view serialized);
     /// Scans one window of `data` whose first byte is at stream offset `base`; keeps matches that
     /// start in [accept_begin, accept_end) (window-relative; bytes before are left context).
     void scan_window(std::string_view data, uint64_t base, size_t accept_begin, size_t accept_end,
