@@ -7,8 +7,11 @@
 # The image is written here, without an engine: layers are tars of real files from this machine
 # (/usr/lib, /usr/share, /usr/bin: ELF binaries, text, compressed data, in the proportions of a
 # distribution image), cut into 4 layers, each stored gzip -6 (a docker save archive) and zstd -3
-# (a second archive with the same layers). With BULWARK_BENCH_ROOTFS=DIR (e.g. a Debian rootfs from
-# `debootstrap --variant=minbase bookworm DIR`) that tree is the first layer instead.
+# (a second archive with the same layers). With BULWARK_BENCH_ROOTFS=PATH, a rootfs is the base layer
+# (layer 0), the way a distribution base image is, and 3 layers of files fill up to MB: PATH.tar is
+# used as the layer tar byte for byte (e.g. build/cache/debian-bookworm-minbase.tar from
+# scripts/debian-rootfs.sh: symlinks, device nodes and the dpkg database included), a directory is
+# tarred first (`tar --numeric-owner -C DIR -c .`).
 # Reports MB/s of uncompressed layer data (wall clock, all checks and the SBOM on: the default
 # `bulwark image` run) and peak RSS from GNU time.
 set -euo pipefail
@@ -22,25 +25,31 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== building the image (${target_mb} MB of files) in $work"
 python3 - "$work" "$target_mb" "${BULWARK_BENCH_ROOTFS:-}" <<'PY'
-import hashlib, json, os, subprocess, sys, tarfile
+import hashlib, json, os, shutil, subprocess, sys, tarfile
 work, target, rootfs = sys.argv[1], int(sys.argv[2]) << 20, sys.argv[3]
-files = []
+base = []  # the rootfs layer, when there is one
 if rootfs:
-    for root, dirs, names in os.walk(rootfs):
-        for n in names:
+    layer0 = os.path.join(work, "layer0.tar")
+    if os.path.isdir(rootfs):
+        subprocess.run(["tar", "--numeric-owner", "-C", rootfs, "-cf", layer0, "."], check=True)
+    else:
+        shutil.copyfile(rootfs, layer0)
+        try:
+            tarfile.open(layer0, "r:").close()  # a layer's diff_id is the digest of the plain tar
+        except tarfile.TarError:
+            sys.exit(f"BULWARK_BENCH_ROOTFS={rootfs}: not an uncompressed tar")
+    base = [layer0]
+    target -= os.path.getsize(layer0)
+files = []
+for top in ("/usr/lib", "/usr/share", "/usr/bin", "/usr/libexec"):
+    for root, dirs, names in os.walk(top):
+        dirs.sort()
+        for n in sorted(names):
             p = os.path.join(root, n)
             if os.path.isfile(p) and not os.path.islink(p):
-                files.append((p, os.path.relpath(p, rootfs)))
-else:
-    for top in ("/usr/lib", "/usr/share", "/usr/bin", "/usr/libexec"):
-        for root, dirs, names in os.walk(top):
-            dirs.sort()
-            for n in sorted(names):
-                p = os.path.join(root, n)
-                if os.path.isfile(p) and not os.path.islink(p):
-                    files.append((p, p.lstrip("/")))
+                files.append((p, p.lstrip("/")))
 total, chosen = 0, []
-for p, arc in files:
+for p, arc in files if target > 0 else []:
     try:
         size = os.path.getsize(p)
     except OSError:
@@ -51,17 +60,20 @@ for p, arc in files:
     total += size
     if total >= target:
         break
-layers = 4
-per = (len(chosen) + layers - 1) // layers
+file_layers = (3 if base else 4) if chosen else 0
+per = (len(chosen) + file_layers - 1) // max(file_layers, 1)
+layers = len(base) + file_layers
 diff_ids, names = [], []
 for i in range(layers):
     tar_path = os.path.join(work, f"layer{i}.tar")
-    with tarfile.open(tar_path, "w", format=tarfile.PAX_FORMAT) as t:
-        for p, arc in chosen[i * per:(i + 1) * per]:
-            try:
-                t.add(p, arcname=arc, recursive=False)
-            except OSError:
-                pass
+    j = i - len(base)
+    if j >= 0:
+        with tarfile.open(tar_path, "w", format=tarfile.PAX_FORMAT) as t:
+            for p, arc in chosen[j * per:(j + 1) * per]:
+                try:
+                    t.add(p, arcname=arc, recursive=False)
+                except OSError:
+                    pass
     h = hashlib.sha256()
     with open(tar_path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -71,7 +83,8 @@ for i in range(layers):
     subprocess.run(["zstd", "-3", "-q", "-k", tar_path, "-o", tar_path + ".zst"], check=True)
 config = json.dumps({"architecture": "amd64", "os": "linux", "created": "2026-11-01T00:00:00Z",
                      "config": {"User": "1000", "Healthcheck": {"Test": ["CMD", "true"]}},
-                     "history": [{"created_by": f"COPY layer{i} / # buildkit"} for i in range(layers)],
+                     "history": [{"created_by": "ADD rootfs.tar / # buildkit"} for _ in base] +
+                                [{"created_by": f"COPY layer{i} / # buildkit"} for i in range(len(base), layers)],
                      "rootfs": {"type": "layers", "diff_ids": diff_ids}}).encode()
 cid = hashlib.sha256(config).hexdigest()
 for kind, ext in (("gzip", ".gz"), ("zstd", ".zst")):

@@ -6,6 +6,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include <archive.h>
+#include <archive_entry.h>
 #include <regex>
 
 #include "bulwark/engine/image_scan.hpp"
@@ -58,6 +64,69 @@ Loaded load(const Json& recipe, const bulwark::testing::ImageFaults& faults = {}
         }
     }
     return l;
+}
+
+input::image::LoadOptions for_platform(const std::string& platform) {
+    input::image::LoadOptions o;
+    o.platform = platform;
+    return o;
+}
+
+input::image::LoadOptions for_image(const std::string& selector) {
+    input::image::LoadOptions o;
+    o.image = selector;
+    return o;
+}
+
+/// The regular files of tar `path`, in order.
+std::vector<std::pair<std::string, std::string>> read_tar(const fs::path& path) {
+    std::vector<std::pair<std::string, std::string>> out;
+    struct archive* a = archive_read_new();
+    archive_read_support_format_tar(a);
+    if (archive_read_open_filename(a, path.c_str(), 65536) == ARCHIVE_OK) {
+        struct archive_entry* e = nullptr;
+        while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
+            std::string data(static_cast<size_t>(archive_entry_size(e)), '\0');
+            if (!data.empty()) {
+                archive_read_data(a, data.data(), data.size());
+            }
+            out.emplace_back(archive_entry_pathname(e), std::move(data));
+        }
+    }
+    archive_read_free(a);
+    return out;
+}
+
+/// A `docker save a b` archive at `out`: the images of `recipes` (each a legacy docker-save
+/// recipe), their blobs together and one manifest.json listing them in order.
+void save_together(const std::vector<Json>& recipes, const fs::path& out) {
+    bulwark::testing::TempDir tmp;
+    std::vector<std::pair<std::string, std::string>> entries;
+    Json manifest = Json::array();
+    for (size_t i = 0; i < recipes.size(); ++i) {
+        fs::path one = tmp.path() / ("image" + std::to_string(i) + ".tar");
+        bulwark::testing::build_image(recipes[i], one);
+        for (auto& [name, data] : read_tar(one)) {
+            if (name == "manifest.json") {
+                for (const Json& m : Json::parse(data)) {
+                    manifest.push_back(m);
+                }
+            } else if (std::none_of(entries.begin(), entries.end(),
+                                    [&](const auto& e) { return e.first == name; })) {
+                entries.emplace_back(name, std::move(data));
+            }
+        }
+    }
+    entries.emplace_back("manifest.json", manifest.dump());
+    bulwark::testing::write_tar(entries, out);
+}
+
+Json one_file_image(const std::string& path, const std::string& content,
+                    const std::vector<std::string>& tags) {
+    Json r;
+    r["layers"] = Json::array({Json::array({Json{{"path", path}, {"content", content}}})});
+    r["repo_tags"] = tags;
+    return r;
 }
 
 Json two_layers() {
@@ -213,7 +282,7 @@ TEST(ImageLoader, IndexWithTwoPlatforms) {
     Json r = two_layers();
     r["format"] = "oci";
     r["platforms"] = {"linux/amd64", "linux/arm64/v8"};
-    Loaded arm = load(r, {}, {"linux/arm64", ""});
+    Loaded arm = load(r, {}, for_platform("linux/arm64"));
     EXPECT_EQ(arm.errors, "");
     EXPECT_EQ(arm.result.image.architecture, "arm64");
     EXPECT_EQ(arm.result.image.variant, "v8");
@@ -399,3 +468,120 @@ TEST(ImageScan, FindingsAndModelInTheResult) {
 }
 
 }  // namespace
+
+TEST(ImageLoader, SeveralImagesInOneDockerSaveArchive) {
+    bulwark::testing::TempDir tmp;
+    fs::path path = tmp.path() / "two.tar";
+    save_together({one_file_image("one.txt", "1\n", {"example/one:1"}),
+                   one_file_image("two.txt", "2\n", {"docker.io/library/two:latest", "two:2"})},
+                  path);
+    auto files_of = [&](const input::image::LoadOptions& options, std::string& errors) {
+        input::image::LoadResult r = input::image::load_image(path.string(), options, {});
+        std::vector<std::string> paths;
+        for (const model::ImageFile& f : r.image.files) {
+            paths.push_back(f.path);
+        }
+        for (const core::Diagnostic& d : r.diagnostics) {
+            errors += core::format_diagnostic(d, nullptr);
+        }
+        EXPECT_EQ(r.archive_images,
+                  (std::vector<std::string>{"example/one:1", "docker.io/library/two:latest"}));
+        return paths;
+    };
+    std::string errors;
+    EXPECT_EQ(files_of({}, errors), std::vector<std::string>{"/one.txt"});  // the first by default
+    input::image::LoadOptions second;
+    second.image_index = 1;
+    EXPECT_EQ(files_of(second, errors), std::vector<std::string>{"/two.txt"});
+    EXPECT_EQ(files_of(for_image("example/one:1"), errors), std::vector<std::string>{"/one.txt"});
+    EXPECT_EQ(files_of(for_image("two"), errors), std::vector<std::string>{"/two.txt"});  // normalised
+    EXPECT_EQ(files_of(for_image("two:2"), errors), std::vector<std::string>{"/two.txt"});
+    EXPECT_EQ(files_of(for_image("@1"), errors), std::vector<std::string>{"/two.txt"});
+    EXPECT_EQ(errors, "");
+    std::string missing;
+    files_of(for_image("three:3"), missing);
+    EXPECT_NE(missing.find("no image 'three:3' in the archive; it holds example/one:1, "
+                           "docker.io/library/two:latest"),
+              std::string::npos)
+        << missing;
+}
+
+TEST(ImageLoader, NameMatchingFollowsDockerNormalisation) {
+    using input::image::image_name_matches;
+    EXPECT_TRUE(image_name_matches("docker.io/library/nginx:latest", "nginx"));
+    EXPECT_TRUE(image_name_matches("nginx:latest", "docker.io/library/nginx"));
+    EXPECT_TRUE(image_name_matches("example/app:1", "docker.io/example/app:1"));
+    EXPECT_FALSE(image_name_matches("nginx:1.27", "nginx"));
+    EXPECT_FALSE(image_name_matches("example/app:1", "app:1"));
+    EXPECT_FALSE(image_name_matches("ghcr.io/o/app:1", "o/app:1"));
+    EXPECT_EQ(input::image::image_display_name("x.tar", "a:1", 1), "x.tar");
+    EXPECT_EQ(input::image::image_display_name("x.tar", "a:1", 2), "x.tar[a:1]");
+    EXPECT_EQ(input::image::image_display_name("x.tar", "@1", 2), "x.tar[@1]");
+}
+
+TEST(ImageScan, EveryImageOfAnArchiveIsItsOwnResult) {
+    bulwark::testing::TempDir tmp;
+    fs::path path = tmp.path() / "two.tar";
+    save_together({one_file_image("app/.env", std::string("TOKEN=") + k_token + "\n", {"example/one:1"}),
+                   one_file_image("ok.txt", "fine\n", {})},
+                  path);
+    core::Policy policy = bulwark::testing::test_policy({"BD303"});
+    std::vector<engine::ImageScanResult> all = engine::scan_images(path.string(), {}, {}, policy);
+    ASSERT_EQ(all.size(), 2U);
+    EXPECT_EQ(all[0].result.path, path.string() + "[example/one:1]");
+    EXPECT_EQ(all[1].result.path, path.string() + "[@1]");  // untagged: by index
+    ASSERT_FALSE(all[0].result.findings.empty());
+    EXPECT_EQ(all[0].result.findings[0].location.file, path.string() + "[example/one:1]");
+    EXPECT_TRUE(all[1].result.findings.empty());
+    // Selectors pick images, in the order given.
+    std::vector<engine::ImageScanResult> picked =
+        engine::scan_images(path.string(), {}, {"@1", "example/one:1"}, policy);
+    ASSERT_EQ(picked.size(), 2U);
+    EXPECT_EQ(picked[0].result.path, path.string() + "[@1]");
+    EXPECT_EQ(picked[1].result.path, path.string() + "[example/one:1]");
+    // A name the archive does not hold is an input error on a result of its own.
+    std::vector<engine::ImageScanResult> missing = engine::scan_images(path.string(), {}, {"nope:1"}, policy);
+    ASSERT_EQ(missing.size(), 1U);
+    EXPECT_EQ(missing[0].result.path, path.string() + "[nope:1]");
+    ASSERT_EQ(missing[0].result.diagnostics.size(), 1U);
+    EXPECT_EQ(missing[0].result.diagnostics[0].level, core::DiagLevel::error);
+    // One image in the archive: the name stays the input's.
+    fs::path single = tmp.path() / "a.tar";
+    bulwark::testing::build_image(one_file_image("a.txt", "a\n", {"example/one:1"}), single);
+    std::vector<engine::ImageScanResult> one = engine::scan_images(single.string(), {}, {}, policy);
+    ASSERT_EQ(one.size(), 1U);
+    EXPECT_EQ(one[0].result.path, single.string());
+    EXPECT_EQ(one[0].archive_images, std::vector<std::string>{"example/one:1"});
+}
+
+TEST(ImageScan, FindingsOnALineOfAFileCarryItInTheirLocation) {
+    bulwark::testing::TempDir tmp;
+    Json r = Json::parse(R"({"layers": [[
+        {"path": "etc/shadow", "content": "root:*:19000::::::\nguest::19000:0:99999:7:::\n"},
+        {"path": "etc/passwd", "content": "root:x:0:0::/root:/bin/sh\n# extra\nadmin:x:0:0::/:/bin/sh\n"},
+        {"path": "etc/sudoers.d/app", "content": "Defaults env_reset\napp ALL=(ALL) NOPASSWD:ALL\n"},
+        {"path": "app/.env", "content": "A=1\n"}]]})");
+    r["layers"][0][3]["content"] = std::string("A=1\n  TOKEN=") + k_token + "\n";
+    fs::path out = tmp.path() / "image.tar";
+    bulwark::testing::build_image(r, out);
+    core::Policy policy = bulwark::testing::test_policy({"BD303", "BD304", "BD305", "BD307"});
+    engine::ImageScanResult s = engine::scan_image(out.string(), {}, policy);
+    std::map<std::string, core::Location> at;
+    for (const core::Finding& f : s.result.findings) {
+        at[f.rule_id + " " + f.location.pointer] = f.location;
+    }
+    auto expect = [&](const std::string& key, uint32_t line, uint32_t column, uint32_t end_column) {
+        SCOPED_TRACE(key);
+        ASSERT_EQ(at.count(key), 1U);
+        const core::Location& l = at[key];
+        EXPECT_EQ(l.file, out.string());
+        EXPECT_EQ(l.line, line);
+        EXPECT_EQ(l.column, column);
+        EXPECT_EQ(l.end_column, end_column);
+        EXPECT_EQ(l.end_line, end_column == 0 ? 0U : line);
+    };
+    expect("BD304 /etc/shadow", 2, 1, 7);           // "guest::"
+    expect("BD305 /etc/passwd", 3, 9, 0);           // admin's uid 0, the second entry of uid 0
+    expect("BD307 /etc/sudoers.d/app", 2, 15, 22);  // NOPASSWD
+    expect("BD303 /app/.env", 2, 9, 0);             // the token after "  TOKEN=" (byte column)
+}

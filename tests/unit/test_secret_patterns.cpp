@@ -102,6 +102,8 @@ const std::vector<Positive> k_positives = {
     {"secret-assignment", "RUN echo 'db.password = S3cr3tPassw0rd' >> app.properties", "S3cr3tPassw0rd"},
     {"secret-assignment", "{\"client_secret\": \"q8Zr1Lp0Vw3M\"}", "q8Zr1Lp0Vw3M"},
     {"secret-assignment", "RUN mysqladmin --password=Sup3rS3cret! create db", "Sup3rS3cret!"},
+    {"secret-assignment", "password = \"os.environ1\"", "os.environ1"},  // quoted: a literal
+    {"secret-assignment", "DB_PASSWORD=Summer.2024x", "Summer.2024x"},   // not an identifier path
     {"secret-option", "RUN mysqladmin --password Sup3rS3cret create db", "Sup3rS3cret"},
     {"url-credentials", "RUN pip install --index-url https://deploy:s3cr3tP4ss@pypi.corp.io/simple app",
      "s3cr3tP4ss"},
@@ -207,6 +209,14 @@ TEST(SecretPatterns, PlaceholdersAndReferencesDoNotMatch) {
              "xghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZ",
              "ghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZextra",
              "ENV KEEPASSXC_VERSION=2.7.9",
+             // Program code reading a secret from elsewhere is not a hard-coded secret.
+             "AWS_SECRET_ACCESS_KEY = os.environ[\"AWS_SECRET_ACCESS_KEY\"]",
+             "password = os.getenv(\"DB_PASSWORD\")",
+             "aws_secret_access_key = config.get(\"aws\", \"secret\")",
+             "const TOKEN = process.env.GITHUB_TOKEN;",
+             "secret = settings.SECRET_KEY",
+             "password = get_password()",
+             "api_key = credentials[\"api_key\"]",
          }) {
         EXPECT_TRUE(scan(text).empty())
             << text << " matched " << (scan(text).empty() ? "" : scan(text)[0].id);

@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -8,9 +9,16 @@
 #include "bulwark/cli/clock.hpp"
 #include "bulwark/cli/options.hpp"
 #include "bulwark/engine/image_scan.hpp"
+#include "bulwark/engine/policy_load.hpp"
 #include "bulwark/report/renderer.hpp"
 
 namespace bulwark::cli {
+
+namespace {
+
+constexpr uint64_t k_max_config_read = 16ULL * 1024 * 1024;  // for the caret under a config diagnostic
+
+}  // namespace
 
 int image_command(std::vector<std::string> args) {
     CLI::App app{"Audit built images: docker save archives, OCI layouts, or NAME[:TAG] in a local engine.",
@@ -19,8 +27,10 @@ int image_command(std::vector<std::string> args) {
     std::vector<std::string> formats;
     std::vector<std::string> outputs;
     ReportFlags flags;
+    ConfigFlags config_flags;
+    std::vector<std::string> selectors;
     std::string platform;
-    std::string docker_host;
+    input::image::EngineOptions engine_options;
     std::string today;
     int max_age = 90;
     bool show_suppressed = false;
@@ -37,11 +47,13 @@ int image_command(std::vector<std::string> args) {
     app.add_option("-o,--output", outputs,
                    "File for the --format without its own =PATH (in order); - is stdout");
     add_report_flags(app, flags);
+    add_config_flags(app, config_flags);
+    app.add_option("--image", selectors,
+                   "Image to scan in an archive holding several (docker save a b): NAME[:TAG] as in its "
+                   "RepoTags, or @N for the N-th from 0; repeatable [every image]");
     app.add_option("--platform", platform,
                    "os/arch[/variant] to pick from a multi-platform index [the machine's, e.g. linux/amd64]");
-    app.add_option("--docker-host", docker_host,
-                   "Engine for NAME[:TAG]: unix:///path or tcp://host:port [$DOCKER_HOST, else "
-                   "unix:///var/run/docker.sock]");
+    add_engine_flags(app, engine_options);
     app.add_option("--max-age", max_age, "Report images built more than this many days ago [90]");
     app.add_option("--today", today, "Date used for image age and end-of-life data, YYYY-MM-DD [today]");
     app.add_flag("--show-suppressed", show_suppressed, "Also list suppressed findings");
@@ -83,14 +95,30 @@ int image_command(std::vector<std::string> args) {
     }
     policy.today = today.empty() ? today_utc() : today;
 
-    engine::ImageScanOptions options{platform, docker_host};
+    engine::ImageScanOptions options;
+    options.platform = platform;
+    options.docker_host = engine_options.host;
+    options.tls = engine_options.tls;
+    // .bulwark.yaml as for scan: found upward from an archive's or layout's directory (the current
+    // directory for an engine image), or --config; one load per search directory.
+    const util::FileSystem& fs = util::real_filesystem();
+    std::map<std::string, core::Policy> policies;
     for (const std::string& image : images) {
-        engine::ImageScanResult scanned = engine::scan_image(image, options, policy);
-        if (min_sev && *min_sev != core::Severity::info) {
-            std::erase_if(scanned.result.findings,
-                          [&](const core::Finding& x) { return x.severity < *min_sev; });
+        std::string where = fs.exists(image) ? image : std::string(".");
+        std::string dir = config::search_directory(fs, where);
+        auto it = policies.find(dir);
+        if (it == policies.end()) {
+            config::LoadedPolicy lp =
+                engine::load_report_policy(fs, where, config_flags.trust(), policy, k_max_config_read, rep);
+            it = policies.emplace(dir, std::move(lp.policy)).first;
         }
-        rep.files.push_back(std::move(scanned.result));
+        for (engine::ImageScanResult& scanned : engine::scan_images(image, options, selectors, it->second)) {
+            if (min_sev && *min_sev != core::Severity::info) {
+                std::erase_if(scanned.result.findings,
+                              [&](const core::Finding& x) { return x.severity < *min_sev; });
+            }
+            rep.files.push_back(std::move(scanned.result));
+        }
     }
     std::stable_sort(
         rep.files.begin(), rep.files.end(),

@@ -30,6 +30,40 @@ void add_report_flags(CLI::App& app, ReportFlags& flags) {
     app.add_flag("-q,--quiet", flags.quiet, "Text output: findings and errors only, no summary");
 }
 
+config::TrustOptions ConfigFlags::trust() const {
+    config::TrustOptions t;
+    if (!config_path.empty()) {
+        t.explicit_config = config_path;
+    }
+    t.trust_found_config = trust_config;
+    return t;
+}
+
+void add_config_flags(CLI::App& app, ConfigFlags& flags) {
+    app.add_option("--config", flags.config_path,
+                   "Use this .bulwark.yaml (trusted) instead of searching upward");
+    app.add_flag("--trust-config", flags.trust_config,
+                 "Let a .bulwark.yaml found in the scanned tree switch checks off");
+}
+
+void add_engine_flags(CLI::App& app, input::image::EngineOptions& engine) {
+    app.add_option("--docker-host", engine.host,
+                   "Engine for NAME[:TAG]: unix:///path or tcp://host[:port] [$DOCKER_HOST, else "
+                   "tcp://localhost:2376 with TLS, else unix:///var/run/docker.sock]");
+    app.add_flag("--tls", engine.tls.tls,
+                 "Use TLS to a tcp:// engine without verifying it; implied by --tlsverify [$DOCKER_TLS]");
+    app.add_flag("--tlsverify", engine.tls.verify,
+                 "Use TLS and verify the engine against the CA [$DOCKER_TLS_VERIFY]");
+    app.add_option("--tlscacert", engine.tls.ca_cert,
+                   "CA certificate the engine must be signed by, with "
+                   "--tlsverify [$DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]");
+    app.add_option(
+        "--tlscert", engine.tls.cert,
+        "TLS client certificate [$DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem, if present]");
+    app.add_option("--tlskey", engine.tls.key,
+                   "TLS client key [$DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem, if present]");
+}
+
 std::optional<int> parse_command_line(CLI::App& app, const std::vector<std::string>& args) {
     for (CLI::Option* opt : app.get_options()) {
         if (!opt->get_positional()) {

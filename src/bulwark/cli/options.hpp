@@ -4,12 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "bulwark/config/config.hpp"
 #include "bulwark/core/policy.hpp"
 
 namespace CLI {
 class App;
 }
 #include "bulwark/core/severity.hpp"
+#include "bulwark/input/image/engine_api.hpp"
 #include "bulwark/report/report.hpp"
 
 namespace bulwark::cli {
@@ -27,6 +29,21 @@ struct ReportFlags {
 
 /// Declares --fail-on, --severity, --ignore, --only, --color, --no-color and -q on `app`.
 void add_report_flags(CLI::App& app, ReportFlags& flags);
+
+/// --config FILE and --trust-config, for the commands that read .bulwark.yaml (scan, image).
+struct ConfigFlags {
+    std::string config_path;
+    bool trust_config = false;
+    /// The trust rules these flags ask for (an explicit --config is trusted).
+    config::TrustOptions trust() const;
+};
+
+/// Declares --config and --trust-config on `app`.
+void add_config_flags(CLI::App& app, ConfigFlags& flags);
+
+/// Declares --docker-host and the docker CLI's TLS flags (--tls, --tlsverify, --tlscacert, --tlscert,
+/// --tlskey) on `app`, for the commands that talk to an engine.
+void add_engine_flags(CLI::App& app, input::image::EngineOptions& engine);
 
 /// Parses `args` with one value per option occurrence (`--format json path` leaves `path` to the
 /// positionals). Returns the exit code when the command must stop (--help: 0, a usage error: 2).

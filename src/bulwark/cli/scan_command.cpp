@@ -34,7 +34,6 @@ int scan_command(std::vector<std::string> args) {
     std::vector<std::string> compose_files;
     std::string fail_on = "medium";
     std::string min_severity = "info";
-    std::string config_path;
     std::string baseline;
     std::string target;
     std::string stdin_name = "<stdin>";
@@ -43,7 +42,7 @@ int scan_command(std::vector<std::string> args) {
     std::string color = "auto";
     unsigned jobs = 0;
     uint64_t max_file_size = 16ULL * 1024 * 1024;
-    bool trust_config = false;
+    ConfigFlags config_flags;
     bool quiet = false;
     bool no_color = false;
     bool show_suppressed = false;
@@ -59,9 +58,7 @@ int scan_command(std::vector<std::string> args) {
     app.add_option("--fail-on", fail_on,
                    "Exit 1 when a finding has at least this severity, or 'none' [medium]");
     app.add_option("--severity", min_severity, "Report only findings of at least this severity [info]");
-    app.add_option("--config", config_path, "Use this .bulwark.yaml (trusted) instead of searching upward");
-    app.add_flag("--trust-config", trust_config,
-                 "Let a .bulwark.yaml found in the scanned tree switch checks off");
+    add_config_flags(app, config_flags);
     app.add_option("--baseline", baseline, "Report only findings absent from this saved JSON report");
     app.add_option("--skip", skip, "Skip paths matching this glob (repeatable)");
     app.add_option("-j,--jobs", jobs, "Files scanned in parallel [all cores]");
@@ -150,10 +147,7 @@ int scan_command(std::vector<std::string> args) {
     } else {
         opts.cli_policy.today = today_utc();
     }
-    if (!config_path.empty()) {
-        opts.trust.explicit_config = config_path;
-    }
-    opts.trust.trust_found_config = trust_config;
+    opts.trust = config_flags.trust();
     if (!baseline.empty()) {
         opts.baseline_path = baseline;
     }

@@ -239,6 +239,10 @@ void write_outer(const std::vector<std::pair<std::string, std::string>>& entries
 
 }  // namespace
 
+void write_tar(const std::vector<std::pair<std::string, std::string>>& entries, const fs::path& out) {
+    write_outer(entries, out, "none");
+}
+
 void build_image(const Json& recipe, const fs::path& out, const ImageFaults& faults) {
     std::string format = recipe.value("format", "docker-save");
     std::string compression = recipe.value("compression", "none");

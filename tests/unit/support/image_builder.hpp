@@ -49,6 +49,8 @@
 // and blob digests are computed, so a recipe yields a valid image unless a fault (below) is set.
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,10 @@ struct ImageFaults {
 /// std::runtime_error on a bad recipe.
 void build_image(const nlohmann::json& recipe, const std::filesystem::path& out,
                  const ImageFaults& faults = {});
+
+/// Writes a plain tar at `out` holding `entries` (name, bytes) as regular files, in order.
+void write_tar(const std::vector<std::pair<std::string, std::string>>& entries,
+               const std::filesystem::path& out);
 
 /// A fresh empty temp directory for one test, removed by the destructor.
 class TempDir {

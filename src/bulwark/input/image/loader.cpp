@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 #include <sys/utsname.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -349,13 +350,35 @@ std::string str(const Json& j, const char* key) {
 struct Candidate {
     Json descriptor;
     std::string platform;  // "os/arch[/variant]", empty when the index does not say
+    std::string name;      // the image's reference name (its own or its index's annotation), or ""
 };
+
+/// The reference name an index descriptor's annotations give, or "".
+std::string descriptor_name(const Json& d) {
+    if (d.is_object() && d.contains("annotations") && d["annotations"].is_object()) {
+        for (const char* key : {"io.containerd.image.name", "org.opencontainers.image.ref.name"}) {
+            if (std::string tag = str(d["annotations"], key); !tag.empty()) {
+                return tag;
+            }
+        }
+    }
+    return {};
+}
 
 class Planner {
   public:
-    Planner(Container& c, const std::string& platform, std::vector<core::Diagnostic>& diags,
+    Planner(Container& c, const LoadOptions& options, std::vector<core::Diagnostic>& diags,
             std::string display)
-        : m_c(c), m_platform(platform), m_diags(diags), m_display(std::move(display)) {}
+        : m_c(c),
+          m_platform(options.platform),
+          m_options(options),
+          m_diags(diags),
+          m_display(std::move(display)) {}
+
+    /// The archive's images by selector (set once the manifest or index was read).
+    const std::vector<std::string>& images() const { return m_images; }
+    /// The selector of the image planned.
+    std::string chosen() const { return m_chosen < m_images.size() ? m_images[m_chosen] : std::string(); }
 
     std::optional<Plan> plan() {
         if (std::optional<std::string> index = m_c.small_file("index.json")) {
@@ -369,6 +392,48 @@ class Planner {
     }
 
   private:
+    /// Names the archive's images (`tags[i]`: the tags of the i-th) and picks the one the options ask
+    /// for; nullopt, with an error listing them, when none matches.
+    std::optional<size_t> choose(const std::vector<std::vector<std::string>>& tags) {
+        m_images.clear();
+        for (size_t i = 0; i < tags.size(); ++i) {
+            m_images.push_back(tags[i].empty() ? fmt::format("@{}", i) : tags[i][0]);
+        }
+        const std::string& want = m_options.image;
+        std::optional<size_t> found;
+        if (want.empty()) {
+            if (m_options.image_index < tags.size()) {
+                found = m_options.image_index;
+            }
+        } else if (want.size() > 1 && want[0] == '@' &&
+                   want.find_first_not_of("0123456789", 1) == std::string::npos && want.size() < 10) {
+            if (size_t n = std::stoul(want.substr(1)); n < tags.size()) {
+                found = n;
+            }
+        } else {
+            for (size_t i = 0; i < tags.size() && !found; ++i) {
+                for (const std::string& t : tags[i]) {
+                    if (t == want || image_name_matches(t, want)) {
+                        found = i;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!found) {
+            std::string list;
+            for (const std::string& n : m_images) {
+                list += (list.empty() ? "" : ", ") + n;
+            }
+            error(fmt::format(
+                "no image '{}' in the archive; it holds {} (choose with --image NAME[:TAG] or @N)",
+                want.empty() ? fmt::format("@{}", m_options.image_index) : want, list));
+            return std::nullopt;
+        }
+        m_chosen = *found;
+        return found;
+    }
+
     void error(std::string message, core::DiagLevel level = core::DiagLevel::error) {
         core::Diagnostic d;
         d.level = level;
@@ -405,7 +470,7 @@ class Planner {
         return text;
     }
 
-    void collect(const Json& index, int depth, std::vector<Candidate>& out) {
+    void collect(const Json& index, int depth, const std::string& name, std::vector<Candidate>& out) {
         if (!index.is_object() || !index.contains("manifests") || !index["manifests"].is_array()) {
             error("the image index has no manifests list");
             return;
@@ -420,13 +485,18 @@ class Planner {
                 }
                 if (std::optional<std::string> text = blob(m, "a nested image index")) {
                     if (std::optional<Json> nested = parse(*text, "a nested image index")) {
-                        collect(*nested, depth + 1, out);
+                        std::string inner = descriptor_name(m);
+                        collect(*nested, depth + 1, inner.empty() ? name : inner, out);
                     }
                 }
                 continue;
             }
             Candidate c;
             c.descriptor = m;
+            c.name = descriptor_name(m);
+            if (c.name.empty()) {
+                c.name = name;
+            }
             if (m.contains("platform") && m["platform"].is_object()) {
                 const Json& p = m["platform"];
                 c.platform = str(p, "os") + "/" + str(p, "architecture");
@@ -459,11 +529,40 @@ class Planner {
             return std::nullopt;
         }
         std::vector<Candidate> candidates;
-        collect(*index, 0, candidates);
+        collect(*index, 0, "", candidates);
         if (candidates.empty()) {
             error("the image index lists no image manifest");
             return std::nullopt;
         }
+        // Several reference names are several images (`docker save a b` in the OCI layout); the
+        // manifests of one name are its platforms. A manifest with neither a name nor a platform
+        // (`docker save` of untagged images) is an image of its own.
+        std::vector<std::string> groups;
+        std::vector<std::vector<std::string>> tags;
+        std::vector<std::string> group_of;
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            const Candidate& c = candidates[i];
+            std::string g = !c.name.empty()      ? "name:" + c.name
+                            : c.platform.empty() ? fmt::format("unnamed:{}", i)
+                                                 : std::string("unnamed");
+            group_of.push_back(g);
+            if (std::find(groups.begin(), groups.end(), g) == groups.end()) {
+                groups.push_back(g);
+                tags.push_back(c.name.empty() ? std::vector<std::string>{}
+                                              : std::vector<std::string>{c.name});
+            }
+        }
+        std::optional<size_t> pick = choose(tags);
+        if (!pick) {
+            return std::nullopt;
+        }
+        std::vector<Candidate> mine;
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            if (group_of[i] == groups[*pick]) {
+                mine.push_back(std::move(candidates[i]));
+            }
+        }
+        candidates = std::move(mine);
         const Candidate* chosen = nullptr;
         if (candidates.size() == 1 && (m_platform.empty() || candidates[0].platform.empty() ||
                                        platform_matches(candidates[0].platform, m_platform))) {
@@ -511,14 +610,8 @@ class Planner {
             plan.layer_digests.push_back(d);
             plan.layer_media_types.push_back(str(l, "mediaType"));
         }
-        const Json& d = chosen->descriptor;
-        if (d.contains("annotations") && d["annotations"].is_object()) {
-            for (const char* key : {"io.containerd.image.name", "org.opencontainers.image.ref.name"}) {
-                if (std::string tag = str(d["annotations"], key); !tag.empty()) {
-                    plan.repo_tags.push_back(tag);
-                    break;
-                }
-            }
+        if (!chosen->name.empty()) {
+            plan.repo_tags.push_back(chosen->name);
         }
         return plan;
     }
@@ -528,14 +621,29 @@ class Planner {
         if (!manifest) {
             return std::nullopt;
         }
-        if (!manifest->is_array() || manifest->empty() || !(*manifest)[0].is_object()) {
+        if (!manifest->is_array() || manifest->empty()) {
             error("manifest.json lists no image");
             return std::nullopt;
         }
-        const Json& m = (*manifest)[0];
-        if (manifest->size() > 1) {
-            error(fmt::format("the archive holds {} images; only the first is scanned", manifest->size()),
-                  core::DiagLevel::warning);
+        std::vector<std::vector<std::string>> tags;
+        for (const Json& entry : *manifest) {
+            tags.emplace_back();
+            if (entry.is_object() && entry.contains("RepoTags") && entry["RepoTags"].is_array()) {
+                for (const Json& t : entry["RepoTags"]) {
+                    if (t.is_string()) {
+                        tags.back().push_back(t.get<std::string>());
+                    }
+                }
+            }
+        }
+        std::optional<size_t> pick = choose(tags);
+        if (!pick) {
+            return std::nullopt;
+        }
+        const Json& m = (*manifest)[*pick];
+        if (!m.is_object()) {
+            error(fmt::format("manifest.json: image {} is not an object", *pick));
+            return std::nullopt;
         }
         Plan plan;
         plan.config_name = str(m, "Config");
@@ -553,20 +661,17 @@ class Planner {
             plan.layer_digests.push_back(digest_from_name(l.get<std::string>()));
             plan.layer_media_types.emplace_back();
         }
-        if (m.contains("RepoTags") && m["RepoTags"].is_array()) {
-            for (const Json& t : m["RepoTags"]) {
-                if (t.is_string()) {
-                    plan.repo_tags.push_back(t.get<std::string>());
-                }
-            }
-        }
+        plan.repo_tags = tags[*pick];
         return plan;
     }
 
     Container& m_c;
     const std::string& m_platform;
+    const LoadOptions& m_options;
     std::vector<core::Diagnostic>& m_diags;
     std::string m_display;
+    std::vector<std::string> m_images;
+    size_t m_chosen = 0;
 };
 
 core::Diagnostic plain_error(const std::string& file, std::string message) {
@@ -633,6 +738,39 @@ std::string host_platform() {
     return "linux/" + machine;
 }
 
+std::string image_display_name(const std::string& input, const std::string& selector, size_t images) {
+    return images <= 1 ? input : fmt::format("{}[{}]", input, selector);
+}
+
+namespace {
+
+/// `ref` as Docker normalises it for comparison: no `docker.io/` or `library/`, `:latest` added
+/// when it has neither a tag nor a digest.
+std::string normalised_ref(std::string_view ref) {
+    for (std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"}) {
+        if (util::starts_with(ref, prefix)) {
+            ref.remove_prefix(prefix.size());
+            break;
+        }
+    }
+    if (util::starts_with(ref, "library/")) {
+        ref.remove_prefix(8);
+    }
+    std::string out(ref);
+    size_t slash = out.rfind('/');
+    size_t last = slash == std::string::npos ? 0 : slash;
+    if (out.find('@') == std::string::npos && out.find(':', last) == std::string::npos) {
+        out += ":latest";
+    }
+    return out;
+}
+
+}  // namespace
+
+bool image_name_matches(std::string_view tag, std::string_view want) {
+    return !tag.empty() && !want.empty() && normalised_ref(tag) == normalised_ref(want);
+}
+
 LoadResult load_image(const std::string& input, const LoadOptions& options,
                       std::span<ContentVisitor* const> visitors) {
     LoadResult out;
@@ -656,7 +794,7 @@ LoadResult load_image(const std::string& input, const LoadOptions& options,
             return a;
         });
     } else {
-        EngineEndpoint endpoint = resolve_endpoint(options.docker_host);
+        EngineEndpoint endpoint = resolve_endpoint(EngineOptions{options.docker_host, options.tls});
         if (!endpoint.error.empty()) {
             out.diagnostics.push_back(plain_error(input, endpoint.error));
             return out;
@@ -666,11 +804,16 @@ LoadResult load_image(const std::string& input, const LoadOptions& options,
         long status = 0;
         std::string ref = url_escape(input);
         if (!engine_get(endpoint, "/images/" + ref + "/json", body, status, error)) {
+            bool tls_failure = util::starts_with(error, k_tls_failure);
             out.diagnostics.push_back(plain_error(
                 input,
-                fmt::format("no such file, and no Docker engine reachable at {} to look the image up: {} "
-                            "(start one, or use --docker-host or DOCKER_HOST)",
-                            endpoint.host, error)));
+                tls_failure
+                    ? fmt::format("no such file, and the TLS handshake with the Docker engine at {} "
+                                  "failed: {} (check --tlscacert, --tlscert, --tlskey or DOCKER_CERT_PATH)",
+                                  endpoint.host, error.substr(k_tls_failure.size()))
+                    : fmt::format("no such file, and no Docker engine reachable at {} to look the image "
+                                  "up: {} (start one, or use --docker-host or DOCKER_HOST)",
+                                  endpoint.host, error)));
             return out;
         }
         if (status == 404) {
@@ -680,9 +823,13 @@ LoadResult load_image(const std::string& input, const LoadOptions& options,
             return out;
         }
         if (status >= 400) {
-            out.diagnostics.push_back(
-                plain_error(input, fmt::format("the engine at {} answered {}: {}", endpoint.host, status,
-                                               engine_error_message(body))));
+            out.diagnostics.push_back(plain_error(
+                input, fmt::format("the engine at {} answered {}: {}{}", endpoint.host, status,
+                                   engine_error_message(body),
+                                   // Go's answer to plain HTTP on a TLS listener.
+                                   body.find("HTTP request to an HTTPS server") != std::string::npos
+                                       ? " (it expects TLS: use --tlsverify or DOCKER_TLS_VERIFY=1)"
+                                       : "")));
             return out;
         }
         container = std::make_unique<TarContainer>([endpoint, ref](std::string& open_error) -> ArchivePtr {
@@ -727,28 +874,32 @@ void load_from(Container& c, const std::string& input, const LoadOptions& option
         return;
     }
     out.passes = 1;
-    Planner planner(*container, options.platform, out.diagnostics, input);
+    Planner planner(*container, options, out.diagnostics, input);
     std::optional<Plan> plan = planner.plan();
+    out.archive_images = planner.images();
     if (!plan) {
         return;
     }
     model::ImageSpec& image = out.image;
     image.repo_tags = plan->repo_tags;
+    // From here on, findings and diagnostics name this image of the archive.
+    const std::string display = image_display_name(input, planner.chosen(), out.archive_images.size());
+    image.name = display;
     std::optional<std::string> raw_config = container->small_file(plan->config_name);
     if (!raw_config) {
         out.diagnostics.push_back(plain_error(
-            input,
+            display,
             fmt::format("the manifest points nowhere: config '{}' is not in the image", plan->config_name)));
         return;
     }
     image.id = Sha256::of(*raw_config);
     if (!plan->config_digest.empty() && plan->config_digest != image.id) {
         out.diagnostics.push_back(
-            plain_error(input, fmt::format("config digest mismatch: expected {}, the config's is {}",
-                                           plan->config_digest, image.id)));
+            plain_error(display, fmt::format("config digest mismatch: expected {}, the config's is {}",
+                                             plan->config_digest, image.id)));
     }
     std::string pretty = pretty_config(*raw_config);
-    image.config_source = std::make_shared<util::SourceFile>(config_display_path(input, image.id),
+    image.config_source = std::make_shared<util::SourceFile>(config_display_path(display, image.id),
                                                              pretty.empty() ? *raw_config : pretty);
     std::vector<std::string> diff_ids;
     if (!parse_config(image.config_source, image, diff_ids, out.diagnostics)) {
@@ -758,7 +909,7 @@ void load_from(Container& c, const std::string& input, const LoadOptions& option
     size_t n = plan->layer_names.size();
     if (diff_ids.size() != n) {
         out.diagnostics.push_back(plain_error(
-            input,
+            display,
             fmt::format("the config lists {} diff_ids but the manifest {} layers", diff_ids.size(), n)));
     }
     for (size_t i = 0; i < n; ++i) {
@@ -775,7 +926,7 @@ void load_from(Container& c, const std::string& input, const LoadOptions& option
             image.layers[static_cast<size_t>(layer)].history = static_cast<int>(h);
         }
     }
-    LayerWalk walk(image, visitors, input, out.diagnostics);
+    LayerWalk walk(image, visitors, display, out.diagnostics);
     // Layers whose blob is missing are reported and skipped; the others are walked in order.
     std::vector<std::string> names;
     std::vector<int> indexes;
@@ -792,7 +943,7 @@ void load_from(Container& c, const std::string& input, const LoadOptions& option
     out.passes += container->stream(
         names, [&](size_t i, const BlobRead& read) { walk.walk(indexes[i], read); }, error);
     if (!error.empty()) {
-        out.diagnostics.push_back(plain_error(input, error));
+        out.diagnostics.push_back(plain_error(display, error));
     }
     walk.finish();
 }

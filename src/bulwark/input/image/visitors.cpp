@@ -124,7 +124,17 @@ void SecretCollector::end(const model::ImageFile& file, model::ImageSpec& image)
 }
 
 void SecretCollector::convert() {
+    using rules::secrets::PatternKind;
+    const auto patterns = rules::secrets::SecretScanner::builtin().patterns();
     for (const rules::secrets::SecretMatch& m : m_matches) {
+        // In a binary (a NUL byte in its first 8 KB) only the self-identifying patterns count: the
+        // generic `password=...` / `--token x` / PEM-header shapes there are format strings,
+        // symbol names and built-in self-test keys (libgnutls), not credentials someone left.
+        PatternKind kind = patterns[m.pattern].kind;
+        if (m_binary && (kind == PatternKind::named_assignment || kind == PatternKind::option ||
+                         kind == PatternKind::private_key)) {
+            continue;
+        }
         model::ImageSecret s;
         s.path = m_path;
         s.layer = m_layer;

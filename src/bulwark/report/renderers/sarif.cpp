@@ -255,7 +255,11 @@ class SarifRenderer final : public Renderer {
         r["ruleIndex"] = index;
         r["level"] = sarif_level(x.severity);
         r["message"] = Json{{"text", text}};
-        r["locations"] = Json::array({location_json(x.location, f.path, detail::first_line(x.evidence))});
+        // A region's snippet is the artifact's text; evidence of a file inside an image is a redacted
+        // description of its line, not a snippet.
+        std::string_view snippet =
+            x.location.pointer.empty() ? detail::first_line(x.evidence) : std::string_view();
+        r["locations"] = Json::array({location_json(x.location, f.path, snippet)});
         r["partialFingerprints"] = Json{{"bulwark/v1", core::fingerprint(x)}};
         if (x.suppressed) {
             bool inline_ignore = util::starts_with(x.suppression, "inline");

@@ -200,7 +200,10 @@ class TextWriter {
         } else if (l.line > 0) {
             line = detail::first_line(x.evidence);
         }
-        if (l.line > 0 && l.column > 0 && !line.empty()) {
+        if (l.line > 0 && !l.pointer.empty() && !line.empty()) {
+            // A line of a file inside an image: the evidence describes it (redacted), so no caret.
+            m_out << "  " << clean_utf8(line, true) << "\n";
+        } else if (l.line > 0 && l.column > 0 && !line.empty()) {
             auto [indent, marker] = underline(line, l);
             m_out << clean_utf8(line, true) << "\n" << indent << m_style("32", marker) << "\n";
         }

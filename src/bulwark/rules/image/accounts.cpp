@@ -9,6 +9,7 @@
 #include "bulwark/rules/image/checks.hpp"
 #include "bulwark/rules/image/common.hpp"
 #include "bulwark/rules/image/families.hpp"
+#include "bulwark/util/source.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::image {
@@ -68,8 +69,10 @@ void check_empty_password(const ImageContext& ctx, Reporter& out) {
     const model::ImageFileContent* passwd = final_content(img, "/etc/passwd");
     auto report = [&](const model::ImageFileContent& c, const DbLine& l, std::string_view how) {
         std::string_view user = l.fields[0];
+        // The account's name and the empty field after it: "guest::".
+        uint32_t end = util::utf8_length(user) + 2;
         out.report_at(
-            file_location(img, c.path), out.rule().severity,
+            file_location(img, c.path, l.number, 1, end), out.rule().severity,
             fmt::format("{}:{}: account `{}` has an empty password field{}, written by {}: anyone can log in "
                         "as it (su, login, sshd with PermitEmptyPasswords)",
                         c.path, l.number, user, how, layer_description(img, c.layer)),
@@ -114,8 +117,12 @@ void duplicate_ids(const model::ImageSpec& img, Reporter& out, std::string_view 
             names += fmt::format("{}`{}` (line {})", names.empty() ? "" : ", ", l->fields[0], l->number);
         }
         bool root = id == "0";
+        // At the second entry's id field: the one that repeats an id.
+        const DbLine& second = *users[1];
+        uint32_t column = util::utf8_length(second.fields[0]) + util::utf8_length(second.fields[1]) + 3;
         out.report_at(
-            file_location(img, path), root ? Severity::high : out.rule().severity,
+            file_location(img, path, second.number, column, column + util::utf8_length(id) - 1),
+            root ? Severity::high : out.rule().severity,
             fmt::format("{} {} {} is shared by {}: they are the same {} to the kernel{}", path, what, id,
                         names, what == "uid" ? "user" : "group",
                         root ? ", so each of them is root" : ", and files of one belong to the others"),
@@ -153,8 +160,10 @@ void check_sudo(const ImageContext& ctx, Reporter& out) {
             if (l.text.find("NOPASSWD") == std::string_view::npos) {
                 continue;
             }
+            size_t at = l.text.find("NOPASSWD");
+            uint32_t column = util::utf8_length(l.text.substr(0, at)) + 1;
             out.report_at(
-                file_location(img, c.path), Severity::high,
+                file_location(img, c.path, l.number, column, column + 7), Severity::high,
                 fmt::format("{}:{}: `{}` lets a user run commands as root without a password, written by {}",
                             c.path, l.number, util::trim(l.text), layer_description(img, c.layer)),
                 "remove the NOPASSWD rule (and sudo) from the image",

@@ -13,6 +13,18 @@ core::Location file_location(const model::ImageSpec& image, std::string_view pat
     return l;
 }
 
+core::Location file_location(const model::ImageSpec& image, std::string_view path, uint32_t line,
+                             uint32_t column, uint32_t end_column) {
+    core::Location l = file_location(image, path);
+    l.line = line;
+    l.column = column;
+    if (end_column > column) {
+        l.end_line = line;
+        l.end_column = end_column;
+    }
+    return l;
+}
+
 std::string shorten(std::string_view text, size_t max) {
     if (text.size() <= max) {
         return std::string(text);

@@ -11,6 +11,10 @@ namespace bulwark::rules::image {
 
 /// Location of a path inside the image: file = the image's name, pointer = the path.
 core::Location file_location(const model::ImageSpec& image, std::string_view path);
+/// The same at `line` (1-based) of that file, from `column` to `end_column` (code points, inclusive;
+/// 0 when unknown or a single point).
+core::Location file_location(const model::ImageSpec& image, std::string_view path, uint32_t line,
+                             uint32_t column, uint32_t end_column = 0);
 
 /// "layer 3 (sha256:ab12cd34ef56, `RUN apt-get install ...`)", or "layer 3" when nothing more is known.
 std::string layer_description(const model::ImageSpec& image, int layer);

@@ -181,7 +181,7 @@ void check_content_secrets(const ImageContext& ctx, Reporter& out) {
             s.key.empty() ? fmt::format("`{}`", s.preview) : fmt::format("{}=`{}`", s.key, s.preview);
         std::string where = s.line > 0 ? fmt::format("{}:{}", s.path, s.line) : s.path;
         out.report_at(
-            file_location(img, s.path), s.severity,
+            file_location(img, s.path, s.line, s.line > 0 ? s.column : 0), s.severity,
             fmt::format("{} {} in {}, added by {}{}", s.pattern_name, what, where,
                         layer_description(img, s.layer),
                         s.removed ? removed_note(img, true, s.layer) : std::string("; revoke it")),

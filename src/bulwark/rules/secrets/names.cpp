@@ -226,12 +226,13 @@ bool is_placeholder(std::string_view value) {
         }
     }
     static constexpr std::string_view k_words[] = {
-        "password", "passwd",   "pass",    "pwd",      "secret", "token",      "none",     "null",
-        "nil",      "true",     "false",   "yes",      "no",     "on",         "off",      "undefined",
-        "empty",    "unset",    "default", "required", "string", "value",      "key",      "apikey",
-        "api_key",  "foo",      "bar",     "baz",      "foobar", "secret_key", "mysecret", "mypassword",
-        "mytoken",  "...",      "fake",    "basic",    "bearer", "digest",     "oauth",    "oauth2",
-        "ldap",     "kerberos", "pam",     "md5"};
+        "password", "passwd", "pass", "pwd", "secret", "token", "none", "null", "nil", "true", "false", "yes",
+        "no", "on", "off", "undefined", "empty", "unset", "default", "required", "string", "value", "key",
+        "apikey", "api_key", "foo", "bar", "baz", "foobar", "secret_key", "mysecret", "mypassword", "mytoken",
+        "...", "fake", "basic", "bearer", "digest", "oauth", "oauth2", "ldap", "kerberos", "pam", "md5",
+        // configuration words for password settings (perl's d_pwpasswd='define', PAM, login.defs)
+        "define", "undef", "enabled", "disabled", "enable", "disable", "auto", "optional", "prompt", "random",
+        "shadow", "files", "sha256", "sha512", "bcrypt", "yescrypt", "plain", "plaintext"};
     return contains(k_words, lower);
 }
 
