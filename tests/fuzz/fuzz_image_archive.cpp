@@ -1,6 +1,7 @@
 // libFuzzer target: an image archive (docker save or OCI layout tar, plain or compressed: the outer
 // tar, manifest.json / index.json, the config JSON and the layer tars inside) read from memory
-// through the whole layer walk with the content visitors, then the image rules on the model.
+// through the whole layer walk with the content visitors, then the image rules on the model; and
+// the image selection of an archive that lists several (by index, by name, a name it lacks).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -57,5 +58,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         bulwark::engine::run_image_rules(copy, policy, result);
         bulwark::engine::finish_findings(policy, result);
     }
+    // An archive that lists several images: the second one, and one picked by its selector.
+    if (r.archive_images.size() > 1) {
+        image::LoadOptions second;
+        second.image_index = 1;
+        image::LoadResult r2 = image::load_image_archive(bytes, "fuzz.tar", second, {});
+        check(r2.ok || r2.image.files.empty());
+        image::LoadOptions named;
+        named.image = r.archive_images.back();
+        image::LoadResult r3 = image::load_image_archive(bytes, "fuzz.tar", named, {});
+        check(r3.ok || r3.image.files.empty());
+    }
+    image::LoadOptions missing;
+    missing.image = "no/such:image";
+    image::LoadResult r4 = image::load_image_archive(bytes, "fuzz.tar", missing, {});
+    check(!r4.ok || r.archive_images.empty() || r.archive_images.size() == 1);
     return 0;
 }
