@@ -97,12 +97,14 @@ std::vector<std::pair<std::string, std::string>> read_tar(const fs::path& path) 
     return out;
 }
 
-/// A `docker save a b` archive at `out`: the images of `recipes` (each a legacy docker-save
-/// recipe), their blobs together and one manifest.json listing them in order.
+/// A `docker save a b` archive at `out`: the images of `recipes` (each a docker-save or
+/// docker-save-oci recipe, all of one format), their blobs together, and one manifest.json (and, for
+/// the OCI layout Docker 25 writes, one index.json) listing them in order.
 void save_together(const std::vector<Json>& recipes, const fs::path& out) {
     bulwark::testing::TempDir tmp;
     std::vector<std::pair<std::string, std::string>> entries;
     Json manifest = Json::array();
+    Json index;
     for (size_t i = 0; i < recipes.size(); ++i) {
         fs::path one = tmp.path() / ("image" + std::to_string(i) + ".tar");
         bulwark::testing::build_image(recipes[i], one);
@@ -111,11 +113,23 @@ void save_together(const std::vector<Json>& recipes, const fs::path& out) {
                 for (const Json& m : Json::parse(data)) {
                     manifest.push_back(m);
                 }
+            } else if (name == "index.json") {
+                Json parsed = Json::parse(data);
+                if (index.is_null()) {
+                    index = parsed;
+                } else {
+                    for (const Json& m : parsed["manifests"]) {
+                        index["manifests"].push_back(m);
+                    }
+                }
             } else if (std::none_of(entries.begin(), entries.end(),
                                     [&](const auto& e) { return e.first == name; })) {
                 entries.emplace_back(name, std::move(data));
             }
         }
+    }
+    if (!index.is_null()) {
+        entries.emplace_back("index.json", index.dump());
     }
     entries.emplace_back("manifest.json", manifest.dump());
     bulwark::testing::write_tar(entries, out);
@@ -469,12 +483,16 @@ TEST(ImageScan, FindingsAndModelInTheResult) {
 
 }  // namespace
 
-TEST(ImageLoader, SeveralImagesInOneDockerSaveArchive) {
+class SeveralImages : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(SeveralImages, InOneDockerSaveArchive) {
     bulwark::testing::TempDir tmp;
     fs::path path = tmp.path() / "two.tar";
-    save_together({one_file_image("one.txt", "1\n", {"example/one:1"}),
-                   one_file_image("two.txt", "2\n", {"docker.io/library/two:latest", "two:2"})},
-                  path);
+    Json one = one_file_image("one.txt", "1\n", {"example/one:1"});
+    Json two = one_file_image("two.txt", "2\n", {"docker.io/library/two:latest", "two:2"});
+    one["format"] = GetParam();
+    two["format"] = GetParam();
+    save_together({one, two}, path);
     auto files_of = [&](const input::image::LoadOptions& options, std::string& errors) {
         input::image::LoadResult r = input::image::load_image(path.string(), options, {});
         std::vector<std::string> paths;
@@ -495,7 +513,11 @@ TEST(ImageLoader, SeveralImagesInOneDockerSaveArchive) {
     EXPECT_EQ(files_of(second, errors), std::vector<std::string>{"/two.txt"});
     EXPECT_EQ(files_of(for_image("example/one:1"), errors), std::vector<std::string>{"/one.txt"});
     EXPECT_EQ(files_of(for_image("two"), errors), std::vector<std::string>{"/two.txt"});  // normalised
-    EXPECT_EQ(files_of(for_image("two:2"), errors), std::vector<std::string>{"/two.txt"});
+    if (std::string_view(GetParam()) == "docker-save") {
+        // Every RepoTag names the image in the legacy layout; the OCI index names it once (its
+        // reference annotation), so there only the first tag selects it.
+        EXPECT_EQ(files_of(for_image("two:2"), errors), std::vector<std::string>{"/two.txt"});
+    }
     EXPECT_EQ(files_of(for_image("@1"), errors), std::vector<std::string>{"/two.txt"});
     EXPECT_EQ(errors, "");
     std::string missing;
@@ -505,6 +527,9 @@ TEST(ImageLoader, SeveralImagesInOneDockerSaveArchive) {
               std::string::npos)
         << missing;
 }
+
+// Docker before 25 writes the legacy layout; Docker 25 and later an OCI layout with manifest.json.
+INSTANTIATE_TEST_SUITE_P(ImageLoader, SeveralImages, ::testing::Values("docker-save", "docker-save-oci"));
 
 TEST(ImageLoader, NameMatchingFollowsDockerNormalisation) {
     using input::image::image_name_matches;
