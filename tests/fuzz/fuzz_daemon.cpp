@@ -8,17 +8,12 @@
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/input/daemon/parser.hpp"
 
+#include "fuzz_check.hpp"
+
 namespace {
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-void check_origin(const bulwark::model::Origin& o, size_t size) {
-    check(o.range.begin <= o.range.end && o.range.end <= size);
-}
+using bulwark::fuzz::check;
+using bulwark::fuzz::check_origin;
 
 template <class T>
 void check_setting(const bulwark::model::Setting<T>& s, size_t size) {

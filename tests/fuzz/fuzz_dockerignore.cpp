@@ -10,17 +10,11 @@
 #include "bulwark/input/context/copies.hpp"
 #include "bulwark/input/context/dockerignore.hpp"
 
+#include "fuzz_check.hpp"
+
 namespace ci = bulwark::input::context;
 
-namespace {
-
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-}  // namespace
+using bulwark::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

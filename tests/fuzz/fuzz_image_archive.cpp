@@ -13,15 +13,9 @@
 #include "bulwark/input/image/loader.hpp"
 #include "bulwark/input/image/visitors.hpp"
 
-namespace {
+#include "fuzz_check.hpp"
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-}  // namespace
+using bulwark::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     namespace image = bulwark::input::image;

@@ -7,15 +7,9 @@
 
 #include "bulwark/input/image/config.hpp"
 
-namespace {
+#include "fuzz_check.hpp"
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-}  // namespace
+using bulwark::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     namespace image = bulwark::input::image;

@@ -9,15 +9,9 @@
 #include "bulwark/input/image/history.hpp"
 #include "bulwark/rules/rule.hpp"
 
-namespace {
+#include "fuzz_check.hpp"
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-}  // namespace
+using bulwark::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -10,15 +10,13 @@
 #include "bulwark/input/image/packages/collector.hpp"
 #include "bulwark/input/image/packages/parsers.hpp"
 
+#include "fuzz_check.hpp"
+
 namespace {
 
-namespace pk = bulwark::input::image::packages;
+using bulwark::fuzz::check;
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
+namespace pk = bulwark::input::image::packages;
 
 constexpr std::string_view k_paths[] = {
     "/var/lib/dpkg/status",

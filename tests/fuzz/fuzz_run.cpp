@@ -10,20 +10,15 @@
 #include "bulwark/input/run/parser.hpp"
 #include "bulwark/input/run/script.hpp"
 
+#include "fuzz_check.hpp"
+
 namespace run = bulwark::input::run;
 namespace model = bulwark::model;
 
 namespace {
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-void check_origin(const model::Origin& o, size_t size) {
-    check(o.range.begin <= o.range.end && o.range.end <= size);
-}
+using bulwark::fuzz::check;
+using bulwark::fuzz::check_origin;
 
 template <class T>
 void check_setting(const model::Setting<T>& s, size_t size) {

@@ -7,19 +7,10 @@
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/input/seccomp/parser.hpp"
 
-namespace {
+#include "fuzz_check.hpp"
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
-
-void check_origin(const bulwark::model::Origin& o, size_t size) {
-    check(o.range.begin <= o.range.end && o.range.end <= size);
-}
-
-}  // namespace
+using bulwark::fuzz::check;
+using bulwark::fuzz::check_origin;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

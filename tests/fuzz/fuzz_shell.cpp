@@ -6,15 +6,13 @@
 #include "bulwark/input/shell/parser.hpp"
 #include "bulwark/model/shell_query.hpp"
 
+#include "fuzz_check.hpp"
+
 namespace sh = bulwark::model::shell;
 
 namespace {
 
-void check(bool ok) {
-    if (!ok) {
-        __builtin_trap();
-    }
-}
+using bulwark::fuzz::check;
 
 void check_word(const sh::Word& w, size_t size) {
     check(w.begin <= w.end && w.end <= size);
