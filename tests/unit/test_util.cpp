@@ -20,6 +20,32 @@ TEST(SourceFile, PositionsAreOneBasedAndCountCodePoints) {
     EXPECT_EQ(f.line_text(3), "");
 }
 
+TEST(SourceFile, LineOfAgreesWithPosition) {
+    for (std::string text : {"", "a", "a\n", "\n\n", "ab\r\n\r\ncd", "x\n\ny\nz\n"}) {
+        util::SourceFile f("x", text);
+        for (size_t off = 0; off <= text.size() + 2; ++off) {
+            EXPECT_EQ(f.line_of(off), f.position(off).line)
+                << "text=" << testing::PrintToString(text) << " offset=" << off;
+        }
+    }
+    util::SourceFile f("x", "a\nb\n\nc");
+    EXPECT_EQ(f.line_count(), 4U);
+    EXPECT_EQ(f.line_of(0), 1U);
+    EXPECT_EQ(f.line_of(2), 2U);
+    EXPECT_EQ(f.line_of(4), 3U);
+    EXPECT_EQ(f.line_of(5), 4U);
+}
+
+TEST(Strings, IequalsIgnoresAsciiCaseOnly) {
+    EXPECT_TRUE(util::iequals("RUN", "run"));
+    EXPECT_TRUE(util::iequals("HealthCheck", "HEALTHCHECK"));
+    EXPECT_TRUE(util::iequals("", ""));
+    EXPECT_FALSE(util::iequals("RUN", "RUNS"));
+    EXPECT_FALSE(util::iequals("[", "{"));  // 0x5B and 0x7B differ by 32 but are not letters
+    EXPECT_FALSE(util::iequals("\xc3\x89", "\xc3\xa9"));
+    EXPECT_EQ(util::split("a,,b", ','), (std::vector<std::string_view>{"a", "", "b"}));
+}
+
 TEST(Diagnostic, CaretUnderColumnAndTabsKept) {
     util::SourceFile f("Dockerfile", "FROM x\n\tRUN [\"a\"\n");
     core::Diagnostic d = core::make_diagnostic(core::DiagLevel::error, f, 12, "unterminated JSON array");

@@ -11,6 +11,11 @@ uint32_t MappedText::to_source(size_t text_offset) const {
     if (pieces.empty()) {
         return 0;
     }
+    if (pieces.size() == 1) {  // the usual case: one contiguous piece
+        const Piece& p = pieces.front();
+        return static_cast<uint32_t>(p.source_offset +
+                                     (text_offset - std::min<size_t>(text_offset, p.text_offset)));
+    }
     auto it = std::upper_bound(pieces.begin(), pieces.end(), text_offset,
                                [](size_t off, const Piece& p) { return off < p.text_offset; });
     const Piece& p = (it == pieces.begin()) ? pieces.front() : *(it - 1);

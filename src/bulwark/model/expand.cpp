@@ -190,6 +190,18 @@ class Expander {
                 result.append(process_single_quote());
             } else if (ch == '"') {
                 result.append(process_double_quote());
+            } else if (ch != m_escape) {
+                // A run of plain characters, copied at once.
+                size_t run = m_pos + 1;
+                while (run < m_text.size()) {
+                    auto u = static_cast<unsigned char>(m_text[run]);
+                    if (u == '$' || u == '\'' || u == '"' || u == m_escape || (stop != k_eof && u == stop)) {
+                        break;
+                    }
+                    ++run;
+                }
+                result.text.append(m_text.substr(m_pos, run - m_pos));
+                m_pos = run;
             } else {
                 next();
                 if (ch == m_escape) {
@@ -423,6 +435,12 @@ class Expander {
 }  // namespace
 
 Value expand(std::string_view text, const VarScope& scope, char escape) {
+    const char special[] = {'$', '\'', '"', escape};
+    if (text.find_first_of(std::string_view(special, sizeof special)) == std::string_view::npos) {
+        Value plain;  // nothing to expand or unquote: the text as written
+        plain.text = std::string(text);
+        return plain;
+    }
     Expander ex(text, scope, escape);
     Part p = ex.run();
     Value out;

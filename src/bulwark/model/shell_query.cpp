@@ -1,5 +1,8 @@
 #include "bulwark/model/shell_query.hpp"
 
+#include <array>
+#include <cstring>
+
 namespace bulwark::model::shell {
 
 namespace {
@@ -161,6 +164,15 @@ constexpr Wrapper k_wrappers[] = {
     {"timeout", "ks", " kill-after signal ", false, 1},
 };
 
+/// First letters of the wrapper names: most commands are not wrappers and stop at this test.
+constexpr std::array<bool, 256> k_wrapper_first = [] {
+    std::array<bool, 256> m{};
+    for (const Wrapper& w : k_wrappers) {
+        m[static_cast<unsigned char>(w.name[0])] = true;
+    }
+    return m;
+}();
+
 bool is_assignment_word(std::string_view v) {
     if (v.empty() || !(v[0] == '_' || (v[0] >= 'A' && v[0] <= 'Z') || (v[0] >= 'a' && v[0] <= 'z'))) {
         return false;
@@ -195,6 +207,9 @@ bool long_listed(std::string_view padded, std::string_view name) {
 // Index of the wrapped command in `a`, or 0 when a[0] is not a wrapper or nothing follows it.
 size_t wrapped_index(std::span<const Word> a) {
     std::string_view name = basename(a[0].value);
+    if (name.empty() || !k_wrapper_first[static_cast<unsigned char>(name[0])]) {
+        return 0;
+    }
     const Wrapper* w = nullptr;
     for (const Wrapper& x : k_wrappers) {
         if (x.name == name) {
@@ -254,8 +269,13 @@ size_t wrapped_index(std::span<const Word> a) {
 }  // namespace
 
 std::string_view basename(std::string_view path) {
-    size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (path.empty()) {
+        return path;
+    }
+    const void* slash = memrchr(path.data(), '/', path.size());
+    return slash == nullptr
+               ? path
+               : path.substr(static_cast<size_t>(static_cast<const char*>(slash) - path.data()) + 1);
 }
 
 std::span<const Word> effective_argv(const Command& c) {

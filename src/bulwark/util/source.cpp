@@ -1,15 +1,23 @@
 #include "bulwark/util/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace bulwark::util {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : m_path(std::move(path)), m_text(std::move(text)) {
+    const char* data = m_text.data();
+    const size_t size = m_text.size();
     m_line_starts.push_back(0);
-    for (size_t i = 0; i < m_text.size(); ++i) {
-        if (m_text[i] == '\n' && i + 1 < m_text.size()) {
-            m_line_starts.push_back(i + 1);
+    for (size_t i = 0; i < size;) {
+        const void* nl = std::memchr(data + i, '\n', size - i);
+        if (nl == nullptr) {
+            break;
+        }
+        i = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
+        if (i < size) {
+            m_line_starts.push_back(i);
         }
     }
 }
@@ -46,6 +54,12 @@ Position SourceFile::position(size_t offset) const {
     size_t begin = m_line_starts[index];
     std::string_view prefix = std::string_view(m_text).substr(begin, offset - begin);
     return Position{static_cast<uint32_t>(index + 1), utf8_length(prefix) + 1};
+}
+
+uint32_t SourceFile::line_of(size_t offset) const {
+    offset = std::min(offset, m_text.size());
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    return static_cast<uint32_t>(it - m_line_starts.begin());
 }
 
 uint32_t utf8_length(std::string_view s) {

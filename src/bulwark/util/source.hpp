@@ -33,6 +33,8 @@ class SourceFile {
     size_t line_offset(uint32_t line) const;
     /// Position of byte `offset` (clamped to the end of text).
     Position position(size_t offset) const;
+    /// 1-based line of byte `offset` (clamped to the end of text): position(offset).line, cheaper.
+    uint32_t line_of(size_t offset) const;
 
   private:
     std::string m_path;

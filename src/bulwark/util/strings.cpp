@@ -21,7 +21,17 @@ std::string to_upper(std::string_view s) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && to_lower(a) == to_lower(b);
+    if (a.size() != b.size()) {
+        return false;
+    }
+    auto lower = [](unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; };
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i] &&
+            lower(static_cast<unsigned char>(a[i])) != lower(static_cast<unsigned char>(b[i]))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string_view trim(std::string_view s) {
@@ -36,6 +46,7 @@ std::string_view trim(std::string_view s) {
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
     std::vector<std::string_view> out;
+    out.reserve(static_cast<size_t>(std::count(s.begin(), s.end(), sep)) + 1);
     size_t start = 0;
     for (;;) {
         size_t pos = s.find(sep, start);

@@ -69,6 +69,17 @@ ScopePtr merge(const StageState& st) {
     return merged;
 }
 
+/// merge(st) when st.scope was merge() of the state before `names` changed in args or env: the
+/// previous scope with only those names updated (ENV wins over ARG).
+ScopePtr remerge(const StageState& st, const std::vector<std::string>& names) {
+    auto merged = std::make_shared<VarScope>(*st.scope);
+    for (const std::string& name : names) {
+        auto e = st.env.find(name);
+        (*merged)[name] = e != st.env.end() ? e->second : st.args.find(name)->second;
+    }
+    return merged;
+}
+
 std::vector<std::string> default_shell(bool windows) {
     if (windows) {
         return {"cmd", "/S", "/C"};
@@ -121,7 +132,7 @@ class Analyzer {
     }
 
   private:
-    void init_meta_scope() {
+    ScopePtr make_meta_scope() const {
         auto meta = std::make_shared<VarScope>();
         for (std::string_view name : k_platform_args) {
             std::string n(name);
@@ -129,7 +140,17 @@ class Analyzer {
             (*meta)[n] =
                 it != m_options.build_args.end() ? Value{it->second, true, {}, {}} : unknown_value(n);
         }
-        m_meta = meta;
+        return meta;
+    }
+
+    void init_meta_scope() {
+        if (m_options.build_args.empty()) {
+            // The same for every file without --build-arg: built once (scopes are immutable).
+            static const ScopePtr k_default_meta = make_meta_scope();
+            m_meta = k_default_meta;
+        } else {
+            m_meta = make_meta_scope();
+        }
         m_global = std::make_shared<VarScope>();
     }
 
@@ -293,6 +314,8 @@ class Analyzer {
 
     /// ARG inside a stage: --build-arg, else the default, else the global value re-imported.
     void stage_arg(const model::Instruction& inst, StageState& st) {
+        std::vector<std::string> names;
+        names.reserve(inst.pairs.size());
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, *st.scope, m_escape);
             Value v;
@@ -306,21 +329,25 @@ class Analyzer {
                 v = unknown_value(name);
             }
             st.args[name] = std::move(v);
+            names.push_back(std::move(name));
         }
         if (!inst.pairs.empty()) {
-            st.scope = merge(st);
+            st.scope = remerge(st, names);
         }
     }
 
     /// ENV: every value is expanded with the variables as they were before this instruction.
     void stage_env(const model::Instruction& inst, StageState& st) {
         const VarScope& before = *st.scope;
+        std::vector<std::string> names;
+        names.reserve(inst.pairs.size());
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             st.env[name] = model::expand(raw_value_of(kv), before, m_escape);
+            names.push_back(std::move(name));
         }
         if (!inst.pairs.empty()) {
-            st.scope = merge(st);
+            st.scope = remerge(st, names);
         }
     }
 

@@ -28,9 +28,17 @@ InstructionKind kind_of(std::string_view keyword) {
     if (keyword.size() < 3 || keyword.size() > 11) {
         return InstructionKind::unknown;
     }
-    for (InstructionKind k : k_kinds) {
-        if (util::iequals(keyword, model::keyword_name(k))) {
-            return k;
+    // keyword_name() of every kind, looked up once.
+    static const std::array<std::string_view, k_kinds.size()> k_names = [] {
+        std::array<std::string_view, k_kinds.size()> names{};
+        for (size_t i = 0; i < k_kinds.size(); ++i) {
+            names[i] = model::keyword_name(k_kinds[i]);
+        }
+        return names;
+    }();
+    for (size_t i = 0; i < k_kinds.size(); ++i) {
+        if (k_names[i].size() == keyword.size() && util::iequals(keyword, k_names[i])) {
+            return k_kinds[i];
         }
     }
     return InstructionKind::unknown;
@@ -50,8 +58,8 @@ model::Instruction parse_instruction(const ParseContext& ctx, const model::Mappe
     inst.kind = kind_of(inst.keyword);
     inst.keyword_range = line.source_range(kw_begin, kw_end);
     inst.range = line.source_range(kw_begin, text_end);
-    inst.line = ctx.source.position(inst.keyword_range.begin).line;
-    inst.end_line = ctx.source.position(inst.range.end).line;
+    inst.line = ctx.source.line_of(inst.keyword_range.begin);
+    inst.end_line = ctx.source.line_of(inst.range.end);
 
     std::vector<RawFlag> raw_flags;
     size_t args_begin = extract_flags(text.substr(0, text_end), kw_end, raw_flags);

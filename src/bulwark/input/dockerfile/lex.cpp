@@ -21,11 +21,8 @@ void ParseContext::warning(uint32_t offset, std::string message) const {
         core::make_diagnostic(core::DiagLevel::warning, source, offset, std::move(message)));
 }
 
-size_t space_length(std::string_view s, size_t pos) {
+size_t space_length_utf8(std::string_view s, size_t pos) {
     auto c = static_cast<unsigned char>(s[pos]);
-    if (c < 0x80) {
-        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
-    }
     // Go's unicode.IsSpace also accepts U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
     // U+202F, U+205F and U+3000; BuildKit's word splitting (ENV, LABEL, ARG) uses it.
     auto at = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0U; };
@@ -129,8 +126,13 @@ std::string unquote(std::string_view s, char escape) {
             out.append(s.substr(i, j - i));
             i = j;
         } else {
-            out += c;
-            ++i;
+            // A run of characters with no quote, escape or '$': copied at once.
+            size_t j = i + 1;
+            while (j < n && s[j] != '\'' && s[j] != '"' && s[j] != escape && s[j] != '$') {
+                ++j;
+            }
+            out.append(s.substr(i, j - i));
+            i = j;
         }
     }
     return out;

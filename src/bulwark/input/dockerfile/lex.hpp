@@ -32,8 +32,17 @@ inline bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 }
 
+/// space_length() for a byte >= 0x80 (multi-byte white space).
+size_t space_length_utf8(std::string_view s, size_t pos);
+
 /// Byte length of the Unicode white space (Go's unicode.IsSpace) starting at `s[pos]`, or 0.
-size_t space_length(std::string_view s, size_t pos);
+inline size_t space_length(std::string_view s, size_t pos) {
+    auto c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) {
+        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+    }
+    return space_length_utf8(s, pos);
+}
 
 /// First offset >= `pos` in `s` that is not blank.
 size_t skip_blanks(std::string_view s, size_t pos);

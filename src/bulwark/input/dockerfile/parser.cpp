@@ -42,6 +42,8 @@ model::Dockerfile parse(util::SourcePtr source) {
     // A UTF-8 byte order mark before the first line is not part of it.
     uint32_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     LineReader reader(text, start);
+    // At most one instruction per line: growing the vector would move every instruction again.
+    df.instructions.reserve(std::min<size_t>(src.line_count(), 256));
     detail::DirectiveScanner directives;
     LogicalLine logical;
     while (!reader.at_end()) {

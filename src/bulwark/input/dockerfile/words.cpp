@@ -59,6 +59,30 @@ std::vector<Span> split_words(std::string_view text, char escape) {
             begin = pos;
             end = pos;
         }
+        if (phase == Phase::word) {
+            // Fast path: a run of printable ASCII that is neither a quote nor the escape.
+            size_t run = pos;
+            while (run < n) {
+                auto u = static_cast<unsigned char>(text[run]);
+                if (u <= ' ' || u >= 0x80 || u == '\'' || u == '"' || text[run] == escape) {
+                    break;
+                }
+                ++run;
+            }
+            if (run > pos) {
+                pos = end = run;
+                continue;
+            }
+        } else if (phase == Phase::quote) {
+            size_t run = pos;
+            while (run < n && text[run] != quote && text[run] != escape) {
+                ++run;
+            }
+            if (run > pos) {
+                pos = end = run;
+                continue;
+            }
+        }
         char c = text[pos];
         if (phase == Phase::word) {
             if (size_t sl = space_length(text, pos); sl != 0) {

@@ -14,7 +14,7 @@ int Parser::parse_dbracket(int pipeline) {
     while (!m_abort) {
         const Token& t = peek();
         if (t.kind == TokenKind::newline) {
-            take();
+            drop();
             continue;
         }
         if (t.kind != TokenKind::word) {
@@ -45,7 +45,7 @@ bool Parser::try_arithmetic_command() {
     if (e == k_none) {
         return false;
     }
-    take();
+    drop();
     m_pos = e;
     return true;
 }
@@ -75,7 +75,7 @@ void Parser::parse_subshell(uint32_t open) {
     m_scope = new_scope(true, false);
     parse_list();
     if (is_op(peek(), Op::rparen)) {
-        take();
+        drop();
     } else if (!m_abort) {
         error(open, "missing ')' to close this '('");
     }
@@ -89,17 +89,17 @@ void Parser::parse_if(uint32_t at) {
         mark(condition, &sh::Command::in_condition);
         if (!expect_keyword("then", at, {})) {
             if (at_keyword("fi")) {
-                take();
+                drop();
             }
             return;
         }
         parse_list();
         if (at_keyword("elif")) {
-            take();
+            drop();
             continue;
         }
         if (at_keyword("else")) {
-            take();
+            drop();
             parse_list();
         }
         break;
@@ -117,7 +117,7 @@ void Parser::parse_loop(uint32_t at, std::string_view kw) {
 void Parser::parse_do_done(uint32_t at, std::string_view kw) {
     if (!expect_keyword("do", at, {})) {
         if (at_keyword("done")) {
-            take();
+            drop();
         }
         return;
     }
@@ -129,23 +129,23 @@ void Parser::parse_for(uint32_t at, std::string_view kw) {
     if (is_op(peek(), Op::lparen) && try_arithmetic_command()) {
         // for (( init; test; step ))
     } else if (peek().kind == TokenKind::word) {
-        take();
+        drop();
         flush_pending(-1);
     } else {
         error(peek().begin, "expected a variable name after '" + std::string(kw) + "'");
     }
     if (is_op(peek(), Op::semi)) {
-        take();
+        drop();
     }
     skip_newlines();
     if (at_keyword("in")) {
-        take();
+        drop();
         while (!m_abort && peek().kind == TokenKind::word) {
-            take();
+            drop();
             flush_pending(-1);
         }
         if (is_op(peek(), Op::semi) || peek().kind == TokenKind::newline) {
-            take();
+            drop();
         }
         skip_newlines();
     }
@@ -154,7 +154,7 @@ void Parser::parse_for(uint32_t at, std::string_view kw) {
 
 void Parser::parse_case(uint32_t at) {
     if (peek().kind == TokenKind::word) {
-        take();
+        drop();
         flush_pending(-1);
     } else {
         error(peek().begin, "expected a word after 'case'");
@@ -167,25 +167,25 @@ void Parser::parse_case(uint32_t at) {
         skip_newlines();
         const Token& t = peek();
         if (is_word(t, "esac")) {
-            take();
+            drop();
             return;
         }
         if (t.kind == TokenKind::end || (is_list_end(t) && !is_op(t, Op::rparen))) {
             break;
         }
         if (is_op(t, Op::lparen)) {
-            take();
+            drop();
         }
         bool closed = false;
         while (!m_abort && peek().kind == TokenKind::word) {
-            take();
+            drop();
             flush_pending(-1);
             if (is_op(peek(), Op::pipe)) {
-                take();
+                drop();
                 continue;
             }
             if (is_op(peek(), Op::rparen)) {
-                take();
+                drop();
                 closed = true;
             }
             break;
@@ -196,18 +196,18 @@ void Parser::parse_case(uint32_t at) {
         parse_list();
         const Token& e = peek();
         if (is_op(e, Op::dsemi) || is_op(e, Op::semi_amp) || is_op(e, Op::dsemi_amp)) {
-            take();
+            drop();
             continue;
         }
         if (is_word(e, "esac")) {
-            take();
+            drop();
             return;
         }
         if (e.kind == TokenKind::end || is_list_end(e)) {
             break;
         }
         error(e.begin, "expected ';;' or 'esac' but found " + describe(e));
-        take();
+        drop();
     }
     if (!m_abort) {
         error(at, "missing 'esac' to close this 'case'");
@@ -217,15 +217,15 @@ void Parser::parse_case(uint32_t at) {
 void Parser::parse_function_keyword() {
     const Token kw = take();
     if (peek().kind == TokenKind::word) {
-        take();
+        drop();
         flush_pending(-1);
     } else {
         error(peek().begin, "expected a function name after 'function'");
     }
     if (is_op(peek(), Op::lparen)) {
-        take();
+        drop();
         if (is_op(peek(), Op::rparen)) {
-            take();
+            drop();
         } else {
             error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
         }

@@ -88,7 +88,7 @@ int Parser::new_scope(bool inherits, bool pipefail) {
 
 void Parser::skip_newlines() {
     while (!m_abort && peek().kind == TokenKind::newline) {
-        take();
+        drop();
     }
 }
 
@@ -98,7 +98,7 @@ bool Parser::at_keyword(std::string_view kw) {
 
 bool Parser::expect_keyword(std::string_view kw, uint32_t opened_at, std::string_view opener) {
     if (at_keyword(kw)) {
-        take();
+        drop();
         return true;
     }
     if (!m_abort) {
@@ -187,7 +187,7 @@ void Parser::parse_list() {
         }
         if (is_op(t, Op::semi) || is_op(t, Op::amp)) {
             error(t.begin, "unexpected " + describe(t));
-            take();
+            drop();
             continue;
         }
         int r = parse_and_or();
@@ -199,15 +199,15 @@ void Parser::parse_list() {
             if (r >= 0) {
                 (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::seq;
             }
-            take();
+            drop();
         } else if (is_op(n, Op::amp)) {
             if (r >= 0) {
                 (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::background;
             }
-            take();
+            drop();
         } else if (!is_list_end(n)) {
             error(n.begin, "unexpected " + describe(n));
-            take();
+            drop();
         }
     }
     // The last command of a list is joined to nothing (a trailing '&' still means background).
@@ -225,7 +225,7 @@ int Parser::parse_and_or() {
             break;
         }
         const sh::Connector c = t.op == Op::and_if ? sh::Connector::and_if : sh::Connector::or_if;
-        take();
+        drop();
         mark(start, &sh::Command::in_condition);
         if (last >= 0) {
             (*m_sink)[static_cast<size_t>(last)].next = c;
@@ -239,7 +239,7 @@ int Parser::parse_and_or() {
 int Parser::parse_pipeline() {
     bool negated = false;
     while (at_keyword("!")) {
-        take();
+        drop();
         negated = true;
     }
     std::optional<Token> first;
@@ -253,7 +253,7 @@ int Parser::parse_pipeline() {
         if (!keyword) {
             first = std::move(tw);
         } else if (is_word(n, "!")) {
-            take();
+            drop();
             negated = true;
         }
     }
@@ -269,7 +269,7 @@ int Parser::parse_pipeline() {
         if (!is_op(t, Op::pipe) && !is_op(t, Op::pipe_amp)) {
             break;
         }
-        take();
+        drop();
         if (last >= 0) {
             // A compound element's last command feeds the pipe: it joins this pipeline.
             sh::Command& c = (*m_sink)[static_cast<size_t>(last)];
@@ -343,7 +343,7 @@ int Parser::parse_command(int pipeline, bool piped_in, std::optional<Token> firs
         return -1;
     }
     error(t.begin, "unexpected " + describe(t));
-    take();
+    drop();
     return -1;
 }
 
@@ -363,6 +363,9 @@ int Parser::parse_simple(int pipeline, std::optional<Token> first) {
         if (c.argv.empty() && is_assignment(raw)) {
             c.assignments.push_back(std::move(w.word));
         } else {
+            if (c.argv.empty()) {
+                c.argv.reserve(8);  // most commands have a few words: one allocation
+            }
             c.argv.push_back(std::move(w.word));
         }
     };
@@ -372,13 +375,13 @@ int Parser::parse_simple(int pipeline, std::optional<Token> first) {
     while (!m_abort) {
         const Token& t = peek();
         if (t.kind == TokenKind::word) {
-            add_word(take());
+            add_word(std::move(take_ref()));
             if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() &&
                 is_op(peek(), Op::lparen)) {
                 // name() compound-command
-                take();
+                drop();
                 if (is_op(peek(), Op::rparen)) {
-                    take();
+                    drop();
                 } else {
                     error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
                 }

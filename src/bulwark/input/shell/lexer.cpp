@@ -4,7 +4,7 @@
 
 namespace bulwark::input::shell::detail {
 
-const Token& Parser::peek() {
+const Token& Parser::peek_slow() {
     if (m_abort) {
         if (!m_has_tok || m_tok.kind != TokenKind::end) {
             m_tok = Token{};
@@ -15,10 +15,9 @@ const Token& Parser::peek() {
         return m_tok;
     }
     if (!m_has_tok) {
-        // Lex into a local: a substitution inside the word re-enters the grammar, which uses m_tok.
-        Token t;
-        lex(t);
-        m_tok = std::move(t);
+        // Lex in place: a substitution inside the word re-enters the grammar, which uses m_tok, but
+        // parse_substitution() saves and restores m_tok around it.
+        lex(m_tok);
         m_has_tok = true;
     }
     return m_tok;
@@ -28,6 +27,17 @@ Token Parser::take() {
     peek();
     m_has_tok = false;
     return std::move(m_tok);
+}
+
+void Parser::drop() {
+    peek();
+    m_has_tok = false;
+}
+
+Token& Parser::take_ref() {
+    peek();
+    m_has_tok = false;
+    return m_tok;
 }
 
 void Parser::skip_blanks() {
@@ -53,6 +63,7 @@ void Parser::lex(Token& t) {
     t.begin = m_pos;
     t.end = m_pos;
     t.plain = false;
+    t.text = {};
     if (m_abort || m_pos >= m_end) {
         t.kind = TokenKind::end;
         t.begin = t.end = m_end;

@@ -142,7 +142,7 @@ void Parser::parse_substitution(uint32_t open, bool until_paren) {
     while (!m_abort) {
         const Token& t = peek();
         if (until_paren && is_list_end(t) && t.kind == TokenKind::op && t.op == Op::rparen) {
-            take();
+            drop();
             break;
         }
         if (t.kind == TokenKind::end) {
@@ -152,7 +152,7 @@ void Parser::parse_substitution(uint32_t open, bool until_paren) {
             break;
         }
         error(t.begin, "unexpected " + describe(t));
-        take();
+        drop();
         parse_list();
     }
     flush_pending(-1);

@@ -21,6 +21,7 @@ Parser::Parser(std::string_view text, int nesting, bool emit_substitutions)
 
 sh::Script Parser::run() {
     std::vector<sh::Command> out;
+    out.reserve(8);  // most scripts have a few commands: no regrowth
     m_sink = &out;
     while (true) {
         parse_list();
@@ -32,11 +33,11 @@ sh::Script Parser::run() {
             break;
         }
         error(t.begin, "unexpected " + describe(t));
-        take();
+        drop();
         // The separator after a stray closer belongs to it ("fi;"): one error is enough.
         const Token& n = peek();
         if (n.kind == TokenKind::op && (n.op == Op::semi || n.op == Op::amp)) {
-            take();
+            drop();
         }
     }
     flush_pending(-1);

@@ -4,6 +4,7 @@
 // lexer.cpp: tokens and here-document bodies. words.cpp: quotes, escapes, expansions.
 // grammar.cpp: lists, pipelines, simple commands. compound.cpp: compound commands.
 // nested.cpp: `sh -c '...'` scripts and merging separately parsed scripts.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,10 +27,20 @@ inline bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r';
 }
 
+/// 256-entry membership table of the characters in `chars`.
+constexpr std::array<bool, 256> char_table(std::string_view chars) {
+    std::array<bool, 256> t{};
+    for (char c : chars) {
+        t[static_cast<unsigned char>(c)] = true;
+    }
+    return t;
+}
+
+inline constexpr std::array<bool, 256> k_meta_chars = char_table(" \t\r\n;&|<>()");
+
 /// Characters that end a word outside [[ ]].
 inline bool is_meta(char c) {
-    return is_blank(c) || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' ||
-           c == ')';
+    return k_meta_chars[static_cast<unsigned char>(c)];
 }
 
 inline bool is_name_start(char c) {
@@ -113,8 +124,19 @@ class Parser {
 
   private:
     // ---- lexer.cpp, words.cpp ----
-    const Token& peek();
+    /// The current token (lexed on first use).
+    const Token& peek() {
+        if (m_has_tok && !m_abort) {
+            return m_tok;
+        }
+        return peek_slow();
+    }
+    const Token& peek_slow();
     Token take();
+    /// Consumes the current token without copying it.
+    void drop();
+    /// Consumes the current token; the reference is valid until the next peek().
+    Token& take_ref();
     void lex(Token& t);
     void lex_operator(Token& t);
     void read_word(Token& t);

@@ -7,25 +7,15 @@ namespace bulwark::input::shell::detail {
 
 namespace {
 
-// Characters a word handles one by one; everything else is copied in runs.
+// Characters a word handles one by one (and the meta characters that end it); everything else
+// is copied in runs.
+constexpr std::array<bool, 256> k_word_special = char_table("'\"\\$`*?[]~{} \t\r\n;&|<>()");
+
+// Characters a double-quoted string handles one by one.
+constexpr std::array<bool, 256> k_dquote_special = char_table("\"\\$`");
+
 bool is_word_special(char c) {
-    switch (c) {
-        case '\'':
-        case '"':
-        case '\\':
-        case '$':
-        case '`':
-        case '*':
-        case '?':
-        case '[':
-        case ']':
-        case '~':
-        case '{':
-        case '}':
-            return true;
-        default:
-            return is_meta(c);
-    }
+    return k_word_special[static_cast<unsigned char>(c)];
 }
 
 int hex_value(char c) {
@@ -218,8 +208,7 @@ void Parser::read_double_quote(sh::Word& w, bool& expansion) {
             continue;
         }
         uint32_t s = m_pos;
-        while (m_pos < m_end && m_text[m_pos] != '"' && m_text[m_pos] != '\\' && m_text[m_pos] != '$' &&
-               m_text[m_pos] != '`') {
+        while (m_pos < m_end && !k_dquote_special[static_cast<unsigned char>(m_text[m_pos])]) {
             ++m_pos;
         }
         w.value.append(m_text.substr(s, m_pos - s));
