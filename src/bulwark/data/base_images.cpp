@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "bulwark/data/memo.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::data {
@@ -241,14 +242,17 @@ bool is_windows_image(std::string_view text) {
 }
 
 std::optional<DefaultUser> default_user(const model::ImageRef& image) {
-    std::string name = util::to_lower(full_name(image));
-    std::string tag = effective_tag(image);
-    for (const UserEntry& e : user_table()) {
-        if (util::glob_match(e.name_glob, name) && util::glob_match(e.tag_glob, tag)) {
-            return e.user;
+    static ImageMemo<std::optional<DefaultUser>> memo;
+    return memo.get(image, [](const model::ImageRef& ref) -> std::optional<DefaultUser> {
+        std::string name = util::to_lower(full_name(ref));
+        std::string tag = effective_tag(ref);
+        for (const UserEntry& e : user_table()) {
+            if (util::glob_match(e.name_glob, name) && util::glob_match(e.tag_glob, tag)) {
+                return e.user;
+            }
         }
-    }
-    return std::nullopt;
+        return std::nullopt;
+    });
 }
 
 std::optional<SmallerVariant> smaller_variant(const model::ImageRef& image) {

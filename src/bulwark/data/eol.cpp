@@ -4,6 +4,7 @@
 #include <array>
 
 #include "bulwark/data/eol_tables.hpp"
+#include "bulwark/data/memo.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::data {
@@ -315,9 +316,21 @@ std::string os_cycle_from_tag(const ImageProduct& ip, const Product& p, std::str
     return cycle_from_version(ip, lower);
 }
 
+std::vector<EolInfo> compute_eol_all(const model::ImageRef& image);
+
 }  // namespace
 
 std::vector<EolInfo> lookup_eol_all(const model::ImageRef& image) {
+    if (image.tag.empty()) {
+        return {};
+    }
+    static ImageMemo<std::vector<EolInfo>> memo;
+    return memo.get(image, compute_eol_all);
+}
+
+namespace {
+
+std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
     std::vector<EolInfo> out;
     std::string tag = util::to_lower(image.tag);
     if (tag.empty() || tag == "latest") {
@@ -381,6 +394,8 @@ std::vector<EolInfo> lookup_eol_all(const model::ImageRef& image) {
                      [](const EolInfo& a, const EolInfo& b) { return a.eol < b.eol; });
     return out;
 }
+
+}  // namespace
 
 std::optional<EolInfo> lookup_eol(const model::ImageRef& image) {
     std::vector<EolInfo> all = lookup_eol_all(image);

@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <utility>
 #include <vector>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/container/families.hpp"
 #include "bulwark/rules/context/families.hpp"
 #include "bulwark/rules/daemon/families.hpp"
@@ -38,9 +40,31 @@ std::span<const Rule* const> all_rules() {
     return k_table;
 }
 
+namespace {
+
+/// Calls `f` with each trimmed, non-empty part of comma-separated `field` (no allocation).
+template <class F>
+void for_each_item(std::string_view field, F&& f) {
+    size_t start = 0;
+    for (;;) {
+        size_t pos = field.find(',', start);
+        std::string_view part =
+            util::trim(field.substr(start, pos == std::string_view::npos ? pos : pos - start));
+        if (!part.empty()) {
+            f(part);
+        }
+        if (pos == std::string_view::npos) {
+            return;
+        }
+        start = pos + 1;
+    }
+}
+
+}  // namespace
+
 const Rule* find_rule(std::string_view id) {
     for (const Rule* r : all_rules()) {
-        if (util::iequals(r->id, id)) {
+        if (ascii_iequals(r->id, id)) {
             return r;
         }
     }
@@ -49,24 +73,29 @@ const Rule* find_rule(std::string_view id) {
 
 std::vector<std::string_view> split_list(std::string_view field) {
     std::vector<std::string_view> out;
-    for (std::string_view part : util::split(field, ',')) {
-        part = util::trim(part);
-        if (!part.empty()) {
-            out.push_back(part);
-        }
+    if (field.empty()) {
+        return out;
     }
+    out.reserve(static_cast<size_t>(std::count(field.begin(), field.end(), ',')) + 1);
+    for_each_item(field, [&out](std::string_view part) { out.push_back(part); });
     return out;
 }
 
 std::vector<const Rule*> rules_equivalent_to(std::string_view other_id) {
-    std::vector<const Rule*> out;
-    for (const Rule* r : all_rules()) {
-        for (std::string_view field : {r->hadolint, r->trivy, r->checkov, r->cis, r->dockle}) {
-            for (std::string_view id : split_list(field)) {
-                if (util::iequals(id, other_id)) {
-                    out.push_back(r);
-                }
+    // Every equivalent id with its rule, in rule order: split once, not on every call.
+    static const std::vector<std::pair<std::string_view, const Rule*>> k_index = [] {
+        std::vector<std::pair<std::string_view, const Rule*>> index;
+        for (const Rule* r : all_rules()) {
+            for (std::string_view field : {r->hadolint, r->trivy, r->checkov, r->cis, r->dockle}) {
+                for_each_item(field, [&](std::string_view id) { index.emplace_back(id, r); });
             }
+        }
+        return index;
+    }();
+    std::vector<const Rule*> out;
+    for (const auto& [id, r] : k_index) {
+        if (ascii_iequals(id, other_id)) {
+            out.push_back(r);
         }
     }
     out.erase(std::unique(out.begin(), out.end()), out.end());

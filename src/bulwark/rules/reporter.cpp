@@ -15,16 +15,16 @@ void Reporter::report(model::Range where, core::Severity severity, std::string m
 
 void Reporter::report_in(const util::SourceFile& file, model::Range where, core::Severity severity,
                          std::string message, std::string fix) {
-    core::Finding f;
-    f.rule_id = std::string(m_rule.id);
+    util::Position b = file.position(where.begin);
+    util::Position e = file.position(where.end > where.begin ? where.end - 1 : where.begin);
+    // Built in place: a large scan reports tens of thousands of findings.
+    core::Finding& f = m_out.emplace_back();
+    f.rule_id = m_rule.id;
     f.severity = severity;
     f.message = std::move(message);
     f.fix = std::move(fix);
-    util::Position b = file.position(where.begin);
-    util::Position e = file.position(where.end > where.begin ? where.end - 1 : where.begin);
     f.location = core::Location{file.path(), b.line, b.column, e.line, e.column, {}};
-    f.evidence = std::string(file.line_text(b.line));
-    m_out.push_back(std::move(f));
+    f.evidence = file.line_text(b.line);
 }
 
 void Reporter::report(const model::MappedText& text, size_t begin, size_t end, std::string message,

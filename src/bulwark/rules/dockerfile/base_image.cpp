@@ -59,7 +59,10 @@ std::string with_image(const util::SourceFile& src, const model::Instruction& fr
 }
 
 std::string repo_with_tag(const model::ImageRef& ref, std::string_view tag) {
-    return fmt::format("{}:{}", ref.short_name(), tag);
+    std::string out = ref.short_name();
+    out += ':';
+    out += tag;
+    return out;
 }
 
 void check_no_tag(const DockerfileContext& ctx, Reporter& out) {
@@ -102,10 +105,13 @@ void check_digest(const DockerfileContext& ctx, Reporter& out) {
                 return;
             }
             std::string name = repo_with_tag(ref, data::effective_tag(ref));
-            out.report(
-                from,
-                fmt::format("`{}` is not pinned by digest: the tag can be moved to a different image", name),
-                with_image(src, from, name + "@sha256:<digest>"));
+            // Concatenated: nearly every FROM of a large scan is reported.
+            std::string message;
+            message.reserve(name.size() + 72);
+            message += '`';
+            message += name;
+            message += "` is not pinned by digest: the tag can be moved to a different image";
+            out.report(from, std::move(message), with_image(src, from, name + "@sha256:<digest>"));
         });
 }
 
@@ -220,17 +226,22 @@ void check_eol(const DockerfileContext& ctx, Reporter& out) {
         if (ended.empty()) {
             return;
         }
-        std::string what;
-        for (const data::EolInfo& e : ended) {
-            what += fmt::format("{}{} (product {}, cycle {}) reached end of life on {}",
-                                what.empty() ? "" : "; ", e.name, e.product, e.cycle, e.eol);
+        // Concatenated rather than formatted: many FROMs of a large scan name an ended release.
+        std::string message = "`" + repo_with_tag(ref, ref.tag) + "`: ";
+        for (size_t i = 0; i < ended.size(); ++i) {
+            const data::EolInfo& e = ended[i];
+            message += i == 0 ? "" : "; ";
+            message += e.name + " (product " + e.product + ", cycle " + e.cycle +
+                       ") reached end of life on " + e.eol;
         }
         std::string suggestion = ended.front().suggestion;
         bool ships = s.in_shipped_image;
-        out.report(from.keyword_range, ships ? Severity::high : Severity::low,
-                   fmt::format("`{}`: {}; it gets no more security fixes{}{}", repo_with_tag(ref, ref.tag),
-                               what, ships ? "" : " (build stage only)",
-                               suggestion.empty() ? "" : fmt::format("; use {}", suggestion)),
+        message += "; it gets no more security fixes";
+        message += ships ? "" : " (build stage only)";
+        if (!suggestion.empty()) {
+            message += "; use " + suggestion;
+        }
+        out.report(from.keyword_range, ships ? Severity::high : Severity::low, std::move(message),
                    suggestion.empty() ? std::string() : with_image(src, from, suggestion));
     });
 }

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -198,12 +200,11 @@ void missing_healthcheck(const DockerfileContext& ctx, Reporter& out) {
         if (shipped.from_instruction < 0) {
             return;
         }
-        std::string name = shipped.name.empty() ? fmt::format("stage {}", shipped.index)
-                                                : fmt::format("stage '{}'", shipped.name);
-        out.report(common::instruction_at(df, shipped.from_instruction),
-                   fmt::format("the shipped image ({}) has no HEALTHCHECK: the runtime cannot tell a hung "
-                               "container from a healthy one",
-                               name),
+        // Concatenated: most Dockerfiles of a large scan are reported.
+        std::string message = "the shipped image (stage ";
+        message += shipped.name.empty() ? std::to_string(shipped.index) : "'" + shipped.name + "'";
+        message += ") has no HEALTHCHECK: the runtime cannot tell a hung container from a healthy one";
+        out.report(common::instruction_at(df, shipped.from_instruction), std::move(message),
                    "HEALTHCHECK --interval=30s --timeout=3s CMD [\"/app/healthcheck\"]");
         return;
     }
@@ -237,12 +238,16 @@ void first_not_from(const DockerfileContext& ctx, Reporter& out) {
 void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;
     for (const model::Stage& stage : df.stages) {
-        std::set<std::string, std::less<>> defined;
+        // Keys already defined (views into df); looked up only for ENVs setting several variables.
+        std::vector<std::string_view> defined;
+        auto is_defined = [&](std::string_view var) {
+            return std::find(defined.begin(), defined.end(), var) != defined.end();
+        };
         for (int idx : common::image_instructions(df, stage.index)) {
             const Instruction& inst = common::instruction_at(df, idx);
             if (inst.stage != stage.index && inst.kind == InstructionKind::env) {
                 for (const model::KeyValue& kv : inst.pairs) {
-                    defined.insert(kv.key);
+                    defined.emplace_back(kv.key);
                 }
                 continue;
             }
@@ -251,7 +256,7 @@ void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
             }
             if (inst.kind == InstructionKind::arg) {
                 for (const model::KeyValue& kv : inst.pairs) {
-                    defined.insert(kv.key);
+                    defined.emplace_back(kv.key);
                 }
                 continue;
             }
@@ -263,7 +268,7 @@ void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
                 std::string_view raw = kv.raw_value.empty() ? std::string_view(kv.value) : kv.raw_value;
                 for (const std::string& var : model::referenced_variables(raw, df.directives.escape)) {
                     // PATH and HOME always have a value before the ENV; using the old one is the intent.
-                    if (var == kv.key || defined.count(var) != 0 || var == "PATH" || var == "HOME") {
+                    if (var == kv.key || is_defined(var) || var == "PATH" || var == "HOME") {
                         continue;
                     }
                     auto same = std::find_if(inst.pairs.begin(), inst.pairs.end(),
@@ -282,7 +287,7 @@ void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
                 }
             }
             for (const model::KeyValue& kv : inst.pairs) {
-                defined.insert(kv.key);
+                defined.emplace_back(kv.key);
             }
         }
     }

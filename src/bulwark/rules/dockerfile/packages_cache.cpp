@@ -127,7 +127,7 @@ void check_package_cache(const DockerfileContext& ctx, Reporter& out) {
         std::span<const RunCommand> cmds = view.commands();
         std::vector<std::string_view> reported;  // one finding per manager family and RUN
         for (size_t i = 0; i < cmds.size(); ++i) {
-            auto pc = package_command(cmds[i]);
+            const PackageCommand* pc = package_command_at(view, i);
             if (!pc || !fills_cache(ins, *pc)) {
                 continue;
             }
@@ -138,7 +138,7 @@ void check_package_cache(const DockerfileContext& ctx, Reporter& out) {
             }
             bool cleaned = false;
             for (size_t j = i + 1; j < cmds.size() && !cleaned; ++j) {
-                auto later = package_command(cmds[j]);
+                const PackageCommand* later = package_command_at(view, j);
                 cleaned = removes_cache(cmds[j], m) || (later && cleans_cache(*later, m));
             }
             if (cleaned) {

@@ -1,5 +1,7 @@
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
 
+#include <array>
+#include <functional>
 #include <unordered_map>
 
 #include "bulwark/model/expand.hpp"
@@ -39,7 +41,7 @@ model::ShellBody exec_form_body(const model::Instruction& run) {
 }
 
 bool is_python(std::string_view name) {
-    if (!util::starts_with(name, "python")) {
+    if (!name.starts_with("python")) {
         return false;
     }
     std::string_view rest = name.substr(6);
@@ -115,7 +117,7 @@ RunCommand make_command(const model::ShellBody& body, size_t index) {
         rc.argv = rc.argv.subspan(2);
         rc.program = "pip";
     }
-    if (util::starts_with(rc.program, "pip") && rc.program.size() > 3 &&
+    if (rc.program.starts_with("pip") && rc.program.size() > 3 &&
         rc.program.substr(3).find_first_not_of("0123456789.") == std::string_view::npos) {
         rc.program = "pip";  // pip3, pip3.12
     }
@@ -180,13 +182,13 @@ namespace {
 
 /// The views of one Dockerfile, kept in Dockerfile::rule_cache.
 struct RunViews {
-    const model::Dockerfile* owner = nullptr;  // a copied or moved model builds its own
-    std::unordered_map<const model::Instruction*, std::unique_ptr<RunView>> views;
+    const model::Dockerfile* owner = nullptr;        // a copied or moved model builds its own
+    std::vector<std::unique_ptr<RunView>> by_index;  // instructions of df, by position
+    std::unordered_map<const model::Instruction*, std::unique_ptr<RunView>> views;  // ONBUILD triggers
+    std::array<std::shared_ptr<void>, cache_slot::count> slots;                     // rule_cache_slot()
 };
 
-}  // namespace
-
-const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run) {
+RunViews& cache_of(const model::Dockerfile& df) {
     auto* cache = static_cast<RunViews*>(df.rule_cache.get());
     if (cache == nullptr || cache->owner != &df) {
         auto fresh = std::make_shared<RunViews>();
@@ -194,7 +196,28 @@ const RunView& run_view(const model::Dockerfile& df, const model::Instruction& r
         cache = fresh.get();
         df.rule_cache = std::move(fresh);
     }
-    std::unique_ptr<RunView>& view = cache->views[&run];
+    return *cache;
+}
+
+}  // namespace
+
+std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot) {
+    return cache_of(df).slots.at(slot);
+}
+
+const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run) {
+    RunViews* cache = &cache_of(df);
+    // Every rule asks for the views of every RUN: instructions of df are found by position.
+    const model::Instruction* first = df.instructions.data();
+    std::less<const model::Instruction*> before;
+    bool own =
+        !df.instructions.empty() && !before(&run, first) && before(&run, first + df.instructions.size());
+    if (own && cache->by_index.size() != df.instructions.size()) {
+        cache->by_index.clear();
+        cache->by_index.resize(df.instructions.size());
+    }
+    std::unique_ptr<RunView>& view =
+        own ? cache->by_index[static_cast<size_t>(&run - first)] : cache->views[&run];
     if (!view) {
         view = std::make_unique<RunView>(df, run);
     }

@@ -52,12 +52,24 @@ class RunView {
     std::vector<RunCommand> m_commands;
     std::vector<std::string> m_scratch_mounts;
     friend const std::vector<PackageCommand>& package_commands(const RunView& run);
+    friend const PackageCommand* package_command_at(const RunView& run, size_t i);
     mutable std::shared_ptr<const std::vector<PackageCommand>> m_packages;  // computed on first use
+    mutable std::vector<int> m_package_at;  // per command: index in *m_packages, or -1
 };
 
 /// The view of `run` (an instruction of `df`, or an ONBUILD trigger in it), built once per analyzed
 /// Dockerfile and shared by every rule: valid as long as `df` is neither changed nor destroyed.
 const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run);
+
+/// A slot of `df`'s rule cache (Dockerfile::rule_cache, next to the RUN views) for other data that
+/// rules derive once per analyzed Dockerfile; empty until a rule file fills it with its own type.
+std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot);
+
+/// Slots of rule_cache_slot(), one per rule file using it.
+namespace cache_slot {
+inline constexpr size_t downloads = 0;  // supply_chain_common.cpp: download_of()
+inline constexpr size_t count = 1;
+}  // namespace cache_slot
 
 /// Reports over words [first, last] of `c` (both in c.body's text).
 void report_words(Reporter& out, const RunCommand& c, const model::shell::Word& first,

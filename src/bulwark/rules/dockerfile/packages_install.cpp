@@ -213,11 +213,13 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             const RunView& view = run_view(df, ins);
-            for (const RunCommand& c : view.commands()) {
+            std::span<const RunCommand> cmds = view.commands();
+            for (size_t i = 0; i < cmds.size(); ++i) {
+                const RunCommand& c = cmds[i];
                 if (disables_recommends(c)) {
                     configured[static_cast<size_t>(st.index)] = true;
                 }
-                auto pc = package_command(c);
+                const PackageCommand* pc = package_command_at(view, i);
                 if (!pc || pc->manager->family != "apt" || pc->subcommand != "install" ||
                     !st.in_shipped_image || configured[static_cast<size_t>(st.index)] || simulated(*pc) ||
                     recommends_off(*pc)) {
@@ -239,13 +241,13 @@ void check_update_alone(const DockerfileContext& ctx, Reporter& out) {
         const RunView& view = run_view(ctx.dockerfile, ins);
         std::span<const RunCommand> cmds = view.commands();
         for (size_t i = 0; i < cmds.size(); ++i) {
-            auto pc = package_command(cmds[i]);
+            const PackageCommand* pc = package_command_at(view, i);
             if (!pc || !in_word_list(pc->manager->refresh, pc->subcommand)) {
                 continue;
             }
             bool used = false;
             for (size_t j = i + 1; j < cmds.size() && !used; ++j) {
-                auto later = package_command(cmds[j]);
+                const PackageCommand* later = package_command_at(view, j);
                 // An index deleted again in the same RUN is not reused by later ones either.
                 used = (later && later->manager->family == pc->manager->family &&
                         (uses_index(*later) || cleans_cache(*later, *pc->manager))) ||

@@ -72,13 +72,13 @@ bool has_digit_version_after_dash(std::string_view s, size_t* version_at) {
 }
 
 bool is_local_or_url(std::string_view op) {
-    return util::starts_with(op, "./") || util::starts_with(op, "../") || util::starts_with(op, "/") ||
-           util::starts_with(op, "~/") || op == "." || op == ".." || op.find("://") != std::string_view::npos;
+    return op.starts_with("./") || op.starts_with("../") || op.starts_with("/") || op.starts_with("~/") ||
+           op == "." || op == ".." || op.find("://") != std::string_view::npos;
 }
 
 bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> tails) {
     for (std::string_view t : tails) {
-        if (util::ends_with(s, t)) {
+        if (s.ends_with(t)) {
             return true;
         }
     }
@@ -151,14 +151,23 @@ std::optional<PackageCommand> package_command(const RunCommand& c) {
 const std::vector<PackageCommand>& package_commands(const RunView& run) {
     if (!run.m_packages) {
         auto out = std::make_shared<std::vector<PackageCommand>>();
-        for (const RunCommand& c : run.commands()) {
-            if (auto pc = package_command(c)) {
+        std::span<const RunCommand> cmds = run.commands();
+        run.m_package_at.assign(cmds.size(), -1);
+        for (size_t i = 0; i < cmds.size(); ++i) {
+            if (auto pc = package_command(cmds[i])) {
+                run.m_package_at[i] = static_cast<int>(out->size());
                 out->push_back(std::move(*pc));
             }
         }
         run.m_packages = std::move(out);
     }
     return *run.m_packages;
+}
+
+const PackageCommand* package_command_at(const RunView& run, size_t i) {
+    const std::vector<PackageCommand>& all = package_commands(run);
+    int at = i < run.m_package_at.size() ? run.m_package_at[i] : -1;
+    return at < 0 ? nullptr : &all[static_cast<size_t>(at)];
 }
 
 std::string command_line(const PackageCommand& cmd, std::string_view insert) {

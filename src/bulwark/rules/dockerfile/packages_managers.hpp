@@ -83,6 +83,9 @@ std::optional<PackageCommand> package_command(const RunCommand& c);
 /// Every package manager invocation of a RUN, in order (computed once per view).
 const std::vector<PackageCommand>& package_commands(const RunView& run);
 
+/// package_command(run.commands()[i]) from the view's cache, or nullptr when it runs no manager.
+const PackageCommand* package_command_at(const RunView& run, size_t i);
+
 /// The command line of `cmd` as text, with `insert` added after the subcommand (or the program
 /// when there is none): the concrete corrected command for a fix.
 std::string command_line(const PackageCommand& cmd, std::string_view insert = {});

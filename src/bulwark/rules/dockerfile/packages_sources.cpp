@@ -1,6 +1,10 @@
 // BD057: package repositories and indexes reached over plain HTTP.
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 #include "bulwark/util/strings.hpp"
@@ -13,6 +17,9 @@ namespace {
 
 /// The first plain-HTTP URL in `text` whose host is not the local machine; npos when none.
 size_t insecure_url_at(std::string_view text) {
+    if (text.find("://") == std::string_view::npos) {
+        return std::string::npos;  // no URL at all: most words, without lower-casing them
+    }
     std::string lower = util::to_lower(text);
     for (size_t at = lower.find("http://"); at != std::string::npos; at = lower.find("http://", at + 7)) {
         std::string_view rest = std::string_view(lower).substr(at + 7);
@@ -49,6 +56,9 @@ std::string https_of(std::string_view text) {
 
 /// An apt source line (`deb [opts] http://...`) or yum repo line (`baseurl=http://...`) in `text`.
 bool has_insecure_repo_line(std::string_view text) {
+    if (text.find("://") == std::string_view::npos) {
+        return false;  // no URL, so no insecure one (insecure_url_at)
+    }
     for (std::string_view line : util::split(text, '\n')) {
         line = util::trim(line);
         std::string lower = util::to_lower(line);
@@ -99,7 +109,7 @@ struct InsecureSource {
 };
 
 /// Plain-HTTP sources configured or used by one command.
-std::optional<InsecureSource> insecure_source(const RunCommand& c) {
+std::optional<InsecureSource> insecure_source(const RunCommand& c, const PackageCommand* pc) {
     using core::Severity;
     if (c.argv.empty()) {
         return std::nullopt;
@@ -135,7 +145,6 @@ std::optional<InsecureSource> insecure_source(const RunCommand& c) {
                                   "a package repository over http://"};
         }
         if (c.program == "zypper") {
-            auto pc = package_command(c);
             if (pc && in_word_list("addrepo ar", pc->subcommand)) {
                 for (const shell::Word* op : pc->operands) {
                     if (url_word(op)) {
@@ -146,7 +155,6 @@ std::optional<InsecureSource> insecure_source(const RunCommand& c) {
         }
         return std::nullopt;
     }
-    auto pc = package_command(c);
     if (!pc) {
         return std::nullopt;
     }
@@ -195,10 +203,14 @@ std::optional<InsecureSource> insecure_source(const RunCommand& c) {
 
 /// Environment variables that point package managers at an index.
 bool is_index_variable(std::string_view name) {
-    std::string u = util::to_upper(name);
-    return u == "PIP_INDEX_URL" || u == "PIP_EXTRA_INDEX_URL" || u == "PIP_FIND_LINKS" ||
-           u == "NPM_CONFIG_REGISTRY" || u == "YARN_REGISTRY" || u == "YARN_NPM_REGISTRY_SERVER" ||
-           u == "UV_INDEX_URL" || u == "UV_EXTRA_INDEX_URL" || u == "UV_DEFAULT_INDEX" || u == "UV_INDEX";
+    static constexpr std::string_view k_names[] = {"PIP_INDEX_URL",    "PIP_EXTRA_INDEX_URL",
+                                                   "PIP_FIND_LINKS",   "NPM_CONFIG_REGISTRY",
+                                                   "YARN_REGISTRY",    "YARN_NPM_REGISTRY_SERVER",
+                                                   "UV_INDEX_URL",     "UV_EXTRA_INDEX_URL",
+                                                   "UV_DEFAULT_INDEX", "UV_INDEX"};
+    // Upper-case names compared without upper-casing `name` (util::to_upper folds ASCII only too).
+    return std::any_of(std::begin(k_names), std::end(k_names),
+                       [&](std::string_view known) { return ascii_iequals(name, known); });
 }
 
 }  // namespace
@@ -222,8 +234,10 @@ void check_insecure_sources(const DockerfileContext& ctx, Reporter& out) {
             continue;
         }
         const RunView& view = run_view(df, ins);
-        for (const RunCommand& c : view.commands()) {
-            if (auto f = insecure_source(c)) {
+        std::span<const RunCommand> cmds = view.commands();
+        for (size_t i = 0; i < cmds.size(); ++i) {
+            const RunCommand& c = cmds[i];
+            if (auto f = insecure_source(c, package_command_at(view, i))) {
                 report_words(
                     out, c, *f->word, *f->word, f->severity,
                     fmt::format(

@@ -109,8 +109,8 @@ void collect_run_sites(const RunView& view, std::vector<ModeSite>& out) {
     std::span<const RunCommand> cmds = view.commands();
     for (size_t i = 0; i < cmds.size(); ++i) {
         const RunCommand& c = cmds[i];
-        if (c.argv.empty()) {
-            continue;
+        if (c.argv.empty() || (c.program != "chmod" && c.program != "install" && c.program != "mkdir")) {
+            continue;  // sets no mode (checked before building a site: most commands)
         }
         ModeSite site;
         site.run = &c;

@@ -216,7 +216,7 @@ void check_secret_copy(const DockerfileContext& ctx, Reporter& out) {
             continue;
         }
         struct Arg {
-            std::string value;
+            std::string_view value;  // in `inst`
             model::Range range;
         };
         std::vector<Arg> args;
@@ -232,35 +232,38 @@ void check_secret_copy(const DockerfileContext& ctx, Reporter& out) {
         if (args.size() < 2) {
             continue;
         }
-        std::string dest = args.back().value;
+        std::string_view dest = args.back().value;
         size_t sources = args.size() - 1;
         bool into_directory = sources > 1 || (!dest.empty() && dest.back() == '/');
         for (size_t i = 0; i < sources; ++i) {
-            std::string src = args[i].value;
+            std::string_view src = args[i].value;
             if (util::starts_with(src, "<<") || src.find("://") != std::string::npos ||
                 util::starts_with(src, "git@")) {
                 continue;  // heredoc content (BD022 reads it) or a download
             }
+            std::string expanded;
             if (src.find('$') != std::string::npos && inst.scope != nullptr) {
                 model::Value v = model::expand(src, *inst.scope, df.directives.escape);
                 if (!v.known) {
                     continue;
                 }
-                src = v.text;
+                expanded = std::move(v.text);
+                src = expanded;
             }
             std::optional<sec::SecretFileKind> kind = sec::secret_file_kind(src);
-            std::string shown = src;
+            bool via_target = false;
             if (!kind) {
                 std::string target = destination_of(src, dest, into_directory);
                 if (target.find('$') == std::string::npos) {
                     kind = sec::secret_file_kind(target);
-                    shown = fmt::format("{} (to {})", src, target);
+                    via_target = true;
                 }
             }
             if (!kind) {
                 continue;
             }
             std::string target = destination_of(src, dest, into_directory);
+            std::string shown = via_target ? fmt::format("{} (to {})", src, target) : std::string(src);
             std::string fix =
                 kind->id == "ssh"
                     ? std::string(

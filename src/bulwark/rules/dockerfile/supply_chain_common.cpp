@@ -1,7 +1,10 @@
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
+#include "bulwark/rules/dockerfile/packages_commands.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile::supply {
@@ -193,6 +196,14 @@ std::string url_basename(std::string_view url) {
 
 std::vector<RunCommand> run_commands(const model::Instruction& run) {
     std::vector<RunCommand> out;
+    size_t count = 0;
+    for (const model::ShellBody& body : run.shell) {
+        count += body.script.commands.size();
+    }
+    if (count == 0) {
+        return out;
+    }
+    out.reserve(count);
     for (const model::ShellBody& body : run.shell) {
         for (size_t i = 0; i < body.script.commands.size(); ++i) {
             out.push_back(RunCommand{&body, i});
@@ -339,7 +350,45 @@ const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_vi
     return nullptr;
 }
 
+namespace {
+
+/// False when no word of `c` ends with "curl" or "wget": the program effective_argv(c) finds is one
+/// of c.argv, so this cheap test rules out most commands before the full one.
+bool may_download(const shell::Command& c) {
+    for (const shell::Word& w : c.argv) {
+        if (w.value.size() >= 4) {
+            std::string_view tail(w.value.data() + w.value.size() - 4, 4);
+            if (tail == "curl" || tail == "wget") {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+const Download* download_of(const model::Dockerfile& df, const shell::Command& c) {
+    if (!may_download(c)) {
+        return nullptr;
+    }
+    using Cache = std::unordered_map<const shell::Command*, std::optional<Download>>;
+    std::shared_ptr<void>& slot = rule_cache_slot(df, cache_slot::downloads);
+    if (!slot) {
+        slot = std::make_shared<Cache>();
+    }
+    auto [it, fresh] = static_cast<Cache*>(slot.get())->try_emplace(&c);
+    if (fresh) {
+        it->second = as_download(c);
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
 std::optional<Download> as_download(const shell::Command& c) {
+    // Every rule of the download family asks this of every command.
+    if (!may_download(c)) {
+        return std::nullopt;
+    }
     std::span<const shell::Word> argv = unwrapped_argv(c);
     if (argv.empty()) {
         return std::nullopt;

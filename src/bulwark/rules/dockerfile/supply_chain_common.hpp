@@ -74,6 +74,10 @@ struct Download {
 /// `c` as a download, or nullopt when it is not curl/wget (also `busybox wget`).
 std::optional<Download> as_download(const model::shell::Command& c);
 
+/// as_download(c) for a command of `df`, computed once per analyzed Dockerfile and shared by the
+/// download rules (valid while `df` is unchanged); nullptr when `c` downloads nothing.
+const Download* download_of(const model::Dockerfile& df, const model::shell::Command& c);
+
 /// True when `c` runs a program read from its standard input: `sh`, `bash -s`, `sudo bash -`,
 /// `python3`, `perl` without a script file or -c/-e.
 bool runs_stdin(const model::shell::Command& c);

@@ -53,7 +53,7 @@ void check_pipe_to_shell(const DockerfileContext& ctx, Reporter& out) {
             const shell::Script& s = body.script;
             for (size_t i = 0; i < s.commands.size(); ++i) {
                 const shell::Command& c = s.commands[i];
-                std::optional<Download> d = as_download(c);
+                const Download* d = download_of(ctx.dockerfile, c);
                 if (!d || !d->to_stdout) {
                     continue;
                 }
@@ -313,13 +313,16 @@ bool verifies(const shell::Command& c) {
 void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
     for (const model::Instruction& inst : ctx.dockerfile.instructions) {
         std::vector<RunCommand> cmds = run_commands(inst);
-        if (std::any_of(cmds.begin(), cmds.end(),
+        // Most RUNs download nothing: look for a download before looking for a verification.
+        auto download = [&](const RunCommand& rc) { return download_of(ctx.dockerfile, rc.command()); };
+        if (std::none_of(cmds.begin(), cmds.end(), download) ||
+            std::any_of(cmds.begin(), cmds.end(),
                         [](const RunCommand& rc) { return verifies(rc.command()); })) {
             continue;
         }
         for (size_t i = 0; i < cmds.size(); ++i) {
             const shell::Command& c = cmds[i].command();
-            std::optional<Download> d = as_download(c);
+            const Download* d = download(cmds[i]);
             if (!d || pinned_to_commit(d->url)) {
                 continue;
             }
@@ -378,14 +381,16 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
         First wget;
         for (int i : stage.instructions) {
             const model::Instruction& inst = df.instructions[static_cast<size_t>(i)];
-            for (const RunCommand& rc : run_commands(inst)) {
-                std::optional<Download> d = as_download(rc.command());
-                if (!d) {
-                    continue;
-                }
-                First& f = d->tool == "curl" ? curl : wget;
-                if (f.cmd == nullptr) {
-                    f = First{&inst, rc.body, &rc.command()};
+            for (const model::ShellBody& body : inst.shell) {
+                for (const shell::Command& c : body.script.commands) {
+                    const Download* d = download_of(df, c);
+                    if (!d) {
+                        continue;
+                    }
+                    First& f = d->tool == "curl" ? curl : wget;
+                    if (f.cmd == nullptr) {
+                        f = First{&inst, &body, &c};
+                    }
                 }
             }
         }
@@ -397,7 +402,7 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
                           std::make_pair(curl.inst->line, curl.cmd->begin);
         const First& later = wget_later ? wget : curl;
         const First& earlier = wget_later ? curl : wget;
-        std::optional<Download> d = as_download(*later.cmd);
+        const Download* d = download_of(df, *later.cmd);
         std::string fix;
         if (wget_later) {
             fix = d->to_stdout ? fmt::format("curl -fsSL {}", d->url)

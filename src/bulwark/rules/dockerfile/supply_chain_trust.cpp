@@ -1,6 +1,7 @@
 // BD034 (TLS verification disabled) and BD035 (unsigned packages allowed): options, environment
 // variables and configuration files that turn off the checks downloads rely on.
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "bulwark/model/expand.hpp"
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 #include "bulwark/util/strings.hpp"
@@ -21,9 +23,30 @@ namespace shell = model::shell;
 // ---------------------------------------------------------------------------------------------
 // Environment variables
 
+/// The variables tls_env_problem() knows (upper case; names compare case-insensitively).
+constexpr std::string_view k_tls_env_names[] = {"NODE_TLS_REJECT_UNAUTHORIZED",
+                                                "GIT_SSL_NO_VERIFY",
+                                                "PYTHONHTTPSVERIFY",
+                                                "NPM_CONFIG_STRICT_SSL",
+                                                "YARN_ENABLE_STRICT_SSL",
+                                                "YARN_STRICT_SSL",
+                                                "PIP_TRUSTED_HOST",
+                                                "GOINSECURE",
+                                                "GOFLAGS",
+                                                "CONDA_SSL_VERIFY"};
+
+bool is_tls_env_name(std::string_view name) {
+    return std::any_of(std::begin(k_tls_env_names), std::end(k_tls_env_names),
+                       [&](std::string_view known) { return ascii_iequals(name, known); });
+}
+
 /// Why `name=value` disables TLS verification, or nullopt.
 std::optional<std::string> tls_env_problem(std::string_view name, std::string_view value) {
-    std::string n = util::to_upper(name);
+    // `n == "X"` compares the upper-cased name without building it (the names are upper case).
+    struct Upper {
+        std::string_view name;
+        bool operator==(std::string_view upper) const { return ascii_iequals(name, upper); }
+    } n{name};
     std::string_view v = util::trim(value);
     if (n == "NODE_TLS_REJECT_UNAUTHORIZED" && v == "0") {
         return "makes Node.js (npm, yarn, every node process) accept any TLS certificate";
@@ -61,10 +84,12 @@ void check_env_pairs(const model::Dockerfile& df, Reporter& out) {
             continue;
         }
         for (const model::KeyValue& kv : inst.pairs) {
-            if (!kv.has_value) {
+            // Only known names can be a problem: skip the others before expanding their values.
+            if (!kv.has_value || !is_tls_env_name(kv.key)) {
                 continue;
             }
-            std::string value = kv.value;
+            std::string_view value = kv.value;
+            std::string expanded;
             std::string_view raw =
                 kv.raw_value.empty() ? std::string_view(kv.value) : std::string_view(kv.raw_value);
             if (model::refers_to_variables(raw, df.directives.escape)) {
@@ -75,7 +100,8 @@ void check_env_pairs(const model::Dockerfile& df, Reporter& out) {
                 if (!v.known) {
                     continue;
                 }
-                value = v.text;
+                expanded = std::move(v.text);
+                value = expanded;
             }
             if (std::optional<std::string> why = tls_env_problem(kv.key, value)) {
                 out.report(kv.key_range,
@@ -126,8 +152,20 @@ struct ConfigWrite {
     std::string content;  // what is written to it
 };
 
+/// False when no word of `c` ends like echo, printf or cat: the program shell::program() finds is
+/// one of c.argv, so this cheap test rules out most commands before the full one.
+bool may_write_file(const shell::Command& c) {
+    return std::any_of(c.argv.begin(), c.argv.end(), [](const shell::Word& w) {
+        std::string_view v = w.value;
+        return v.ends_with("echo") || v.ends_with("printf") || v.ends_with("cat");
+    });
+}
+
 std::vector<ConfigWrite> config_writes(const shell::Script& s, size_t index) {
     const shell::Command& c = s.commands[index];
+    if (!may_write_file(c)) {
+        return {};
+    }
     std::string_view prog = shell::program(c);
     if (prog != "echo" && prog != "printf" && prog != "cat") {
         return {};
@@ -307,19 +345,20 @@ const shell::OptionList k_git_values = {"-c",          "-C",          "--git-dir
 const shell::OptionList k_git_config_values = {"-c", "-C",     "--git-dir", "--work-tree", "--file",
                                                "-f", "--blob", "--type",    "--default",   "--comment"};
 
-/// argv of pip when `c` runs pip (`pip3 ...`, `python -m pip ...`, `uv pip ...`), else empty.
-std::span<const shell::Word> pip_argv(const shell::Command& c) {
-    std::span<const shell::Word> argv = shell::effective_argv(c);
+/// argv of pip when effective argv `argv` runs pip (`pip3 ...`, `python -m pip ...`, `uv pip ...`),
+/// else empty.
+std::span<const shell::Word> pip_argv(std::span<const shell::Word> argv) {
     if (argv.empty()) {
         return {};
     }
     std::string_view prog = shell::basename(argv[0].value);
-    if (prog == "pip" || (util::starts_with(prog, "pip") && prog.size() > 3 &&
-                          std::all_of(prog.begin() + 3, prog.end(),
-                                      [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; }))) {
+    if (prog == "pip" ||
+        (prog.starts_with("pip") && prog.size() > 3 && std::all_of(prog.begin() + 3, prog.end(), [](char ch) {
+             return (ch >= '0' && ch <= '9') || ch == '.';
+         }))) {
         return argv;
     }
-    if (is_interpreter(prog) && argv.size() > 2 && argv[1].value == "-m" && argv[2].value == "pip") {
+    if (argv.size() > 2 && argv[1].value == "-m" && argv[2].value == "pip" && is_interpreter(prog)) {
         return argv.subspan(2);
     }
     if (prog == "uv") {
@@ -356,7 +395,8 @@ const shell::Word* separate_value(std::span<const shell::Word> argv, const shell
 /// Options and settings of `c` that disable TLS certificate verification.
 std::vector<Hit> tls_command_hits(const shell::Command& c) {
     std::vector<Hit> hits;
-    std::span<const shell::Word> argv = shell::effective_argv(c);
+    const std::span<const shell::Word> effective = shell::effective_argv(c);
+    std::span<const shell::Word> argv = effective;
     if (argv.empty()) {
         return hits;
     }
@@ -376,7 +416,7 @@ std::vector<Hit> tls_command_hits(const shell::Command& c) {
             hits.push_back({w, '\0', "`wget --no-check-certificate` skips TLS certificate checks"});
         }
     }
-    if (std::span<const shell::Word> pip = pip_argv(c); !pip.empty()) {
+    if (std::span<const shell::Word> pip = pip_argv(effective); !pip.empty()) {
         if (const shell::Word* w =
                 option_flag(pip, "", {"trusted-host", "allow-insecure-host"}, k_pip_values)) {
             hits.push_back({w, '\0', fmt::format("`{}` makes pip skip TLS checks for that host", w->value),
@@ -430,8 +470,9 @@ std::vector<Hit> tls_command_hits(const shell::Command& c) {
         }
     }
     if (prog == "npm" || prog == "yarn" || prog == "pnpm") {
+        std::string a;  // one buffer for the lower-cased words
         for (size_t i = 1; i < argv.size(); ++i) {
-            std::string a = util::to_lower(argv[i].value);
+            assign_lower(a, argv[i].value);
             bool off = a == "--no-strict-ssl" ||
                        (util::starts_with(a, "--strict-ssl=") && is_false_value(a.substr(13))) ||
                        (a == "--strict-ssl" && i + 1 < argv.size() && is_false_value(argv[i + 1].value));
@@ -503,6 +544,9 @@ std::vector<Hit> tls_command_hits(const shell::Command& c) {
     // helm/kubectl/argocd --insecure-skip-tls-verify, podman/skopeo/buildah --tls-verify=false
     for (size_t i = 1; i < argv.size(); ++i) {
         std::string_view a = argv[i].value;
+        if (a.size() < 3 || a[0] != '-' || a[1] != '-') {
+            continue;  // every option below is a long one
+        }
         if ((a == "--insecure-skip-tls-verify" || a == "--insecure-skip-tls-verify=true" ||
              a == "--skip-tls-verify" || a == "--skip-tls-verify=true") ||
             (util::starts_with(a, "--tls-verify=") && is_false_value(a.substr(13))) ||
@@ -552,8 +596,9 @@ std::vector<Hit> signature_command_hits(const shell::Command& c) {
                             fmt::format("`{} {}` installs packages whose signatures are missing or invalid",
                                         prog, w->value)});
         }
+        std::string v;  // one buffer for the lower-cased words
         for (const shell::Word& w : argv) {
-            std::string v = util::to_lower(w.value);
+            assign_lower(v, w.value);
             size_t eq = v.find('=');
             if (eq != std::string::npos &&
                 (v.find("allowunauthenticated") != std::string::npos ||

@@ -4,39 +4,52 @@
 #include <string>
 #include <vector>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::secrets {
 
 namespace {
 
-/// Lower-case alphanumeric words of a file name ("rootCA-chain.pem" -> rootca chain pem).
-std::vector<std::string> words_of(std::string_view name) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : name) {
+/// Alphanumeric words of a lower-case file name ("rootca-chain.pem" -> rootca chain pem).
+std::vector<std::string_view> words_of(std::string_view name) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= name.size(); ++i) {
+        char c = i < name.size() ? name[i] : '\0';
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-            cur.push_back(c);
-        } else if (!cur.empty()) {
-            out.push_back(util::to_lower(cur));
-            cur.clear();
+            continue;
         }
-    }
-    if (!cur.empty()) {
-        out.push_back(util::to_lower(cur));
+        if (i > start) {
+            out.push_back(name.substr(start, i - start));
+        }
+        start = i + 1;
     }
     return out;
 }
 
-bool any_word_in(const std::vector<std::string>& words, std::initializer_list<std::string_view> set) {
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-        return std::find(set.begin(), set.end(), w) != set.end();
-    });
+bool any_word_in(const std::vector<std::string_view>& words, std::initializer_list<std::string_view> set) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return std::find(set.begin(), set.end(), w) != set.end(); });
+}
+
+/// The next path segment of `path` at or after `pos` that is neither empty nor ".", or false.
+bool next_part(std::string_view path, size_t& pos, std::string_view& part) {
+    while (pos <= path.size()) {
+        size_t slash = path.find('/', pos);
+        size_t end = slash == std::string_view::npos ? path.size() : slash;
+        part = path.substr(pos, end - pos);
+        pos = end + 1;
+        if (!part.empty() && part != ".") {
+            return true;
+        }
+    }
+    return false;
 }
 
 /// Certificates, CA bundles and public keys share extensions with private keys.
-bool names_public_material(const std::vector<std::string>& words) {
-    for (const std::string& w : words) {
+bool names_public_material(const std::vector<std::string_view>& words) {
+    for (std::string_view w : words) {
         if (util::starts_with(w, "cert") || util::starts_with(w, "cacert")) {
             return true;
         }
@@ -56,26 +69,31 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
     while (path.size() > 1 && path.back() == '/') {
         path.remove_suffix(1);
     }
-    std::vector<std::string_view> parts;
-    for (std::string_view p : util::split(path, '/')) {
-        if (!p.empty() && p != ".") {
-            parts.push_back(p);
-        }
+    // Most paths name no secret: find the last two segments without building the list.
+    std::string_view last_part;
+    std::string_view parent_part;
+    size_t count = 0;
+    std::string_view part;
+    for (size_t pos = 0; next_part(path, pos, part);) {
+        parent_part = last_part;
+        last_part = part;
+        ++count;
     }
-    if (parts.empty()) {
+    if (count == 0) {
         return std::nullopt;
     }
-    std::string base = util::to_lower(parts.back());
-    std::string parent = parts.size() >= 2 ? util::to_lower(parts[parts.size() - 2]) : std::string();
-    std::vector<std::string> words = words_of(base);
-    bool is_pub = util::ends_with(base, ".pub");
+    std::string lowered;
+    assign_lower(lowered, last_part);
+    std::string_view base = lowered;
+    auto parent_is = [&](std::string_view dir) { return count >= 2 && ascii_iequals(parent_part, dir); };
+    bool is_pub = base.ends_with(".pub");
 
-    if (!is_pub && (util::starts_with(base, "id_rsa") || util::starts_with(base, "id_dsa") ||
-                    util::starts_with(base, "id_ecdsa") || util::starts_with(base, "id_ed25519"))) {
+    if (!is_pub && (base.starts_with("id_rsa") || base.starts_with("id_dsa") ||
+                    base.starts_with("id_ecdsa") || base.starts_with("id_ed25519"))) {
         return k_ssh_key;
     }
-    if (base == ".env" || util::starts_with(base, ".env.")) {
-        if (any_word_in(words,
+    if (base == ".env" || base.starts_with(".env.")) {
+        if (any_word_in(words_of(base),
                         {"example", "sample", "template", "dist", "default", "defaults", "tmpl", "tpl"})) {
             return std::nullopt;
         }
@@ -96,36 +114,36 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
     if (base == ".pgpass") {
         return SecretFileKind{".pgpass (PostgreSQL passwords)", "pgpass"};
     }
-    if (base == ".dockercfg" || (base == "config.json" && parent == ".docker")) {
+    if (base == ".dockercfg" || (base == "config.json" && parent_is(".docker"))) {
         return SecretFileKind{"Docker registry credentials", "docker-config"};
     }
-    if (base == "credentials.json" || util::starts_with(base, "client_secret")) {
+    if (base == "credentials.json" || base.starts_with("client_secret")) {
         return SecretFileKind{"credentials.json (service credentials)", "credentials"};
     }
-    if (base == "kubeconfig" || util::ends_with(base, ".kubeconfig") ||
-        (base == "config" && parent == ".kube")) {
+    if (base == "kubeconfig" || base.ends_with(".kubeconfig") || (base == "config" && parent_is(".kube"))) {
         return SecretFileKind{"kubeconfig (cluster credentials)", "kubeconfig"};
     }
-    if (util::ends_with(base, ".tfstate") || util::ends_with(base, ".tfstate.backup")) {
+    if (base.ends_with(".tfstate") || base.ends_with(".tfstate.backup")) {
         return SecretFileKind{"Terraform state (holds resource secrets)", "tfstate"};
     }
-    if (util::ends_with(base, ".p12") || util::ends_with(base, ".pfx")) {
+    if (base.ends_with(".p12") || base.ends_with(".pfx")) {
         return SecretFileKind{"PKCS#12 key store", "keystore"};
     }
-    if ((util::ends_with(base, ".pem") || util::ends_with(base, ".key")) && !names_public_material(words)) {
+    if ((base.ends_with(".pem") || base.ends_with(".key")) && !names_public_material(words_of(base))) {
         return SecretFileKind{"private key file", "key"};
     }
     // Directories that hold credentials, and files below them.
-    for (size_t i = 0; i < parts.size(); ++i) {
-        std::string dir = util::to_lower(parts[i]);
-        bool last = i + 1 == parts.size();
-        if (dir == ".aws" && (last || base == "credentials" || base == "config")) {
+    size_t i = 0;
+    for (size_t pos = 0; next_part(path, pos, part); ++i) {
+        std::string_view dir = part;
+        bool last = i + 1 == count;
+        if (ascii_iequals(dir, ".aws") && (last || base == "credentials" || base == "config")) {
             return SecretFileKind{"AWS credentials", "aws"};
         }
-        if (dir == ".gnupg") {
+        if (ascii_iequals(dir, ".gnupg")) {
             return SecretFileKind{"GnuPG keyring (private keys)", "gnupg"};
         }
-        if (dir == ".ssh") {
+        if (ascii_iequals(dir, ".ssh")) {
             if (last) {
                 return k_ssh_dir;
             }

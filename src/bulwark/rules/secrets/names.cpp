@@ -4,6 +4,7 @@
 #include <iterator>
 #include <vector>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::secrets {
@@ -23,15 +24,16 @@ bool is_alnum(char c) {
     return is_lower(c) || is_upper(c) || is_digit(c);
 }
 
-/// Lower-case words of an identifier: "AWS_SECRET_ACCESS_KEY" -> aws secret access key,
-/// "clientSecret" -> client secret, "HTTPPassword" -> http password.
-std::vector<std::string> name_tokens(std::string_view name) {
-    std::vector<std::string> out;
-    std::string cur;
+/// Words of an identifier as [begin, end) offsets: "AWS_SECRET_ACCESS_KEY" -> aws secret access key,
+/// "clientSecret" -> client secret, "HTTPPassword" -> http password. Replaces the contents of `out`.
+void name_tokens(std::string_view name, std::vector<std::pair<size_t, size_t>>& out) {
+    out.clear();
+    size_t start = 0;
+    size_t len = 0;  // of the current word, which is name[start, start + len)
     auto flush = [&] {
-        if (!cur.empty()) {
-            out.push_back(util::to_lower(cur));
-            cur.clear();
+        if (len != 0) {
+            out.emplace_back(start, start + len);
+            len = 0;
         }
     };
     for (size_t i = 0; i < name.size(); ++i) {
@@ -40,18 +42,20 @@ std::vector<std::string> name_tokens(std::string_view name) {
             flush();
             continue;
         }
-        if (!cur.empty() && is_upper(c)) {
-            char prev = cur.back();
+        if (len != 0 && is_upper(c)) {
+            char prev = name[i - 1];
             bool next_lower = i + 1 < name.size() && is_lower(name[i + 1]);
             // fooBar -> foo|Bar ; HTTPServer -> HTTP|Server
             if (is_lower(prev) || is_digit(prev) || (is_upper(prev) && next_lower)) {
                 flush();
             }
         }
-        cur.push_back(c);
+        if (len == 0) {
+            start = i;
+        }
+        ++len;
     }
     flush();
-    return out;
 }
 
 constexpr std::string_view k_keywords[] = {
@@ -78,20 +82,32 @@ bool is_keyword(std::string_view word) {
         return true;
     }
     // ROOTPASS, DBPASS: `pass` glued to a word that says whose password it is (not bypass, compass).
-    for (std::string_view owner :
-         {"root", "admin", "db",     "user",  "sa",      "sql",      "mysql",      "pg",  "smtp",
-          "mail", "ftp",   "ldap",   "redis", "store",   "keystore", "truststore", "key", "app",
-          "api",  "bind",  "master", "svc",   "service", "web",      "proxy"}) {
-        if (word.size() == owner.size() + 4 && util::starts_with(word, owner) &&
-            util::ends_with(word, "pass")) {
-            return true;
-        }
+    static constexpr std::string_view k_owners[] = {
+        "root", "admin", "db",     "user",  "sa",      "sql",      "mysql",      "pg",  "smtp",
+        "mail", "ftp",   "ldap",   "redis", "store",   "keystore", "truststore", "key", "app",
+        "api",  "bind",  "master", "svc",   "service", "web",      "proxy"};
+    if (word.size() > 4 && word.ends_with("pass") && contains(k_owners, word.substr(0, word.size() - 4))) {
+        return true;
     }
     // PGPASSWORD, BEARERTOKEN, CLIENTSECRET written as one word.
     for (std::string_view suffix : {std::string_view("password"), std::string_view("passwd"),
                                     std::string_view("secret"), std::string_view("token")}) {
-        if (word.size() > suffix.size() && util::ends_with(word, suffix)) {
+        if (word.size() > suffix.size() && word.ends_with(suffix)) {
             return true;
+        }
+    }
+    return false;
+}
+
+/// False when lower-case `lower` contains none of the pieces every secret name has (each keyword,
+/// `auth` and `key` contains one): most names are ruled out before they are split into words.
+bool may_be_secret_name(std::string_view lower) {
+    static constexpr std::string_view k_pieces[] = {"pass", "pwd", "secret", "token", "key", "cred", "auth"};
+    for (size_t i = 0; i < lower.size(); ++i) {
+        for (std::string_view piece : k_pieces) {
+            if (lower[i] == piece.front() && lower.substr(i).starts_with(piece)) {
+                return true;
+            }
         }
     }
     return false;
@@ -103,40 +119,48 @@ bool is_secret_name(std::string_view name) {
     while (!name.empty() && name.front() == '-') {
         name.remove_prefix(1);
     }
-    std::string lower = util::to_lower(name);
-    if (lower == "pwd" || lower == "oldpwd" || lower == "nopasswd" || lower == "nopassword") {
+    // Every ENV/ARG key of every Dockerfile asks: reuse this thread's buffers instead of allocating.
+    thread_local std::string lower;
+    thread_local std::vector<std::pair<size_t, size_t>> spans;
+    assign_lower(lower, name);
+    if (!may_be_secret_name(lower) || lower == "pwd" || lower == "oldpwd" || lower == "nopasswd" ||
+        lower == "nopassword") {
         return false;
     }
-    std::vector<std::string> words = name_tokens(name);
-    if (words.empty()) {
+    name_tokens(name, spans);
+    if (spans.empty()) {
         return false;
     }
-    for (const std::string& w : words) {
-        if (w == "public" || w == "pub") {
+    // Words are lower case: tokens are runs of alphanumerics, at the same offsets in `lower`.
+    auto word = [&](size_t i) {
+        return std::string_view(lower).substr(spans[i].first, spans[i].second - spans[i].first);
+    };
+    size_t n = spans.size();
+    for (size_t i = 0; i < n; ++i) {
+        if (word(i) == "public" || word(i) == "pub") {
             return false;
         }
     }
-    while (words.size() > 1 && contains(k_neutral_suffixes, words.back())) {
-        words.pop_back();
+    while (n > 1 && contains(k_neutral_suffixes, word(n - 1))) {
+        --n;
     }
-    const std::string& last = words.back();
+    std::string_view last = word(n - 1);
     if (is_keyword(last)) {
         return true;
     }
-    size_t n = words.size();
     // `auth` alone (docker config.json, .npmrc _auth) or qualified (BASIC_AUTH); not `enable-auth`.
     if (last == "auth") {
         static constexpr std::string_view k_auth_qualifiers[] = {"basic",  "http", "proxy", "npm", "registry",
                                                                  "docker", "git",  "smtp",  "api"};
-        return n == 1 || contains(k_auth_qualifiers, words[n - 2]);
+        return n == 1 || contains(k_auth_qualifiers, word(n - 2));
     }
-    if (last == "key" && n >= 2 && contains(k_key_qualifiers, words[n - 2])) {
+    if (last == "key" && n >= 2 && contains(k_key_qualifiers, word(n - 2))) {
         // SSH_KEY alone is ambiguous (often a public key); SSH_PRIVATE_KEY is caught above.
-        return words[n - 2] != "ssh";
+        return word(n - 2) != "ssh";
     }
     // AWS_ACCESS_KEY_ID, SECRET_KEY_BASE (Rails).
-    if (n >= 3 && words[n - 2] == "key" &&
-        ((words[n - 3] == "access" && last == "id") || (words[n - 3] == "secret" && last == "base"))) {
+    if (n >= 3 && word(n - 2) == "key" &&
+        ((word(n - 3) == "access" && last == "id") || (word(n - 3) == "secret" && last == "base"))) {
         return true;
     }
     return false;
