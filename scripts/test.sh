@@ -17,6 +17,9 @@ ctest --preset dev
 # differently at -O3.
 cmake --preset release
 cmake --build --preset release
+# ... and give the same report as the sanitized dev build (it links mimalloc and is optimised): over
+# the examples and, when present, the shared Dockerfile corpus.
+scripts/same-report.sh build/dev/bulwark build/release/bulwark
 
 fuzz_seconds=${BULWARK_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" -gt 0 ]; then

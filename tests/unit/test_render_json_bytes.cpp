@@ -56,6 +56,27 @@ TEST(RenderJsonBytes, SameBytesAsNlohmannDumpOfTheSameDocument) {
     EXPECT_EQ(parsed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n", out);
 }
 
+TEST(RenderJsonBytes, EveryByteAtEveryPositionOfAnEightByteWord) {
+    // Plain ASCII is skipped eight bytes at a time: a byte needing care must be seen in every lane.
+    std::vector<std::string> strings;
+    for (int c = 0; c < 256; ++c) {
+        for (size_t at = 0; at < 17; ++at) {
+            std::string s(19, 'x');
+            s[at] = static_cast<char>(c);
+            strings.push_back(s);
+        }
+    }
+    std::string out = test::render(report_with(strings), "json");
+    Json parsed = Json::parse(out);
+    EXPECT_EQ(parsed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n", out);
+    for (size_t i = 0; i < strings.size(); ++i) {
+        std::string expected =
+            Json::parse(Json(strings[i]).dump(-1, ' ', false, Json::error_handler_t::replace))
+                .get<std::string>();
+        ASSERT_EQ(parsed["files"][i]["findings"][0]["message"], expected) << i;
+    }
+}
+
 TEST(RenderJsonBytes, StringsKeepTheirValueOrNlohmannsReplacement) {
     std::vector<std::string> strings = tricky_strings();
     Json parsed = Json::parse(test::render(report_with(strings), "json"));

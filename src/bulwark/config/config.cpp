@@ -141,7 +141,14 @@ std::string search_directory(const util::FileSystem& fs, const std::string& scan
     if (fs.is_directory(start)) {
         return start;
     }
-    std::string dir = stdfs::path(start).parent_path().string();
+    return search_directory_of_file(start);
+}
+
+std::string search_directory_of_file(const std::string& scanned_path) {
+    if (scanned_path == "-" || scanned_path.empty()) {
+        return ".";
+    }
+    std::string dir = stdfs::path(scanned_path).parent_path().string();
     return dir.empty() ? std::string(".") : dir;
 }
 
@@ -155,7 +162,7 @@ std::optional<std::string> find_config(const util::FileSystem& fs, const std::st
     while (true) {
         for (std::string_view name : k_config_names) {
             stdfs::path candidate = abs / name;
-            if (fs.exists(candidate.string()) && !fs.is_directory(candidate.string())) {
+            if (fs.kind(candidate.string()) == util::PathKind::other) {
                 // Show it the way the user named the scanned path: relative stays relative.
                 if (!stdfs::path(start).is_absolute() && !ec) {
                     return candidate.lexically_relative(cwd).string();

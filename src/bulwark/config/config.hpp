@@ -30,6 +30,8 @@ std::optional<std::string> find_config(const util::FileSystem& fs, const std::st
 /// The directory find_config starts from for `scanned_path`: the path itself when it is a directory,
 /// else its parent ("." for a bare name or stdin "-"). Paths with one search directory share a config.
 std::string search_directory(const util::FileSystem& fs, const std::string& scanned_path);
+/// search_directory() of a path known not to be a directory (no lookup on disk).
+std::string search_directory_of_file(const std::string& scanned_path);
 
 /// Loads the policy for inputs under `scanned_path`: the explicit config, else the one found upward
 /// (untrusted unless allowed: it may raise severities, restrict registries and images and set build args

@@ -1,6 +1,6 @@
 #include "bulwark/core/fingerprint.hpp"
 
-#include <fmt/format.h>
+#include <string_view>
 
 #include "bulwark/util/strings.hpp"
 
@@ -20,7 +20,12 @@ std::string fingerprint(const Finding& finding) {
     mix(finding.rule_id);
     mix(finding.location.file);
     mix(util::trim(finding.evidence));
-    return fmt::format("{:016x}", h);
+    static constexpr std::string_view k_hex = "0123456789abcdef";
+    std::string out(16, '0');
+    for (size_t i = 16; i-- > 0; h >>= 4U) {
+        out[i] = k_hex[h & 0xfU];
+    }
+    return out;
 }
 
 }  // namespace bulwark::core

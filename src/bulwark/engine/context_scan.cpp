@@ -1,7 +1,6 @@
 #include "bulwark/engine/context_scan.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -11,6 +10,7 @@
 #include "bulwark/input/context/dockerignore.hpp"
 #include "bulwark/rules/secrets/files.hpp"
 #include "bulwark/rules/secrets/scanner.hpp"
+#include "bulwark/util/filesystem.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::engine {
@@ -27,7 +27,7 @@ bool any_context_rule(const core::Policy& policy) {
 
 /// `path` relative to `root` ('/'-separated), or "" when it is not below it.
 std::string relative_to(const std::string& root, const std::string& path) {
-    std::string p = std::filesystem::path(path).lexically_normal().generic_string();
+    std::string p = util::normal_path(path);
     if (root == ".") {
         return util::starts_with(p, "/") || util::starts_with(p, "../") ? std::string() : p;
     }
@@ -54,6 +54,16 @@ void scan_contents(const util::FileSystem& fs, ContextCache::File& file) {
 }
 
 }  // namespace
+
+bool ContextCache::Directory::has_file(const util::FileSystem& fs, std::string_view rel,
+                                       const std::string& disk) const {
+    if (truncated) {
+        return fs.kind(disk) == util::PathKind::other;
+    }
+    auto it = std::lower_bound(files.begin(), files.end(), rel,
+                               [](const std::unique_ptr<File>& f, std::string_view r) { return f->rel < r; });
+    return it != files.end() && (*it)->rel == rel;
+}
 
 const ContextCache::Directory& ContextCache::directory(const util::FileSystem& fs, const std::string& root) {
     Directory* d = nullptr;
@@ -125,12 +135,15 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const s
 void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& df, const InputContext& ctx,
                         report::FileResult& result) {
     const std::string& path = source->path();
-    if (!any_context_rule(ctx.policy) || !ctx.fs.exists(path) || ctx.fs.is_directory(path)) {
+    if (!any_context_rule(ctx.policy) ||
+        (!ctx.read_from_disk && ctx.fs.kind(path) != util::PathKind::other)) {
         return;
     }
     model::BuildContext bc;
-    std::filesystem::path dockerfile(path);
-    std::string root = dockerfile.parent_path().lexically_normal().generic_string();
+    size_t slash = path.rfind('/');
+    std::string root = slash == std::string::npos
+                           ? std::string()
+                           : util::normal_path(path.substr(0, std::max<size_t>(slash, 1)));
     if (root.empty()) {
         root = ".";
     }
@@ -140,10 +153,17 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     bc.root = root;
     bc.dockerfile = relative_to(root, path);
 
-    // Dockerfile.dockerignore next to the Dockerfile wins over the context's .dockerignore.
+    ContextCache local;  // without a scan-wide cache, this Dockerfile's own
+    ContextCache& cache = ctx.contexts != nullptr ? *ctx.contexts : local;
+    const ContextCache::Directory& directory = cache.directory(ctx.fs, root);
+
+    // Dockerfile.dockerignore next to the Dockerfile wins over the context's .dockerignore. Both are
+    // in the context's directory, so its walk says whether they exist.
     for (const std::string& candidate :
          {path + ".dockerignore", root == "." ? std::string(".dockerignore") : root + "/.dockerignore"}) {
-        if (!ctx.fs.exists(candidate) || ctx.fs.is_directory(candidate)) {
+        std::string rel = relative_to(root, candidate);
+        if (rel.empty() ? ctx.fs.kind(candidate) != util::PathKind::other
+                        : !directory.has_file(ctx.fs, rel, candidate)) {
             continue;
         }
         util::ReadResult r = ctx.fs.read(candidate, 16ULL * 1024 * 1024);
@@ -172,8 +192,6 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
         }
     }
 
-    ContextCache local;  // without a scan-wide cache, this Dockerfile's own
-    ContextCache& cache = ctx.contexts != nullptr ? *ctx.contexts : local;
     const ContextCache::Sent& sent =
         cache.sent(ctx.fs, root, ignore, bc.ignore_file != nullptr ? bc.ignore_file->path() : std::string());
     bc.has_git = sent.directory->has_git;

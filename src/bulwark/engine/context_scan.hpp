@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bulwark/engine/inputs.hpp"
@@ -40,6 +41,8 @@ class ContextCache {
         bool truncated = false;  // more than k_context_file_cap files: `files` holds the first ones
         std::vector<std::unique_ptr<File>> files;  // sorted by path, `.git` not entered
         std::once_flag walked;
+        /// Whether the walk found the regular file `rel`; when it was truncated, ask the FileSystem.
+        bool has_file(const util::FileSystem& fs, std::string_view rel, const std::string& disk) const;
     };
     /// A file the context rules judge, as one ignore file sees it.
     struct Judged {

@@ -54,12 +54,13 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
             add(p, ".", forced_kind != nullptr ? forced_kind : dockerfile);
             continue;
         }
-        if (!fs.exists(p)) {
+        const util::PathKind kind = fs.kind(p);
+        if (kind == util::PathKind::missing) {
             d.diagnostics.push_back(core::Diagnostic{
                 core::DiagLevel::error, core::Location{p, 0, 0, 0, 0, {}}, "no such file or directory"});
             continue;
         }
-        if (!fs.is_directory(p)) {
+        if (kind != util::PathKind::directory) {
             if (!skipped(p, skip)) {
                 add(p, p, explicit_kind(p));
             }

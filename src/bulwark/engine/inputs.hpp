@@ -21,6 +21,8 @@ struct InputContext {
     /// Build-context directories walked and read once per scan, shared by the Dockerfiles in them
     /// (engine/context_scan.hpp); null: each Dockerfile walks its own.
     ContextCache* contexts = nullptr;
+    /// The source was just read from `fs` at its own path (not stdin): no need to look it up again.
+    bool read_from_disk = false;
 };
 
 struct InputKind {

@@ -9,6 +9,9 @@
 namespace bulwark::engine {
 
 bool rule_enabled(const rules::Rule& rule, const core::Policy& policy) {
+    if (policy.enabled_rules.empty() && policy.disabled_rules.empty() && policy.disabled_categories.empty()) {
+        return true;  // the usual case, asked for every rule of every file
+    }
     std::string id(rule.id);
     if (!policy.enabled_rules.empty() && policy.enabled_rules.count(id) == 0) {
         return false;
@@ -26,11 +29,23 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
         }
     }
     apply_path_ignores(policy, result.path, result.findings);
-    std::stable_sort(result.findings.begin(), result.findings.end(),
-                     [](const core::Finding& a, const core::Finding& b) {
-                         return std::tie(a.location.file, a.location.line, a.location.column, a.rule_id) <
-                                std::tie(b.location.file, b.location.line, b.location.column, b.rule_id);
-                     });
+    std::vector<core::Finding>& findings = result.findings;
+    // Findings are nearly always in one file: then the (long) file names need not be compared.
+    bool one_file = std::all_of(findings.begin(), findings.end(), [&](const core::Finding& f) {
+        return f.location.file == findings.front().location.file;
+    });
+    if (one_file) {
+        std::stable_sort(findings.begin(), findings.end(),
+                         [](const core::Finding& a, const core::Finding& b) {
+                             return std::tie(a.location.line, a.location.column, a.rule_id) <
+                                    std::tie(b.location.line, b.location.column, b.rule_id);
+                         });
+        return;
+    }
+    std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
+        return std::tie(a.location.file, a.location.line, a.location.column, a.rule_id) <
+               std::tie(b.location.file, b.location.line, b.location.column, b.rule_id);
+    });
 }
 
 void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,

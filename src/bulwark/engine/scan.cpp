@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -28,6 +29,14 @@ namespace {
 size_t invalid_utf8_offset(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
+        if (i + 8 <= s.size()) {  // ASCII, the common case, eight bytes at a time
+            uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         auto c = static_cast<unsigned char>(s[i]);
         size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
         if (len == 0 || i + len > s.size()) {
@@ -95,7 +104,9 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
         if (policy_of_root.count(in.root) != 0) {
             continue;
         }
-        std::string dir = config::search_directory(fs, in.root);
+        // A root that is the input itself is a file discovery already looked at: no lookup again.
+        std::string dir = in.root == in.path ? config::search_directory_of_file(in.root)
+                                             : config::search_directory(fs, in.root);
         if (auto found = policies.find(dir); found != policies.end()) {
             policy_of_root.emplace(in.root, &found->second.policy);
             continue;
@@ -144,7 +155,8 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             }
             size_t bad = invalid_utf8_offset(rr.data);
             auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
-            report::FileResult fr = in.kind->scan(source, InputContext{fs, policy, &contexts});
+            report::FileResult fr =
+                in.kind->scan(source, InputContext{fs, policy, &contexts, in.path != "-"});
             fr.kind = std::string(in.kind->name);
             if (bad != std::string_view::npos) {
                 fr.diagnostics.insert(

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bulwark::util {
@@ -13,6 +14,9 @@ struct ReadResult {
     uint64_t size = 0;  // size on disk (set even when too large to read)
 };
 
+/// What a path names, from one lookup.
+enum class PathKind { missing, directory, other };
+
 class FileSystem {
   public:
     virtual ~FileSystem() = default;
@@ -20,10 +24,21 @@ class FileSystem {
     virtual ReadResult read(const std::string& path, uint64_t max_bytes) const = 0;
     virtual bool is_directory(const std::string& path) const = 0;
     virtual bool exists(const std::string& path) const = 0;
+    /// exists() and is_directory() in one lookup (the real disk answers with one stat).
+    virtual PathKind kind(const std::string& path) const {
+        if (!exists(path)) {
+            return PathKind::missing;
+        }
+        return is_directory(path) ? PathKind::directory : PathKind::other;
+    }
     /// Regular files below `dir`, recursively, sorted; directories named in `skip_dirs` are not entered.
     virtual std::vector<std::string> walk(const std::string& dir,
                                           const std::vector<std::string>& skip_dirs) const = 0;
 };
+
+/// `path` made lexically normal as std::filesystem::path::lexically_normal().generic_string() does,
+/// without its cost on paths that are normal already (no empty, "." or inner ".." components).
+std::string normal_path(std::string_view path);
 
 /// The real disk.
 const FileSystem& real_filesystem();

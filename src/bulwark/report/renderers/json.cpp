@@ -1,6 +1,8 @@
 // bulwark's own JSON report, schema docs/schema/bulwark-report-v1.schema.json.
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -37,6 +39,24 @@ Json diagnostic_json(const core::Diagnostic& d) {
 // (a DOM per finding cost more than scanning the file). Strings that need escaping or UTF-8 repair
 // still go through nlohmann, so escaping cannot drift.
 
+/// Whether any byte of the 8 in `w` needs escaping or UTF-8 handling: below 0x20, '"', '\\', or
+/// 0x7f and above (SWAR: eight bytes per step, the common case is plain ASCII).
+bool word_needs_care(uint64_t w) {
+    constexpr uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr uint64_t k_high = 0x8080808080808080ULL;
+    auto has_byte = [](uint64_t x, uint8_t b) {
+        uint64_t v = x ^ (k_ones * b);
+        return (v - k_ones) & ~v & k_high;
+    };
+    uint64_t below_space = (w - k_ones * 0x20) & ~w & k_high;               // bytes < 0x20 (high bit clear)
+    uint64_t high_or_del = (w | ((w & ~k_high) + k_ones * 0x01)) & k_high;  // >= 0x80, or 0x7f
+    return (below_space | high_or_del | has_byte(w, '"') | has_byte(w, '\\')) != 0;
+}
+
+bool plain_byte(char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 /// `s` as a JSON string literal.
 void put_string(std::string& out, std::string_view s) {
     // ASCII is escaped here as nlohmann escapes it; strings with other bytes (UTF-8, or invalid
@@ -45,9 +65,19 @@ void put_string(std::string& out, std::string_view s) {
     static constexpr std::string_view k_hex = "0123456789abcdef";
     out += '"';
     size_t plain = 0;  // start of the bytes not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
+    size_t i = 0;
+    while (i < s.size()) {
+        if (i + 8 <= s.size()) {
+            uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            if (!word_needs_care(w)) {
+                i += 8;
+                continue;
+            }
+        }
         char c = s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        if (plain_byte(c)) {
+            ++i;
             continue;
         }
         if (static_cast<unsigned char>(c) >= 0x7f) {
@@ -57,6 +87,7 @@ void put_string(std::string& out, std::string_view s) {
         }
         out.append(s.data() + plain, i - plain);
         plain = i + 1;
+        ++i;
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -102,11 +133,34 @@ class Container {
         : m_out(out), m_indent(indent), m_close(open == '{' ? '}' : ']') {
         m_out += open;
     }
-    /// Starts the next member: `"key": ` (objects) and returns the output for its value.
+    /// Starts the next member: `"key": ` (objects) and returns the output for its value. Keys are
+    /// this file's own identifiers, written as they are.
     std::string& key(std::string_view k) {
-        element();
-        put_string(m_out, k);
-        m_out += ": ";
+        // `,` + newline + indentation + `"key": ` in one append: this runs for every member.
+        char buffer[128];
+        size_t n = 0;
+        if (!m_empty) {
+            buffer[n++] = ',';
+        }
+        m_empty = false;
+        size_t indent = m_indent + 2;
+        if (indent + k.size() + 8 > sizeof(buffer)) {
+            m_out.append(buffer, n);
+            put_newline(m_out, indent);
+            m_out += '"';
+            m_out += k;
+            m_out += "\": ";
+            return m_out;
+        }
+        buffer[n++] = '\n';
+        std::memset(buffer + n, ' ', indent);
+        n += indent;
+        buffer[n++] = '"';
+        std::memcpy(buffer + n, k.data(), k.size());
+        n += k.size();
+        std::memcpy(buffer + n, "\": ", 3);
+        n += 3;
+        m_out.append(buffer, n);
         return m_out;
     }
     /// Starts the next element (arrays).
@@ -168,16 +222,54 @@ void put_list(std::string& out, std::string_view field, size_t indent) {
     a.close();
 }
 
-void put_finding(std::string& out, const core::Finding& x, const rules::Rule* rule, size_t indent) {
+/// A finding's "equivalents" object, its opening brace at `indent`.
+std::string equivalents_text(const rules::Rule* rule, size_t indent) {
+    std::string out;
+    Container e(out, indent, '{');
+    put_list(e.key("hadolint"), rule != nullptr ? rule->hadolint : "", e.inner());
+    put_list(e.key("trivy"), rule != nullptr ? rule->trivy : "", e.inner());
+    put_list(e.key("checkov"), rule != nullptr ? rule->checkov : "", e.inner());
+    put_list(e.key("cis"), rule != nullptr ? rule->cis : "", e.inner());
+    e.close();
+    return out;
+}
+
+std::string string_text(std::string_view s) {
+    std::string out;
+    put_string(out, s);
+    return out;
+}
+
+/// What a finding takes from its rule, looked up and rendered once per distinct id of a report
+/// (rules' texts are the bulk of the output and the same for all their findings).
+struct RuleText {
+    RuleText(const rules::Rule* r, size_t member_indent)
+        : rule(r),
+          title(string_text(r != nullptr ? r->title : "")),
+          category(string_text(r != nullptr ? r->category : "")),
+          remediation(string_text(r != nullptr ? r->remediation : "")),
+          equivalents(equivalents_text(r, member_indent)) {}
+    const rules::Rule* rule;
+    std::string title;  // as JSON string literals
+    std::string category;
+    std::string remediation;  // the fix of findings without their own
+    std::string equivalents;  // rendered at a finding member's indentation
+};
+
+void put_finding(std::string& out, const core::Finding& x, const RuleText& rule, size_t indent) {
     Container o(out, indent, '{');
     put_string(o.key("rule_id"), x.rule_id);
-    put_string(o.key("title"), rule != nullptr ? rule->title : "");
+    o.key("title") += rule.title;
     put_string(o.key("severity"), core::to_string(x.severity));
-    put_string(o.key("category"), rule != nullptr ? rule->category : "");
+    o.key("category") += rule.category;
     put_string(o.key("message"), x.message);
     put_location(o.key("location"), x.location, o.inner());
     put_string(o.key("evidence"), x.evidence);
-    put_string(o.key("fix"), !x.fix.empty() || rule == nullptr ? std::string_view(x.fix) : rule->remediation);
+    if (!x.fix.empty() || rule.rule == nullptr) {
+        put_string(o.key("fix"), x.fix);
+    } else {
+        o.key("fix") += rule.remediation;
+    }
     put_string(o.key("fingerprint"), core::fingerprint(x));
     o.key("suppressed") += x.suppressed ? "true" : "false";
     if (x.suppressed) {
@@ -185,34 +277,35 @@ void put_finding(std::string& out, const core::Finding& x, const rules::Rule* ru
     } else {
         o.key("suppression") += "null";
     }
-    Container e(o.key("equivalents"), o.inner(), '{');
-    put_list(e.key("hadolint"), rule != nullptr ? rule->hadolint : "", e.inner());
-    put_list(e.key("trivy"), rule != nullptr ? rule->trivy : "", e.inner());
-    put_list(e.key("checkov"), rule != nullptr ? rule->checkov : "", e.inner());
-    put_list(e.key("cis"), rule != nullptr ? rule->cis : "", e.inner());
-    e.close();
+    o.key("equivalents") += rule.equivalents;
     o.close();
 }
 
-/// Rule metadata by id, looked up once per distinct id of a report.
 class RuleCache {
   public:
-    explicit RuleCache(const RenderOptions& options) : m_options(options) {}
-    const rules::Rule* get(const std::string& id) {
+    RuleCache(const RenderOptions& options, size_t member_indent)
+        : m_options(options), m_member_indent(member_indent) {}
+    const RuleText& get(const std::string& id) {
         auto it = m_rules.find(id);
         if (it == m_rules.end()) {
-            it = m_rules.emplace(id, detail::lookup_rule(m_options, id)).first;
+            it = m_rules.try_emplace(id, detail::lookup_rule(m_options, id), m_member_indent).first;
         }
         return it->second;
     }
 
   private:
     const RenderOptions& m_options;
-    std::unordered_map<std::string, const rules::Rule*> m_rules;
+    size_t m_member_indent;
+    std::unordered_map<std::string, RuleText> m_rules;
 };
 
-/// One entry of "files", its opening brace at `indent`.
-void put_file(std::string& out, const FileResult& f, RuleCache& rules, size_t indent) {
+/// The indentation of a finding's braces: files at 4, their "findings" members at 6, findings at 8.
+constexpr size_t k_file_indent = 4;
+constexpr size_t k_finding_indent = k_file_indent + 4;
+
+/// One entry of "files", its opening brace at `k_file_indent`.
+void put_file(std::string& out, const FileResult& f, RuleCache& rules) {
+    const size_t indent = k_file_indent;
     Container o(out, indent, '{');
     put_string(o.key("path"), f.path);
     put_string(o.key("kind"), f.kind);
@@ -270,11 +363,11 @@ class JsonRenderer final : public Renderer {
         std::string head_text = dump(head, "");
         out << head_text.substr(0, head_text.size() - 2);  // without "\n}"
         out << ",\n  \"files\": [";
-        RuleCache rules(options);
+        RuleCache rules(options, k_finding_indent + 2);
         std::string text;
         for (size_t i = 0; i < report.files.size(); ++i) {
             text.assign(i == 0 ? "\n    " : ",\n    ");
-            put_file(text, report.files[i], rules, 4);
+            put_file(text, report.files[i], rules);
             out << text;
         }
         out << (report.files.empty() ? "]" : "\n  ]");
