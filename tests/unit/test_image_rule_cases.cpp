@@ -19,6 +19,7 @@
 #include "bulwark/util/strings.hpp"
 #include "support/image_builder.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/test_names.hpp"
 
 namespace fs = std::filesystem;
 using namespace bulwark;
@@ -122,13 +123,7 @@ TEST_P(ImageRuleCase, FiresOnBadImagesOnly) {
 std::string case_name(const ::testing::TestParamInfo<ImageCase>& info) {
     std::string stem = info.param.file.filename().string();
     stem = stem.substr(0, stem.size() - std::string(".image.json").size());
-    std::string n = info.param.rule + "_" + stem;
-    for (char& ch : n) {
-        if (!std::isalnum(static_cast<unsigned char>(ch))) {
-            ch = '_';
-        }
-    }
-    return n;
+    return bulwark::testing::test_name(info.param.rule + "_" + stem);
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, ImageRuleCase, ::testing::ValuesIn(image_cases()), case_name);

@@ -25,6 +25,7 @@
 #include "bulwark/rules/rule.hpp"
 #include "bulwark/util/strings.hpp"
 #include "support/scan_helpers.hpp"
+#include "support/test_names.hpp"
 
 namespace fs = std::filesystem;
 using namespace bulwark;
@@ -179,14 +180,9 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
 
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
     const fs::path& f = info.param.file;
-    std::string n = info.param.rule + "_" +
-                    (f.filename() == "Dockerfile" ? f.parent_path().filename() : f.stem()).string();
-    for (char& ch : n) {
-        if (!std::isalnum(static_cast<unsigned char>(ch))) {
-            ch = '_';
-        }
-    }
-    return n;
+    return bulwark::testing::test_name(
+        info.param.rule + "_" +
+        (f.filename() == "Dockerfile" ? f.parent_path().filename() : f.stem()).string());
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleCase, ::testing::ValuesIn(all_cases()), case_name);

@@ -11,6 +11,11 @@ constexpr char ascii_lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
+/// `c` is an ASCII letter or digit (std::isalnum without the locale).
+constexpr bool ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /// True when `a` and `b` are equal ignoring ASCII case (util::iequals without copies).
 constexpr bool ascii_iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {

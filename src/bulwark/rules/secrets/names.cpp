@@ -20,9 +20,6 @@ bool is_upper(char c) {
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
-bool is_alnum(char c) {
-    return is_lower(c) || is_upper(c) || is_digit(c);
-}
 
 /// Words of an identifier as [begin, end) offsets: "AWS_SECRET_ACCESS_KEY" -> aws secret access key,
 /// "clientSecret" -> client secret, "HTTPPassword" -> http password. Replaces the contents of `out`.
@@ -38,7 +35,7 @@ void name_tokens(std::string_view name, std::vector<std::pair<size_t, size_t>>& 
     };
     for (size_t i = 0; i < name.size(); ++i) {
         char c = name[i];
-        if (!is_alnum(c)) {
+        if (!ascii_alnum(c)) {
             flush();
             continue;
         }
@@ -219,7 +216,7 @@ bool is_placeholder(std::string_view value) {
         size_t close = value.find('%', pct + 1);
         if (close != std::string_view::npos && close > pct + 1) {
             std::string_view inner = value.substr(pct + 1, close - pct - 1);
-            if (std::all_of(inner.begin(), inner.end(), [](char c) { return is_alnum(c) || c == '_'; })) {
+            if (std::all_of(inner.begin(), inner.end(), [](char c) { return ascii_alnum(c) || c == '_'; })) {
                 return true;  // %VAR% (Windows)
             }
         }

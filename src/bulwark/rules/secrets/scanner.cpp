@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/secrets/database.hpp"
 #include "bulwark/rules/secrets/names.hpp"
 #include "bulwark/util/strings.hpp"
@@ -26,16 +27,12 @@ constexpr size_t k_block_limit = size_t{256} << 20U;
 /// match resolved (k_max_match), so a start is never cut by the region.
 constexpr uint64_t k_region_before = 3 * SecretScanner::k_max_match;
 
-bool is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 bool is_key_char(char c) {
-    return is_alnum(c) || c == '_' || c == '.' || c == '-';
+    return ascii_alnum(c) || c == '_' || c == '.' || c == '-';
 }
 
 bool is_base64_char(char c) {
-    return is_alnum(c) || c == '+' || c == '/' || c == '=';
+    return ascii_alnum(c) || c == '+' || c == '/' || c == '=';
 }
 
 /// Characters of an unquoted assigned value (the BW_VALUE class of patterns.cpp).
@@ -66,7 +63,7 @@ bool has_key_material(std::string_view data, size_t pos) {
             return true;
         }
         size_t k = i;
-        while (k < limit && (is_alnum(data[k]) || data[k] == '-')) {
+        while (k < limit && (ascii_alnum(data[k]) || data[k] == '-')) {
             ++k;
         }
         if (k == i || k >= limit || data[k] != ':') {
@@ -122,7 +119,7 @@ struct Candidate {
 
 bool is_identifier(std::string_view s) {
     return !s.empty() && !(s[0] >= '0' && s[0] <= '9') &&
-           std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '_'; });
+           std::all_of(s.begin(), s.end(), [](char c) { return ascii_alnum(c) || c == '_'; });
 }
 
 /// An unquoted value that is program code, not a literal: a call or subscript (`get_password()`,
@@ -289,11 +286,11 @@ bool resolve(const SecretPattern& p, std::string_view data, size_t from, size_t 
     }
     if (p.kind == PatternKind::url) {
         size_t limit = from > 16 ? from - 16 : 0;
-        while (from > limit && (is_alnum(data[from - 1]) || data[from - 1] == '+' || data[from - 1] == '.' ||
-                                data[from - 1] == '-')) {
+        while (from > limit && (ascii_alnum(data[from - 1]) || data[from - 1] == '+' ||
+                                data[from - 1] == '.' || data[from - 1] == '-')) {
             --from;
         }
-        while (to < data.size() && (is_alnum(data[to]) || data[to] == '.' || data[to] == '-')) {
+        while (to < data.size() && (ascii_alnum(data[to]) || data[to] == '.' || data[to] == '-')) {
             ++to;
         }
     }
@@ -308,7 +305,7 @@ bool resolve(const SecretPattern& p, std::string_view data, size_t from, size_t 
     size_t ve = text.size();
     switch (p.kind) {
         case PatternKind::token: {
-            if ((from > 0 && is_alnum(data[from - 1])) || (to < data.size() && is_alnum(data[to]))) {
+            if ((from > 0 && ascii_alnum(data[from - 1])) || (to < data.size() && ascii_alnum(data[to]))) {
                 return false;
             }
             if (low_entropy(text) || is_placeholder(text)) {
