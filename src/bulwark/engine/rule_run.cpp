@@ -34,18 +34,14 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
     bool one_file = std::all_of(findings.begin(), findings.end(), [&](const core::Finding& f) {
         return f.location.file == findings.front().location.file;
     });
-    if (one_file) {
-        std::stable_sort(findings.begin(), findings.end(),
-                         [](const core::Finding& a, const core::Finding& b) {
-                             return std::tie(a.location.line, a.location.column, a.rule_id) <
-                                    std::tie(b.location.line, b.location.column, b.rule_id);
-                         });
-        return;
-    }
-    std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
-        return std::tie(a.location.file, a.location.line, a.location.column, a.rule_id) <
-               std::tie(b.location.file, b.location.line, b.location.column, b.rule_id);
-    });
+    std::stable_sort(findings.begin(), findings.end(),
+                     [one_file](const core::Finding& a, const core::Finding& b) {
+                         if (!one_file && a.location.file != b.location.file) {
+                             return a.location.file < b.location.file;
+                         }
+                         return std::tie(a.location.line, a.location.column, a.rule_id) <
+                                std::tie(b.location.line, b.location.column, b.rule_id);
+                     });
 }
 
 void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,

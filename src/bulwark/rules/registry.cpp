@@ -2,7 +2,6 @@
 #include <utility>
 #include <vector>
 
-#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/container/families.hpp"
 #include "bulwark/rules/context/families.hpp"
 #include "bulwark/rules/daemon/families.hpp"
@@ -64,7 +63,7 @@ void for_each_item(std::string_view field, F&& f) {
 
 const Rule* find_rule(std::string_view id) {
     for (const Rule* r : all_rules()) {
-        if (ascii_iequals(r->id, id)) {
+        if (util::iequals(r->id, id)) {
             return r;
         }
     }
@@ -94,7 +93,7 @@ std::vector<const Rule*> rules_equivalent_to(std::string_view other_id) {
     }();
     std::vector<const Rule*> out;
     for (const auto& [id, r] : k_index) {
-        if (ascii_iequals(id, other_id)) {
+        if (util::iequals(id, other_id)) {
             out.push_back(r);
         }
     }

@@ -90,15 +90,9 @@ class RealFileSystem final : public FileSystem {
         return r;
     }
 
-    bool is_directory(const std::string& path) const override {
-        std::error_code ec;
-        return fs::is_directory(path, ec);
-    }
+    bool is_directory(const std::string& path) const override { return kind(path) == PathKind::directory; }
 
-    bool exists(const std::string& path) const override {
-        std::error_code ec;
-        return fs::exists(path, ec);
-    }
+    bool exists(const std::string& path) const override { return kind(path) != PathKind::missing; }
 
     PathKind kind(const std::string& path) const override {
         struct stat st {};

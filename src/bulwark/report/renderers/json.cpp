@@ -136,22 +136,20 @@ class Container {
     /// Starts the next member: `"key": ` (objects) and returns the output for its value. Keys are
     /// this file's own identifiers, written as they are.
     std::string& key(std::string_view k) {
-        // `,` + newline + indentation + `"key": ` in one append: this runs for every member.
-        char buffer[128];
-        size_t n = 0;
-        if (!m_empty) {
-            buffer[n++] = ',';
-        }
-        m_empty = false;
         size_t indent = m_indent + 2;
-        if (indent + k.size() + 8 > sizeof(buffer)) {
-            m_out.append(buffer, n);
-            put_newline(m_out, indent);
+        char buffer[128];  // `,` + newline + indentation + `"key": `, appended at once
+        if (indent + k.size() + 7 > sizeof(buffer)) {
+            element();  // deeper or longer than this file writes, but correct all the same
             m_out += '"';
             m_out += k;
             m_out += "\": ";
             return m_out;
         }
+        size_t n = 0;
+        if (!m_empty) {
+            buffer[n++] = ',';
+        }
+        m_empty = false;
         buffer[n++] = '\n';
         std::memset(buffer + n, ' ', indent);
         n += indent;

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 #include "bulwark/util/strings.hpp"
@@ -210,7 +209,7 @@ bool is_index_variable(std::string_view name) {
                                                    "UV_DEFAULT_INDEX", "UV_INDEX"};
     // Upper-case names compared without upper-casing `name` (util::to_upper folds ASCII only too).
     return std::any_of(std::begin(k_names), std::end(k_names),
-                       [&](std::string_view known) { return ascii_iequals(name, known); });
+                       [&](std::string_view known) { return util::iequals(name, known); });
 }
 
 }  // namespace

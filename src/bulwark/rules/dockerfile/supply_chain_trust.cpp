@@ -37,7 +37,7 @@ constexpr std::string_view k_tls_env_names[] = {"NODE_TLS_REJECT_UNAUTHORIZED",
 
 bool is_tls_env_name(std::string_view name) {
     return std::any_of(std::begin(k_tls_env_names), std::end(k_tls_env_names),
-                       [&](std::string_view known) { return ascii_iequals(name, known); });
+                       [&](std::string_view known) { return util::iequals(name, known); });
 }
 
 /// Why `name=value` disables TLS verification, or nullopt.
@@ -45,7 +45,7 @@ std::optional<std::string> tls_env_problem(std::string_view name, std::string_vi
     // `n == "X"` compares the upper-cased name without building it (the names are upper case).
     struct Upper {
         std::string_view name;
-        bool operator==(std::string_view upper) const { return ascii_iequals(name, upper); }
+        bool operator==(std::string_view upper) const { return util::iequals(name, upper); }
     } n{name};
     std::string_view v = util::trim(value);
     if (n == "NODE_TLS_REJECT_UNAUTHORIZED" && v == "0") {

@@ -85,7 +85,7 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
     std::string lowered;
     assign_lower(lowered, last_part);
     std::string_view base = lowered;
-    auto parent_is = [&](std::string_view dir) { return count >= 2 && ascii_iequals(parent_part, dir); };
+    auto parent_is = [&](std::string_view dir) { return count >= 2 && util::iequals(parent_part, dir); };
     bool is_pub = base.ends_with(".pub");
 
     if (!is_pub && (base.starts_with("id_rsa") || base.starts_with("id_dsa") ||
@@ -137,13 +137,13 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
     for (size_t pos = 0; next_part(path, pos, part); ++i) {
         std::string_view dir = part;
         bool last = i + 1 == count;
-        if (ascii_iequals(dir, ".aws") && (last || base == "credentials" || base == "config")) {
+        if (util::iequals(dir, ".aws") && (last || base == "credentials" || base == "config")) {
             return SecretFileKind{"AWS credentials", "aws"};
         }
-        if (ascii_iequals(dir, ".gnupg")) {
+        if (util::iequals(dir, ".gnupg")) {
             return SecretFileKind{"GnuPG keyring (private keys)", "gnupg"};
         }
-        if (ascii_iequals(dir, ".ssh")) {
+        if (util::iequals(dir, ".ssh")) {
             if (last) {
                 return k_ssh_dir;
             }
