@@ -39,7 +39,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from e2e_util import SOURCE_DIR, check, main, run  # noqa: E402
+from e2e_util import BIN, SOURCE_DIR, check, main, run  # noqa: E402
 from test_formats import JSON_SCHEMA, SARIF_SCHEMA, load_schema, strict, validate, xmllint  # noqa: E402
 
 TODAY = "2026-11-23"
@@ -130,6 +130,31 @@ def test_xml_formats_are_well_formed(tmp):
         r = run("image", image, "--today", TODAY, "--format", f"{fmt}={out}")
         check(r.code == 1, f"{fmt}: exit 1", r)
         xmllint(out)
+
+
+def loaded_libraries(*args):
+    """Runs bulwark with the dynamic loader tracing which files it opens; returns (Result, sonames)."""
+    env = dict(os.environ, LD_DEBUG="files")
+    p = subprocess.run([os.path.abspath(BIN), *args], capture_output=True, env=env, timeout=300)
+    err = p.stderr.decode("utf-8", "replace")
+    names = set(re.findall(r"file=(\S+) \[0\];", err))
+    return p.returncode, names, err
+
+
+def test_libarchive_and_libcurl_load_only_when_used(tmp):
+    # A Dockerfile scan starts without them (and the ~35 libraries they need); an image scan loads
+    # libarchive on its first use, and nothing there needs libcurl.
+    with open(os.path.join(tmp, "Dockerfile"), "w") as f:
+        f.write("FROM debian:12\nUSER 1000\n")
+    code, names, err = loaded_libraries("scan", tmp, "--today", TODAY)
+    check(code in (0, 1), f"scan ran: {code}\n{err[-2000:]}")
+    check("libc.so.6" in names, f"the loader trace is read: {sorted(names)}")
+    check(not any(n.startswith(("libcurl", "libarchive")) for n in names), f"scan loaded {sorted(names)}")
+    image = insecure_image(tmp)
+    code, names, err = loaded_libraries("image", image, "--today", TODAY, "-q")
+    check(code == 1, f"image scan ran: {code}\n{err[-2000:]}")
+    check("libarchive.so.13" in names, f"image scan loaded {sorted(names)}")
+    check(not any(n.startswith("libcurl") for n in names), f"image scan loaded {sorted(names)}")
 
 
 def test_bad_inputs_are_diagnostics_and_exit_2(tmp):

@@ -1,7 +1,5 @@
 #include "bulwark/input/image/engine_api.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -14,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bulwark/input/image/libraries.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::input::image {
@@ -26,35 +25,35 @@ constexpr size_t k_stream_buffer = 4U << 20U;
 
 void init_curl() {
     static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    std::call_once(once, [] { lib::curl().global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 CURL* new_handle(const EngineEndpoint& endpoint, const std::string& path) {
     init_curl();
-    CURL* c = curl_easy_init();
+    CURL* c = lib::curl().easy_init();
     if (c == nullptr) {
         return nullptr;
     }
     std::string url = endpoint.base_url + path;
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    lib::curl().easy_setopt(c, CURLOPT_URL, url.c_str());
     if (!endpoint.socket.empty()) {
-        curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, endpoint.socket.c_str());
+        lib::curl().easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, endpoint.socket.c_str());
     }
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "bulwark");
+    lib::curl().easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    lib::curl().easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+    lib::curl().easy_setopt(c, CURLOPT_USERAGENT, "bulwark");
     if (endpoint.tls) {
         // --tls alone encrypts without checking who answers (docker's semantics); --tlsverify trusts
         // the given CA only, not the system store.
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, endpoint.verify ? 1L : 0L);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, endpoint.verify ? 2L : 0L);
+        lib::curl().easy_setopt(c, CURLOPT_SSL_VERIFYPEER, endpoint.verify ? 1L : 0L);
+        lib::curl().easy_setopt(c, CURLOPT_SSL_VERIFYHOST, endpoint.verify ? 2L : 0L);
         if (endpoint.verify) {
-            curl_easy_setopt(c, CURLOPT_CAINFO, endpoint.ca_cert.c_str());
-            curl_easy_setopt(c, CURLOPT_CAPATH, nullptr);
+            lib::curl().easy_setopt(c, CURLOPT_CAINFO, endpoint.ca_cert.c_str());
+            lib::curl().easy_setopt(c, CURLOPT_CAPATH, nullptr);
         }
         if (!endpoint.cert.empty()) {
-            curl_easy_setopt(c, CURLOPT_SSLCERT, endpoint.cert.c_str());
-            curl_easy_setopt(c, CURLOPT_SSLKEY, endpoint.key.c_str());
+            lib::curl().easy_setopt(c, CURLOPT_SSLCERT, endpoint.cert.c_str());
+            lib::curl().easy_setopt(c, CURLOPT_SSLKEY, endpoint.key.c_str());
         }
     }
     return c;
@@ -85,7 +84,7 @@ bool is_tls_error(CURLcode r) {
 // failure when it is one (a wrong CA, a certificate the engine refuses, an engine without TLS).
 std::string curl_error(bool tls, CURLcode r, const char* detail) {
     std::string what =
-        detail != nullptr && *detail != '\0' ? std::string(util::trim(detail)) : curl_easy_strerror(r);
+        detail != nullptr && *detail != '\0' ? std::string(util::trim(detail)) : lib::curl().easy_strerror(r);
     if (tls && (is_tls_error(r) || what.find("SSL") != std::string::npos)) {
         return fmt::format("{}{}", k_tls_failure, what);
     }
@@ -277,13 +276,13 @@ bool engine_get(const EngineEndpoint& endpoint, const std::string& path, std::st
     }
     SmallBody b;
     std::array<char, CURL_ERROR_SIZE> detail{};
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail.data());
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_small);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-    CURLcode r = curl_easy_perform(c);
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(c);
+    lib::curl().easy_setopt(c, CURLOPT_ERRORBUFFER, detail.data());
+    lib::curl().easy_setopt(c, CURLOPT_WRITEFUNCTION, on_small);
+    lib::curl().easy_setopt(c, CURLOPT_WRITEDATA, &b);
+    lib::curl().easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    CURLcode r = lib::curl().easy_perform(c);
+    lib::curl().easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    lib::curl().easy_cleanup(c);
     if (b.too_big) {
         error = "the engine's answer is larger than 16 MB";
         return false;
@@ -325,7 +324,7 @@ struct EngineStream::Impl {
         auto* s = static_cast<Impl*>(user);
         size_t len = size * n;
         if (s->status == 0) {
-            curl_easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &s->status);
+            lib::curl().easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &s->status);
         }
         if (s->status >= 400) {
             s->error_body.append(
@@ -348,27 +347,27 @@ struct EngineStream::Impl {
 EngineStream::EngineStream(const EngineEndpoint& endpoint, const std::string& path)
     : m_impl(std::make_unique<Impl>()) {
     m_impl->easy = new_handle(endpoint, path);
-    m_impl->multi = curl_multi_init();
+    m_impl->multi = lib::curl().multi_init();
     if (m_impl->easy == nullptr || m_impl->multi == nullptr) {
         m_impl->setup_error = "cannot initialise libcurl";
         return;
     }
     m_impl->tls = endpoint.tls;
-    curl_easy_setopt(m_impl->easy, CURLOPT_ERRORBUFFER, m_impl->detail.data());
-    curl_easy_setopt(m_impl->easy, CURLOPT_WRITEFUNCTION, Impl::on_data);
-    curl_easy_setopt(m_impl->easy, CURLOPT_WRITEDATA, m_impl.get());
-    curl_multi_add_handle(m_impl->multi, m_impl->easy);
+    lib::curl().easy_setopt(m_impl->easy, CURLOPT_ERRORBUFFER, m_impl->detail.data());
+    lib::curl().easy_setopt(m_impl->easy, CURLOPT_WRITEFUNCTION, Impl::on_data);
+    lib::curl().easy_setopt(m_impl->easy, CURLOPT_WRITEDATA, m_impl.get());
+    lib::curl().multi_add_handle(m_impl->multi, m_impl->easy);
 }
 
 EngineStream::~EngineStream() {
     if (m_impl->multi != nullptr && m_impl->easy != nullptr) {
-        curl_multi_remove_handle(m_impl->multi, m_impl->easy);
+        lib::curl().multi_remove_handle(m_impl->multi, m_impl->easy);
     }
     if (m_impl->easy != nullptr) {
-        curl_easy_cleanup(m_impl->easy);
+        lib::curl().easy_cleanup(m_impl->easy);
     }
     if (m_impl->multi != nullptr) {
-        curl_multi_cleanup(m_impl->multi);
+        lib::curl().multi_cleanup(m_impl->multi);
     }
 }
 
@@ -400,30 +399,30 @@ std::ptrdiff_t EngineStream::read(char* buf, size_t size, std::string& error) {
         }
         if (s.paused) {
             s.paused = false;
-            curl_easy_pause(s.easy, CURLPAUSE_CONT);
+            lib::curl().easy_pause(s.easy, CURLPAUSE_CONT);
             continue;
         }
         int running = 0;
-        CURLMcode mc = curl_multi_perform(s.multi, &running);
+        CURLMcode mc = lib::curl().multi_perform(s.multi, &running);
         if (mc != CURLM_OK) {
-            error = fmt::format("reading from the engine: {}", curl_multi_strerror(mc));
+            error = fmt::format("reading from the engine: {}", lib::curl().multi_strerror(mc));
             return -1;
         }
         if (running == 0) {
             int left = 0;
-            while (CURLMsg* msg = curl_multi_info_read(s.multi, &left)) {
+            while (CURLMsg* msg = lib::curl().multi_info_read(s.multi, &left)) {
                 if (msg->msg == CURLMSG_DONE) {
                     s.result = msg->data.result;
                 }
             }
             if (s.status == 0) {
-                curl_easy_getinfo(s.easy, CURLINFO_RESPONSE_CODE, &s.status);
+                lib::curl().easy_getinfo(s.easy, CURLINFO_RESPONSE_CODE, &s.status);
             }
             s.done = true;
             continue;
         }
         if (s.pos >= s.buffer.size()) {
-            curl_multi_poll(s.multi, nullptr, 0, 1000, nullptr);
+            lib::curl().multi_poll(s.multi, nullptr, 0, 1000, nullptr);
         }
     }
 }

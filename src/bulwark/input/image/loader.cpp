@@ -1,7 +1,5 @@
 #include "bulwark/input/image/loader.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <sys/utsname.h>
 
 #include <algorithm>
@@ -21,6 +19,7 @@
 #include "bulwark/input/image/config.hpp"
 #include "bulwark/input/image/digest.hpp"
 #include "bulwark/input/image/engine_api.hpp"
+#include "bulwark/input/image/libraries.hpp"
 #include "bulwark/input/image/walk.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -37,7 +36,7 @@ constexpr size_t k_block = 1U << 20U;
 constexpr int k_max_index_depth = 4;
 
 struct ArchiveDeleter {
-    void operator()(struct archive* a) const { archive_read_free(a); }
+    void operator()(struct archive* a) const { lib::archive().read_free(a); }
 };
 using ArchivePtr = std::unique_ptr<struct archive, ArchiveDeleter>;
 
@@ -68,7 +67,7 @@ std::string clean_name(std::string_view name) {
 }
 
 std::string archive_error(struct archive* a, std::string_view fallback) {
-    const char* e = archive_error_string(a);
+    const char* e = lib::archive().error_string(a);
     return e != nullptr ? std::string(e) : std::string(fallback);
 }
 
@@ -89,7 +88,7 @@ class TarContainer : public Container {
         std::vector<char> buf(64 * 1024);
         bool any = false;
         for (;;) {
-            int r = archive_read_next_header(a.get(), &e);
+            int r = lib::archive().read_next_header(a.get(), &e);
             if (r == ARCHIVE_EOF) {
                 break;
             }
@@ -99,26 +98,26 @@ class TarContainer : public Container {
                 return false;
             }
             any = true;
-            const char* raw = archive_entry_pathname(e);
+            const char* raw = lib::archive().entry_pathname(e);
             std::string name = clean_name(raw != nullptr ? raw : "");
-            if (const char* link = archive_entry_symlink(e); link != nullptr) {
+            if (const char* link = lib::archive().entry_symlink(e); link != nullptr) {
                 // docker save links a repeated layer to the first copy (../<id>/layer.tar).
                 m_links[name] = resolve(name, link);
                 continue;
             }
-            if (const char* link = archive_entry_hardlink(e); link != nullptr) {
+            if (const char* link = lib::archive().entry_hardlink(e); link != nullptr) {
                 m_links[name] = clean_name(link);
                 continue;
             }
-            if (archive_entry_filetype(e) != AE_IFREG) {
+            if (lib::archive().entry_filetype(e) != AE_IFREG) {
                 continue;
             }
             m_names.insert(name);
-            int64_t size = archive_entry_size(e);
+            int64_t size = lib::archive().entry_size(e);
             if (size <= 0 || static_cast<size_t>(size) > k_max_small) {
                 continue;
             }
-            la_ssize_t n = archive_read_data(a.get(), buf.data(), 1);
+            la_ssize_t n = lib::archive().read_data(a.get(), buf.data(), 1);
             if (n < 0) {
                 error = archive_error(a.get(), "corrupt archive");
                 return false;
@@ -131,7 +130,7 @@ class TarContainer : public Container {
                 return false;
             }
             std::string text(1, buf[0]);
-            for (la_ssize_t m = 0; (m = archive_read_data(a.get(), buf.data(), buf.size())) > 0;) {
+            for (la_ssize_t m = 0; (m = lib::archive().read_data(a.get(), buf.data(), buf.size())) > 0;) {
                 text.append(buf.data(), static_cast<size_t>(m));
             }
             total += text.size();
@@ -168,7 +167,7 @@ class TarContainer : public Container {
             size_t before = next;
             struct archive_entry* e = nullptr;
             while (next < names.size()) {
-                int r = archive_read_next_header(a.get(), &e);
+                int r = lib::archive().read_next_header(a.get(), &e);
                 if (r == ARCHIVE_EOF) {
                     break;
                 }
@@ -176,14 +175,14 @@ class TarContainer : public Container {
                     error = archive_error(a.get(), "corrupt archive");
                     return passes;
                 }
-                const char* raw = archive_entry_pathname(e);
-                if (archive_entry_filetype(e) != AE_IFREG ||
+                const char* raw = lib::archive().entry_pathname(e);
+                if (lib::archive().entry_filetype(e) != AE_IFREG ||
                     clean_name(raw != nullptr ? raw : "") != names[next]) {
                     continue;
                 }
                 struct archive* outer = a.get();
                 BlobRead read = [outer](char* buf, size_t size, std::string& err) -> std::ptrdiff_t {
-                    la_ssize_t n = archive_read_data(outer, buf, size);
+                    la_ssize_t n = lib::archive().read_data(outer, buf, size);
                     if (n < 0) {
                         err = archive_error(outer, "cannot read the archive");
                         return -1;
@@ -682,9 +681,9 @@ core::Diagnostic plain_error(const std::string& file, std::string message) {
 }
 
 ArchivePtr new_outer_reader() {
-    ArchivePtr a(archive_read_new());
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_tar(a.get());
+    ArchivePtr a(lib::archive().read_new());
+    lib::archive().read_support_filter_all(a.get());
+    lib::archive().read_support_format_tar(a.get());
     return a;
 }
 
@@ -705,7 +704,7 @@ la_ssize_t read_engine(struct archive* a, void* data, const void** out) {
     std::string error;
     std::ptrdiff_t n = f->stream->read(f->buf.data(), f->buf.size(), error);
     if (n < 0) {
-        archive_set_error(a, EIO, "%s", error.c_str());
+        lib::archive().set_error(a, EIO, "%s", error.c_str());
         return -1;
     }
     *out = f->buf.data();
@@ -782,9 +781,9 @@ LoadResult load_image(const std::string& input, const LoadOptions& options,
     } else if (fs::exists(input, ec)) {
         container = std::make_unique<TarContainer>([input](std::string& error) -> ArchivePtr {
             ArchivePtr a = new_outer_reader();
-            if (archive_read_open_filename(a.get(), input.c_str(), k_block) != ARCHIVE_OK) {
+            if (lib::archive().read_open_filename(a.get(), input.c_str(), k_block) != ARCHIVE_OK) {
                 // A readable file that libarchive cannot bid on is not a (compressed) tar.
-                int e = archive_errno(a.get());
+                int e = lib::archive().error_number(a.get());
                 bool io = e == EACCES || e == ENOENT || e == EIO || e == EPERM;
                 error = io ? "cannot read: " + archive_error(a.get(), "cannot open")
                            : "not a tar archive (nor an OCI layout directory): " +
@@ -836,7 +835,7 @@ LoadResult load_image(const std::string& input, const LoadOptions& options,
             auto* feed = new EngineFeed();  // NOLINT(cppcoreguidelines-owning-memory): freed by close_engine
             feed->stream = std::make_unique<EngineStream>(endpoint, "/images/" + ref + "/get");
             ArchivePtr a = new_outer_reader();
-            if (archive_read_open(a.get(), feed, nullptr, read_engine, close_engine) != ARCHIVE_OK) {
+            if (lib::archive().read_open(a.get(), feed, nullptr, read_engine, close_engine) != ARCHIVE_OK) {
                 open_error = archive_error(a.get(), "cannot read the export");
                 return nullptr;
             }
@@ -853,7 +852,7 @@ LoadResult load_image_archive(std::string_view bytes, const std::string& display
     out.image.name = display;
     TarContainer container([bytes](std::string& error) -> ArchivePtr {
         ArchivePtr a = new_outer_reader();
-        if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+        if (lib::archive().read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
             error = "not a tar archive: " + archive_error(a.get(), "unknown format");
             return nullptr;
         }

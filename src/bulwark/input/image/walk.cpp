@@ -1,8 +1,5 @@
 #include "bulwark/input/image/walk.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
@@ -15,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "bulwark/input/image/digest.hpp"
+#include "bulwark/input/image/libraries.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::input::image {
@@ -25,7 +23,7 @@ constexpr size_t k_chunk = 256 * 1024;
 constexpr int k_max_path_problems = 20;  // per image; then one summary
 
 struct ArchiveDeleter {
-    void operator()(struct archive* a) const { archive_read_free(a); }
+    void operator()(struct archive* a) const { lib::archive().read_free(a); }
 };
 using ArchivePtr = std::unique_ptr<struct archive, ArchiveDeleter>;
 
@@ -44,7 +42,7 @@ la_ssize_t read_blob(struct archive* a, void* data, const void** out) {
     std::ptrdiff_t n = (*f->read)(f->buf.data(), f->buf.size(), f->error);
     if (n < 0) {
         f->failed = true;
-        archive_set_error(a, EIO, "%s", f->error.c_str());
+        lib::archive().set_error(a, EIO, "%s", f->error.c_str());
         return -1;
     }
     f->hash.update(std::string_view(f->buf.data(), static_cast<size_t>(n)));
@@ -131,12 +129,12 @@ void decompress(struct archive* raw, BlobFeed& blob, ChunkQueue& queue) {
         const void* block = nullptr;
         size_t size = 0;
         la_int64_t offset = 0;
-        int r = archive_read_data_block(raw, &block, &size, &offset);
+        int r = lib::archive().read_data_block(raw, &block, &size, &offset);
         if (r == ARCHIVE_EOF) {
             break;
         }
         if (r < ARCHIVE_WARN) {
-            const char* why = archive_error_string(raw);
+            const char* why = lib::archive().error_string(raw);
             error = why != nullptr ? why : "cannot decompress";
             break;
         }
@@ -173,7 +171,7 @@ la_ssize_t read_tar(struct archive* a, void* data, const void** out) {
         f->error = f->queue->error();
         if (!f->error.empty()) {
             f->failed = true;
-            archive_set_error(a, EIO, "%s", f->error.c_str());
+            lib::archive().set_error(a, EIO, "%s", f->error.c_str());
             return -1;
         }
         return 0;
@@ -308,23 +306,23 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
     model::ImageLayer& layer = m_image.layers[static_cast<size_t>(index)];
     BlobFeed blob;
     blob.read = &read;
-    ArchivePtr raw(archive_read_new());
-    archive_read_support_filter_all(raw.get());
-    archive_read_support_format_raw(raw.get());
+    ArchivePtr raw(lib::archive().read_new());
+    lib::archive().read_support_filter_all(raw.get());
+    lib::archive().read_support_format_raw(raw.get());
     struct archive_entry* e = nullptr;
-    if (archive_read_open(raw.get(), &blob, nullptr, read_blob, nullptr) != ARCHIVE_OK ||
-        archive_read_next_header(raw.get(), &e) != ARCHIVE_OK) {
-        const char* why = archive_error_string(raw.get());
+    if (lib::archive().read_open(raw.get(), &blob, nullptr, read_blob, nullptr) != ARCHIVE_OK ||
+        lib::archive().read_next_header(raw.get(), &e) != ARCHIVE_OK) {
+        const char* why = lib::archive().error_string(raw.get());
         layer_error(index, blob.failed      ? blob.error
                            : blob.size == 0 ? std::string("the blob is empty")
                            : why != nullptr ? std::string(why)
                                             : std::string("cannot read the blob"));
         return false;
     }
-    std::string_view compression = compression_name(archive_filter_code(raw.get(), 0));
+    std::string_view compression = compression_name(lib::archive().filter_code(raw.get(), 0));
     if (compression.empty()) {
-        layer_error(index,
-                    fmt::format("unsupported layer compression '{}'", archive_filter_name(raw.get(), 0)));
+        layer_error(index, fmt::format("unsupported layer compression '{}'",
+                                       lib::archive().filter_name(raw.get(), 0)));
         return false;
     }
     layer.compression = std::string(compression);
@@ -344,21 +342,21 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
             }
         }
     } joiner{queue, decompressor};
-    ArchivePtr tar(archive_read_new());
-    archive_read_support_format_tar(tar.get());
+    ArchivePtr tar(lib::archive().read_new());
+    lib::archive().read_support_format_tar(tar.get());
     bool failed = false;
-    if (archive_read_open(tar.get(), &tar_feed, nullptr, read_tar, nullptr) != ARCHIVE_OK) {
-        const char* why = archive_error_string(tar.get());
+    if (lib::archive().read_open(tar.get(), &tar_feed, nullptr, read_tar, nullptr) != ARCHIVE_OK) {
+        const char* why = lib::archive().error_string(tar.get());
         layer_error(index, fmt::format("not a tar archive: {}", why != nullptr ? why : "unknown format"));
         failed = true;
     }
     while (!failed) {
-        int r = archive_read_next_header(tar.get(), &e);
+        int r = lib::archive().read_next_header(tar.get(), &e);
         if (r == ARCHIVE_EOF) {
             break;
         }
         if (r < ARCHIVE_WARN) {
-            const char* why = archive_error_string(tar.get());
+            const char* why = lib::archive().error_string(tar.get());
             layer_error(index, tar_feed.failed ? fmt::format("truncated or corrupt {} data: {}", compression,
                                                              tar_feed.error)
                                                : std::string(why != nullptr ? why : "corrupt tar"));
@@ -407,7 +405,7 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
 }
 
 void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, bool& failed) {
-    const char* raw_name = archive_entry_pathname(e);
+    const char* raw_name = lib::archive().entry_pathname(e);
     std::string name = raw_name != nullptr ? raw_name : "";
     std::string problem;
     std::string path = normalise_entry_path(name, problem);
@@ -431,10 +429,10 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
     model::ImageFile f;
     f.path = path;
     f.layer = index;
-    f.mode = archive_entry_perm(e) & 07777U;
-    f.uid = static_cast<uint32_t>(archive_entry_uid(e));
-    f.gid = static_cast<uint32_t>(archive_entry_gid(e));
-    if (const char* link = archive_entry_hardlink(e); link != nullptr) {
+    f.mode = lib::archive().entry_perm(e) & 07777U;
+    f.uid = static_cast<uint32_t>(lib::archive().entry_uid(e));
+    f.gid = static_cast<uint32_t>(lib::archive().entry_gid(e));
+    if (const char* link = lib::archive().entry_hardlink(e); link != nullptr) {
         f.type = model::ImageFileType::hardlink;
         std::string target = normalise_entry_path(link, problem);
         if (!problem.empty()) {
@@ -443,13 +441,13 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
         }
         f.link_target = target;
     } else {
-        switch (archive_entry_filetype(e)) {
+        switch (lib::archive().entry_filetype(e)) {
             case AE_IFDIR:
                 f.type = model::ImageFileType::directory;
                 break;
             case AE_IFLNK: {
                 f.type = model::ImageFileType::symlink;
-                const char* target = archive_entry_symlink(e);
+                const char* target = lib::archive().entry_symlink(e);
                 f.link_target = target != nullptr ? target : "";
                 break;
             }
@@ -467,7 +465,9 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
                 break;
             default:
                 f.type = model::ImageFileType::regular;
-                f.size = archive_entry_size_is_set(e) != 0 ? static_cast<uint64_t>(archive_entry_size(e)) : 0;
+                f.size = lib::archive().entry_size_is_set(e) != 0
+                             ? static_cast<uint64_t>(lib::archive().entry_size(e))
+                             : 0;
                 break;
         }
     }
@@ -487,12 +487,12 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
             size_t size = 0;
             la_int64_t offset = 0;
             for (;;) {
-                int r = archive_read_data_block(tar, &block, &size, &offset);
+                int r = lib::archive().read_data_block(tar, &block, &size, &offset);
                 if (r == ARCHIVE_EOF) {
                     break;
                 }
                 if (r < ARCHIVE_WARN) {
-                    const char* why = archive_error_string(tar);
+                    const char* why = lib::archive().error_string(tar);
                     layer_error(index,
                                 fmt::format("reading {}: {}", path, why != nullptr ? why : "corrupt data"));
                     failed = true;

@@ -1,12 +1,11 @@
 // Java archives (jar, war, ear) read from memory with libarchive: Maven pom.properties, else the
 // manifest; jars nested one level (WEB-INF/lib, BOOT-INF/lib) are read the same way.
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <memory>
 
 #include <fmt/format.h>
 
+#include "bulwark/input/image/libraries.hpp"
 #include "bulwark/input/image/packages/parsers.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -19,18 +18,19 @@ constexpr size_t k_max_nested = 32 * 1024 * 1024;  // one nested jar held in mem
 constexpr size_t k_max_entries = 200000;           // entries walked per archive
 
 struct ArchiveDeleter {
-    void operator()(archive* a) const { archive_read_free(a); }
+    void operator()(archive* a) const { lib::archive().read_free(a); }
 };
 
 /// Reads the current entry's data, up to `cap` bytes; false when it is larger or unreadable.
 bool read_entry(archive* a, archive_entry* e, size_t cap, std::string& out) {
-    if (archive_entry_size_is_set(e) != 0 && archive_entry_size(e) > static_cast<la_int64_t>(cap)) {
+    if (lib::archive().entry_size_is_set(e) != 0 &&
+        lib::archive().entry_size(e) > static_cast<la_int64_t>(cap)) {
         return false;
     }
     out.clear();
     char buf[16384];
     for (;;) {
-        la_ssize_t n = archive_read_data(a, buf, sizeof buf);
+        la_ssize_t n = lib::archive().read_data(a, buf, sizeof buf);
         if (n < 0) {
             return false;
         }
@@ -139,9 +139,9 @@ std::optional<model::Package> from_manifest(std::string_view manifest, std::stri
 std::vector<model::Package> parse_java_archive(std::string_view bytes, std::string_view path,
                                                std::vector<std::string>& notes, int depth) {
     std::vector<model::Package> out;
-    std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
-    if (!a || archive_read_support_format_zip(a.get()) != ARCHIVE_OK ||
-        archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    std::unique_ptr<archive, ArchiveDeleter> a(lib::archive().read_new());
+    if (!a || lib::archive().read_support_format_zip(a.get()) != ARCHIVE_OK ||
+        lib::archive().read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
         notes.push_back(fmt::format("{}: not a readable zip archive", path));
         return out;
     }
@@ -151,11 +151,11 @@ std::vector<model::Package> parse_java_archive(std::string_view bytes, std::stri
     size_t entries = 0;
     size_t own = 0;  // packages from this archive's own pom.properties (not nested ones)
     int rc = ARCHIVE_OK;
-    while ((rc = archive_read_next_header(a.get(), &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
+    while ((rc = lib::archive().read_next_header(a.get(), &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
         if (++entries > k_max_entries || out.size() >= k_max_packages) {
             break;
         }
-        const char* raw = archive_entry_pathname(e);
+        const char* raw = lib::archive().entry_pathname(e);
         std::string_view name = raw != nullptr ? raw : "";
         if (util::starts_with(name, "META-INF/maven/") && util::ends_with(name, "/pom.properties") &&
             util::split(name, '/').size() == 5) {
@@ -192,9 +192,9 @@ std::vector<model::Package> parse_java_archive(std::string_view bytes, std::stri
         }
     }
     if (rc == ARCHIVE_FATAL) {
-        notes.push_back(
-            fmt::format("{}: zip archive is corrupt: {}", path,
-                        archive_error_string(a.get()) != nullptr ? archive_error_string(a.get()) : "?"));
+        notes.push_back(fmt::format(
+            "{}: zip archive is corrupt: {}", path,
+            lib::archive().error_string(a.get()) != nullptr ? lib::archive().error_string(a.get()) : "?"));
     }
     if (own == 0 && !manifest.empty()) {
         if (auto p = from_manifest(manifest, path)) {
