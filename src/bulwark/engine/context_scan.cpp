@@ -75,7 +75,7 @@ const ContextCache::Directory& ContextCache::directory(const util::FileSystem& f
         }
         d = slot.get();
     }
-    std::call_once(d->walked, [&] {
+    d->walked.call([&] {
         d->has_git = fs.exists(root == "." ? ".git" : root + "/.git");
         for (std::string& disk : fs.walk(root, {".git"})) {
             std::string rel = relative_to(root, disk);
@@ -109,7 +109,7 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const s
         }
         s = slot.get();
     }
-    std::call_once(s->built, [&] {
+    s->built.call([&] {
         s->directory = &dir;
         s->git_ignored = dir.has_git && ctxin::match_path(ignore, ".git").excluded;
         uint64_t read_budget = 64ULL * 1024 * 1024;
@@ -122,7 +122,7 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const s
             if (!j.ignored && read_budget > 0) {
                 read_budget -= std::min(read_budget, k_context_read_cap);
                 j.read = true;
-                std::call_once(file->read, [&] { scan_contents(fs, *file); });
+                file->read.call([&] { scan_contents(fs, *file); });
             }
             if (file->secret_name || (j.read && !file->secrets.empty())) {
                 s->files.push_back(j);

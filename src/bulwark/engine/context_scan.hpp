@@ -13,6 +13,7 @@
 #include "bulwark/input/context/dockerignore.hpp"
 #include "bulwark/model/context.hpp"
 #include "bulwark/report/report.hpp"
+#include "bulwark/util/once.hpp"
 
 namespace bulwark::engine {
 
@@ -34,13 +35,13 @@ class ContextCache {
         bool secret_name = false;  // a credential file by its name (rules/secrets/files.hpp)
         /// Secrets in the contents; filled on first use (text files only: a NUL byte means none).
         std::vector<model::ContextSecret> secrets;
-        std::once_flag read;
+        util::Once read;
     };
     struct Directory {
         bool has_git = false;    // a `.git` at the root
         bool truncated = false;  // more than k_context_file_cap files: `files` holds the first ones
         std::vector<std::unique_ptr<File>> files;  // sorted by path, `.git` not entered
-        std::once_flag walked;
+        util::Once walked;
         /// Whether the walk found the regular file `rel`; when it was truncated, ask the FileSystem.
         bool has_file(const util::FileSystem& fs, std::string_view rel, const std::string& disk) const;
     };
@@ -57,7 +58,7 @@ class ContextCache {
         const Directory* directory = nullptr;
         bool git_ignored = false;
         std::vector<Judged> files;
-        std::once_flag built;
+        util::Once built;
     };
 
     /// The walk of `root` (a display path without a trailing '/', or ".").
