@@ -3,6 +3,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "bulwark/report/renderer.hpp"
 #include "bulwark/report/report.hpp"
@@ -111,6 +112,25 @@ inline report::Report compact_report() {
         core::Diagnostic{core::DiagLevel::error, {"gone", 0, 0, 0, 0, {}}, "no such file"});
     rep.notes.push_back("a note");
     return rep;
+}
+
+/// Every byte value 0x00-0xff, escapes of JSON and XML, UTF-8 valid and broken in the ways
+/// nlohmann's replacement sees, long plain ASCII and the empty string.
+inline std::vector<std::string> tricky_strings() {
+    std::string all_bytes;
+    for (int c = 0; c < 256; ++c) {
+        all_bytes += static_cast<char>(c);
+    }
+    return {all_bytes,
+            "quote \" backslash \\ slash / tab \t cr \r lf \n bs \b ff \f del \x7f esc \x1b & < > end.",
+            "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xb3",
+            "truncated \xe2\x82",
+            "lone continuation \x80 x",
+            "overlong \xc0\xaf and \xff\xfe",
+            "\xe2\x82 then valid \xc3\xa9",
+            "a long plain ASCII message of more than sixteen bytes, ending in a question?",
+            "",
+            "x"};
 }
 
 /// Renders `rep` in `format` with the fixed rule table.

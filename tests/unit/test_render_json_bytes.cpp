@@ -12,22 +12,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// Every byte value 0x00-0xff, and UTF-8 valid and broken in the ways nlohmann's replacement sees.
-std::vector<std::string> tricky_strings() {
-    std::string all_bytes;
-    for (int c = 0; c < 256; ++c) {
-        all_bytes += static_cast<char>(c);
-    }
-    return {all_bytes,
-            "quote \" backslash \\ slash / tab \t cr \r lf \n bs \b ff \f del \x7f esc \x1b",
-            "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xb3",
-            "truncated \xe2\x82",
-            "lone continuation \x80 x",
-            "overlong \xc0\xaf and \xff\xfe",
-            "\xe2\x82 then valid \xc3\xa9",
-            ""};
-}
-
 report::Report report_with(const std::vector<std::string>& strings) {
     report::Report rep;
     rep.tool_version = "9.9.9";
@@ -50,7 +34,7 @@ report::Report report_with(const std::vector<std::string>& strings) {
 }
 
 TEST(RenderJsonBytes, SameBytesAsNlohmannDumpOfTheSameDocument) {
-    std::string out = test::render(report_with(tricky_strings()), "json");
+    std::string out = test::render(report_with(test::tricky_strings()), "json");
     // The output parses (so it is valid UTF-8 JSON) and nlohmann formats the parsed document the same.
     Json parsed = Json::parse(out);
     EXPECT_EQ(parsed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n", out);
@@ -78,7 +62,7 @@ TEST(RenderJsonBytes, EveryByteAtEveryPositionOfAnEightByteWord) {
 }
 
 TEST(RenderJsonBytes, StringsKeepTheirValueOrNlohmannsReplacement) {
-    std::vector<std::string> strings = tricky_strings();
+    std::vector<std::string> strings = test::tricky_strings();
     Json parsed = Json::parse(test::render(report_with(strings), "json"));
     ASSERT_EQ(parsed["files"].size(), strings.size() + 1);
     for (size_t i = 0; i < strings.size(); ++i) {

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <streambuf>
 #include <string_view>
 #include <tuple>
 
@@ -161,6 +163,59 @@ std::vector<OutputSpec> output_specs(const std::vector<std::string>& formats,
     return specs;
 }
 
+namespace {
+
+/// Gathers a renderer's many small writes into large ones: every write to std::cout goes through
+/// stdio (synced), which costs more than the formatting of a small piece.
+class ChunkedBuffer final : public std::streambuf {
+  public:
+    explicit ChunkedBuffer(std::streambuf* sink) : m_sink(sink), m_buffer(size_t{64} * 1024) {
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+    }
+    ChunkedBuffer(const ChunkedBuffer&) = delete;
+    ChunkedBuffer& operator=(const ChunkedBuffer&) = delete;
+    ~ChunkedBuffer() override { drain(); }
+
+  protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) {
+            return traits_type::eof();
+        }
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        if (n > epptr() - pptr()) {
+            if (!drain()) {
+                return 0;
+            }
+            if (n >= epptr() - pptr()) {
+                return m_sink->sputn(s, n);  // larger than the buffer: straight through
+            }
+        }
+        std::memcpy(pptr(), s, static_cast<size_t>(n));
+        pbump(static_cast<int>(n));
+        return n;
+    }
+    int sync() override { return drain() && m_sink->pubsync() == 0 ? 0 : -1; }
+
+  private:
+    /// Writes the buffered bytes to the sink; false when it fails.
+    bool drain() {
+        std::streamsize n = pptr() - pbase();
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+        return n == 0 || m_sink->sputn(m_buffer.data(), n) == n;
+    }
+
+    std::streambuf* m_sink;
+    std::vector<char> m_buffer;
+};
+
+}  // namespace
+
 bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& specs, const RenderFlags& flags,
                    std::string_view command) {
     bool ok = true;
@@ -173,7 +228,10 @@ bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& spe
         ropts.quiet = flags.quiet;
         ropts.show_suppressed = flags.show_suppressed;
         if (to_stdout) {
-            renderer->render(rep, std::cout, ropts);
+            ChunkedBuffer buffer(std::cout.rdbuf());
+            std::ostream chunked(&buffer);
+            renderer->render(rep, chunked, ropts);
+            chunked.flush();
             std::cout.flush();
         } else {
             std::ofstream out(s.path, std::ios::binary);

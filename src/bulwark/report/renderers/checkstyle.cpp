@@ -1,5 +1,6 @@
 // Checkstyle XML (version 4.3), understood by most CI annotation tools.
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -32,9 +33,14 @@ std::string_view checkstyle_severity(core::DiagLevel level) {
 std::string position_attributes(const core::Location& l) {
     std::string out;
     if (l.line > 0) {
-        out += fmt::format(" line=\"{}\"", l.line);
+        char buffer[24];
+        out += " line=\"";
+        out.append(buffer, std::to_chars(buffer, buffer + sizeof(buffer), l.line).ptr);
+        out += '"';
         if (l.column > 0) {
-            out += fmt::format(" column=\"{}\"", l.column);
+            out += " column=\"";
+            out.append(buffer, std::to_chars(buffer, buffer + sizeof(buffer), l.column).ptr);
+            out += '"';
         }
     }
     return out;
@@ -44,6 +50,23 @@ std::string diagnostic_element(const core::Diagnostic& d) {
     return fmt::format("    <error{} severity=\"{}\" message=\"{}\" source=\"bulwark.parse\"/>\n",
                        position_attributes(d.location), checkstyle_severity(d.level),
                        xml_escape(d.message, true));
+}
+
+std::string finding_element(const core::Finding& x) {
+    std::string e = "    <error";
+    e += position_attributes(x.location);
+    e += " severity=\"";
+    e += x.suppressed ? "ignore" : checkstyle_severity(x.severity);
+    e += "\" message=\"";
+    if (x.location.pointer.empty()) {
+        detail::append_xml_escaped(e, x.message, true);
+    } else {
+        detail::append_xml_escaped(e, x.location.pointer + ": " + x.message, true);
+    }
+    e += "\" source=\"bulwark.";
+    detail::append_xml_escaped(e, x.rule_id, true);
+    e += "\"/>\n";
+    return e;
 }
 
 void write_file(std::ostream& out, std::string_view name, std::string_view body) {
@@ -82,15 +105,7 @@ class CheckstyleRenderer final : public Renderer {
                 if (x.suppressed && !options.show_suppressed) {
                     continue;
                 }
-                elements.emplace_back(
-                    x.location.line,
-                    fmt::format("    <error{} severity=\"{}\" message=\"{}\" source=\"bulwark.{}\"/>\n",
-                                position_attributes(x.location),
-                                x.suppressed ? "ignore" : checkstyle_severity(x.severity),
-                                xml_escape(x.location.pointer.empty() ? x.message
-                                                                      : x.location.pointer + ": " + x.message,
-                                           true),
-                                xml_escape(x.rule_id, true)));
+                elements.emplace_back(x.location.line, finding_element(x));
             }
             std::stable_sort(elements.begin(), elements.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -1,13 +1,25 @@
 #include "bulwark/report/renderers/common.hpp"
 
-#include <fmt/format.h>
+#include <charconv>
 
+#include "bulwark/report/renderers/ascii_scan.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::report::detail {
 
 const rules::Rule* lookup_rule(const RenderOptions& options, std::string_view id) {
     return options.rule_lookup != nullptr ? options.rule_lookup(id) : rules::find_rule(id);
+}
+
+const rules::Rule* RuleLookup::operator()(std::string_view id) {
+    if (m_last == nullptr || m_last->first != id) {
+        auto it = m_rules.find(id);
+        if (it == m_rules.end()) {
+            it = m_rules.emplace(std::string(id), lookup_rule(m_options, id)).first;
+        }
+        m_last = &*it;
+    }
+    return m_last->second;
 }
 
 std::string effective_fix(const core::Finding& finding, const rules::Rule* rule) {
@@ -40,7 +52,12 @@ std::string location_text(const core::Location& l, std::string_view fallback) {
         out += l.pointer;
     }
     if (l.line > 0) {
-        out += fmt::format(":{}:{}", l.line, l.column);
+        char buffer[24];
+        buffer[0] = ':';
+        char* end = std::to_chars(buffer + 1, buffer + 11, l.line).ptr;  // at most 10 digits
+        *end++ = ':';
+        end = std::to_chars(end, buffer + sizeof(buffer), l.column).ptr;
+        out.append(buffer, end);
     }
     return out;
 }
@@ -122,6 +139,13 @@ std::string clean_utf8(std::string_view s, bool controls) {
     out.reserve(s.size());
     size_t i = 0;
     while (i < s.size()) {
+        // Runs of printable ASCII are copied at once.
+        size_t run = first_unplain<>(s.substr(i));
+        out.append(s.data() + i, run);
+        i += run;
+        if (i == s.size()) {
+            break;
+        }
         size_t start = i;
         long cp = decode_utf8(s, i);
         bool control = cp >= 0 && ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0));

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the built-in renderers (not part of the Renderer interface).
 #include <array>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,17 @@ inline constexpr std::array<core::Severity, 5> k_severities_desc = {
 
 /// Rule metadata for `id` through options.rule_lookup (or rules::find_rule); nullptr when unknown.
 const rules::Rule* lookup_rule(const RenderOptions& options, std::string_view id);
+/// lookup_rule remembering its answers for one render (rules::find_rule walks the whole table).
+class RuleLookup {
+  public:
+    explicit RuleLookup(const RenderOptions& options) : m_options(options) {}
+    const rules::Rule* operator()(std::string_view id);
+
+  private:
+    const RenderOptions& m_options;
+    std::map<std::string, const rules::Rule*, std::less<>> m_rules;
+    const std::pair<const std::string, const rules::Rule*>* m_last = nullptr;
+};
 /// The finding's own fix, else the rule's remediation, else "".
 std::string effective_fix(const core::Finding& finding, const rules::Rule* rule);
 /// "critical".."info", or "none" for a threshold above critical (--fail-on none).

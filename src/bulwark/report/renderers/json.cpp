@@ -1,5 +1,6 @@
 // bulwark's own JSON report, schema docs/schema/bulwark-report-v1.schema.json.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -10,6 +11,7 @@
 
 #include "bulwark/core/fingerprint.hpp"
 #include "bulwark/report/renderers/common.hpp"
+#include "bulwark/report/renderers/json_writer.hpp"
 #include "bulwark/report/renderers/renderers.hpp"
 
 namespace bulwark::report {
@@ -36,194 +38,51 @@ Json diagnostic_json(const core::Diagnostic& d) {
 }
 
 // The files are written directly, in exactly the bytes nlohmann's dump(2, ' ', false, replace) gives
-// (a DOM per finding cost more than scanning the file). Strings that need escaping or UTF-8 repair
-// still go through nlohmann, so escaping cannot drift.
+// (a DOM per finding cost more than scanning the file). A finding's layout is fixed, so its keys and
+// indentation are constant text, and what comes from its rule is rendered once per rule.
 
-/// Whether any byte of the 8 in `w` needs escaping or UTF-8 handling: below 0x20, '"', '\\', or
-/// 0x7f and above (SWAR: eight bytes per step, the common case is plain ASCII).
-bool word_needs_care(uint64_t w) {
-    constexpr uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr uint64_t k_high = 0x8080808080808080ULL;
-    auto has_byte = [](uint64_t x, uint8_t b) {
-        uint64_t v = x ^ (k_ones * b);
-        return (v - k_ones) & ~v & k_high;
-    };
-    uint64_t below_space = (w - k_ones * 0x20) & ~w & k_high;               // bytes < 0x20 (high bit clear)
-    uint64_t high_or_del = (w | ((w & ~k_high) + k_ones * 0x01)) & k_high;  // >= 0x80, or 0x7f
-    return (below_space | high_or_del | has_byte(w, '"') | has_byte(w, '\\')) != 0;
-}
-
-bool plain_byte(char c) {
-    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-}
-
-/// `s` as a JSON string literal.
-void put_string(std::string& out, std::string_view s) {
-    // ASCII is escaped here as nlohmann escapes it; strings with other bytes (UTF-8, or invalid
-    // bytes to replace) are left to nlohmann.
-    size_t start = out.size();
-    static constexpr std::string_view k_hex = "0123456789abcdef";
-    out += '"';
-    size_t plain = 0;  // start of the bytes not yet copied
-    size_t i = 0;
-    while (i < s.size()) {
-        if (i + 8 <= s.size()) {
-            uint64_t w = 0;
-            std::memcpy(&w, s.data() + i, 8);
-            if (!word_needs_care(w)) {
-                i += 8;
-                continue;
-            }
-        }
-        char c = s[i];
-        if (plain_byte(c)) {
-            ++i;
-            continue;
-        }
-        if (static_cast<unsigned char>(c) >= 0x7f) {
-            out.resize(start);
-            out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-            return;
-        }
-        out.append(s.data() + plain, i - plain);
-        plain = i + 1;
-        ++i;
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += "\\u00";
-                out += k_hex[static_cast<unsigned char>(c) >> 4U];
-                out += k_hex[static_cast<unsigned char>(c) & 0xfU];
-                break;
-        }
-    }
-    out.append(s.data() + plain, s.size() - plain);
-    out += '"';
-}
-
-void put_newline(std::string& out, size_t indent) {
-    out += '\n';
-    out.append(indent, ' ');
-}
-
-/// A JSON object or array being written at `indent` (the indentation of its closing bracket).
-class Container {
-  public:
-    Container(std::string& out, size_t indent, char open)
-        : m_out(out), m_indent(indent), m_close(open == '{' ? '}' : ']') {
-        m_out += open;
-    }
-    /// Starts the next member: `"key": ` (objects) and returns the output for its value. Keys are
-    /// this file's own identifiers, written as they are.
-    std::string& key(std::string_view k) {
-        size_t indent = m_indent + 2;
-        char buffer[128];  // `,` + newline + indentation + `"key": `, appended at once
-        if (indent + k.size() + 7 > sizeof(buffer)) {
-            element();  // deeper or longer than this file writes, but correct all the same
-            m_out += '"';
-            m_out += k;
-            m_out += "\": ";
-            return m_out;
-        }
-        size_t n = 0;
-        if (!m_empty) {
-            buffer[n++] = ',';
-        }
-        m_empty = false;
-        buffer[n++] = '\n';
-        std::memset(buffer + n, ' ', indent);
-        n += indent;
-        buffer[n++] = '"';
-        std::memcpy(buffer + n, k.data(), k.size());
-        n += k.size();
-        std::memcpy(buffer + n, "\": ", 3);
-        n += 3;
-        m_out.append(buffer, n);
-        return m_out;
-    }
-    /// Starts the next element (arrays).
-    std::string& element() {
-        if (!m_empty) {
-            m_out += ',';
-        }
-        m_empty = false;
-        put_newline(m_out, m_indent + 2);
-        return m_out;
-    }
-    size_t inner() const { return m_indent + 2; }
-    void close() {
-        if (!m_empty) {
-            put_newline(m_out, m_indent);
-        }
-        m_out += m_close;
-    }
-
-  private:
-    std::string& m_out;
-    size_t m_indent;
-    char m_close;
-    bool m_empty = true;
-};
-
-void put_number(std::string& out, uint64_t n) {
-    char buffer[24];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), n);
-    out.append(buffer, end);
-}
+using detail::JsonContainer;
+using detail::put_json_number;
+using detail::put_json_string;
 
 void put_location(std::string& out, const core::Location& l, size_t indent) {
-    Container o(out, indent, '{');
-    put_string(o.key("file"), l.file);
-    put_number(o.key("line"), l.line);
-    put_number(o.key("column"), l.column);
-    put_number(o.key("end_line"), l.end_line);
-    put_number(o.key("end_column"), l.end_column);
+    JsonContainer o(out, indent, '{');
+    put_json_string(o.key("file"), l.file);
+    put_json_number(o.key("line"), l.line);
+    put_json_number(o.key("column"), l.column);
+    put_json_number(o.key("end_line"), l.end_line);
+    put_json_number(o.key("end_column"), l.end_column);
     if (!l.pointer.empty()) {
-        put_string(o.key("pointer"), l.pointer);  // a path inside an image
+        put_json_string(o.key("pointer"), l.pointer);  // a path inside an image
     }
     o.close();
 }
 
 void put_diagnostic(std::string& out, const core::Diagnostic& d, size_t indent) {
-    Container o(out, indent, '{');
-    put_string(o.key("level"), detail::level_name(d.level));
-    put_string(o.key("message"), d.message);
+    JsonContainer o(out, indent, '{');
+    put_json_string(o.key("level"), detail::level_name(d.level));
+    put_json_string(o.key("message"), d.message);
     put_location(o.key("location"), d.location, o.inner());
     o.close();
 }
 
 void put_list(std::string& out, std::string_view field, size_t indent) {
-    Container a(out, indent, '[');
+    JsonContainer a(out, indent, '[');
     for (std::string_view id : rules::split_list(field)) {
-        put_string(a.element(), id);
+        put_json_string(a.element(), id);
     }
     a.close();
 }
 
-/// A finding's "equivalents" object, its opening brace at `indent`.
-std::string equivalents_text(const rules::Rule* rule, size_t indent) {
+/// The indentation of a finding's braces: files at 4, their "findings" members at 6, findings at 8
+/// (members at 10, location members at 12).
+constexpr size_t k_file_indent = 4;
+constexpr size_t k_finding_indent = k_file_indent + 4;
+
+/// A finding's "equivalents" object, its opening brace at a finding member's indentation.
+std::string equivalents_text(const rules::Rule* rule) {
     std::string out;
-    Container e(out, indent, '{');
+    JsonContainer e(out, k_finding_indent + 2, '{');
     put_list(e.key("hadolint"), rule != nullptr ? rule->hadolint : "", e.inner());
     put_list(e.key("trivy"), rule != nullptr ? rule->trivy : "", e.inner());
     put_list(e.key("checkov"), rule != nullptr ? rule->checkov : "", e.inner());
@@ -232,93 +91,155 @@ std::string equivalents_text(const rules::Rule* rule, size_t indent) {
     return out;
 }
 
-std::string string_text(std::string_view s) {
-    std::string out;
-    put_string(out, s);
-    return out;
-}
-
 /// What a finding takes from its rule, looked up and rendered once per distinct id of a report
 /// (rules' texts are the bulk of the output and the same for all their findings).
 struct RuleText {
-    RuleText(const rules::Rule* r, size_t member_indent)
-        : rule(r),
-          title(string_text(r != nullptr ? r->title : "")),
-          category(string_text(r != nullptr ? r->category : "")),
-          remediation(string_text(r != nullptr ? r->remediation : "")),
-          equivalents(equivalents_text(r, member_indent)) {}
+    RuleText(std::string_view id, const rules::Rule* r) : rule(r) {
+        std::string_view none;
+        head = "{\n          \"rule_id\": ";
+        put_json_string(head, id);
+        head += ",\n          \"title\": ";
+        put_json_string(head, r != nullptr ? r->title : none);
+        head += ",\n          \"severity\": ";
+        category = ",\n          \"category\": ";
+        put_json_string(category, r != nullptr ? r->category : none);
+        category += ",\n          \"message\": ";
+        remediation = detail::json_string(r != nullptr ? r->remediation : none);
+        std::string equivalents = equivalents_text(r);
+        suppressed_tail = ",\n          \"equivalents\": " + equivalents + "\n        }";
+        unsuppressed_tail =
+            ",\n          \"suppressed\": false,\n          \"suppression\": null" + suppressed_tail;
+    }
     const rules::Rule* rule;
-    std::string title;  // as JSON string literals
-    std::string category;
-    std::string remediation;  // the fix of findings without their own
-    std::string equivalents;  // rendered at a finding member's indentation
+    std::string head;               // `{` through `"severity": `
+    std::string category;           // `,` "category" through `"message": `
+    std::string remediation;        // the fix of findings without their own, as a JSON string literal
+    std::string suppressed_tail;    // `,` "equivalents" through the closing brace
+    std::string unsuppressed_tail;  // "suppressed": false, "suppression": null and suppressed_tail
 };
-
-void put_finding(std::string& out, const core::Finding& x, const RuleText& rule, size_t indent) {
-    Container o(out, indent, '{');
-    put_string(o.key("rule_id"), x.rule_id);
-    o.key("title") += rule.title;
-    put_string(o.key("severity"), core::to_string(x.severity));
-    o.key("category") += rule.category;
-    put_string(o.key("message"), x.message);
-    put_location(o.key("location"), x.location, o.inner());
-    put_string(o.key("evidence"), x.evidence);
-    if (!x.fix.empty() || rule.rule == nullptr) {
-        put_string(o.key("fix"), x.fix);
-    } else {
-        o.key("fix") += rule.remediation;
-    }
-    put_string(o.key("fingerprint"), core::fingerprint(x));
-    o.key("suppressed") += x.suppressed ? "true" : "false";
-    if (x.suppressed) {
-        put_string(o.key("suppression"), x.suppression);
-    } else {
-        o.key("suppression") += "null";
-    }
-    o.key("equivalents") += rule.equivalents;
-    o.close();
-}
 
 class RuleCache {
   public:
-    RuleCache(const RenderOptions& options, size_t member_indent)
-        : m_options(options), m_member_indent(member_indent) {}
+    explicit RuleCache(const RenderOptions& options) : m_options(options) {}
     const RuleText& get(const std::string& id) {
+        if (m_last != nullptr && m_last_id == id) {
+            return *m_last;  // a file's findings often come from the same rule in a row
+        }
         auto it = m_rules.find(id);
         if (it == m_rules.end()) {
-            it = m_rules.try_emplace(id, detail::lookup_rule(m_options, id), m_member_indent).first;
+            it = m_rules.try_emplace(id, id, detail::lookup_rule(m_options, id)).first;
         }
+        m_last_id = id;
+        m_last = &it->second;
         return it->second;
     }
 
   private:
     const RenderOptions& m_options;
-    size_t m_member_indent;
     std::unordered_map<std::string, RuleText> m_rules;
+    std::string m_last_id;
+    const RuleText* m_last = nullptr;
 };
 
-/// The indentation of a finding's braces: files at 4, their "findings" members at 6, findings at 8.
-constexpr size_t k_file_indent = 4;
-constexpr size_t k_finding_indent = k_file_indent + 4;
+/// Appends the constant `text` and a decimal number to `buffer` at `n`.
+template <size_t N>
+void put_field(char* buffer, size_t& n, const char (&text)[N], uint64_t value) {
+    std::memcpy(buffer + n, text, N - 1);
+    n += N - 1;
+    n = static_cast<size_t>(std::to_chars(buffer + n, buffer + n + 20, value).ptr - buffer);
+}
 
-/// One entry of "files", its opening brace at `k_file_indent`.
-void put_file(std::string& out, const FileResult& f, RuleCache& rules) {
-    const size_t indent = k_file_indent;
-    Container o(out, indent, '{');
-    put_string(o.key("path"), f.path);
-    put_string(o.key("kind"), f.kind);
-    Container findings(o.key("findings"), o.inner(), '[');
-    for (const core::Finding& x : f.findings) {
-        put_finding(findings.element(), x, rules.get(x.rule_id), findings.inner());
+/// The severity's name as a JSON string literal.
+void put_severity(std::string& out, core::Severity s) {
+    static const std::array<std::string, 5> k_literals = [] {
+        std::array<std::string, 5> literals;
+        for (size_t i = 0; i < literals.size(); ++i) {
+            literals[i] = detail::json_string(core::to_string(static_cast<core::Severity>(i)));
+        }
+        return literals;
+    }();
+    auto i = static_cast<size_t>(s);
+    if (i < k_literals.size()) {
+        out += k_literals[i];
+    } else {
+        put_json_string(out, core::to_string(s));
     }
-    findings.close();
-    Container diagnostics(o.key("diagnostics"), o.inner(), '[');
+}
+
+/// `path_json` is the JSON literal of the file's path, which most findings' locations name.
+void put_finding(std::string& out, const core::Finding& x, const RuleText& rule, std::string_view path,
+                 std::string_view path_json) {
+    out += rule.head;
+    put_severity(out, x.severity);
+    out += rule.category;
+    put_json_string(out, x.message);
+    out += ",\n          \"location\": {\n            \"file\": ";
+    const core::Location& l = x.location;
+    if (l.file == path) {
+        out += path_json;
+    } else {
+        put_json_string(out, l.file);
+    }
+    char buffer[256];  // the four numbers with their keys: at most 4 * (29 + 20) bytes
+    size_t n = 0;
+    put_field(buffer, n, ",\n            \"line\": ", l.line);
+    put_field(buffer, n, ",\n            \"column\": ", l.column);
+    put_field(buffer, n, ",\n            \"end_line\": ", l.end_line);
+    put_field(buffer, n, ",\n            \"end_column\": ", l.end_column);
+    out.append(buffer, n);
+    if (!l.pointer.empty()) {
+        out += ",\n            \"pointer\": ";  // a path inside an image
+        put_json_string(out, l.pointer);
+    }
+    out += "\n          },\n          \"evidence\": ";
+    put_json_string(out, x.evidence);
+    out += ",\n          \"fix\": ";
+    if (!x.fix.empty() || rule.rule == nullptr) {
+        put_json_string(out, x.fix);
+    } else {
+        out += rule.remediation;
+    }
+    out += ",\n          \"fingerprint\": ";
+    put_json_string(out, core::fingerprint(x));
+    if (x.suppressed) {
+        out += ",\n          \"suppressed\": true,\n          \"suppression\": ";
+        put_json_string(out, x.suppression);
+        out += rule.suppressed_tail;
+    } else {
+        out += rule.unsuppressed_tail;
+    }
+}
+
+/// One entry of "files", its opening brace at `k_file_indent`. `path_json` is scratch space.
+void put_file(std::string& out, const FileResult& f, RuleCache& rules, std::string& path_json) {
+    path_json.clear();
+    put_json_string(path_json, f.path);
+    out += "{\n      \"path\": ";
+    out += path_json;
+    out += ",\n      \"kind\": ";
+    put_json_string(out, f.kind);
+    out += ",\n      \"findings\": ";
+    if (f.findings.empty()) {
+        out += "[]";
+    } else {
+        std::string_view separator = "[\n        ";
+        for (const core::Finding& x : f.findings) {
+            out += separator;
+            separator = ",\n        ";
+            put_finding(out, x, rules.get(x.rule_id), f.path, path_json);
+        }
+        out += "\n      ]";
+    }
+    JsonContainer diagnostics(out += ",\n      \"diagnostics\": ", k_file_indent + 2, '[');
     for (const core::Diagnostic& d : f.diagnostics) {
         put_diagnostic(diagnostics.element(), d, diagnostics.inner());
     }
     diagnostics.close();
-    o.close();
+    out += "\n    }";
 }
+
+/// Output is written in pieces of about this size.
+constexpr size_t k_chunk = size_t{64} * 1024;
 
 class JsonRenderer final : public Renderer {
   public:
@@ -339,36 +260,29 @@ class JsonRenderer final : public Renderer {
         summary["failed"] = report.failed();
         summary["exit_code"] = report.exit_code();
 
-        // Streamed one file at a time (the same bytes as dumping one document): a DOM of the whole
+        // Streamed a few files at a time (the same bytes as dumping one document): a DOM of the whole
         // report would cost several times the output's size in memory on large scans.
         // Scanned files may hold invalid UTF-8; JSON output must stay valid, so replace it (U+FFFD).
-        auto dump = [](const Json& j, std::string_view indent) {
-            std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
-            std::string indented;
-            indented.reserve(text.size() + text.size() / 8);
-            for (char c : text) {
-                indented += c;
-                if (c == '\n') {
-                    indented += indent;  // JSON strings never hold a raw newline
-                }
-            }
-            return indented;
-        };
         Json head = Json::object();
         head["schema_version"] = k_schema_version;
         head["tool"] = Json{{"name", "bulwark"}, {"version", report.tool_version}};
         head["summary"] = std::move(summary);
-        std::string head_text = dump(head, "");
-        out << head_text.substr(0, head_text.size() - 2);  // without "\n}"
-        out << ",\n  \"files\": [";
-        RuleCache rules(options, k_finding_indent + 2);
         std::string text;
+        text.reserve(k_chunk + k_chunk / 2);
+        detail::put_json_dom(text, head, 0);
+        text.resize(text.size() - 2);  // without "\n}"
+        text += ",\n  \"files\": [";
+        RuleCache rules(options);
+        std::string path_json;
         for (size_t i = 0; i < report.files.size(); ++i) {
-            text.assign(i == 0 ? "\n    " : ",\n    ");
-            put_file(text, report.files[i], rules);
-            out << text;
+            text += i == 0 ? std::string_view("\n    ") : std::string_view(",\n    ");
+            put_file(text, report.files[i], rules, path_json);
+            if (text.size() >= k_chunk) {
+                out.write(text.data(), static_cast<std::streamsize>(text.size()));
+                text.clear();
+            }
         }
-        out << (report.files.empty() ? "]" : "\n  ]");
+        text += report.files.empty() ? "]" : "\n  ]";
         Json diagnostics = Json::array();
         for (const core::Diagnostic& d : report.diagnostics) {
             diagnostics.push_back(diagnostic_json(d));
@@ -376,8 +290,12 @@ class JsonRenderer final : public Renderer {
         Json tail = Json::object();
         tail["diagnostics"] = std::move(diagnostics);
         tail["notes"] = report.notes;
-        std::string tail_text = dump(tail, "");
-        out << ",\n" << tail_text.substr(2) << "\n";  // without "{\n"
+        std::string tail_text;
+        detail::put_json_dom(tail_text, tail, 0);
+        text += ",\n";
+        text.append(tail_text, 2, std::string::npos);  // without "{\n"
+        text += '\n';
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
     }
 };
 

@@ -1,4 +1,5 @@
 // JUnit XML: a test suite per scanned file, a failing test case per finding.
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -12,11 +13,13 @@ namespace bulwark::report {
 
 namespace {
 
+using detail::append_xml_escaped;
 using detail::xml_escape;
 
 struct Suite {
     std::string name;
-    std::string body;  // the <testcase> elements
+    std::string classname;  // the name as an attribute value, once it is needed
+    std::string body;       // the <testcase> elements
     std::string system_err;
     size_t tests = 0;
     size_t failures = 0;
@@ -49,49 +52,130 @@ void add_diagnostics(Suite& s, const std::vector<core::Diagnostic>& diagnostics,
     }
 }
 
-void add_finding_case(Suite& s, const core::Finding& x, const RenderOptions& options) {
-    const rules::Rule* rule = detail::lookup_rule(options, x.rule_id);
+/// Appends `n` in decimal.
+void append_number(std::string& out, uint64_t n) {
+    char buffer[24];
+    out.append(buffer, std::to_chars(buffer, buffer + sizeof(buffer), n).ptr);
+}
+
+/// A failing (or, suppressed, skipped) case. Built by appending: one is written per finding.
+void add_finding_case(Suite& s, const core::Finding& x, detail::RuleLookup& rules) {
+    const rules::Rule* rule = rules(x.rule_id);
+    if (s.classname.empty()) {
+        s.classname = xml_escape(s.name, true);
+    }
     std::string name = x.rule_id;
     if (rule != nullptr && !rule->title.empty()) {
-        name += fmt::format(": {}", rule->title);
+        name += ": ";
+        name += rule->title;
     }
     if (x.location.line > 0) {
-        name += fmt::format(" (line {})", x.location.line);
+        name += " (line ";
+        append_number(name, x.location.line);
+        name += ')';
     }
-    std::string where = detail::location_text(x.location, s.name);
-    std::string text =
-        fmt::format("{}: {} {} {}\n", where, core::to_string(x.severity), x.rule_id, x.message);
-    if (!x.evidence.empty()) {
-        text += fmt::format("evidence: {}\n", detail::first_line(x.evidence));
-    }
-    if (std::string fix = detail::effective_fix(x, rule); !fix.empty()) {
-        text += fmt::format("fix: {}\n", fix);
-    }
-    std::string inner;
+    std::string_view severity = core::to_string(x.severity);
+    std::string& body = s.body;
+    body += "    <testcase classname=\"";
+    body += s.classname;
+    body += "\" name=\"";
+    append_xml_escaped(body, name, true);
+    body += "\">\n";
     if (x.suppressed) {
-        inner = fmt::format("      <skipped message=\"{}\"/>\n",
-                            xml_escape("suppressed: " + x.suppression, true));
+        body += "      <skipped message=\"";
+        append_xml_escaped(body, "suppressed: " + x.suppression, true);
+        body += "\"/>\n";
         ++s.skipped;
     } else {
-        inner =
-            fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-                        xml_escape(x.message, true), core::to_string(x.severity), xml_escape(text, false));
+        std::string text = detail::location_text(x.location, s.name);
+        text += ": ";
+        text += severity;
+        text += ' ';
+        text += x.rule_id;
+        text += ' ';
+        text += x.message;
+        text += '\n';
+        if (!x.evidence.empty()) {
+            text += "evidence: ";
+            text += detail::first_line(x.evidence);
+            text += '\n';
+        }
+        std::string_view fix = !x.fix.empty() ? std::string_view(x.fix)
+                                              : (rule != nullptr ? rule->remediation : std::string_view());
+        if (!fix.empty()) {  // effective_fix
+            text += "fix: ";
+            text += fix;
+            text += '\n';
+        }
+        body += "      <failure message=\"";
+        append_xml_escaped(body, x.message, true);
+        body += "\" type=\"";
+        body += severity;
+        body += "\">";
+        append_xml_escaped(body, text, false);
+        body += "</failure>\n";
         ++s.failures;
     }
-    s.body += fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n{}    </testcase>\n",
-                          xml_escape(s.name, true), xml_escape(name, true), inner);
+    body += "    </testcase>\n";
     ++s.tests;
+}
+
+/// The totals of all suites, counted without rendering them (as add_diagnostics and
+/// add_finding_case count), so suites can be written one at a time after the <testsuites> line.
+Suite count_totals(const Report& report, const RenderOptions& options) {
+    Suite total;
+    auto add_errors = [&total](const std::vector<core::Diagnostic>& diagnostics) {
+        size_t errors = 0;
+        for (const core::Diagnostic& d : diagnostics) {
+            errors += d.level == core::DiagLevel::error ? 1 : 0;
+        }
+        total.tests += errors;
+        total.errors += errors;
+        return errors;
+    };
+    add_errors(report.diagnostics);
+    for (const FileResult& f : report.files) {
+        size_t errors = add_errors(f.diagnostics);
+        size_t failures = 0;
+        for (const core::Finding& x : f.findings) {
+            if (!x.suppressed || options.show_suppressed) {
+                ++total.tests;
+                failures += x.suppressed ? 0 : 1;
+            }
+        }
+        total.failures += failures;
+        total.tests += (failures == 0 && errors == 0) ? 1 : 0;  // the passing "bulwark" case
+    }
+    return total;
+}
+
+void write_suite(std::ostream& out, const Suite& s) {
+    out << fmt::format(
+               "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+               xml_escape(s.name, true), s.tests, s.failures, s.errors, s.skipped)
+        << s.body;
+    if (!s.system_err.empty()) {
+        out << "    <system-err>" << xml_escape(s.system_err, false) << "</system-err>\n";
+    }
+    out << "  </testsuite>\n";
 }
 
 class JunitRenderer final : public Renderer {
   public:
     void render(const Report& report, std::ostream& out, const RenderOptions& options) const override {
-        std::vector<Suite> suites;
+        // Suites are written as they are built: all of them at once cost several times the output's
+        // size in memory on large scans.
+        Suite total = count_totals(report, options);
+        detail::RuleLookup rules(options);
+        out << detail::k_xml_declaration;
+        // No `skipped` here: the common JUnit schema (Jenkins, GitLab) allows it on <testsuite> only.
+        out << fmt::format("<testsuites name=\"bulwark\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                           total.tests, total.failures, total.errors);
         if (!report.diagnostics.empty()) {
             Suite s;
             s.name = "bulwark";
             add_diagnostics(s, report.diagnostics, nullptr);
-            suites.push_back(std::move(s));
+            write_suite(out, s);
         }
         for (const FileResult& f : report.files) {
             Suite s;
@@ -99,7 +183,7 @@ class JunitRenderer final : public Renderer {
             add_diagnostics(s, f.diagnostics, &f);
             for (const core::Finding& x : f.findings) {
                 if (!x.suppressed || options.show_suppressed) {
-                    add_finding_case(s, x, options);
+                    add_finding_case(s, x, rules);
                 }
             }
             if (s.failures == 0 && s.errors == 0) {
@@ -107,27 +191,7 @@ class JunitRenderer final : public Renderer {
                                       xml_escape(s.name, true));
                 ++s.tests;
             }
-            suites.push_back(std::move(s));
-        }
-
-        Suite total;
-        for (const Suite& s : suites) {
-            total.tests += s.tests;
-            total.failures += s.failures;
-            total.errors += s.errors;
-        }
-        out << detail::k_xml_declaration;
-        // No `skipped` here: the common JUnit schema (Jenkins, GitLab) allows it on <testsuite> only.
-        out << fmt::format("<testsuites name=\"bulwark\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                           total.tests, total.failures, total.errors);
-        for (const Suite& s : suites) {
-            out << fmt::format(
-                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n{}",
-                xml_escape(s.name, true), s.tests, s.failures, s.errors, s.skipped, s.body);
-            if (!s.system_err.empty()) {
-                out << "    <system-err>" << xml_escape(s.system_err, false) << "</system-err>\n";
-            }
-            out << "  </testsuite>\n";
+            write_suite(out, s);
         }
         out << "</testsuites>\n";
     }

@@ -1,6 +1,9 @@
 // SARIF 2.1.0 (OASIS), as read by GitHub code scanning and other code-scanning UIs.
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <charconv>
+#include <cstring>
 #include <map>
 
 #include <fmt/format.h>
@@ -8,6 +11,7 @@
 
 #include "bulwark/core/fingerprint.hpp"
 #include "bulwark/report/renderers/common.hpp"
+#include "bulwark/report/renderers/json_writer.hpp"
 #include "bulwark/report/renderers/renderers.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -172,27 +176,186 @@ Json notification_json(const core::Diagnostic& d) {
     return n;
 }
 
+// Results are the bulk of a log and are written directly, in the bytes nlohmann's dump gives (see
+// json_writer.hpp), one at a time: a DOM of the whole log cost several times its size in memory.
+
+using detail::JsonContainer;
+using detail::put_json_number;
+using detail::put_json_string;
+
+/// The indentation of a result's braces: runs at 4, run members at 6, results at 8.
+constexpr size_t k_result_indent = 8;
+/// Output is written in pieces of about this size.
+constexpr size_t k_chunk = size_t{64} * 1024;
+
+struct RuleEntry {
+    size_t index = 0;  // in driver.rules
+    const rules::Rule* rule = nullptr;
+    std::string head;  // a result's text up to its "level" value
+};
+
+/// Per severity: `"level"`'s value and the result's text from its "properties" to its end.
+struct SeverityText {
+    std::string level;
+    std::string properties;
+};
+
+const SeverityText& severity_text(core::Severity s) {
+    static const std::array<SeverityText, 5> k_texts = [] {
+        std::array<SeverityText, 5> texts;
+        for (size_t i = 0; i < texts.size(); ++i) {
+            auto severity = static_cast<core::Severity>(i);
+            texts[i].level = detail::json_string(sarif_level(severity));
+            std::string& p = texts[i].properties;
+            p = "\n          \"properties\": {\n            \"severity\": ";
+            put_json_string(p, core::to_string(severity));
+            p += ",\n            \"security-severity\": ";
+            put_json_string(p, security_severity(severity));
+            p += "\n          }\n        }";
+        }
+        return texts;
+    }();
+    return k_texts.at(static_cast<size_t>(s));
+}
+
+/// Appends the constant `text` and a decimal number.
+template <size_t N>
+void put_field(std::string& out, const char (&text)[N], uint64_t value) {
+    char buffer[N + 20];
+    std::memcpy(buffer, text, N - 1);
+    char* end = std::to_chars(buffer + N - 1, buffer + sizeof(buffer), value).ptr;
+    out.append(buffer, end);
+}
+
+/// Writes results (as result_json would build them); remembers the last artifact location, since a
+/// file's results share it. A result's layout is fixed, so its keys and indentation are constant.
+class ResultWriter {
+  public:
+    void put_result(std::string& out, const FileResult& f, const core::Finding& x, const RuleEntry& rule) {
+        const SeverityText& severity = severity_text(x.severity);
+        out += rule.head;
+        out += severity.level;
+        out += ",\n          \"message\": {\n            \"text\": ";
+        m_text.assign(x.message);
+        std::string_view fix = !x.fix.empty() ? std::string_view(x.fix)
+                                              : (rule.rule != nullptr ? rule.rule->remediation
+                                                                      : std::string_view());  // effective_fix
+        if (!fix.empty()) {
+            bool stop =
+                !m_text.empty() && (m_text.back() == '.' || m_text.back() == '!' || m_text.back() == '?');
+            m_text += m_text.empty() ? "" : (stop ? " " : ". ");
+            m_text += "Fix: ";
+            m_text += fix;
+        }
+        put_json_string(out, m_text);
+        out += "\n          },\n          \"locations\": [\n            ";
+        // A region's snippet is the artifact's text; evidence of a file inside an image is a redacted
+        // description of its line, not a snippet.
+        std::string_view snippet =
+            x.location.pointer.empty() ? detail::first_line(x.evidence) : std::string_view();
+        put_location(out, x.location, f.path, snippet);
+        out += "\n          ],\n          \"partialFingerprints\": {\n            \"bulwark/v1\": ";
+        put_json_string(out, core::fingerprint(x));
+        out += "\n          },";
+        if (x.suppressed) {
+            bool inline_ignore = util::starts_with(x.suppression, "inline");
+            out += inline_ignore ? std::string_view(
+                                       "\n          \"suppressions\": [\n            {\n              "
+                                       "\"kind\": \"inSource\",\n              \"justification\": ")
+                                 : std::string_view(
+                                       "\n          \"suppressions\": [\n            {\n              "
+                                       "\"kind\": \"external\",\n              \"justification\": ");
+            put_json_string(out, x.suppression);
+            out += "\n            }\n          ],";
+        }
+        out += severity.properties;
+    }
+
+  private:
+    /// As location_json, its opening brace at indentation 12.
+    void put_location(std::string& out, const core::Location& l, std::string_view fallback_file,
+                      std::string_view snippet) {
+        out += "{\n              \"physicalLocation\": {\n                \"artifactLocation\": ";
+        put_artifact_location(out, l.file.empty() ? fallback_file : l.file, l.pointer);
+        if (l.line > 0) {
+            put_field(out, ",\n                \"region\": {\n                  \"startLine\": ", l.line);
+            if (l.column > 0) {
+                put_field(out, ",\n                  \"startColumn\": ", l.column);
+            }
+            // SARIF end columns are exclusive; bulwark's are inclusive.
+            if (l.end_column > 0 &&
+                (l.end_line > l.line || (l.end_line == l.line && l.end_column >= l.column))) {
+                put_field(out, ",\n                  \"endLine\": ", l.end_line);
+                put_field(out,
+                          ",\n                  \"endColumn\": ", static_cast<uint32_t>(l.end_column + 1U));
+            }
+            if (!snippet.empty()) {
+                out += ",\n                  \"snippet\": {\n                    \"text\": ";
+                put_json_string(out, snippet);
+                out += "\n                  }";
+            }
+            out += "\n                }";
+        }
+        out += "\n              }";
+        if (!l.pointer.empty()) {
+            out +=
+                ",\n              \"logicalLocations\": [\n                {\n                  "
+                "\"fullyQualifiedName\": ";
+            put_json_string(out, l.pointer);
+            out += ",\n                  \"kind\": \"resource\"\n                }\n              ]";
+        }
+        out += "\n            }";
+    }
+
+    /// As artifact_location for `file` (and `pointer`, a path inside it), its brace at indentation 16.
+    void put_artifact_location(std::string& out, std::string_view file, std::string_view pointer) {
+        if (m_cached && file == m_artifact_file && pointer == m_artifact_pointer) {
+            out += m_artifact_text;
+            return;
+        }
+        m_artifact_file.assign(file);
+        m_artifact_pointer.assign(pointer);
+        m_cached = true;
+        m_artifact_text.clear();
+        bool absolute = false;
+        JsonContainer a(m_artifact_text, 16, '{');
+        put_json_string(
+            a.key("uri"),
+            artifact_uri(pointer.empty() ? m_artifact_file : m_artifact_file + "!" + m_artifact_pointer,
+                         absolute));
+        if (!absolute) {
+            put_json_string(a.key("uriBaseId"), "%SRCROOT%");
+        }
+        a.close();
+        out += m_artifact_text;
+    }
+
+    std::string m_text;  // scratch: a result's message
+    bool m_cached = false;
+    std::string m_artifact_file;
+    std::string m_artifact_pointer;
+    std::string m_artifact_text;
+};
+
 class SarifRenderer final : public Renderer {
   public:
     void render(const Report& report, std::ostream& out, const RenderOptions& options) const override {
         // Descriptors for the rules that have results, sorted by id; results point at them by index.
-        std::map<std::string, size_t> rule_index;
+        std::map<std::string, RuleEntry, std::less<>> rule_index;
         for (const FileResult& f : report.files) {
             for (const core::Finding& x : f.findings) {
-                rule_index.emplace(x.rule_id, 0);
+                rule_index.emplace(x.rule_id, RuleEntry{});
             }
         }
         Json rules_json = Json::array();
-        for (auto& [id, index] : rule_index) {
-            index = rules_json.size();
-            rules_json.push_back(rule_descriptor(id, detail::lookup_rule(options, id)));
-        }
-
-        Json results = Json::array();
-        for (const FileResult& f : report.files) {
-            for (const core::Finding& x : f.findings) {
-                results.push_back(result_json(f, x, rule_index.at(x.rule_id), options));
-            }
+        for (auto& [id, entry] : rule_index) {
+            entry.index = rules_json.size();
+            entry.rule = detail::lookup_rule(options, id);
+            entry.head = "{\n          \"ruleId\": ";
+            put_json_string(entry.head, id);
+            put_field(entry.head, ",\n          \"ruleIndex\": ", entry.index);
+            entry.head += ",\n          \"level\": ";
+            rules_json.push_back(rule_descriptor(id, entry.rule));
         }
 
         Json notifications = Json::array();
@@ -228,47 +391,49 @@ class SarifRenderer final : public Renderer {
         invocation["exitCode"] = report.exit_code();
         invocation["toolExecutionNotifications"] = std::move(notifications);
 
+        // The log without its results; they are written in place of the empty array, which is the
+        // last member of the run (a key's quotes cannot occur unescaped inside a string).
         Json run = Json::object();
         run["tool"] = Json{{"driver", std::move(driver)}};
         run["invocations"] = Json::array({std::move(invocation)});
         run["columnKind"] = "unicodeCodePoints";
-        run["results"] = std::move(results);
+        run["results"] = Json::array();
 
         Json doc = Json::object();
         doc["$schema"] = k_sarif_schema;
         doc["version"] = "2.1.0";
         doc["runs"] = Json::array({std::move(run)});
-        out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-    }
+        std::string skeleton;
+        detail::put_json_dom(skeleton, doc, 0);
+        constexpr std::string_view k_results = "\"results\": []";
+        size_t at = skeleton.rfind(k_results) + k_results.size() - 1;  // at the closing ']'
 
-  private:
-    static Json result_json(const FileResult& f, const core::Finding& x, size_t index,
-                            const RenderOptions& options) {
-        const rules::Rule* rule = detail::lookup_rule(options, x.rule_id);
-        std::string text = x.message;
-        if (std::string fix = detail::effective_fix(x, rule); !fix.empty()) {
-            bool stop = !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
-            text += fmt::format("{}Fix: {}", text.empty() ? "" : (stop ? " " : ". "), fix);
+        std::string text;
+        text.reserve(k_chunk + k_chunk / 2);
+        text.append(skeleton, 0, at);
+        ResultWriter writer;
+        bool any = false;
+        const std::pair<const std::string, RuleEntry>* last = nullptr;
+        for (const FileResult& f : report.files) {
+            for (const core::Finding& x : f.findings) {
+                if (last == nullptr || last->first != x.rule_id) {
+                    last = &*rule_index.find(x.rule_id);
+                }
+                text += any ? std::string_view(",\n        ") : std::string_view("\n        ");
+                any = true;
+                writer.put_result(text, f, x, last->second);
+                if (text.size() >= k_chunk) {
+                    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+                    text.clear();
+                }
+            }
         }
-        Json r = Json::object();
-        r["ruleId"] = x.rule_id;
-        r["ruleIndex"] = index;
-        r["level"] = sarif_level(x.severity);
-        r["message"] = Json{{"text", text}};
-        // A region's snippet is the artifact's text; evidence of a file inside an image is a redacted
-        // description of its line, not a snippet.
-        std::string_view snippet =
-            x.location.pointer.empty() ? detail::first_line(x.evidence) : std::string_view();
-        r["locations"] = Json::array({location_json(x.location, f.path, snippet)});
-        r["partialFingerprints"] = Json{{"bulwark/v1", core::fingerprint(x)}};
-        if (x.suppressed) {
-            bool inline_ignore = util::starts_with(x.suppression, "inline");
-            r["suppressions"] = Json::array(
-                {Json{{"kind", inline_ignore ? "inSource" : "external"}, {"justification", x.suppression}}});
+        if (any) {
+            text += "\n      ";
         }
-        r["properties"] = Json{{"severity", core::to_string(x.severity)},
-                               {"security-severity", security_severity(x.severity)}};
-        return r;
+        text.append(skeleton, at, std::string::npos);
+        text += '\n';
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
     }
 };
 

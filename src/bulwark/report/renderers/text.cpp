@@ -104,7 +104,7 @@ struct Entry {
 class TextWriter {
   public:
     TextWriter(const Report& report, std::ostream& out, const RenderOptions& options)
-        : m_report(report), m_out(out), m_options(options), m_style(options.color) {}
+        : m_report(report), m_out(out), m_options(options), m_style(options.color), m_rules(options) {}
 
     void write() {
         for (const core::Diagnostic& d : m_report.diagnostics) {
@@ -189,7 +189,7 @@ class TextWriter {
 
     void write_finding(const core::Finding& x, const util::SourceFile* source) {
         const core::Location& l = x.location;
-        const rules::Rule* rule = detail::lookup_rule(m_options, x.rule_id);
+        const rules::Rule* rule = m_rules(x.rule_id);
         std::string where = clean_utf8(detail::location_text(l), true);
         m_out << m_style("1", where + ":") << " "
               << m_style(severity_codes(x.severity), core::to_string(x.severity)) << " "
@@ -327,6 +327,7 @@ class TextWriter {
     std::ostream& m_out;
     const RenderOptions& m_options;
     Style m_style;
+    detail::RuleLookup m_rules;
 };
 
 class TextRenderer final : public Renderer {

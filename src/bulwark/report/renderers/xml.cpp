@@ -1,6 +1,7 @@
 #include "bulwark/report/renderers/xml.hpp"
 #include "bulwark/util/strings.hpp"
 
+#include "bulwark/report/renderers/ascii_scan.hpp"
 #include "bulwark/report/renderers/common.hpp"
 
 namespace bulwark::report::detail {
@@ -8,8 +9,20 @@ namespace bulwark::report::detail {
 std::string xml_escape(std::string_view s, bool attribute) {
     std::string out;
     out.reserve(s.size());
+    append_xml_escaped(out, s, attribute);
+    return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view s, bool attribute) {
     size_t i = 0;
     while (i < s.size()) {
+        // Runs of printable ASCII that needs no reference are copied at once.
+        size_t run = first_unplain<'&', '<', '>', '"'>(s.substr(i));
+        out.append(s.data() + i, run);
+        i += run;
+        if (i == s.size()) {
+            break;
+        }
         size_t start = i;
         long cp = decode_utf8(s, i);
         switch (cp) {
@@ -46,7 +59,6 @@ std::string xml_escape(std::string_view s, bool attribute) {
             out.append(s.substr(start, i - start));
         }
     }
-    return out;
 }
 
 }  // namespace bulwark::report::detail
