@@ -1,7 +1,9 @@
 #include "bulwark/model/expand.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "bulwark/model/byte_scan.hpp"
 #include "bulwark/util/strings.hpp"
 
 // Mirrors moby/buildkit frontend/dockerfile/shell/lex.go (ProcessWord), plus tracking of values
@@ -19,10 +21,10 @@ struct Part {
     bool known = true;
     std::vector<std::string> unknown;
 
-    void add_unknown(const std::string& name) {
+    void add_unknown(std::string_view name) {
         known = false;
         if (std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
-            unknown.push_back(name);
+            unknown.emplace_back(name);
         }
     }
     void append(const Part& other) {
@@ -122,10 +124,19 @@ std::string replace_pattern(const std::string& pattern, const std::string& repla
     return out;
 }
 
+/// True when `text` has '$', a quote or `escape`: something expand() would change.
+bool has_special(std::string_view text, char escape) {
+    return contains_any_byte(text, std::array<char, 4>{'$', '\'', '"', escape});
+}
+
 class Expander {
   public:
-    Expander(std::string_view text, const VarScope& scope, char escape)
-        : m_text(text), m_scope(scope), m_escape(static_cast<unsigned char>(escape)) {}
+    /// `track_names`: collect the names referred to (names()); expand() does not need them.
+    Expander(std::string_view text, const VarScope& scope, char escape, bool track_names)
+        : m_text(text),
+          m_scope(scope),
+          m_escape(static_cast<unsigned char>(escape)),
+          m_track_names(track_names) {}
 
     Part run() { return process_stop_on(k_eof, false); }
     const std::string& error() const { return m_error; }
@@ -141,19 +152,19 @@ class Expander {
         }
     }
 
-    void remember(const std::string& name) {
-        if (std::find(m_names.begin(), m_names.end(), name) == m_names.end()) {
-            m_names.push_back(name);
+    void remember(std::string_view name) {
+        if (m_track_names && std::find(m_names.begin(), m_names.end(), name) == m_names.end()) {
+            m_names.emplace_back(name);
         }
     }
 
-    const Value* lookup(const std::string& name) {
+    const Value* lookup(std::string_view name) {
         remember(name);
         auto it = m_scope.find(name);
         return it == m_scope.end() ? nullptr : &it->second;
     }
 
-    static Part from_value(const std::string& name, const Value& v) {
+    static Part from_value(std::string_view name, const Value& v) {
         Part p;
         p.text = v.text;
         if (!v.known) {
@@ -165,7 +176,7 @@ class Expander {
         return p;
     }
 
-    static Part unknown_part(const std::string& name, const Value& v) {
+    static Part unknown_part(std::string_view name, const Value& v) {
         Part p = from_value(name, v);
         p.text.clear();
         p.add_unknown(name);
@@ -235,17 +246,16 @@ class Expander {
     Part process_single_quote() {
         Part result;
         next();
-        for (;;) {
-            int ch = next();
-            if (ch == k_eof) {
-                fail("unexpected end of statement while looking for matching single-quote");
-                return result;
-            }
-            if (ch == '\'') {
-                return result;
-            }
-            result.text += static_cast<char>(ch);
+        size_t close = m_text.find('\'', m_pos);
+        if (close == std::string_view::npos) {
+            result.text.append(m_text.substr(m_pos));
+            m_pos = m_text.size();
+            fail("unexpected end of statement while looking for matching single-quote");
+            return result;
         }
+        result.text.append(m_text.substr(m_pos, close - m_pos));
+        m_pos = close + 1;
+        return result;
     }
 
     Part process_double_quote() {
@@ -265,6 +275,20 @@ class Expander {
                 result.append(process_dollar());
                 continue;
             }
+            if (ch != m_escape) {
+                // A run of characters with no quote, '$' or escape: copied at once.
+                size_t run = m_pos + 1;
+                while (run < m_text.size()) {
+                    auto u = static_cast<unsigned char>(m_text[run]);
+                    if (u == '"' || u == '$' || u == m_escape) {
+                        break;
+                    }
+                    ++run;
+                }
+                result.text.append(m_text.substr(m_pos, run - m_pos));
+                m_pos = run;
+                continue;
+            }
             ch = next();
             if (ch == m_escape) {
                 int p = peek();
@@ -280,25 +304,24 @@ class Expander {
         return result;
     }
 
-    std::string process_name() {
-        std::string name;
+    /// The name at the current position (a view into the text being expanded).
+    std::string_view process_name() {
+        size_t begin = m_pos;
         if (is_digit(peek())) {
             while (is_digit(peek())) {
-                name += static_cast<char>(next());
+                next();
             }
-            return name;
+        } else if (is_special_param(peek())) {
+            next();
+        } else {
+            while (is_name_char(peek())) {
+                next();
+            }
         }
-        if (is_special_param(peek())) {
-            name += static_cast<char>(next());
-            return name;
-        }
-        while (is_name_char(peek())) {
-            name += static_cast<char>(next());
-        }
-        return name;
+        return m_text.substr(begin, m_pos - begin);
     }
 
-    Part plain(const std::string& name) {
+    Part plain(std::string_view name) {
         const Value* v = lookup(name);
         return v == nullptr ? Part{} : from_value(name, *v);
     }
@@ -306,7 +329,7 @@ class Expander {
     Part process_dollar() {
         next();
         if (peek() != '{') {
-            std::string name = process_name();
+            std::string_view name = process_name();
             if (name.empty()) {
                 return Part{"$", true, {}};
             }
@@ -322,7 +345,7 @@ class Expander {
             fail("syntax error: bad substitution");
             return {};
         }
-        std::string name = process_name();
+        std::string_view name = process_name();
         remember(name);
         int ch = next();
         if (ch == k_eof) {
@@ -372,11 +395,13 @@ class Expander {
                 return (null_is_unset && v->text.empty()) ? Part{} : word;
             case '?':
                 if (v == nullptr) {
-                    fail(name + ": " + (word.text.empty() ? "is not allowed to be unset" : word.text));
+                    fail(std::string(name) + ": " +
+                         (word.text.empty() ? "is not allowed to be unset" : word.text));
                     return {};
                 }
                 if (v->known && null_is_unset && v->text.empty()) {
-                    fail(name + ": " + (word.text.empty() ? "is not allowed to be empty" : word.text));
+                    fail(std::string(name) + ": " +
+                         (word.text.empty() ? "is not allowed to be empty" : word.text));
                     return {};
                 }
                 return from_value(name, *v);
@@ -398,7 +423,7 @@ class Expander {
         }
     }
 
-    Part process_replace(const std::string& name) {
+    Part process_replace(std::string_view name) {
         bool all = peek() == '/';
         if (all) {
             next();
@@ -428,6 +453,7 @@ class Expander {
     int m_escape;
     size_t m_pos = 0;
     bool m_raw_escapes = false;
+    bool m_track_names = false;
     std::string m_error;
     std::vector<std::string> m_names;
 };
@@ -435,13 +461,12 @@ class Expander {
 }  // namespace
 
 Value expand(std::string_view text, const VarScope& scope, char escape) {
-    const char special[] = {'$', '\'', '"', escape};
-    if (text.find_first_of(std::string_view(special, sizeof special)) == std::string_view::npos) {
+    if (!has_special(text, escape)) {
         Value plain;  // nothing to expand or unquote: the text as written
         plain.text = std::string(text);
         return plain;
     }
-    Expander ex(text, scope, escape);
+    Expander ex(text, scope, escape, false);
     Part p = ex.run();
     Value out;
     if (!ex.error().empty()) {
@@ -469,7 +494,7 @@ std::vector<std::string> referenced_variables(std::string_view text, char escape
         return {};
     }
     static const VarScope k_empty;
-    Expander ex(text, k_empty, escape);
+    Expander ex(text, k_empty, escape, true);
     ex.run();
     return ex.names();
 }

@@ -22,8 +22,13 @@ std::string_view ImageRef::base_name() const {
 }
 
 std::optional<ImageRef> parse_image_ref(std::string_view text) {
-    if (text.empty() || text.find_first_of(" \t\r\n") != std::string_view::npos) {
+    if (text.empty()) {
         return std::nullopt;
+    }
+    for (char c : text) {  // (string_view::find_first_of would call memchr once per character)
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            return std::nullopt;
+        }
     }
     ImageRef ref;
     std::string_view rest = text;
@@ -67,9 +72,11 @@ std::optional<ImageRef> parse_image_ref(std::string_view text) {
     if (!ref.explicit_registry) {
         ref.registry = "docker.io";
     }
-    ref.repository = std::string(rest);
-    if (ref.registry == "docker.io" && ref.repository.find('/') == std::string::npos) {
-        ref.repository = "library/" + ref.repository;
+    if (ref.registry == "docker.io" && rest.find('/') == std::string_view::npos) {
+        ref.repository.reserve(8 + rest.size());  // built once, not concatenated
+        ref.repository.append("library/").append(rest);
+    } else {
+        ref.repository.assign(rest);
     }
     return ref;
 }

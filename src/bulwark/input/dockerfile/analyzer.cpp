@@ -61,23 +61,9 @@ struct StageState {
     int last_user = -1;  // index of the last USER instruction
 };
 
-ScopePtr merge(const StageState& st) {
-    auto merged = std::make_shared<VarScope>(st.args);
-    for (const auto& [name, value] : st.env) {
-        (*merged)[name] = value;
-    }
-    return merged;
-}
-
-/// merge(st) when st.scope was merge() of the state before `names` changed in args or env: the
-/// previous scope with only those names updated (ENV wins over ARG).
-ScopePtr remerge(const StageState& st, const std::vector<std::string>& names) {
-    auto merged = std::make_shared<VarScope>(*st.scope);
-    for (const std::string& name : names) {
-        auto e = st.env.find(name);
-        (*merged)[name] = e != st.env.end() ? e->second : st.args.find(name)->second;
-    }
-    return merged;
+/// The scope at the start of a stage: no ARG yet, the ENVs inherited from FROM <stage> if any.
+ScopePtr stage_start_scope(const StageState& st) {
+    return std::make_shared<VarScope>(st.env);
 }
 
 std::vector<std::string> default_shell(bool windows) {
@@ -110,6 +96,11 @@ class Analyzer {
         m_df.shipped_stage = -1;
         m_df.windows = m_escape == '`';
         init_meta_scope();
+        size_t froms = static_cast<size_t>(
+            std::count_if(m_df.instructions.begin(), m_df.instructions.end(),
+                          [](const model::Instruction& i) { return i.kind == InstructionKind::from; }));
+        m_df.stages.reserve(froms);
+        m_states.reserve(froms);
         for (size_t i = 0; i < m_df.instructions.size(); ++i) {
             model::Instruction& inst = m_df.instructions[i];
             if (inst.kind == InstructionKind::from) {
@@ -223,7 +214,7 @@ class Analyzer {
             stage.windows = m_escape == '`' || (stage.base.known && data::is_windows_image(stage.base.text));
             st.shell = default_shell(stage.windows);
         }
-        st.scope = merge(st);
+        st.scope = stage_start_scope(st);
         m_df.stages.push_back(std::move(stage));
         m_states.push_back(std::move(st));
         from.run_shell = m_states.back().shell;
@@ -303,8 +294,11 @@ class Analyzer {
                 break;
         }
         if (inst.kind == InstructionKind::run) {
-            for (const model::Flag* f : inst.flags_named("mount")) {
-                model::Mount m = model::parse_mount(f->value);
+            for (const model::Flag& f : inst.flags) {
+                if (f.name != "mount") {
+                    continue;
+                }
+                model::Mount m = model::parse_mount(f.value);
                 if (!m.from().empty()) {
                     add_copy_source(stage, m.from(), *inst.scope);
                 }
@@ -313,42 +307,47 @@ class Analyzer {
     }
 
     /// ARG inside a stage: --build-arg, else the default, else the global value re-imported.
+    /// Every name and value is expanded with the variables as they were before this instruction.
     void stage_arg(const model::Instruction& inst, StageState& st) {
-        std::vector<std::string> names;
-        names.reserve(inst.pairs.size());
+        if (inst.pairs.empty()) {
+            return;
+        }
+        const VarScope& before = *st.scope;
+        // The new scope: the previous one with these names updated (an ENV of the same name wins).
+        auto merged = std::make_shared<VarScope>(before);
         for (const model::KeyValue& kv : inst.pairs) {
-            std::string name = expand_key(kv, *st.scope, m_escape);
+            std::string name = expand_key(kv, before, m_escape);
             Value v;
             if (auto it = m_options.build_args.find(name); it != m_options.build_args.end()) {
                 v = Value{it->second, true, {}, {}};
             } else if (kv.has_value) {
-                v = model::expand(raw_value_of(kv), *st.scope, m_escape);
+                v = model::expand(raw_value_of(kv), before, m_escape);
             } else if (auto g = m_meta->find(name); g != m_meta->end()) {
                 v = g->second;
             } else {
                 v = unknown_value(name);
             }
-            st.args[name] = std::move(v);
-            names.push_back(std::move(name));
+            auto e = st.env.find(name);
+            (*merged)[name] = e != st.env.end() ? e->second : v;
+            st.args[std::move(name)] = std::move(v);
         }
-        if (!inst.pairs.empty()) {
-            st.scope = remerge(st, names);
-        }
+        st.scope = std::move(merged);
     }
 
     /// ENV: every value is expanded with the variables as they were before this instruction.
     void stage_env(const model::Instruction& inst, StageState& st) {
+        if (inst.pairs.empty()) {
+            return;
+        }
         const VarScope& before = *st.scope;
-        std::vector<std::string> names;
-        names.reserve(inst.pairs.size());
+        auto merged = std::make_shared<VarScope>(before);  // ENV wins over ARG
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
-            st.env[name] = model::expand(raw_value_of(kv), before, m_escape);
-            names.push_back(std::move(name));
+            Value v = model::expand(raw_value_of(kv), before, m_escape);
+            (*merged)[name] = v;
+            st.env[std::move(name)] = std::move(v);
         }
-        if (!inst.pairs.empty()) {
-            st.scope = remerge(st, names);
-        }
+        st.scope = std::move(merged);
     }
 
     /// COPY --from / RUN --mount from=: an earlier stage by name or index (else an image).

@@ -54,6 +54,7 @@ Form exec_form(const ParseContext& ctx, model::Instruction& inst, size_t from, b
 }
 
 void words_from_json(model::Instruction& inst) {
+    inst.words.reserve(inst.words.size() + inst.json.size());
     for (const model::JsonArg& j : inst.json) {
         inst.words.push_back(model::Word{j.value, j.range, j.value});
     }
@@ -61,8 +62,10 @@ void words_from_json(model::Instruction& inst) {
 
 void split_into_words(const ParseContext& ctx, model::Instruction& inst, size_t from, bool unquote_values) {
     std::string_view text = std::string_view(inst.args.value).substr(from);
-    for (Span s : split_blanks(text)) {
-        inst.words.push_back(make_word(ctx, inst.args, {from + s.begin, from + s.end}, unquote_values));
+    std::vector<Span> spans = split_blanks(text);
+    inst.words.reserve(inst.words.size() + spans.size());
+    for (Span s : spans) {
+        make_word(ctx, inst.args, {from + s.begin, from + s.end}, unquote_values, inst.words.emplace_back());
     }
 }
 
@@ -189,7 +192,8 @@ void parse_onbuild(const ParseContext& ctx, model::Instruction& inst, int depth)
     if (depth > 0) {
         return;  // ONBUILD ONBUILD: reported by the outer ONBUILD; no deeper recursion
     }
-    inst.trigger = std::make_shared<model::Instruction>(parse_instruction(ctx, inst.args, depth + 1));
+    inst.trigger = std::make_shared<model::Instruction>();
+    parse_instruction(ctx, inst.args, *inst.trigger, depth + 1, nullptr);
     const model::Instruction& t = *inst.trigger;
     if (t.kind == InstructionKind::onbuild) {
         ctx.error(t.keyword_range.begin, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
@@ -251,7 +255,7 @@ void parse_arguments(const ParseContext& ctx, model::Instruction& inst, int dept
         case InstructionKind::env:
         case InstructionKind::label:
             require_some(ctx, inst);
-            parse_name_values(ctx, upper_keyword(inst), inst.args, inst.pairs);
+            parse_name_values(ctx, model::keyword_name(inst.kind), inst.args, inst.pairs);
             break;
         case InstructionKind::arg:
             require_some(ctx, inst);

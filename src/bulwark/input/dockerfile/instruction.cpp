@@ -28,23 +28,62 @@ InstructionKind kind_of(std::string_view keyword) {
     if (keyword.size() < 3 || keyword.size() > 11) {
         return InstructionKind::unknown;
     }
-    // keyword_name() of every kind, looked up once.
-    static const std::array<std::string_view, k_kinds.size()> k_names = [] {
-        std::array<std::string_view, k_kinds.size()> names{};
-        for (size_t i = 0; i < k_kinds.size(); ++i) {
-            names[i] = model::keyword_name(k_kinds[i]);
-        }
-        return names;
-    }();
-    for (size_t i = 0; i < k_kinds.size(); ++i) {
-        if (k_names[i].size() == keyword.size() && util::iequals(keyword, k_names[i])) {
-            return k_kinds[i];
-        }
+    // The first letter (either case) picks the candidates; iequals() decides.
+    auto is = [&](InstructionKind k) {
+        return util::iequals(keyword, model::keyword_name(k)) ? k : InstructionKind::unknown;
+    };
+    switch (keyword[0]) {
+        case 'F':
+        case 'f':
+            return is(InstructionKind::from);
+        case 'R':
+        case 'r':
+            return is(InstructionKind::run);
+        case 'C':
+        case 'c':
+            return is(keyword.size() == 3 ? InstructionKind::cmd : InstructionKind::copy);
+        case 'L':
+        case 'l':
+            return is(InstructionKind::label);
+        case 'M':
+        case 'm':
+            return is(InstructionKind::maintainer);
+        case 'E':
+        case 'e':
+            return is(keyword.size() == 3   ? InstructionKind::env
+                      : keyword.size() == 6 ? InstructionKind::expose
+                                            : InstructionKind::entrypoint);
+        case 'A':
+        case 'a':
+            if (keyword.size() == 3 && (keyword[1] == 'D' || keyword[1] == 'd')) {
+                return is(InstructionKind::add);
+            }
+            return is(InstructionKind::arg);
+        case 'V':
+        case 'v':
+            return is(InstructionKind::volume);
+        case 'U':
+        case 'u':
+            return is(InstructionKind::user);
+        case 'W':
+        case 'w':
+            return is(InstructionKind::workdir);
+        case 'O':
+        case 'o':
+            return is(InstructionKind::onbuild);
+        case 'S':
+        case 's':
+            return is(keyword.size() == 5 ? InstructionKind::shell : InstructionKind::stopsignal);
+        case 'H':
+        case 'h':
+            return is(InstructionKind::healthcheck);
+        default:
+            return InstructionKind::unknown;
     }
-    return InstructionKind::unknown;
 }
 
-model::Instruction parse_instruction(const ParseContext& ctx, const model::MappedText& line, int depth) {
+void parse_instruction(const ParseContext& ctx, const model::MappedText& line, model::Instruction& inst,
+                       int depth, const LineHint* hint) {
     std::string_view text = line.value;
     size_t kw_begin = skip_blanks(text, 0);
     size_t kw_end = kw_begin;
@@ -53,17 +92,23 @@ model::Instruction parse_instruction(const ParseContext& ctx, const model::Mappe
     }
     size_t text_end = trim_blanks_end(text, kw_begin, text.size());
 
-    model::Instruction inst;
     inst.keyword.assign(text.substr(kw_begin, kw_end - kw_begin));
     inst.kind = kind_of(inst.keyword);
     inst.keyword_range = line.source_range(kw_begin, kw_end);
     inst.range = line.source_range(kw_begin, text_end);
-    inst.line = ctx.source.line_of(inst.keyword_range.begin);
-    inst.end_line = ctx.source.line_of(inst.range.end);
+    if (hint != nullptr) {
+        // The keyword is on the first physical line in all but odd files (`\` alone on it).
+        inst.line = inst.keyword_range.begin < hint->first_end ? hint->first_line
+                                                               : ctx.source.line_of(inst.keyword_range.begin);
+        inst.end_line = hint->last_line;
+    } else {
+        inst.line = ctx.source.line_of(inst.keyword_range.begin);
+        inst.end_line = ctx.source.line_of(inst.range.end);
+    }
 
     std::vector<RawFlag> raw_flags;
     size_t args_begin = extract_flags(text.substr(0, text_end), kw_end, raw_flags);
-    inst.args = slice(line, args_begin, text_end);
+    slice_into(line, args_begin, text_end, inst.args);
 
     if (inst.kind == InstructionKind::unknown) {
         std::vector<std::string_view> names;
@@ -76,10 +121,17 @@ model::Instruction parse_instruction(const ParseContext& ctx, const model::Mappe
             inst.flags.push_back(model::Flag{r.name, r.value, r.has_value, line.source_range(r.begin, r.end),
                                              line.source_range(r.value_begin, r.end)});
         }
-        return inst;
+        return;
     }
-    inst.flags = check_flags(ctx, inst.kind, line, raw_flags);
+    if (!raw_flags.empty()) {
+        inst.flags = check_flags(ctx, inst.kind, line, raw_flags);
+    }
     parse_arguments(ctx, inst, depth);
+}
+
+model::Instruction parse_instruction(const ParseContext& ctx, const model::MappedText& line, int depth) {
+    model::Instruction inst;
+    parse_instruction(ctx, line, inst, depth, nullptr);
     return inst;
 }
 

@@ -16,6 +16,18 @@ model::InstructionKind kind_of(std::string_view keyword);
 /// `depth` is 1 for an ONBUILD trigger (whose own trigger is then not parsed).
 model::Instruction parse_instruction(const ParseContext& ctx, const model::MappedText& line, int depth = 0);
 
+/// Where a top-level instruction's logical line lies in the source (saves line look-ups).
+struct LineHint {
+    uint32_t first_line = 0;  // 1-based line where the logical line starts
+    uint32_t first_end = 0;   // source offset where that line's content ends
+    uint32_t last_line = 0;   // last line of the logical line
+};
+
+/// parse_instruction() into `inst`, a default-constructed instruction (built in place, e.g. in
+/// the model's vector). With `hint`, `line` and `end_line` come from it where possible.
+void parse_instruction(const ParseContext& ctx, const model::MappedText& line, model::Instruction& inst,
+                       int depth, const LineHint* hint);
+
 /// The instruction whose heredocs a logical line carries: `inst`, or its ONBUILD trigger.
 model::Instruction& heredoc_owner(model::Instruction& inst);
 

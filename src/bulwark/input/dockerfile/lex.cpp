@@ -1,7 +1,9 @@
 #include "bulwark/input/dockerfile/lex.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "bulwark/model/byte_scan.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::input::dockerfile::detail {
@@ -47,27 +49,8 @@ size_t space_length_utf8(std::string_view s, size_t pos) {
     return 0;
 }
 
-size_t skip_blanks(std::string_view s, size_t pos) {
-    while (pos < s.size() && is_blank(s[pos])) {
-        ++pos;
-    }
-    return pos;
-}
-
-size_t trim_blanks_end(std::string_view s, size_t begin, size_t end) {
-    while (end > begin && is_blank(s[end - 1])) {
-        --end;
-    }
-    return end;
-}
-
 bool needs_unquote(std::string_view s, char escape) {
-    for (char c : s) {
-        if (c == '\'' || c == '"' || c == escape) {
-            return true;
-        }
-    }
-    return false;
+    return model::contains_any_byte(s, std::array<char, 3>{'\'', '"', escape});
 }
 
 std::string unquote(std::string_view s, char escape) {
@@ -88,17 +71,26 @@ std::string unquote(std::string_view s, char escape) {
         } else if (c == '"') {
             ++i;
             while (i < n && s[i] != '"') {
-                if (s[i] == escape) {
-                    if (i + 1 == n) {
-                        ++i;
-                        break;
-                    }
-                    char next = s[i + 1];
-                    if (next == '"' || next == '$' || next == escape) {
-                        out += next;
-                        i += 2;
-                        continue;
-                    }
+                // A run with no quote and no escape: copied at once.
+                size_t j = i;
+                while (j < n && s[j] != '"' && s[j] != escape) {
+                    ++j;
+                }
+                if (j > i) {
+                    out.append(s.substr(i, j - i));
+                    i = j;
+                    continue;
+                }
+                // s[i] is the escape character.
+                if (i + 1 == n) {
+                    ++i;
+                    break;
+                }
+                char next = s[i + 1];
+                if (next == '"' || next == '$' || next == escape) {
+                    out += next;
+                    i += 2;
+                    continue;
                 }
                 out += s[i];
                 ++i;
@@ -138,25 +130,40 @@ std::string unquote(std::string_view s, char escape) {
     return out;
 }
 
-model::MappedText slice(const model::MappedText& text, size_t begin, size_t end) {
-    model::MappedText out;
+void slice_into(const model::MappedText& text, size_t begin, size_t end, model::MappedText& out) {
+    out.value.clear();
+    out.pieces.clear();
     end = std::min(end, text.value.size());
     if (begin >= end) {
         out.pieces.push_back({0, text.to_source(std::min(begin, text.value.size()))});
-        return out;
+        return;
     }
-    out.value.assign(text.value, begin, end - begin);
-    auto it =
-        std::upper_bound(text.pieces.begin(), text.pieces.end(), begin,
-                         [](size_t off, const model::MappedText::Piece& p) { return off < p.text_offset; });
-    if (it != text.pieces.begin()) {
-        --it;
+    out.value.assign(text.value.data() + begin, end - begin);
+    const auto& pieces = text.pieces;
+    auto first = pieces.begin();
+    if (pieces.size() > 1) {
+        first = std::upper_bound(
+            pieces.begin(), pieces.end(), begin,
+            [](size_t off, const model::MappedText::Piece& p) { return off < p.text_offset; });
+        if (first != pieces.begin()) {
+            --first;
+        }
     }
-    for (; it != text.pieces.end() && it->text_offset < end; ++it) {
+    auto last = first;
+    while (last != pieces.end() && last->text_offset < end) {
+        ++last;
+    }
+    out.pieces.reserve(static_cast<size_t>(last - first));
+    for (auto it = first; it != last; ++it) {
         size_t piece_begin = std::max<size_t>(it->text_offset, begin);
         out.pieces.push_back({static_cast<uint32_t>(piece_begin - begin),
                               static_cast<uint32_t>(it->source_offset + (piece_begin - it->text_offset))});
     }
+}
+
+model::MappedText slice(const model::MappedText& text, size_t begin, size_t end) {
+    model::MappedText out;
+    slice_into(text, begin, end, out);
     return out;
 }
 

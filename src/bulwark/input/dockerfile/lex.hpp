@@ -2,6 +2,7 @@
 // Character-level helpers shared by the Dockerfile parser's pieces: white space as BuildKit sees
 // it, quote removal, MappedText slicing and the parse context that collects diagnostics.
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -45,10 +46,30 @@ inline size_t space_length(std::string_view s, size_t pos) {
 }
 
 /// First offset >= `pos` in `s` that is not blank.
-size_t skip_blanks(std::string_view s, size_t pos);
+inline size_t skip_blanks(std::string_view s, size_t pos) {
+    // Eight spaces at a time first: continuation lines are often deeply indented.
+    constexpr uint64_t k_spaces = 0x2020202020202020ULL;
+    while (pos + 8 <= s.size()) {
+        uint64_t x = 0;
+        std::memcpy(&x, s.data() + pos, 8);
+        if (x != k_spaces) {
+            break;
+        }
+        pos += 8;
+    }
+    while (pos < s.size() && is_blank(s[pos])) {
+        ++pos;
+    }
+    return pos;
+}
 
 /// `s` with trailing blanks removed, as an end offset (>= `begin`).
-size_t trim_blanks_end(std::string_view s, size_t begin, size_t end);
+inline size_t trim_blanks_end(std::string_view s, size_t begin, size_t end) {
+    while (end > begin && is_blank(s[end - 1])) {
+        --end;
+    }
+    return end;
+}
 
 /// Quote removal as BuildKit's word expansion does it, without expanding variables: 'single'
 /// quotes are literal, "double" quotes let `escape` escape `"`, `$` and itself, `escape` outside
@@ -60,6 +81,8 @@ bool needs_unquote(std::string_view s, char escape);
 
 /// value[begin, end) of `text` with its pieces, as a new MappedText.
 model::MappedText slice(const model::MappedText& text, size_t begin, size_t end);
+/// slice() into `out` (its contents replaced).
+void slice_into(const model::MappedText& text, size_t begin, size_t end, model::MappedText& out);
 
 /// Appends `count` bytes starting at source offset `source_offset` to `out`.
 void append_piece(model::MappedText& out, std::string_view source_text, uint32_t source_offset, size_t count);

@@ -44,23 +44,6 @@ bool is_alnum(char c) {
 
 LineReader::LineReader(std::string_view text, uint32_t start) : m_text(text), m_pos(start) {}
 
-PhysicalLine LineReader::next() {
-    PhysicalLine line;
-    line.begin = m_pos;
-    const char* data = m_text.data();
-    const void* nl = std::memchr(data + m_pos, '\n', m_text.size() - m_pos);
-    size_t eol = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - data) : m_text.size();
-    size_t end = eol;
-    while (end > m_pos && m_text[end - 1] == '\r') {
-        --end;
-    }
-    line.content_end = static_cast<uint32_t>(end);
-    line.next = static_cast<uint32_t>(nl != nullptr ? eol + 1 : eol);
-    line.number = ++m_line;
-    m_pos = line.next;
-    return line;
-}
-
 void add_comment(std::string_view text, const PhysicalLine& line, uint32_t hash,
                  std::vector<model::Comment>& comments) {
     size_t b = hash + 1;
@@ -71,11 +54,10 @@ void add_comment(std::string_view text, const PhysicalLine& line, uint32_t hash,
     while (e > b && is_blank(text[e - 1])) {
         --e;
     }
-    model::Comment c;
+    model::Comment& c = comments.emplace_back();
     c.text.assign(text.substr(b, e - b));
     c.line = line.number;
     c.range = model::Range{hash, line.content_end};
-    comments.push_back(std::move(c));
 }
 
 void read_logical_line(const ParseContext& ctx, LineReader& reader, const PhysicalLine& first,
@@ -84,6 +66,7 @@ void read_logical_line(const ParseContext& ctx, LineReader& reader, const Physic
     out.text.value.clear();
     out.text.pieces.clear();
     out.first_line = first.number;
+    out.first_end = first.content_end;
     out.last_line = first.number;
     out.end = first.content_end;
 
@@ -109,11 +92,8 @@ void read_logical_line(const ParseContext& ctx, LineReader& reader, const Physic
     }
 }
 
-bool DirectiveScanner::scan(ParseContext& ctx, std::string_view text, const PhysicalLine& line,
-                            uint32_t content_begin, model::Directives& directives) {
-    if (done) {
-        return false;
-    }
+bool DirectiveScanner::scan_line(ParseContext& ctx, std::string_view text, const PhysicalLine& line,
+                                 uint32_t content_begin, model::Directives& directives) {
     std::string_view s = text.substr(content_begin, line.content_end - content_begin);
     size_t p = 1;
     if (s.empty() || s[0] != '#') {

@@ -2,6 +2,7 @@
 // Physical lines, logical lines (continuations joined, comment and blank lines inside dropped)
 // and the parser directives at the top of a Dockerfile.
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -26,7 +27,22 @@ class LineReader {
     /// True when every line has been read.
     bool at_end() const { return m_pos >= m_text.size(); }
     /// Reads the next line; only valid when !at_end().
-    PhysicalLine next();
+    PhysicalLine next() {
+        PhysicalLine line;
+        line.begin = m_pos;
+        const char* data = m_text.data();
+        const void* nl = std::memchr(data + m_pos, '\n', m_text.size() - m_pos);
+        size_t eol = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - data) : m_text.size();
+        size_t end = eol;
+        while (end > m_pos && m_text[end - 1] == '\r') {
+            --end;
+        }
+        line.content_end = static_cast<uint32_t>(end);
+        line.next = static_cast<uint32_t>(nl != nullptr ? eol + 1 : eol);
+        line.number = ++m_line;
+        m_pos = line.next;
+        return line;
+    }
     /// Offset where the next line starts.
     uint32_t position() const { return m_pos; }
 
@@ -40,6 +56,7 @@ class LineReader {
 struct LogicalLine {
     model::MappedText text;
     uint32_t first_line = 0;
+    uint32_t first_end = 0;  // end of the first line's content (source offset)
     uint32_t last_line = 0;
     uint32_t end = 0;  // end of the last line read (its content, without the line break)
 };
@@ -64,7 +81,13 @@ struct DirectiveScanner {
     /// Looks at `line` (content starting at `content_begin`). Returns true if it is a parser
     /// directive (recorded in `directives`, escape also set in `ctx`); false ends the block.
     bool scan(ParseContext& ctx, std::string_view text, const PhysicalLine& line, uint32_t content_begin,
-              model::Directives& directives);
+              model::Directives& directives) {
+        return !done && scan_line(ctx, text, line, content_begin, directives);
+    }
+
+  private:
+    bool scan_line(ParseContext& ctx, std::string_view text, const PhysicalLine& line, uint32_t content_begin,
+                   model::Directives& directives);
 };
 
 }  // namespace bulwark::input::dockerfile::detail

@@ -45,7 +45,11 @@ model::Dockerfile parse(util::SourcePtr source) {
     // At most one instruction per line: growing the vector would move every instruction again.
     df.instructions.reserve(std::min<size_t>(src.line_count(), 256));
     detail::DirectiveScanner directives;
-    LogicalLine logical;
+    // Reused across files of this thread: its buffers stop growing after the first few files.
+    static thread_local LogicalLine logical;
+    if (logical.text.value.capacity() > (size_t{1} << 20)) {
+        logical = LogicalLine{};  // an earlier file's huge line: do not keep that much
+    }
     while (!reader.at_end()) {
         PhysicalLine pl = reader.next();
         auto content = static_cast<uint32_t>(detail::skip_blanks(text.substr(0, pl.content_end), pl.begin));
@@ -63,7 +67,10 @@ model::Dockerfile parse(util::SourcePtr source) {
         if (detail::trim_blanks_end(logical.text.value, 0, logical.text.value.size()) == 0) {
             continue;  // only an escape character and continuations: nothing to parse
         }
-        model::Instruction inst = detail::parse_instruction(ctx, logical.text);
+        // Built in place: moving a whole Instruction into the vector costs as much as parsing a short one.
+        model::Instruction& inst = df.instructions.emplace_back();
+        detail::LineHint hint{logical.first_line, logical.first_end, logical.last_line};
+        detail::parse_instruction(ctx, logical.text, inst, 0, &hint);
         model::Instruction& owner = detail::heredoc_owner(inst);
         if (detail::takes_heredocs(owner) && logical.text.value.find("<<") != std::string::npos) {
             std::vector<detail::HeredocHeader> headers = detail::find_heredocs(logical.text.value);
@@ -71,7 +78,6 @@ model::Dockerfile parse(util::SourcePtr source) {
             detail::read_heredoc_bodies(ctx, reader, headers, is_file, logical, owner.heredocs);
         }
         set_end(inst, logical);
-        df.instructions.push_back(std::move(inst));
         if (df.diagnostics.size() >= detail::k_max_diagnostics) {
             df.diagnostics.push_back(core::make_diagnostic(
                 core::DiagLevel::note, src, reader.position(),

@@ -1,25 +1,53 @@
 #include "bulwark/input/dockerfile/words.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 namespace bulwark::input::dockerfile::detail {
 
 namespace {
 
-model::KeyValue make_pair(const ParseContext& ctx, const model::MappedText& args, Span key, Span value,
-                          bool has_value) {
+/// unquote(), skipped when the word is known to hold no quote or escape character.
+std::string unquote_word(std::string_view raw, bool plain, char escape) {
+    return plain ? std::string(raw) : unquote(raw, escape);
+}
+
+/// The pair for `key` and `value`; `plain` when both come from a word with no quote or escape.
+void add_pair(const ParseContext& ctx, const model::MappedText& args, Span key, Span value, bool has_value,
+              bool plain, std::vector<model::KeyValue>& out) {
     std::string_view text = args.value;
-    model::KeyValue kv;
-    kv.raw_key.assign(text.substr(key.begin, key.end - key.begin));
-    kv.key = unquote(kv.raw_key, ctx.escape);
+    model::KeyValue& kv = out.emplace_back();
+    std::string_view raw_key = text.substr(key.begin, key.end - key.begin);
+    kv.raw_key.assign(raw_key);
+    kv.key = unquote_word(raw_key, plain, ctx.escape);
     kv.key_range = args.source_range(key.begin, key.end);
     kv.has_value = has_value;
     if (has_value) {
-        kv.raw_value.assign(text.substr(value.begin, value.end - value.begin));
-        kv.value = unquote(kv.raw_value, ctx.escape);
+        std::string_view raw_value = text.substr(value.begin, value.end - value.begin);
+        kv.raw_value.assign(raw_value);
+        kv.value = unquote_word(raw_value, plain, ctx.escape);
         kv.value_range = args.source_range(value.begin, value.end);
     }
-    return kv;
+}
+
+/// Bytes that end split_words()'s fast run inside a word: white space and controls, non-ASCII,
+/// quotes and the escape character.
+struct WordStops {
+    std::array<bool, 256> stop{};
+    explicit WordStops(char escape) {
+        for (size_t u = 0; u < stop.size(); ++u) {
+            stop[u] =
+                u <= ' ' || u >= 0x80 || u == '\'' || u == '"' || u == static_cast<unsigned char>(escape);
+        }
+    }
+};
+
+/// The table for `escape` (the two escapes a Dockerfile allows), or nullptr for any other.
+const WordStops* word_stops(char escape) {
+    static const WordStops k_backslash('\\');
+    static const WordStops k_backtick('`');
+    return escape == '\\' ? &k_backslash : escape == '`' ? &k_backtick : nullptr;
 }
 
 }  // namespace
@@ -46,9 +74,11 @@ std::vector<Span> split_words(std::string_view text, char escape) {
     Phase phase = Phase::spaces;
     char quote = 0;
     size_t begin = 0;
-    size_t end = 0;  // end of what the current word holds (a dropped trailing escape excluded)
+    size_t end = 0;     // end of what the current word holds (a dropped trailing escape excluded)
+    bool plain = true;  // no quote or escape seen in the current word
     size_t pos = 0;
     const size_t n = text.size();
+    const WordStops* stops = word_stops(escape);
     while (pos < n) {
         if (phase == Phase::spaces) {
             if (size_t sl = space_length(text, pos); sl != 0) {
@@ -58,16 +88,23 @@ std::vector<Span> split_words(std::string_view text, char escape) {
             phase = Phase::word;
             begin = pos;
             end = pos;
+            plain = true;
         }
         if (phase == Phase::word) {
             // Fast path: a run of printable ASCII that is neither a quote nor the escape.
             size_t run = pos;
-            while (run < n) {
-                auto u = static_cast<unsigned char>(text[run]);
-                if (u <= ' ' || u >= 0x80 || u == '\'' || u == '"' || text[run] == escape) {
-                    break;
+            if (stops != nullptr) {
+                while (run < n && !stops->stop[static_cast<unsigned char>(text[run])]) {
+                    ++run;
                 }
-                ++run;
+            } else {
+                while (run < n) {
+                    auto u = static_cast<unsigned char>(text[run]);
+                    if (u <= ' ' || u >= 0x80 || u == '\'' || u == '"' || text[run] == escape) {
+                        break;
+                    }
+                    ++run;
+                }
             }
             if (run > pos) {
                 pos = end = run;
@@ -87,7 +124,7 @@ std::vector<Span> split_words(std::string_view text, char escape) {
         if (phase == Phase::word) {
             if (size_t sl = space_length(text, pos); sl != 0) {
                 if (end > begin) {
-                    out.push_back({begin, end});
+                    out.push_back({begin, end, plain});
                 }
                 phase = Phase::spaces;
                 pos += sl;
@@ -96,8 +133,10 @@ std::vector<Span> split_words(std::string_view text, char escape) {
             if (c == '\'' || c == '"') {
                 quote = c;
                 phase = Phase::quote;
+                plain = false;
             }
             if (c == escape) {
+                plain = false;
                 if (pos + 1 == n) {
                     ++pos;  // an escape at the very end is dropped
                     continue;
@@ -122,16 +161,26 @@ std::vector<Span> split_words(std::string_view text, char escape) {
         end = ++pos;
     }
     if (phase != Phase::spaces && end > begin) {
-        out.push_back({begin, end});
+        out.push_back({begin, end, plain});
     }
     return out;
 }
 
+void make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value,
+               model::Word& w) {
+    std::string_view raw = std::string_view(args.value).substr(span.begin, span.end - span.begin);
+    w.raw.assign(raw);
+    if (unquote_value) {
+        w.value = unquote(raw, ctx.escape);
+    } else {
+        w.value.assign(raw);
+    }
+    w.range = args.source_range(span.begin, span.end);
+}
+
 model::Word make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value) {
     model::Word w;
-    w.raw.assign(std::string_view(args.value).substr(span.begin, span.end - span.begin));
-    w.value = unquote_value ? unquote(w.raw, ctx.escape) : w.raw;
-    w.range = args.source_range(span.begin, span.end);
+    make_word(ctx, args, span, unquote_value, w);
     return w;
 }
 
@@ -142,6 +191,7 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
     if (words.empty()) {
         return;
     }
+    out.reserve(out.size() + words.size());
     std::string_view first = text.substr(words[0].begin, words[0].end - words[0].begin);
     if (first.find('=') == std::string_view::npos) {
         // Legacy `KEY value with spaces`: the key, then everything after the first blank run.
@@ -154,7 +204,7 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
             return;
         }
         size_t value_begin = skip_blanks(text, key_end);
-        out.push_back(make_pair(ctx, args, {0, key_end}, {value_begin, text.size()}, true));
+        add_pair(ctx, args, {0, key_end}, {value_begin, text.size()}, true, false, out);
         return;
     }
     for (Span w : words) {
@@ -169,24 +219,26 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
         if (eq == 0) {
             ctx.error(args.to_source(w.begin), fmt::format("{} names can not be blank", keyword));
         }
-        out.push_back(make_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true));
+        add_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true, w.plain, out);
     }
 }
 
 void parse_arg_names(const ParseContext& ctx, const model::MappedText& args,
                      std::vector<model::KeyValue>& out) {
     std::string_view text = args.value;
-    for (Span w : split_words(text, ctx.escape)) {
+    std::vector<Span> words = split_words(text, ctx.escape);
+    out.reserve(out.size() + words.size());
+    for (Span w : words) {
         std::string_view word = text.substr(w.begin, w.end - w.begin);
         size_t eq = word.find('=');
         if (eq == std::string_view::npos) {
-            out.push_back(make_pair(ctx, args, w, {w.end, w.end}, false));
+            add_pair(ctx, args, w, {w.end, w.end}, false, w.plain, out);
             continue;
         }
         if (eq == 0) {
             ctx.error(args.to_source(w.begin), "ARG names can not be blank");
         }
-        out.push_back(make_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true));
+        add_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true, w.plain, out);
     }
 }
 

@@ -12,6 +12,7 @@ namespace bulwark::input::dockerfile::detail {
 struct Span {
     size_t begin = 0;
     size_t end = 0;
+    bool plain = false;  // split_words(): no quote and no escape character in the word
 };
 
 /// BuildKit's parseStringsWhitespaceDelimited: split on runs of [\t\v\f\r ], quotes not special.
@@ -23,6 +24,9 @@ std::vector<Span> split_words(std::string_view text, char escape);
 
 /// A model word for args[span] (value unquoted when `unquote_value`).
 model::Word make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value);
+/// make_word() into `w` (e.g. a word just added to an instruction).
+void make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value,
+               model::Word& w);
 
 /// ENV / LABEL arguments (BuildKit's parseNameVal): `k=v ...` or the legacy `k v`. `keyword` is
 /// the instruction name for messages.

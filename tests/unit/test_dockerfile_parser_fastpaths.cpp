@@ -1,0 +1,168 @@
+// Dockerfile parser and expansion: the word-at-a-time and table-driven fast paths must agree with
+// the character-by-character definitions at every position (8-byte boundaries included).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "bulwark/input/dockerfile/instruction.hpp"
+#include "bulwark/input/dockerfile/lex.hpp"
+#include "bulwark/model/expand.hpp"
+#include "test_dockerfile_parser_helpers.hpp"
+
+namespace bulwark::testing {
+namespace {
+
+using model::InstructionKind;
+namespace detail = input::dockerfile::detail;
+
+bool naive_needs_unquote(std::string_view s, char escape) {
+    for (char c : s) {
+        if (c == '\'' || c == '"' || c == escape) {
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t naive_skip_blanks(std::string_view s, size_t pos) {
+    while (pos < s.size() && detail::is_blank(s[pos])) {
+        ++pos;
+    }
+    return pos;
+}
+
+TEST(DockerfileParserFastPaths, NeedsUnquoteFindsASpecialByteAtEveryPosition) {
+    for (char escape : {'\\', '`'}) {
+        for (size_t length = 0; length <= 24; ++length) {
+            std::string plain(length, 'a');
+            EXPECT_FALSE(detail::needs_unquote(plain, escape)) << length;
+            for (size_t at = 0; at < length; ++at) {
+                for (char special : {'\'', '"', '\\', '`'}) {
+                    std::string s = plain;
+                    s[at] = special;
+                    EXPECT_EQ(detail::needs_unquote(s, escape), naive_needs_unquote(s, escape))
+                        << s << " escape " << escape;
+                }
+            }
+        }
+    }
+}
+
+TEST(DockerfileParserFastPaths, UnquoteCopiesLongRunsInsideDoubleQuotes) {
+    EXPECT_EQ(detail::unquote("\"abcdefghijklmnopqrstuvwxyz\"", '\\'), "abcdefghijklmnopqrstuvwxyz");
+    EXPECT_EQ(detail::unquote("\"a long value with \\\"quotes\\\" and \\$HOME and \\\\ \\n\"", '\\'),
+              "a long value with \"quotes\" and $HOME and \\ \\n");
+    EXPECT_EQ(detail::unquote("\"unterminated run of text", '\\'), "unterminated run of text");
+    EXPECT_EQ(detail::unquote("\"ends with escape\\", '\\'), "ends with escape");
+    EXPECT_EQ(detail::unquote("\"backtick `\" escape\"", '`'), "backtick \" escape");
+}
+
+TEST(DockerfileParserFastPaths, SkipBlanksAgreesWithTheCharacterLoop) {
+    for (size_t spaces = 0; spaces <= 20; ++spaces) {
+        for (const char* tail : {"", "x", "\tx", " \t y", "\r"}) {
+            std::string s = std::string(spaces, ' ') + tail;
+            for (size_t from = 0; from <= s.size(); ++from) {
+                EXPECT_EQ(detail::skip_blanks(s, from), naive_skip_blanks(s, from))
+                    << '[' << s << "] " << from;
+            }
+        }
+    }
+}
+
+TEST(DockerfileParserFastPaths, KindOfEveryKeywordInAnyCaseAndNearMisses) {
+    for (int n = 0; n < static_cast<int>(InstructionKind::unknown); ++n) {
+        auto k = static_cast<InstructionKind>(n);
+        std::string upper(model::keyword_name(k));
+        std::string lower = upper;
+        std::string mixed = upper;
+        for (size_t i = 0; i < upper.size(); ++i) {
+            lower[i] = static_cast<char>(upper[i] - 'A' + 'a');
+            mixed[i] = i % 2 == 0 ? lower[i] : upper[i];
+        }
+        EXPECT_EQ(detail::kind_of(upper), k) << upper;
+        EXPECT_EQ(detail::kind_of(lower), k) << lower;
+        EXPECT_EQ(detail::kind_of(mixed), k) << mixed;
+        EXPECT_EQ(detail::kind_of(upper + "X"), InstructionKind::unknown) << upper;
+        EXPECT_EQ(detail::kind_of(upper.substr(1)), InstructionKind::unknown) << upper;
+        EXPECT_EQ(detail::kind_of(upper.substr(0, upper.size() - 1)), InstructionKind::unknown) << upper;
+    }
+    for (const char* other : {"", "R", "RU", "ADX", "ARD", "CMP", "COP", "ENTRYPOIN", "EXPOSES", "SHELLS",
+                              "STOP", "1RUN", "@RG", "HEALTHCHECKS", "\xC3\x89NV"}) {
+        EXPECT_EQ(detail::kind_of(other), InstructionKind::unknown) << other;
+    }
+}
+
+TEST(DockerfileParserFastPaths, ExpandFindsSpecialBytesAtEveryPosition) {
+    model::VarScope scope;
+    scope["X"] = model::Value{"1", true, {}, {}};
+    for (size_t length = 0; length <= 20; ++length) {
+        std::string prefix(length, 'a');
+        EXPECT_EQ(model::expand(prefix + "$X", scope).text, prefix + "1") << length;
+        EXPECT_EQ(model::expand(prefix + "'$X'", scope).text, prefix + "$X") << length;
+        EXPECT_EQ(model::expand(prefix + "\"$X\"", scope).text, prefix + "1") << length;
+        EXPECT_EQ(model::expand(prefix + "\\$X", scope).text, prefix + "$X") << length;
+        EXPECT_EQ(model::expand(prefix, scope).text, prefix) << length;
+    }
+}
+
+TEST(DockerfileParserFastPaths, ExpandCopiesQuotedRuns) {
+    model::VarScope scope;
+    scope["HOME"] = model::Value{"/root", true, {}, {}};
+    EXPECT_EQ(
+        model::expand("\"a long double-quoted text at $HOME, \\\"quoted\\\" \\\\ \\n end\"", scope).text,
+        "a long double-quoted text at /root, \"quoted\" \\ \\n end");
+    EXPECT_EQ(model::expand("'a long single-quoted $HOME text'", scope).text,
+              "a long single-quoted $HOME text");
+    model::Value open = model::expand("'never closed $HOME", scope);
+    EXPECT_FALSE(open.error.empty());
+    EXPECT_EQ(open.text, "'never closed $HOME");
+    EXPECT_EQ(model::referenced_variables("${A:-$B} \"$C\" '$D' $A"),
+              (std::vector<std::string>{"A", "B", "C"}));
+}
+
+TEST(DockerfileParserFastPaths, PairsOfPlainAndQuotedWords) {
+    auto df =
+        parse_text("FROM scratch\nENV A=b\\ c D=\"e f\" G=h I='j k' LONG_NAME_OF_A_KEY=a_long_plain_value\n");
+    ASSERT_EQ(df.instructions.size(), 2U);
+    const auto& pairs = df.instructions[1].pairs;
+    ASSERT_EQ(pairs.size(), 5U);
+    EXPECT_EQ(pairs[0].value, "b c");
+    EXPECT_EQ(pairs[0].raw_value, "b\\ c");
+    EXPECT_EQ(pairs[1].value, "e f");
+    EXPECT_EQ(pairs[2].value, "h");
+    EXPECT_EQ(pairs[2].raw_value, "h");
+    EXPECT_EQ(pairs[3].value, "j k");
+    EXPECT_EQ(pairs[4].key, "LONG_NAME_OF_A_KEY");
+    EXPECT_EQ(pairs[4].raw_key, "LONG_NAME_OF_A_KEY");
+    EXPECT_EQ(pairs[4].value, "a_long_plain_value");
+    EXPECT_EQ(pairs[4].raw_value, "a_long_plain_value");
+    EXPECT_EQ(source_of(df, pairs[4].value_range), "a_long_plain_value");
+}
+
+TEST(DockerfileParserFastPaths, LinesOfKeywordsOnContinuationLines) {
+    auto df = parse_text(
+        "FROM scratch\n\\\n  RUN echo a \\\n  b\nRUN echo \\\n# comment\n  c\nONBUILD \\\n RUN x\n");
+    ASSERT_EQ(df.instructions.size(), 4U);
+    EXPECT_EQ(df.instructions[1].line, 3U);  // the keyword is on the line after a lone escape
+    EXPECT_EQ(df.instructions[1].end_line, 4U);
+    EXPECT_EQ(df.instructions[2].line, 5U);
+    EXPECT_EQ(df.instructions[2].end_line, 7U);
+    EXPECT_EQ(df.instructions[3].line, 8U);
+    ASSERT_NE(df.instructions[3].trigger, nullptr);
+    EXPECT_EQ(df.instructions[3].trigger->line, 9U);
+    EXPECT_EQ(df.instructions[3].trigger->end_line, 9U);
+}
+
+TEST(DockerfileParserFastPaths, FilesParsedOneAfterAnotherDoNotShareText) {
+    std::string long_run = "RUN " + std::string(5000, 'x') + " \\\n  " + std::string(3000, 'y') + "\n";
+    auto first = parse_text("FROM scratch\n" + long_run);
+    auto second = parse_text("FROM scratch\nRUN z\n");
+    ASSERT_EQ(first.instructions.size(), 2U);
+    EXPECT_EQ(first.instructions[1].args.value.size(), 5000U + 1 + 2 + 3000U);
+    ASSERT_EQ(second.instructions.size(), 2U);
+    EXPECT_EQ(second.instructions[1].args.value, "z");
+    EXPECT_EQ(source_of(second, second.instructions[1].range), "RUN z");
+}
+
+}  // namespace
+}  // namespace bulwark::testing
