@@ -1,6 +1,7 @@
 #include "bulwark/engine/rule_run.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 #include <tuple>
 
@@ -34,14 +35,27 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
     bool one_file = std::all_of(findings.begin(), findings.end(), [&](const core::Finding& f) {
         return f.location.file == findings.front().location.file;
     });
-    std::stable_sort(findings.begin(), findings.end(),
-                     [one_file](const core::Finding& a, const core::Finding& b) {
-                         if (!one_file && a.location.file != b.location.file) {
-                             return a.location.file < b.location.file;
-                         }
-                         return std::tie(a.location.line, a.location.column, a.rule_id) <
-                                std::tie(b.location.line, b.location.column, b.rule_id);
-                     });
+    auto before = [one_file](const core::Finding& a, const core::Finding& b) {
+        if (!one_file && a.location.file != b.location.file) {
+            return a.location.file < b.location.file;
+        }
+        return std::tie(a.location.line, a.location.column, a.rule_id) <
+               std::tie(b.location.line, b.location.column, b.rule_id);
+    };
+    if (std::is_sorted(findings.begin(), findings.end(), before)) {
+        return;
+    }
+    // Sort positions, then move each finding once: a Finding is seven strings, costly to shuffle.
+    std::vector<uint32_t> order(findings.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return before(findings[a], findings[b]); });
+    std::vector<core::Finding> sorted;
+    sorted.reserve(findings.size());
+    for (uint32_t i : order) {
+        sorted.push_back(std::move(findings[i]));
+    }
+    findings = std::move(sorted);
 }
 
 void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,
