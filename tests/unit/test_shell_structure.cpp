@@ -229,6 +229,17 @@ TEST(ShellNested, ShellVariantsAndWrappers) {
     EXPECT_THAT(commands("bash <<< 'z'"), ElementsAre("bash", "z"));
 }
 
+TEST(ShellNested, OnlyShellAndSuNamesStartNestedScripts) {
+    // Every name that starts a nested script, also as a path ...
+    EXPECT_THAT(commands("ksh -c a; /bin/mksh -c b; /usr/bin/busybox sh -c c; runuser -l app -c d"),
+                ElementsAre("ksh -c a", "a", "/bin/mksh -c b", "b", "/usr/bin/busybox sh -c c", "c",
+                            "runuser -l app -c d", "d"));
+    // ... and none of the names that only end like one.
+    EXPECT_THAT(
+        commands("fish -c a; crash -c b; /opt/sh/x -c c; user -c d; tsu -c e; box -c f"),
+        ElementsAre("fish -c a", "crash -c b", "/opt/sh/x -c c", "user -c d", "tsu -c e", "box -c f"));
+}
+
 TEST(ShellNested, SuForms) {
     EXPECT_THAT(commands("su -c 'initdb -D /data' postgres"),
                 ElementsAre("su -c initdb -D /data postgres", "initdb -D /data"));

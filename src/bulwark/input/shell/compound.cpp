@@ -8,7 +8,7 @@ int Parser::parse_dbracket(int pipeline) {
     sh::Command c;
     c.begin = kw.begin;
     c.end = kw.end;
-    c.argv.push_back(std::move(kw.word));
+    c.argv.push_back(take_word(kw));
     m_dbracket = true;
     bool closed = false;
     while (!m_abort) {
@@ -22,8 +22,8 @@ int Parser::parse_dbracket(int pipeline) {
         }
         Token w = take();
         c.end = w.end;
-        closed = w.plain && w.word.value == "]]";
-        c.argv.push_back(std::move(w.word));
+        closed = w.plain && word_value(w) == "]]";
+        c.argv.push_back(take_word(w));
         if (closed) {
             break;
         }
@@ -55,7 +55,7 @@ void Parser::parse_compound(const Token& kw) {
         parse_subshell(kw.begin);
         return;
     }
-    std::string_view v = kw.word.value;
+    std::string_view v = word_value(kw);
     if (v == "{") {
         parse_list();
         expect_keyword("}", kw.begin, "{");
@@ -237,7 +237,7 @@ void Parser::parse_function_body(uint32_t at) {
     skip_newlines();
     const Token& t = peek();
     bool compound = is_op(t, Op::lparen) || (t.kind == TokenKind::word && t.plain &&
-                                             (is_compound_keyword(t.word.value) || t.word.value == "[["));
+                                             (is_compound_keyword(word_value(t)) || word_value(t) == "[["));
     if (!compound) {
         if (!m_abort) {
             error(at, "expected a function body but found " + describe(t));
@@ -246,7 +246,7 @@ void Parser::parse_function_body(uint32_t at) {
     }
     const bool saved = m_in_function;
     m_in_function = true;
-    parse_command(new_pipeline(), false, std::nullopt);
+    parse_command(new_pipeline(), false, nullptr);
     m_in_function = saved;
     parse_compound_redirects();
 }

@@ -9,7 +9,7 @@ namespace bulwark::input::shell::detail {
 namespace {
 
 // NAME=value, NAME+=value or NAME[index]=value, judged on the word as written.
-bool is_assignment(std::string_view raw) {
+inline bool is_assignment(std::string_view raw) {
     if (raw.empty() || !is_name_start(raw[0])) {
         return false;
     }
@@ -49,7 +49,7 @@ std::string Parser::describe(const Token& t) const {
         case TokenKind::word:
             break;
     }
-    std::string_view v = t.word.value;
+    std::string_view v = word_value(t);
     return "'" + std::string(v.substr(0, 32)) + (v.size() > 32 ? "...'" : "'");
 }
 
@@ -125,7 +125,7 @@ bool Parser::is_list_end(const Token& t) const {
     if (!t.plain) {
         return false;
     }
-    std::string_view v = t.word.value;
+    std::string_view v = word_value(t);
     return v == "then" || v == "elif" || v == "else" || v == "fi" || v == "do" || v == "done" ||
            v == "esac" || v == "}";
 }
@@ -159,8 +159,12 @@ int Parser::emit(sh::Command&& c) {
     c.parent = 0;  // relative while parsing: 0 none, negative distance to the parent
     const size_t k = m_sink->size();
     m_sink->push_back(std::move(c));
-    flush_pending(static_cast<int>(k));
-    expand_nested(k);
+    if (!m_pending.empty()) {
+        flush_pending(static_cast<int>(k));
+    }
+    if (may_run_script((*m_sink)[k])) {
+        expand_nested(k);
+    }
     return static_cast<int>(k);
 }
 
@@ -247,9 +251,10 @@ int Parser::parse_pipeline() {
         // `time` is a keyword before a compound command, otherwise a wrapper effective_argv skips.
         Token tw = take();
         const Token& n = peek();
-        bool keyword = is_op(n, Op::lparen) ||
-                       (n.kind == TokenKind::word && n.plain &&
-                        (is_compound_keyword(n.word.value) || n.word.value == "[[" || n.word.value == "!"));
+        bool keyword =
+            is_op(n, Op::lparen) ||
+            (n.kind == TokenKind::word && n.plain &&
+             (is_compound_keyword(word_value(n)) || word_value(n) == "[[" || word_value(n) == "!"));
         if (!keyword) {
             first = std::move(tw);
         } else if (is_word(n, "!")) {
@@ -263,7 +268,7 @@ int Parser::parse_pipeline() {
     bool piped_in = false;
     while (!m_abort) {
         const size_t element = m_sink->size();
-        last = parse_command(id, piped_in, std::move(first));
+        last = parse_command(id, piped_in, first ? &*first : nullptr);
         first.reset();
         const Token& t = peek();
         if (!is_op(t, Op::pipe) && !is_op(t, Op::pipe_amp)) {
@@ -294,14 +299,14 @@ int Parser::parse_pipeline() {
 
 // ---- commands ----
 
-int Parser::parse_command(int pipeline, bool piped_in, std::optional<Token> first) {
-    if (first) {
-        return parse_simple(pipeline, std::move(first));
+int Parser::parse_command(int pipeline, bool piped_in, Token* first) {
+    if (first != nullptr) {
+        return parse_simple(pipeline, first);
     }
     const Token& t = peek();
     bool compound = false;
     if (t.kind == TokenKind::word && t.plain) {
-        std::string_view v = t.word.value;
+        std::string_view v = word_value(t);
         if (v == "[[") {
             return parse_dbracket(pipeline);
         }
@@ -336,7 +341,7 @@ int Parser::parse_command(int pipeline, bool piped_in, std::optional<Token> firs
         return last_top_command(from);
     }
     if (t.kind == TokenKind::word || is_op(t, Op::redirect) || is_op(t, Op::heredoc)) {
-        return parse_simple(pipeline, std::nullopt);
+        return parse_simple(pipeline, nullptr);
     }
     if (is_list_end(t) || t.kind == TokenKind::newline) {
         error(t.begin, "expected a command but found " + describe(t));
@@ -347,7 +352,18 @@ int Parser::parse_command(int pipeline, bool piped_in, std::optional<Token> firs
     return -1;
 }
 
-int Parser::parse_simple(int pipeline, std::optional<Token> first) {
+void Parser::add_assignment(sh::Command& c, Token& w) {
+    c.assignments.push_back(take_word(w));
+}
+
+void Parser::add_plain_assignment(sh::Command& c, std::string_view raw, uint32_t begin, uint32_t end) {
+    sh::Word& w = c.assignments.emplace_back();
+    w.value.assign(raw);
+    w.begin = begin;
+    w.end = end;
+}
+
+int Parser::parse_simple(int pipeline, Token* first) {
     sh::Command c;
     bool any = false;
     auto extend = [&](uint32_t b, uint32_t e) {
@@ -357,25 +373,44 @@ int Parser::parse_simple(int pipeline, std::optional<Token> first) {
         }
         c.end = std::max(c.end, e);
     };
-    auto add_word = [&](Token&& w) {
-        extend(w.begin, w.end);
-        std::string_view raw = m_text.substr(w.begin, w.end - w.begin);
-        if (c.argv.empty() && is_assignment(raw)) {
-            c.assignments.push_back(std::move(w.word));
-        } else {
-            if (c.argv.empty()) {
-                c.argv.reserve(8);  // most commands have a few words: one allocation
+    // A word that is its text as written (a lazy token).
+    auto add_plain = [&](uint32_t b, uint32_t e) __attribute__((always_inline)) {
+        extend(b, e);
+        const std::string_view raw = m_text.substr(b, e - b);
+        if (c.argv.empty()) {
+            if (is_assignment(raw)) {
+                add_plain_assignment(c, raw, b, e);
+                return;
             }
-            c.argv.push_back(std::move(w.word));
+            c.argv.reserve(8);  // most commands have a few words: one allocation
         }
+        sh::Word& d = c.argv.emplace_back();  // built in place: no copy of the value
+        d.value.append(raw.data(), raw.size());
+        d.begin = b;
+        d.end = e;
     };
-    if (first) {
-        add_word(std::move(*first));
+    auto add_word = [&](Token & w) __attribute__((always_inline)) {
+        if (w.lazy) {
+            add_plain(w.begin, w.end);
+            return;
+        }
+        extend(w.begin, w.end);
+        if (c.argv.empty()) {
+            if (is_assignment(m_text.substr(w.begin, w.end - w.begin))) {
+                add_assignment(c, w);
+                return;
+            }
+            c.argv.reserve(8);
+        }
+        c.argv.push_back(std::move(w.full));
+    };
+    if (first != nullptr) {
+        add_word(*first);
     }
     while (!m_abort) {
         const Token& t = peek();
         if (t.kind == TokenKind::word) {
-            add_word(std::move(take_ref()));
+            add_word(take_ref());
             if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() &&
                 is_op(peek(), Op::lparen)) {
                 // name() compound-command
@@ -419,7 +454,7 @@ void Parser::parse_redirect(std::vector<sh::Redirect>& out) {
         return;
     }
     Token w = take();
-    r.target = std::move(w.word);
+    r.target = take_word(w);
     if (op.op == Op::heredoc) {
         sh::Heredoc h;
         h.delimiter = r.target.value;

@@ -1,23 +1,27 @@
 // Tokens: operators, newlines (which start here-document bodies), comments and line continuations.
 // Words themselves are read in words.cpp.
+#include <cstring>
+
 #include "bulwark/input/shell/parser_impl.hpp"
 
 namespace bulwark::input::shell::detail {
 
 const Token& Parser::peek_slow() {
     if (m_abort) {
-        if (!m_has_tok || m_tok.kind != TokenKind::end) {
-            m_tok = Token{};
-            m_tok.begin = m_end;
-            m_tok.end = m_end;
-            m_has_tok = true;
-        }
-        return m_tok;
+        return end_token();
     }
-    if (!m_has_tok) {
-        // Lex in place: a substitution inside the word re-enters the grammar, which uses m_tok, but
-        // parse_substitution() saves and restores m_tok around it.
-        lex(m_tok);
+    // Lex in place: a substitution inside the word re-enters the grammar, which uses m_tok, but
+    // parse_substitution() saves and restores m_tok around it.
+    lex(m_tok);
+    m_has_tok = true;
+    return m_tok;
+}
+
+const Token& Parser::end_token() {
+    if (!m_has_tok || m_tok.kind != TokenKind::end) {
+        m_tok = Token{};
+        m_tok.begin = m_end;
+        m_tok.end = m_end;
         m_has_tok = true;
     }
     return m_tok;
@@ -29,40 +33,75 @@ Token Parser::take() {
     return std::move(m_tok);
 }
 
-void Parser::drop() {
-    peek();
-    m_has_tok = false;
-}
-
-Token& Parser::take_ref() {
-    peek();
-    m_has_tok = false;
-    return m_tok;
-}
-
 void Parser::skip_blanks() {
-    while (m_pos < m_end) {
-        char c = m_text[m_pos];
+    const char* const text = m_text.data();
+    const uint32_t end = m_end;
+    uint32_t p = m_pos;
+    while (p < end) {
+        const char c = text[p];
         if (is_blank(c)) {
-            ++m_pos;
-        } else if (c == '\\' && m_pos + 1 < m_end && m_text[m_pos + 1] == '\n') {
-            m_pos += 2;
-        } else if (c == '\\' && m_pos + 2 < m_end && m_text[m_pos + 1] == '\r' && m_text[m_pos + 2] == '\n') {
-            m_pos += 3;
+            ++p;
+        } else if (c == '\\' && p + 1 < end && text[p + 1] == '\n') {
+            p += 2;
+        } else if (c == '\\' && p + 2 < end && text[p + 1] == '\r' && text[p + 2] == '\n') {
+            p += 3;
         } else if (c == '#') {
-            size_t nl = m_text.substr(0, m_end).find('\n', m_pos);
-            m_pos = nl == std::string_view::npos ? m_end : static_cast<uint32_t>(nl);
+            const void* nl = std::memchr(text + p, '\n', end - p);
+            p = nl == nullptr ? end : static_cast<uint32_t>(static_cast<const char*>(nl) - text);
         } else {
             break;
         }
     }
+    m_pos = p;
+}
+
+inline void Parser::lex_word(Token& t) {
+    // Most words are one run of ordinary characters ended by a blank or an operator: their value
+    // is their text, read later from the script (no copy here).
+    const char* const text = m_text.data();
+    const uint32_t begin = m_pos;
+    uint32_t run = begin;
+    while (run < m_end && !k_word_special[static_cast<unsigned char>(text[run])]) {
+        ++run;
+    }
+    if (run > begin && (run == m_end || (is_meta(text[run]) && text[run] != '('))) {
+        t.kind = TokenKind::word;
+        t.lazy = true;
+        t.plain = true;
+        t.begin = begin;
+        t.end = run;
+        t.text = std::string_view(text + begin, run - begin);
+        m_pos = run;
+        return;
+    }
+    t.text = {};
+    read_word(t);
 }
 
 void Parser::lex(Token& t) {
-    skip_blanks();
+    {
+        // Plain blanks here; continuations and comments in skip_blanks().
+        const char* const text = m_text.data();
+        uint32_t p = m_pos;
+        while (p < m_end && is_blank(text[p])) {
+            ++p;
+        }
+        m_pos = p;
+        if (p < m_end) {
+            const char c = text[p];
+            if (c == '\\' || c == '#') {
+                skip_blanks();
+            } else if (!k_word_special[static_cast<unsigned char>(c)] && !(c >= '0' && c <= '9') &&
+                       !m_dbracket && !m_abort) {
+                lex_word(t);  // the common token, decided without the checks below
+                return;
+            }
+        }
+    }
     t.begin = m_pos;
     t.end = m_pos;
     t.plain = false;
+    t.lazy = false;
     t.text = {};
     if (m_abort || m_pos >= m_end) {
         t.kind = TokenKind::end;
@@ -96,7 +135,7 @@ void Parser::lex(Token& t) {
             lex_operator(t);
             return;
         }
-        read_word(t);
+        lex_word(t);
         return;
     }
     bool process_substitution = (c == '<' || c == '>') && m_pos + 1 < m_end && m_text[m_pos + 1] == '(';
@@ -104,7 +143,7 @@ void Parser::lex(Token& t) {
         lex_operator(t);
         return;
     }
-    read_word(t);
+    lex_word(t);
 }
 
 void Parser::lex_operator(Token& t) {

@@ -38,6 +38,10 @@ constexpr std::array<bool, 256> char_table(std::string_view chars) {
 
 inline constexpr std::array<bool, 256> k_meta_chars = char_table(" \t\r\n;&|<>()");
 
+/// Characters a word handles one by one (and the meta characters that end it); everything else
+/// is copied in runs.
+inline constexpr std::array<bool, 256> k_word_special = char_table("'\"\\$`*?[]~{} \t\r\n;&|<>()");
+
 /// Characters that end a word outside [[ ]].
 inline bool is_meta(char c) {
     return k_meta_chars[static_cast<unsigned char>(c)];
@@ -74,13 +78,31 @@ struct Token {
     uint32_t begin = 0;
     uint32_t end = 0;
     bool plain = false;     // word without quotes, escapes or expansions: may be a reserved word
-    sh::Word word;          // when kind == word
-    std::string_view text;  // operator as written (with its fd number)
+    bool lazy = false;      // word that is `text` as written (plain, no glob): `full` is not filled
+    sh::Word full;          // when kind == word and not lazy
+    std::string_view text;  // operator as written (with its fd number); a lazy word's text
 };
+
+/// The value of a word token (quotes and escapes resolved).
+inline std::string_view word_value(const Token& t) {
+    return t.lazy ? t.text : std::string_view(t.full.value);
+}
+
+/// The word of a word token, moved out of it.
+inline sh::Word take_word(Token& t) {
+    if (t.lazy) {
+        sh::Word w;
+        w.value.assign(t.text);
+        w.begin = t.begin;
+        w.end = t.end;
+        return w;
+    }
+    return std::move(t.full);
+}
 
 /// A reserved word (unquoted, unexpanded) spelled `kw`.
 inline bool is_word(const Token& t, std::string_view kw) {
-    return t.kind == TokenKind::word && t.plain && t.word.value == kw;
+    return t.kind == TokenKind::word && t.plain && word_value(t) == kw;
 }
 
 inline bool is_op(const Token& t, Op op) {
@@ -91,6 +113,37 @@ inline bool is_op(const Token& t, Op op) {
 inline bool is_compound_keyword(std::string_view v) {
     return v == "{" || v == "if" || v == "while" || v == "until" || v == "for" || v == "select" ||
            v == "case";
+}
+
+/// True when `v` is `name` or ends with "/name".
+inline bool is_path_to(std::string_view v, std::string_view name) {
+    return v.size() >= name.size() && v.substr(v.size() - name.size()) == name &&
+           (v.size() == name.size() || v[v.size() - name.size() - 1] == '/');
+}
+
+/// False when no word of `c` names a shell, su or runuser, so that it cannot run a nested script
+/// (expand_nested() looks no further). Most commands stop at the last two letters of each word.
+inline bool may_run_script(const sh::Command& c) {
+    for (const sh::Word& w : c.argv) {
+        const std::string_view v = w.value;
+        if (v.size() < 2) {
+            continue;
+        }
+        const char a = v[v.size() - 2];
+        const char b = v.back();
+        if (a == 's' && b == 'h') {
+            for (std::string_view n : {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"}) {
+                if (is_path_to(v, n)) {
+                    return true;
+                }
+            }
+        } else if ((a == 's' && b == 'u' && is_path_to(v, "su")) ||
+                   (a == 'o' && b == 'x' && is_path_to(v, "busybox")) ||
+                   (a == 'e' && b == 'r' && is_path_to(v, "runuser"))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /// How offsets of a separately parsed text map back: exactly (base + offset) or onto one range.
@@ -131,14 +184,26 @@ class Parser {
         }
         return peek_slow();
     }
+    /// Lexes the next token (peek() found none, or parsing stopped).
     const Token& peek_slow();
+    /// The end token once parsing stopped (kept out of the hot path).
+    [[gnu::noinline, gnu::cold]] const Token& end_token();
     Token take();
     /// Consumes the current token without copying it.
-    void drop();
+    void drop() {
+        peek();
+        m_has_tok = false;
+    }
     /// Consumes the current token; the reference is valid until the next peek().
-    Token& take_ref();
+    Token& take_ref() {
+        peek();
+        m_has_tok = false;
+        return m_tok;
+    }
     void lex(Token& t);
     void lex_operator(Token& t);
+    /// A word: one run of ordinary characters becomes a lazy token, anything else read_word().
+    [[gnu::always_inline]] inline void lex_word(Token& t);  // lexer.cpp only
     void read_word(Token& t);
     void read_single_quote(sh::Word& w);
     void read_double_quote(sh::Word& w, bool& expansion);
@@ -155,8 +220,12 @@ class Parser {
     void parse_list();
     int parse_and_or();
     int parse_pipeline();
-    int parse_command(int pipeline, bool piped_in, std::optional<Token> first);
-    int parse_simple(int pipeline, std::optional<Token> first);
+    int parse_command(int pipeline, bool piped_in, Token* first);
+    int parse_simple(int pipeline, Token* first);
+    /// Out of line: rare, and its temporary word would slow parse_simple's word loop.
+    [[gnu::noinline]] void add_assignment(sh::Command& c, Token& w);
+    [[gnu::noinline]] static void add_plain_assignment(sh::Command& c, std::string_view raw, uint32_t begin,
+                                                       uint32_t end);
     int parse_dbracket(int pipeline);
     void parse_redirect(std::vector<sh::Redirect>& out);
     void parse_compound_redirects();

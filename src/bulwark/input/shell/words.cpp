@@ -7,10 +7,6 @@ namespace bulwark::input::shell::detail {
 
 namespace {
 
-// Characters a word handles one by one (and the meta characters that end it); everything else
-// is copied in runs.
-constexpr std::array<bool, 256> k_word_special = char_table("'\"\\$`*?[]~{} \t\r\n;&|<>()");
-
 // Characters a double-quoted string handles one by one.
 constexpr std::array<bool, 256> k_dquote_special = char_table("\"\\$`");
 
@@ -35,12 +31,21 @@ int hex_value(char c) {
 
 void Parser::read_word(Token& t) {
     t.kind = TokenKind::word;
-    sh::Word& w = t.word;
-    w.value.clear();
+    t.lazy = false;
+    sh::Word& w = t.full;
     w.quoted = false;
     w.dynamic = false;
     const uint32_t begin = m_pos;
     w.begin = begin;
+    const char* const text = m_text.data();
+    uint32_t run = begin;
+    while (run < m_end && !is_word_special(text[run])) {
+        ++run;
+    }
+    // The run is the first part of the word (lex_word() took the words that are only a run).
+    w.value.clear();
+    w.value.append(text + begin, run - begin);
+    m_pos = run;
     bool expansion = false;
     bool bracket_open = false;
     uint32_t brace_open = k_none;
@@ -143,14 +148,16 @@ void Parser::read_word(Token& t) {
                 ++m_pos;
                 break;
             default: {
-                uint32_t s = m_pos;
-                while (m_pos < m_end && !is_word_special(m_text[m_pos])) {
-                    ++m_pos;
+                const uint32_t s = m_pos;
+                uint32_t e = s;
+                while (e < m_end && !is_word_special(text[e])) {
+                    ++e;
                 }
-                if (m_pos == s) {
-                    ++m_pos;  // an operator character inside [[ ]]
+                if (e == s) {
+                    ++e;  // an operator character inside [[ ]]
                 }
-                w.value.append(m_text.substr(s, m_pos - s));
+                m_pos = e;
+                w.value.append(text + s, e - s);
                 break;
             }
         }
