@@ -1,6 +1,7 @@
 #pragma once
 // Allocation-free ASCII helpers for the hot paths of rules (util::to_lower returns a copy; compare
 // ignoring case with util::iequals, which does not copy). Only 'A'-'Z' fold, as in util::to_lower.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,28 @@ inline void assign_lower(std::string& out, std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
         out[i] = ascii_lower(s[i]);
     }
+}
+
+/// s.find_first_of(set) for an ASCII `set`, without std::string_view::find_first_of's memchr
+/// call per character of `s` (it matters for the hot paths that search every word).
+constexpr size_t find_first_of(std::string_view s, std::string_view set) {
+    uint64_t low = 0;   // bytes 0-63
+    uint64_t high = 0;  // bytes 64-127
+    for (char c : set) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 64) {
+            low |= uint64_t{1} << u;
+        } else if (u < 128) {
+            high |= uint64_t{1} << (u - 64);
+        }
+    }
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto u = static_cast<unsigned char>(s[i]);
+        if (u < 64 ? ((low >> u) & 1U) != 0 : u < 128 && ((high >> (u - 64)) & 1U) != 0) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace bulwark::rules

@@ -1,6 +1,30 @@
 #include "bulwark/rules/rule.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 namespace bulwark::rules {
+
+namespace {
+
+/// file.position() of the last byte of `where`, given `b`, the position of its first: counted
+/// from `b` when no line break lies between them (most findings are on one line).
+util::Position end_position(const util::SourceFile& file, model::Range where, util::Position b) {
+    size_t last = where.end > where.begin ? where.end - 1 : where.begin;
+    const std::string& text = file.text();
+    size_t from = std::min<size_t>(where.begin, text.size());
+    size_t to = std::min(last, text.size());
+    if (to < from) {
+        return file.position(last);
+    }
+    std::string_view between = std::string_view(text).substr(from, to - from);
+    if (between.find('\n') != std::string_view::npos) {
+        return file.position(last);
+    }
+    return util::Position{b.line, b.column + util::utf8_length(between)};
+}
+
+}  // namespace
 
 Reporter::Reporter(const Rule& rule, const util::SourceFile& source, std::vector<core::Finding>& out)
     : m_rule(rule), m_source(source), m_out(out) {}
@@ -16,14 +40,21 @@ void Reporter::report(model::Range where, core::Severity severity, std::string m
 void Reporter::report_in(const util::SourceFile& file, model::Range where, core::Severity severity,
                          std::string message, std::string fix) {
     util::Position b = file.position(where.begin);
-    util::Position e = file.position(where.end > where.begin ? where.end - 1 : where.begin);
+    util::Position e = end_position(file, where, b);
+    if (m_out.capacity() == 0) {
+        m_out.reserve(8);  // most files have a few findings: no regrowth (and moves) for them
+    }
     // Built in place: a large scan reports tens of thousands of findings.
     core::Finding& f = m_out.emplace_back();
     f.rule_id = m_rule.id;
     f.severity = severity;
     f.message = std::move(message);
     f.fix = std::move(fix);
-    f.location = core::Location{file.path(), b.line, b.column, e.line, e.column, {}};
+    f.location.file = file.path();
+    f.location.line = b.line;
+    f.location.column = b.column;
+    f.location.end_line = e.line;
+    f.location.end_column = e.column;
     f.evidence = file.line_text(b.line);
 }
 

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "bulwark/model/expand.hpp"
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/instructions_checks.hpp"
 #include "bulwark/rules/dockerfile/instructions_common.hpp"
 #include "bulwark/util/strings.hpp"
@@ -49,7 +50,7 @@ void report_overridden(const DockerfileContext& ctx, Reporter& out, InstructionK
 /// First whitespace-separated token of an instruction's arguments.
 std::string_view first_token(const Instruction& inst) {
     std::string_view a = util::trim(inst.args.value);
-    return a.substr(0, a.find_first_of(" \t\r\n"));
+    return a.substr(0, find_first_of(a, " \t\r\n"));
 }
 
 }  // namespace
@@ -97,7 +98,7 @@ std::string exec_form_of(std::string_view keyword, std::string_view args) {
 }
 
 bool is_simple_command(std::string_view args) {
-    return args.find_first_of("|&;<>$`'\"*?(){}\\\n") == std::string_view::npos;
+    return find_first_of(args, "|&;<>$`'\"*?(){}\\\n") == std::string_view::npos;
 }
 
 }  // namespace

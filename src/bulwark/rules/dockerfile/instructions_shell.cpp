@@ -8,6 +8,7 @@
 #include "bulwark/model/shell_query.hpp"
 #include "bulwark/rules/dockerfile/instructions_checks.hpp"
 #include "bulwark/rules/dockerfile/instructions_common.hpp"
+#include "bulwark/rules/dockerfile/packages_commands.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile::checks {
@@ -51,11 +52,12 @@ void cd_in_run(const DockerfileContext& ctx, Reporter& out) {
         }
         bool reported = false;
         for (const model::ShellBody& body : inst.shell) {
-            for (const sh::Command& c : body.script.commands) {
-                if (reported || !sh::is_command(c, "cd")) {
+            std::span<const CommandFacts> facts = command_facts(df, inst, body);
+            for (size_t k = 0; k < facts.size(); ++k) {
+                if (reported || facts[k].program != "cd") {
                     continue;
                 }
-                std::span<const sh::Word> argv = sh::effective_argv(c);
+                std::span<const sh::Word> argv = facts[k].argv;
                 std::vector<const sh::Word*> dirs = sh::operands(argv);
                 std::string dir = dirs.empty() ? std::string() : dirs.front()->value;
                 bool literal_abs = !dirs.empty() && !dirs.front()->dynamic && util::starts_with(dir, "/");
@@ -77,7 +79,17 @@ void cd_in_run(const DockerfileContext& ctx, Reporter& out) {
 void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;
     for (const Instruction& inst : df.instructions) {
-        if (inst.kind != InstructionKind::run || inst.shell.empty() || pipefail_from_launcher(inst)) {
+        if (inst.kind != InstructionKind::run || inst.shell.empty()) {
+            continue;
+        }
+        // Most RUNs have no pipe: look for one before asking how the shell was launched.
+        bool piped = false;
+        for (const model::ShellBody& body : inst.shell) {
+            for (const sh::Command& c : body.script.commands) {
+                piped = piped || c.next == sh::Connector::pipe;
+            }
+        }
+        if (!piped || pipefail_from_launcher(inst)) {
             continue;
         }
         bool reported = false;
@@ -121,11 +133,11 @@ void symlinked_shell(const DockerfileContext& ctx, Reporter& out) {
             continue;
         }
         for (const model::ShellBody& body : inst.shell) {
-            for (const sh::Command& c : body.script.commands) {
-                if (!sh::is_command(c, "ln")) {
+            for (const CommandFacts& f : command_facts(df, inst, body)) {
+                if (f.program != "ln") {
                     continue;
                 }
-                std::span<const sh::Word> argv = sh::effective_argv(c);
+                std::span<const sh::Word> argv = f.argv;
                 if (sh::has_option(argv, "t", {"target-directory"},
                                    {"-t", "--target-directory", "-S", "--suffix"})) {
                     continue;

@@ -93,16 +93,24 @@ std::span<const shell::Word> skip_simple_wrappers(std::span<const shell::Word> a
     return argv;
 }
 
-RunCommand make_command(const model::ShellBody& body, size_t index) {
+/// `facts` are the command's command_facts(), or null (a synthetic exec-form body).
+RunCommand make_command(const model::ShellBody& body, size_t index, const CommandFacts* facts) {
     RunCommand rc;
     rc.body = &body;
     rc.index = index;
     rc.command = &body.script.commands[index];
-    rc.argv = shell::effective_argv(*rc.command);
+    if (facts != nullptr) {
+        rc.argv = facts->argv;
+        rc.program = facts->program;
+    } else {
+        rc.argv = shell::effective_argv(*rc.command);
+        if (!rc.argv.empty()) {
+            rc.program = shell::basename(rc.argv[0].value);
+        }
+    }
     if (rc.argv.empty()) {
         return rc;
     }
-    rc.program = shell::basename(rc.argv[0].value);
     if (rc.program == "xargs") {
         std::span<const shell::Word> rest = skip_simple_wrappers(after_xargs(rc.argv));
         if (!rest.empty()) {
@@ -172,8 +180,12 @@ RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m
     }
     m_commands.reserve(count);
     for (const model::ShellBody& body : *bodies) {
+        std::span<const CommandFacts> facts;
+        if (bodies == &run.shell) {
+            facts = command_facts(df, run, body);
+        }
         for (size_t i = 0; i < body.script.commands.size(); ++i) {
-            m_commands.push_back(make_command(body, i));
+            m_commands.push_back(make_command(body, i, facts.empty() ? nullptr : &facts[i]));
         }
     }
 }
@@ -186,6 +198,11 @@ struct RunViews {
     std::vector<std::unique_ptr<RunView>> by_index;  // instructions of df, by position
     std::unordered_map<const model::Instruction*, std::unique_ptr<RunView>> views;  // ONBUILD triggers
     std::array<std::shared_ptr<void>, cache_slot::count> slots;                     // rule_cache_slot()
+    // command_facts(): the commands of every shell body of df's instructions in order, with the
+    // offset of each instruction's first one; other bodies (ONBUILD triggers, exec forms) by address.
+    std::vector<CommandFacts> facts;
+    std::vector<uint32_t> first_fact;  // by instruction position; empty until first use
+    std::unordered_map<const model::ShellBody*, std::vector<CommandFacts>> other_facts;
 };
 
 RunViews& cache_of(const model::Dockerfile& df) {
@@ -201,11 +218,101 @@ RunViews& cache_of(const model::Dockerfile& df) {
 
 }  // namespace
 
+namespace {
+
+CommandFacts facts_of(const shell::Command& c) {
+    CommandFacts f;
+    f.argv = shell::effective_argv(c);
+    if (!f.argv.empty()) {
+        f.program = shell::basename(f.argv[0].value);
+    }
+    return f;
+}
+
+}  // namespace
+
+namespace {
+
+/// command_facts() when the facts are not built yet or `body` is not one of df's instructions'.
+[[gnu::noinline]] std::span<const CommandFacts> command_facts_slow(const model::Dockerfile& df,
+                                                                   const model::Instruction& inst,
+                                                                   const model::ShellBody& body) {
+    RunViews& cache = cache_of(df);
+    const model::Instruction* first = df.instructions.data();
+    std::less<const model::Instruction*> before;
+    bool own =
+        !df.instructions.empty() && !before(&inst, first) && before(&inst, first + df.instructions.size());
+    const model::ShellBody* bodies = inst.shell.data();
+    std::less<const model::ShellBody*> body_before;
+    own = own && !body_before(&body, bodies) && body_before(&body, bodies + inst.shell.size());
+    if (!own) {
+        auto [it, fresh] = cache.other_facts.try_emplace(&body);
+        if (fresh) {
+            it->second.reserve(body.script.commands.size());
+            for (const shell::Command& c : body.script.commands) {
+                it->second.push_back(facts_of(c));
+            }
+        }
+        return it->second;
+    }
+    if (cache.first_fact.size() != df.instructions.size()) {
+        // Every rule walks every command: the facts of all of them at once, in order.
+        cache.first_fact.clear();
+        cache.facts.clear();
+        cache.first_fact.reserve(df.instructions.size());
+        size_t count = 0;
+        for (const model::Instruction& i : df.instructions) {
+            for (const model::ShellBody& b : i.shell) {
+                count += b.script.commands.size();
+            }
+        }
+        cache.facts.reserve(count);
+        for (const model::Instruction& i : df.instructions) {
+            cache.first_fact.push_back(static_cast<uint32_t>(cache.facts.size()));
+            for (const model::ShellBody& b : i.shell) {
+                for (const shell::Command& c : b.script.commands) {
+                    cache.facts.push_back(facts_of(c));
+                }
+            }
+        }
+    }
+    size_t at = cache.first_fact[static_cast<size_t>(&inst - first)];
+    for (const model::ShellBody* b = bodies; b != &body; ++b) {
+        at += b->script.commands.size();
+    }
+    return std::span<const CommandFacts>(cache.facts).subspan(at, body.script.commands.size());
+}
+
+}  // namespace
+
+std::span<const CommandFacts> command_facts(const model::Dockerfile& df, const model::Instruction& inst,
+                                            const model::ShellBody& body) {
+    // Several rules ask for every shell body: the common case without a call or a stack frame.
+    const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
+    const model::Instruction* first = df.instructions.data();
+    const size_t n = df.instructions.size();
+    std::less<const model::Instruction*> before;
+    std::less<const model::ShellBody*> body_before;
+    const model::ShellBody* bodies = inst.shell.data();
+    if (cache == nullptr || cache->owner != &df || cache->first_fact.size() != n || n == 0 ||
+        before(&inst, first) || !before(&inst, first + n) || body_before(&body, bodies) ||
+        !body_before(&body, bodies + inst.shell.size())) {
+        return command_facts_slow(df, inst, body);
+    }
+    size_t at = cache->first_fact[static_cast<size_t>(&inst - first)];
+    for (const model::ShellBody* b = bodies; b != &body; ++b) {
+        at += b->script.commands.size();
+    }
+    return {cache->facts.data() + at, body.script.commands.size()};
+}
+
 std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot) {
     return cache_of(df).slots.at(slot);
 }
 
-const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run) {
+namespace {
+
+[[gnu::noinline]] const RunView& run_view_slow(const model::Dockerfile& df, const model::Instruction& run) {
     RunViews* cache = &cache_of(df);
     // Every rule asks for the views of every RUN: instructions of df are found by position.
     const model::Instruction* first = df.instructions.data();
@@ -222,6 +329,23 @@ const RunView& run_view(const model::Dockerfile& df, const model::Instruction& r
         view = std::make_unique<RunView>(df, run);
     }
     return *view;
+}
+
+}  // namespace
+
+const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run) {
+    // Every rule asks for the views of every RUN: the common case without a call or a stack frame.
+    const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
+    const model::Instruction* first = df.instructions.data();
+    const size_t n = df.instructions.size();
+    std::less<const model::Instruction*> before;
+    if (cache != nullptr && cache->owner == &df && cache->by_index.size() == n && n != 0 &&
+        !before(&run, first) && before(&run, first + n)) {
+        if (const RunView* view = cache->by_index[static_cast<size_t>(&run - first)].get()) {
+            return *view;
+        }
+    }
+    return run_view_slow(df, run);
 }
 
 bool RunView::mounted_away(std::string_view path) const {

@@ -61,14 +61,27 @@ class RunView {
 /// Dockerfile and shared by every rule: valid as long as `df` is neither changed nor destroyed.
 const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run);
 
+/// What every rule family asks of a shell command first: its effective argv (shell::effective_argv)
+/// and the basename of the program (shell::program), computed once per analyzed Dockerfile.
+struct CommandFacts {
+    std::span<const model::shell::Word> argv;  // shell::effective_argv(c)
+    std::string_view program;                  // shell::program(c): basename of argv[0], "" when none
+};
+
+/// Facts of the commands of `body` (a shell body of `inst`, an instruction of `df` or an ONBUILD
+/// trigger in it), index-aligned with body.script.commands; valid as long as run_view()'s views.
+std::span<const CommandFacts> command_facts(const model::Dockerfile& df, const model::Instruction& inst,
+                                            const model::ShellBody& body);
+
 /// A slot of `df`'s rule cache (Dockerfile::rule_cache, next to the RUN views) for other data that
 /// rules derive once per analyzed Dockerfile; empty until a rule file fills it with its own type.
 std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot);
 
 /// Slots of rule_cache_slot(), one per rule file using it.
 namespace cache_slot {
-inline constexpr size_t downloads = 0;  // supply_chain_common.cpp: download_of()
-inline constexpr size_t count = 1;
+inline constexpr size_t downloads = 0;   // supply_chain_common.cpp: download_of()
+inline constexpr size_t mode_sites = 1;  // privilege_modes.cpp: modes set by chmod, install -m, COPY --chmod
+inline constexpr size_t count = 2;
 }  // namespace cache_slot
 
 /// Reports over words [first, last] of `c` (both in c.body's text).

@@ -219,9 +219,11 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
                 if (disables_recommends(c)) {
                     configured[static_cast<size_t>(st.index)] = true;
                 }
+                if (!st.in_shipped_image || configured[static_cast<size_t>(st.index)]) {
+                    continue;
+                }
                 const PackageCommand* pc = package_command_at(view, i);
-                if (!pc || pc->manager->family != "apt" || pc->subcommand != "install" ||
-                    !st.in_shipped_image || configured[static_cast<size_t>(st.index)] || simulated(*pc) ||
+                if (!pc || pc->manager->family != "apt" || pc->subcommand != "install" || simulated(*pc) ||
                     recommends_off(*pc)) {
                     continue;
                 }

@@ -1,8 +1,10 @@
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 
+#include <array>
 #include <cctype>
 #include <unordered_map>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile {
@@ -92,17 +94,28 @@ const PackageManager* manager_of(const RunCommand& c) {
         return nullptr;
     }
     // Every command of every RUN asks: one lookup instead of a scan of every manager's word list.
-    static const std::unordered_map<std::string_view, const PackageManager*> k_by_program = [] {
+    struct Index {
         std::unordered_map<std::string_view, const PackageManager*> by_program;
+        // Bit (size % 64) of shapes[first byte] is set when some program name has that first byte
+        // and size: most commands (cd, rm, echo...) are rejected here, before hashing.
+        std::array<uint64_t, 256> shapes{};
+    };
+    static const Index k_index = [] {
+        Index index;
         for (const PackageManager& m : package_managers()) {
             for (std::string_view name : util::split(m.programs, ' ')) {
                 if (!name.empty()) {
-                    by_program.emplace(name, &m);  // the first manager listing a name wins
+                    index.by_program.emplace(name, &m);  // the first manager listing a name wins
+                    index.shapes[static_cast<unsigned char>(name[0])] |= uint64_t{1} << (name.size() % 64);
                 }
             }
         }
-        return by_program;
+        return index;
     }();
+    if ((k_index.shapes[static_cast<unsigned char>(c.program[0])] >> (c.program.size() % 64) & 1U) == 0) {
+        return nullptr;
+    }
+    const auto& k_by_program = k_index.by_program;
     auto it = k_by_program.find(c.program);
     return it == k_by_program.end() ? nullptr : it->second;
 }
@@ -148,18 +161,28 @@ std::optional<PackageCommand> package_command(const RunCommand& c) {
     return pc;
 }
 
-const std::vector<PackageCommand>& package_commands(const RunView& run) {
-    if (!run.m_packages) {
-        auto out = std::make_shared<std::vector<PackageCommand>>();
-        std::span<const RunCommand> cmds = run.commands();
-        run.m_package_at.assign(cmds.size(), -1);
-        for (size_t i = 0; i < cmds.size(); ++i) {
-            if (auto pc = package_command(cmds[i])) {
-                run.m_package_at[i] = static_cast<int>(out->size());
-                out->push_back(std::move(*pc));
-            }
+namespace {
+
+/// The package commands of `cmds`, with each command's index in them (or -1) in `at`.
+[[gnu::noinline]] std::shared_ptr<const std::vector<PackageCommand>> compute_package_commands(
+    std::span<const RunCommand> cmds, std::vector<int>& at) {
+    auto out = std::make_shared<std::vector<PackageCommand>>();
+    at.assign(cmds.size(), -1);
+    for (size_t i = 0; i < cmds.size(); ++i) {
+        if (auto pc = package_command(cmds[i])) {
+            at[i] = static_cast<int>(out->size());
+            out->push_back(std::move(*pc));
         }
-        run.m_packages = std::move(out);
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<PackageCommand>& package_commands(const RunView& run) {
+    // Many rules ask for every RUN: the computed list without a stack frame.
+    if (!run.m_packages) {
+        run.m_packages = compute_package_commands(run.commands(), run.m_package_at);
     }
     return *run.m_packages;
 }
@@ -234,7 +257,7 @@ std::string_view package_name(const PackageManager& m, std::string_view op) {
             break;
         }
         case PinStyle::pip:
-            cut = op.find_first_of("=<>!~[@; ");
+            cut = find_first_of(op, "=<>!~[@; ");
             break;
         case PinStyle::npm:
             cut = op.find('@', 1);
@@ -260,7 +283,7 @@ bool is_pinned(const PackageManager& m, std::string_view op) {
             if (m.family == "zypper" && has_digit_version_after_dash(op, nullptr)) {
                 return true;
             }
-            return op.find_first_of(m.family == "apt" ? "=" : "=<>~") != std::string_view::npos;
+            return find_first_of(op, m.family == "apt" ? "=" : "=<>~") != std::string_view::npos;
         case PinStyle::rpm:
             return util::starts_with(op, "@") || is_local_or_url(op) || util::ends_with(op, ".rpm") ||
                    has_digit_version_after_dash(op, nullptr);
@@ -271,7 +294,7 @@ bool is_pinned(const PackageManager& m, std::string_view op) {
                        ends_with_any(op, {".whl", ".tar.gz", ".zip", ".tgz"});
             }
             return is_local_or_url(op) || ends_with_any(op, {".whl", ".tar.gz", ".zip", ".tgz"}) ||
-                   op.find_first_of("=<>!~@") != std::string_view::npos;
+                   find_first_of(op, "=<>!~@") != std::string_view::npos;
         case PinStyle::npm: {
             if (is_local_or_url(op) || ends_with_any(op, {".tgz", ".tar.gz"}) ||
                 util::starts_with(op, "git") || util::starts_with(op, "github:") ||

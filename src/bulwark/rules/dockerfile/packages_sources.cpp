@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 #include "bulwark/util/strings.hpp"
@@ -22,7 +23,7 @@ size_t insecure_url_at(std::string_view text) {
     std::string lower = util::to_lower(text);
     for (size_t at = lower.find("http://"); at != std::string::npos; at = lower.find("http://", at + 7)) {
         std::string_view rest = std::string_view(lower).substr(at + 7);
-        std::string_view host = rest.substr(0, rest.find_first_of("/:?#\"' "));
+        std::string_view host = rest.substr(0, find_first_of(rest, "/:?#\"' "));
         if (util::starts_with(rest, "[::1]")) {
             continue;
         }
@@ -41,7 +42,7 @@ std::string_view insecure_url(std::string_view text) {
         return {};
     }
     std::string_view rest = text.substr(at);
-    return rest.substr(0, rest.find_first_of(" \t\n\"'\\"));
+    return rest.substr(0, find_first_of(rest, " \t\n\"'\\"));
 }
 
 std::string https_of(std::string_view text) {
@@ -107,9 +108,10 @@ struct InsecureSource {
     std::string what;
 };
 
-/// Plain-HTTP sources configured or used by one command.
-std::optional<InsecureSource> insecure_source(const RunCommand& c, const PackageCommand* pc) {
+/// Plain-HTTP sources configured or used by command `at` of `view`.
+std::optional<InsecureSource> insecure_source(const RunView& view, size_t at) {
     using core::Severity;
+    const RunCommand& c = view.commands()[at];
     if (c.argv.empty()) {
         return std::nullopt;
     }
@@ -144,6 +146,7 @@ std::optional<InsecureSource> insecure_source(const RunCommand& c, const Package
                                   "a package repository over http://"};
         }
         if (c.program == "zypper") {
+            const PackageCommand* pc = package_command_at(view, at);
             if (pc && in_word_list("addrepo ar", pc->subcommand)) {
                 for (const shell::Word* op : pc->operands) {
                     if (url_word(op)) {
@@ -154,6 +157,7 @@ std::optional<InsecureSource> insecure_source(const RunCommand& c, const Package
         }
         return std::nullopt;
     }
+    const PackageCommand* pc = package_command_at(view, at);
     if (!pc) {
         return std::nullopt;
     }
@@ -219,7 +223,8 @@ void check_insecure_sources(const DockerfileContext& ctx, Reporter& out) {
     for (const model::Instruction& ins : df.instructions) {
         if (ins.kind == model::InstructionKind::env || ins.kind == model::InstructionKind::arg) {
             for (const model::KeyValue& kv : ins.pairs) {
-                if (kv.has_value && is_index_variable(kv.key) &&
+                // No "://" in the value, no insecure URL: most pairs stop at that search.
+                if (kv.has_value && kv.value.find("://") != std::string::npos && is_index_variable(kv.key) &&
                     insecure_url_at(kv.value) != std::string::npos) {
                     out.report(
                         kv.value_range,
@@ -236,7 +241,7 @@ void check_insecure_sources(const DockerfileContext& ctx, Reporter& out) {
         std::span<const RunCommand> cmds = view.commands();
         for (size_t i = 0; i < cmds.size(); ++i) {
             const RunCommand& c = cmds[i];
-            if (auto f = insecure_source(c, package_command_at(view, i))) {
+            if (auto f = insecure_source(view, i)) {
                 report_words(
                     out, c, *f->word, *f->word, f->severity,
                     fmt::format(

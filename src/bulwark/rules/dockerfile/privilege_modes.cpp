@@ -1,5 +1,8 @@
 // BD041 (world-writable) and BD042 (setuid/setgid): file modes set by chmod, install -m, mkdir -m
 // and COPY/ADD --chmod.
+#include <memory>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
@@ -172,25 +175,35 @@ void collect_copy_site(const model::Instruction& ins, std::vector<ModeSite>& out
     out.push_back(std::move(site));
 }
 
+/// The mode sites of every instruction of `df` (by position) that reaches the shipped image,
+/// collected once per analyzed Dockerfile for both mode rules (BD041, BD042).
+const std::vector<std::vector<ModeSite>>& mode_sites(const model::Dockerfile& df) {
+    using Sites = std::vector<std::vector<ModeSite>>;
+    std::shared_ptr<void>& slot = rule_cache_slot(df, cache_slot::mode_sites);
+    if (!slot) {
+        auto all = std::make_shared<Sites>(df.instructions.size());
+        for (size_t i = 0; i < df.instructions.size(); ++i) {
+            const model::Instruction& ins = df.instructions[i];
+            if (!reaches_shipped_image(df, ins)) {
+                continue;
+            }
+            if (ins.kind == model::InstructionKind::copy || ins.kind == model::InstructionKind::add) {
+                collect_copy_site(ins, (*all)[i]);
+            } else if (ins.kind == model::InstructionKind::run) {
+                collect_run_sites(run_view(df, ins), (*all)[i]);
+            }
+        }
+        slot = std::move(all);
+    }
+    return *static_cast<const Sites*>(slot.get());
+}
+
 /// Every mode set by an instruction of a stage whose files reach the shipped image.
 template <typename F>
 void for_each_mode(const model::Dockerfile& df, F&& f) {
-    for (const model::Instruction& ins : df.instructions) {
-        if (!reaches_shipped_image(df, ins)) {
-            continue;
-        }
-        std::vector<ModeSite> sites;
-        if (ins.kind == model::InstructionKind::copy || ins.kind == model::InstructionKind::add) {
-            collect_copy_site(ins, sites);
-            for (const ModeSite& s : sites) {
-                f(s);
-            }
-        } else if (ins.kind == model::InstructionKind::run) {
-            const RunView& view = run_view(df, ins);
-            collect_run_sites(view, sites);
-            for (const ModeSite& s : sites) {
-                f(s);
-            }
+    for (const std::vector<ModeSite>& sites : mode_sites(df)) {
+        for (const ModeSite& s : sites) {
+            f(s);
         }
     }
 }

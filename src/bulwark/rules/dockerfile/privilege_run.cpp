@@ -34,7 +34,12 @@ void check_sudo(const DockerfileContext& ctx, Reporter& out) {
             // The wrapper words before the real program, and the program itself (`sudo -v`, `xargs sudo`).
             const std::vector<shell::Word>& all = c.command->argv;
             for (const shell::Word& w : all) {
-                std::string_view name = shell::basename(w.value);
+                // Only words ending in "sudo" or "doas" can name them: skip the others cheaply.
+                std::string_view v = w.value;
+                std::string_view name;
+                if (v.size() >= 4 && (v.back() == 'o' || v.back() == 's')) {
+                    name = shell::basename(v);
+                }
                 if (name == "sudo" || name == "doas") {
                     std::span<const shell::Word> rest = c.argv;
                     if (!rest.empty() && &rest.front() == &w) {

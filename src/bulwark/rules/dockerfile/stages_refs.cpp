@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/instructions_common.hpp"
 #include "bulwark/rules/dockerfile/stages_checks.hpp"
 #include "bulwark/util/strings.hpp"
@@ -127,7 +128,7 @@ void copy_from_undefined(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             // An explicit image reference (registry, namespace, tag or digest) is a deliberate image copy.
-            if (r.value.find_first_of("/:@") != std::string::npos) {
+            if (find_first_of(r.value, "/:@") != std::string::npos) {
                 continue;
             }
             std::optional<model::ImageRef> image = model::parse_image_ref(r.value);

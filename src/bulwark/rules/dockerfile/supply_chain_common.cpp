@@ -173,9 +173,12 @@ std::span<const shell::Word> unwrapped_argv(const shell::Command& c) {
 }
 
 std::string url_basename(std::string_view url) {
-    size_t cut = url.find_first_of("?#");
-    if (cut != std::string_view::npos) {
-        url = url.substr(0, cut);
+    // A plain loop: find_first_of("?#") calls memchr once per character.
+    for (size_t i = 0; i < url.size(); ++i) {
+        if (url[i] == '?' || url[i] == '#') {
+            url = url.substr(0, i);
+            break;
+        }
     }
     size_t scheme = url.find("://");
     std::string_view path = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
@@ -382,6 +385,18 @@ const Download* download_of(const model::Dockerfile& df, const shell::Command& c
         it->second = as_download(c);
     }
     return it->second ? &*it->second : nullptr;
+}
+
+const Download* download_of(const model::Dockerfile& df, const shell::Command& c, const CommandFacts& facts) {
+    // as_download() finds curl or wget as the program of effective_argv(c), or `busybox wget`.
+    std::string_view prog = facts.program;
+    if (prog.size() != 4 && prog != "busybox") {
+        return nullptr;
+    }
+    if (prog.size() == 4 && prog != "curl" && prog != "wget") {
+        return nullptr;
+    }
+    return download_of(df, c);
 }
 
 std::optional<Download> as_download(const shell::Command& c) {

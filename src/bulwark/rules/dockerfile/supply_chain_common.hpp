@@ -9,6 +9,7 @@
 
 #include "bulwark/model/dockerfile.hpp"
 #include "bulwark/model/shell_query.hpp"
+#include "bulwark/rules/dockerfile/packages_commands.hpp"
 
 namespace bulwark::rules::dockerfile::supply {
 
@@ -77,6 +78,9 @@ std::optional<Download> as_download(const model::shell::Command& c);
 /// as_download(c) for a command of `df`, computed once per analyzed Dockerfile and shared by the
 /// download rules (valid while `df` is unchanged); nullptr when `c` downloads nothing.
 const Download* download_of(const model::Dockerfile& df, const model::shell::Command& c);
+/// The same when the command's command_facts() are at hand: most commands are rejected by name.
+const Download* download_of(const model::Dockerfile& df, const model::shell::Command& c,
+                            const CommandFacts& facts);
 
 /// True when `c` runs a program read from its standard input: `sh`, `bash -s`, `sudo bash -`,
 /// `python3`, `perl` without a script file or -c/-e.

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 #include "bulwark/util/strings.hpp"
@@ -18,7 +19,7 @@ namespace shell = model::shell;
 using core::Severity;
 
 std::string script_path_for(std::string_view url) {
-    std::string_view base = url.substr(0, url.find_first_of("?#"));
+    std::string_view base = url.substr(0, find_first_of(url, "?#"));
     size_t slash = base.rfind('/');
     base = slash == std::string_view::npos ? base : base.substr(slash + 1);
     if (base.empty() || base.find('$') != std::string_view::npos) {
@@ -51,9 +52,10 @@ void check_pipe_to_shell(const DockerfileContext& ctx, Reporter& out) {
     for (const model::Instruction& inst : ctx.dockerfile.instructions) {
         for (const model::ShellBody& body : inst.shell) {
             const shell::Script& s = body.script;
+            std::span<const CommandFacts> facts = command_facts(ctx.dockerfile, inst, body);
             for (size_t i = 0; i < s.commands.size(); ++i) {
                 const shell::Command& c = s.commands[i];
-                const Download* d = download_of(ctx.dockerfile, c);
+                const Download* d = download_of(ctx.dockerfile, c, facts[i]);
                 if (!d || !d->to_stdout) {
                     continue;
                 }
@@ -312,11 +314,20 @@ bool verifies(const shell::Command& c) {
 
 void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
     for (const model::Instruction& inst : ctx.dockerfile.instructions) {
-        std::vector<RunCommand> cmds = run_commands(inst);
         // Most RUNs download nothing: look for a download before looking for a verification.
+        bool downloads = false;
+        for (const model::ShellBody& body : inst.shell) {
+            std::span<const CommandFacts> facts = command_facts(ctx.dockerfile, inst, body);
+            for (size_t k = 0; k < facts.size() && !downloads; ++k) {
+                downloads = download_of(ctx.dockerfile, body.script.commands[k], facts[k]) != nullptr;
+            }
+        }
+        if (!downloads) {
+            continue;
+        }
+        std::vector<RunCommand> cmds = run_commands(inst);
         auto download = [&](const RunCommand& rc) { return download_of(ctx.dockerfile, rc.command()); };
-        if (std::none_of(cmds.begin(), cmds.end(), download) ||
-            std::any_of(cmds.begin(), cmds.end(),
+        if (std::any_of(cmds.begin(), cmds.end(),
                         [](const RunCommand& rc) { return verifies(rc.command()); })) {
             continue;
         }
@@ -382,8 +393,10 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
         for (int i : stage.instructions) {
             const model::Instruction& inst = df.instructions[static_cast<size_t>(i)];
             for (const model::ShellBody& body : inst.shell) {
-                for (const shell::Command& c : body.script.commands) {
-                    const Download* d = download_of(df, c);
+                std::span<const CommandFacts> facts = command_facts(df, inst, body);
+                for (size_t k = 0; k < facts.size(); ++k) {
+                    const shell::Command& c = body.script.commands[k];
+                    const Download* d = download_of(df, c, facts[k]);
                     if (!d) {
                         continue;
                     }

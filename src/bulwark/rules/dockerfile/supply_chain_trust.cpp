@@ -1,8 +1,10 @@
 // BD034 (TLS verification disabled) and BD035 (unsigned packages allowed): options, environment
 // variables and configuration files that turn off the checks downloads rely on.
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 
 #include "bulwark/model/expand.hpp"
 #include "bulwark/rules/ascii.hpp"
+#include "bulwark/rules/dockerfile/packages_commands.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 #include "bulwark/util/strings.hpp"
@@ -35,7 +38,26 @@ constexpr std::string_view k_tls_env_names[] = {"NODE_TLS_REJECT_UNAUTHORIZED",
                                                 "GOFLAGS",
                                                 "CONDA_SSL_VERIFY"};
 
+bool is_one_of(std::string_view s, std::span<const std::string_view> names) {
+    return std::find(names.begin(), names.end(), s) != names.end();
+}
+
+bool is_one_of(std::string_view s, std::initializer_list<std::string_view> names) {
+    return is_one_of(s, std::span<const std::string_view>(names.begin(), names.size()));
+}
+
 bool is_tls_env_name(std::string_view name) {
+    // The names start with N, G, P, Y or C: most names (PATH aside) stop at the first letter.
+    switch (name.empty() ? '\0' : ascii_lower(name[0])) {
+        case 'n':
+        case 'g':
+        case 'p':
+        case 'y':
+        case 'c':
+            break;
+        default:
+            return false;
+    }
     return std::any_of(std::begin(k_tls_env_names), std::end(k_tls_env_names),
                        [&](std::string_view known) { return util::iequals(name, known); });
 }
@@ -152,26 +174,22 @@ struct ConfigWrite {
     std::string content;  // what is written to it
 };
 
-/// False when no word of `c` ends like echo, printf or cat: the program shell::program() finds is
-/// one of c.argv, so this cheap test rules out most commands before the full one.
-bool may_write_file(const shell::Command& c) {
-    return std::any_of(c.argv.begin(), c.argv.end(), [](const shell::Word& w) {
-        std::string_view v = w.value;
-        return v.ends_with("echo") || v.ends_with("printf") || v.ends_with("cat");
-    });
+/// True for the programs config_writes() reads: echo, printf, cat.
+bool writes_file(std::string_view prog) {
+    return prog.size() >= 3 && (prog[0] == 'e' || prog[0] == 'p' || prog[0] == 'c') &&
+           (prog == "echo" || prog == "printf" || prog == "cat");
 }
 
-std::vector<ConfigWrite> config_writes(const shell::Script& s, size_t index) {
+/// `facts` are command_facts() of s.commands[index].
+std::vector<ConfigWrite> config_writes(const shell::Script& s, size_t index, const CommandFacts& facts) {
     const shell::Command& c = s.commands[index];
-    if (!may_write_file(c)) {
-        return {};
-    }
-    std::string_view prog = shell::program(c);
-    if (prog != "echo" && prog != "printf" && prog != "cat") {
+    std::string_view prog = facts.program;
+    if (prog.size() < 3 || (prog[0] != 'e' && prog[0] != 'p' && prog[0] != 'c') ||
+        (prog != "echo" && prog != "printf" && prog != "cat")) {
         return {};
     }
     std::string content;
-    std::span<const shell::Word> argv = shell::effective_argv(c);
+    std::span<const shell::Word> argv = facts.argv;
     if (prog != "cat") {
         for (size_t i = 1; i < argv.size(); ++i) {
             if (i == 1 && (argv[i].value == "-e" || argv[i].value == "-n" || argv[i].value == "-ne")) {
@@ -210,7 +228,7 @@ std::vector<std::pair<std::string, std::string>> settings_of(std::string_view co
     std::vector<std::pair<std::string, std::string>> out;
     for (std::string_view line : util::split(text, '\n')) {
         line = util::trim(line);
-        size_t sep = line.find_first_of("=:");
+        size_t sep = find_first_of(line, "=:");
         if (sep == std::string_view::npos) {
             out.emplace_back(util::to_lower(line), "");
             continue;
@@ -345,13 +363,12 @@ const shell::OptionList k_git_values = {"-c",          "-C",          "--git-dir
 const shell::OptionList k_git_config_values = {"-c", "-C",     "--git-dir", "--work-tree", "--file",
                                                "-f", "--blob", "--type",    "--default",   "--comment"};
 
-/// argv of pip when effective argv `argv` runs pip (`pip3 ...`, `python -m pip ...`, `uv pip ...`),
-/// else empty.
-std::span<const shell::Word> pip_argv(std::span<const shell::Word> argv) {
+/// argv of pip when effective argv `argv` (whose program is `prog`) runs pip (`pip3 ...`,
+/// `python -m pip ...`, `uv pip ...`), else empty.
+std::span<const shell::Word> pip_argv(std::span<const shell::Word> argv, std::string_view prog) {
     if (argv.empty()) {
         return {};
     }
-    std::string_view prog = shell::basename(argv[0].value);
     if (prog == "pip" ||
         (prog.starts_with("pip") && prog.size() > 3 && std::all_of(prog.begin() + 3, prog.end(), [](char ch) {
              return (ch >= '0' && ch <= '9') || ch == '.';
@@ -392,15 +409,63 @@ const shell::Word* separate_value(std::span<const shell::Word> argv, const shell
     return nullptr;
 }
 
+/// True when tls_command_hits() may find something in `c`: a cheap test on the program name and
+/// the words, so that most commands cost a few comparisons.
+bool may_disable_tls(const shell::Command& c, const CommandFacts& facts) {
+    if (!c.assignments.empty()) {
+        return true;
+    }
+    if (!c.argv.empty()) {
+        // assignment_words(): export/declare/typeset/readonly/env NAME=value
+        std::string_view first = c.argv[0].value;
+        char last = first.empty() ? '\0' : first.back();
+        if ((last == 't' || last == 'e' || last == 'y' || last == 'v') &&
+            is_one_of(shell::basename(first), {"export", "declare", "typeset", "readonly", "env"})) {
+            return true;
+        }
+    }
+    std::span<const shell::Word> argv = facts.argv;
+    if (argv.empty()) {
+        return false;
+    }
+    std::string_view prog = facts.program;
+    // The programs tls_command_hits() knows (pip* aside); their first letters are tested first.
+    static constexpr std::string_view k_programs[] = {
+        "busybox",           "curl", "conda", "composer", "dnf", "git",  "microdnf", "mamba",
+        "micromamba",        "npm",  "pnpm",  "tdnf",     "uv",  "wget", "yarn",     "yum",
+        "yum-config-manager"};
+    constexpr uint32_t k_first = [] {
+        uint32_t bits = 0;
+        for (std::string_view name : k_programs) {
+            bits |= uint32_t{1} << (name.front() - 'a');
+        }
+        return bits;
+    }();
+    char first = prog.empty() ? '\0' : prog[0];
+    if (first >= 'a' && first <= 'z' && ((k_first >> (first - 'a')) & 1U) != 0 &&
+        (prog.starts_with("pip") || is_one_of(prog, k_programs))) {
+        return true;
+    }
+    if (argv.size() > 2 && argv[1].value == "-m") {
+        return true;  // python -m pip
+    }
+    // --insecure-skip-tls-verify, --skip-tls-verify, --tls-verify=, --tlsverify=
+    return std::any_of(argv.begin() + 1, argv.end(), [](const shell::Word& w) {
+        std::string_view a = w.value;
+        return a.size() >= 3 && a[0] == '-' && a[1] == '-' && (a[2] == 'i' || a[2] == 's' || a[2] == 't');
+    });
+}
+
 /// Options and settings of `c` that disable TLS certificate verification.
-std::vector<Hit> tls_command_hits(const shell::Command& c) {
+std::vector<Hit> tls_command_hits(const shell::Command& c, const CommandFacts& facts) {
     std::vector<Hit> hits;
-    const std::span<const shell::Word> effective = shell::effective_argv(c);
+    const std::span<const shell::Word> effective = facts.argv;
     std::span<const shell::Word> argv = effective;
     if (argv.empty()) {
         return hits;
     }
-    std::string_view prog = shell::basename(argv[0].value);
+    const std::string_view effective_prog = facts.program;
+    std::string_view prog = effective_prog;
     if (prog == "busybox" && argv.size() > 1) {
         argv = argv.subspan(1);
         prog = shell::basename(argv[0].value);
@@ -416,7 +481,7 @@ std::vector<Hit> tls_command_hits(const shell::Command& c) {
             hits.push_back({w, '\0', "`wget --no-check-certificate` skips TLS certificate checks"});
         }
     }
-    if (std::span<const shell::Word> pip = pip_argv(effective); !pip.empty()) {
+    if (std::span<const shell::Word> pip = pip_argv(effective, effective_prog); !pip.empty()) {
         if (const shell::Word* w =
                 option_flag(pip, "", {"trusted-host", "allow-insecure-host"}, k_pip_values)) {
             hits.push_back({w, '\0', fmt::format("`{}` makes pip skip TLS checks for that host", w->value),
@@ -575,13 +640,40 @@ const shell::OptionList k_yum_values = {
     "--destdir"};
 
 /// Options of `c` that let packages without a valid signature in.
-std::vector<Hit> signature_command_hits(const shell::Command& c) {
+/// True when signature_command_hits() may find something: the program is one of the package
+/// managers it knows (a switch on the first letter, then the names).
+bool may_allow_unsigned(const shell::Command& /*c*/, const CommandFacts& facts) {
+    std::string_view prog = facts.program;
+    if (facts.argv.empty() || prog.empty()) {
+        return false;
+    }
+    switch (prog[0]) {
+        case 'a':
+            return prog == "apt-get" || prog == "apt" || prog == "aptitude" || prog == "apk";
+        case 'd':
+            return prog == "dnf" || prog == "dpkg";
+        case 'm':
+            return prog == "microdnf";
+        case 'r':
+            return prog == "rpm";
+        case 't':
+            return prog == "tdnf";
+        case 'y':
+            return prog == "yum" || prog == "yum-config-manager";
+        case 'z':
+            return prog == "zypper";
+        default:
+            return false;
+    }
+}
+
+std::vector<Hit> signature_command_hits(const shell::Command& /*c*/, const CommandFacts& facts) {
     std::vector<Hit> hits;
-    std::span<const shell::Word> argv = shell::effective_argv(c);
+    std::span<const shell::Word> argv = facts.argv;
     if (argv.empty()) {
         return hits;
     }
-    std::string_view prog = shell::basename(argv[0].value);
+    std::string_view prog = facts.program;
     if (prog == "apt-get" || prog == "apt" || prog == "aptitude") {
         std::string_view sub = shell::subcommand(argv, k_apt_values);
         if (sub == "remove" || sub == "purge" || sub == "autoremove" || sub == "clean" ||
@@ -676,25 +768,31 @@ std::vector<Hit> signature_command_hits(const shell::Command& c) {
     return hits;
 }
 
-/// Reports command hits and config-file writes of every RUN.
-template <class CommandHits, class ConfigProblem>
-void check_runs(const model::Dockerfile& df, Reporter& out, CommandHits command_hits,
-                ConfigProblem config_problem) {
+/// Reports command hits and config-file writes of every RUN. `MayHit` is a cheap test that rules
+/// out most commands before `CommandHits` runs.
+template <auto MayHit, auto CommandHits, auto ConfigProblem>
+void check_runs(const model::Dockerfile& df, Reporter& out) {
     for (const model::Instruction& inst : df.instructions) {
         for (const model::ShellBody& body : inst.shell) {
             const shell::Script& s = body.script;
+            std::span<const CommandFacts> facts = command_facts(df, inst, body);
             for (size_t i = 0; i < s.commands.size(); ++i) {
                 const shell::Command& c = s.commands[i];
-                for (const Hit& h : command_hits(c)) {
-                    out.report(body.text, h.word->begin, h.word->end, h.why,
-                               h.drop_command ? fmt::format("delete `{}` and trust the needed CA instead",
-                                                            command_text(body, c))
-                                              : command_without(body, c, *h.word, h.letter, h.through));
+                if (MayHit(c, facts[i])) {
+                    for (const Hit& h : CommandHits(c, facts[i])) {
+                        out.report(body.text, h.word->begin, h.word->end, h.why,
+                                   h.drop_command ? fmt::format("delete `{}` and trust the needed CA instead",
+                                                                command_text(body, c))
+                                                  : command_without(body, c, *h.word, h.letter, h.through));
+                    }
                 }
-                for (const ConfigWrite& w : config_writes(s, i)) {
-                    std::string why = config_problem(w);
+                if (!writes_file(facts[i].program)) {
+                    continue;
+                }
+                for (const ConfigWrite& w : config_writes(s, i, facts[i])) {
+                    std::string why = ConfigProblem(w);
                     if (!why.empty()) {
-                        out.report(body.text, c.begin, c.end, fmt::format("`{}` {}", shell::program(c), why),
+                        out.report(body.text, c.begin, c.end, fmt::format("`{}` {}", facts[i].program, why),
                                    fmt::format("do not write this setting to {}", w.target));
                     }
                 }
@@ -707,11 +805,11 @@ void check_runs(const model::Dockerfile& df, Reporter& out, CommandHits command_
 
 void check_tls_disabled(const DockerfileContext& ctx, Reporter& out) {
     check_env_pairs(ctx.dockerfile, out);
-    check_runs(ctx.dockerfile, out, tls_command_hits, tls_config_problem);
+    check_runs<may_disable_tls, tls_command_hits, tls_config_problem>(ctx.dockerfile, out);
 }
 
 void check_unsigned_packages(const DockerfileContext& ctx, Reporter& out) {
-    check_runs(ctx.dockerfile, out, signature_command_hits, signature_config_problem);
+    check_runs<may_allow_unsigned, signature_command_hits, signature_config_problem>(ctx.dockerfile, out);
 }
 
 }  // namespace bulwark::rules::dockerfile::supply

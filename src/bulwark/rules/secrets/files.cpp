@@ -82,7 +82,12 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
     if (count == 0) {
         return std::nullopt;
     }
-    std::string lowered;
+    // Every name below has a '.' or '_' in the path (a dot file, an extension, id_*, a dot directory)
+    // except a bare kubeconfig: most paths (app, src/, /usr/local/bin) stop here.
+    if (find_first_of(path, "._") == std::string_view::npos && !util::iequals(last_part, "kubeconfig")) {
+        return std::nullopt;
+    }
+    thread_local std::string lowered;  // one buffer per thread: every COPY source asks
     assign_lower(lowered, last_part);
     std::string_view base = lowered;
     auto parent_is = [&](std::string_view dir) { return count >= 2 && util::iequals(parent_part, dir); };

@@ -1,6 +1,7 @@
 #include "bulwark/rules/secrets/names.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <vector>
 
@@ -100,9 +101,22 @@ bool is_keyword(std::string_view word) {
 /// `auth` and `key` contains one): most names are ruled out before they are split into words.
 bool may_be_secret_name(std::string_view lower) {
     static constexpr std::string_view k_pieces[] = {"pass", "pwd", "secret", "token", "key", "cred", "auth"};
-    for (size_t i = 0; i < lower.size(); ++i) {
+    // Bit (c - 'a') is set for the first letters of the pieces: other characters cost one test.
+    constexpr uint32_t k_first = [] {
+        uint32_t bits = 0;
         for (std::string_view piece : k_pieces) {
-            if (lower[i] == piece.front() && lower.substr(i).starts_with(piece)) {
+            bits |= uint32_t{1} << (piece.front() - 'a');
+        }
+        return bits;
+    }();
+    for (size_t i = 0; i < lower.size(); ++i) {
+        char c = lower[i];
+        if (c < 'a' || c > 'z' || ((k_first >> (c - 'a')) & 1U) == 0) {
+            continue;
+        }
+        std::string_view rest = lower.substr(i);
+        for (std::string_view piece : k_pieces) {
+            if (rest.starts_with(piece)) {
                 return true;
             }
         }
