@@ -113,6 +113,25 @@ TEST(IgnoreComment, NotDirectives) {
     }
 }
 
+TEST(IgnoreComment, QuickTestNeverRejectsADirective) {
+    // may_be_ignore_comment lets callers skip comments: it must accept everything the parser reads.
+    for (const char* text :
+         {"bulwark ignore=BD001", "  BULWARK ignore=BD001", "\thadolint ignore=DL3008",
+          "HadoLint global ignore=DL3008", "bulwark ingore=BD001", "bulwark ignore BD001", "bulwark",
+          "hadolint shell=powershell", "bulwark is run in CI", "install the packages", "bulwarkignore=BD001",
+          "", "   ", "hadolint\tignore=DL3008", "syntax=docker/dockerfile:1", "b", "bulwar ignore=BD001"}) {
+        bool parsed = engine::parse_ignore_comment(text).has_value();
+        bool quick = engine::may_be_ignore_comment(text);
+        EXPECT_TRUE(quick || !parsed) << text;
+        std::string_view t(text);
+        bool named = t.find("ulwark ") != std::string_view::npos ||
+                     t.find("ULWARK ") != std::string_view::npos ||
+                     t.find("adolint") != std::string_view::npos ||
+                     t.find("adoLint") != std::string_view::npos || t == "bulwark";
+        EXPECT_EQ(quick, named) << text;
+    }
+}
+
 TEST(IgnoreComment, TyposAreProblemsNotSilence) {
     auto problems = [](const char* text) {
         std::vector<std::string> out;

@@ -36,6 +36,9 @@ uint32_t next_content_line(const util::SourceFile& src, uint32_t line) {
 void collect(const util::SourceFile& src, uint32_t line, size_t at, std::string_view text,
              const input::compose::LoadResult& loaded, const std::string& today,
              std::vector<Suppression>& out, std::vector<core::Diagnostic>& diagnostics) {
+    if (!may_be_ignore_comment(text)) {
+        return;
+    }
     auto warn = [&](size_t offset, std::string message) {
         diagnostics.push_back(
             core::make_diagnostic(core::DiagLevel::warning, src, at + offset, std::move(message)));

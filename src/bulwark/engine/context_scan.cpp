@@ -25,14 +25,28 @@ bool any_context_rule(const core::Policy& policy) {
     });
 }
 
-/// `path` relative to `root` ('/'-separated), or "" when it is not below it.
-std::string relative_to(const std::string& root, const std::string& path) {
+/// What precedes a path below `root` ("" for "."): computed once for a directory's many files.
+std::string prefix_of(const std::string& root) {
+    return root == "." ? std::string() : root + "/";
+}
+
+/// `path` relative to the root whose prefix_of() is `prefix` ('/'-separated), or "" when it is not
+/// below it.
+std::string relative_to_prefix(const std::string& prefix, std::string_view path) {
     std::string p = util::normal_path(path);
-    if (root == ".") {
+    if (prefix.empty()) {
         return util::starts_with(p, "/") || util::starts_with(p, "../") ? std::string() : p;
     }
-    std::string prefix = root + "/";
-    return util::starts_with(p, prefix) ? p.substr(prefix.size()) : std::string();
+    if (!util::starts_with(p, prefix)) {
+        return std::string();
+    }
+    p.erase(0, prefix.size());
+    return p;
+}
+
+/// `path` relative to `root` ('/'-separated), or "" when it is not below it.
+std::string relative_to(const std::string& root, const std::string& path) {
+    return relative_to_prefix(prefix_of(root), path);
 }
 
 uint32_t line_of(std::string_view data, uint64_t offset) {
@@ -77,8 +91,9 @@ const ContextCache::Directory& ContextCache::directory(const util::FileSystem& f
     }
     d->walked.call([&] {
         d->has_git = fs.exists(root == "." ? ".git" : root + "/.git");
+        std::string prefix = prefix_of(root);
         for (std::string& disk : fs.walk(root, {".git"})) {
-            std::string rel = relative_to(root, disk);
+            std::string rel = relative_to_prefix(prefix, disk);
             if (rel.empty()) {
                 continue;
             }

@@ -75,6 +75,21 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 
 }  // namespace
 
+bool may_be_ignore_comment(std::string_view text) {
+    size_t first = 0;
+    while (first < text.size() && is_space(text[first])) {
+        ++first;
+    }
+    char lower = first < text.size() ? static_cast<char>(text[first] | 0x20) : '\0';
+    if (lower != 'b' && lower != 'h') {
+        return false;  // neither "bulwark" nor "hadolint": most comments stop here
+    }
+    Cursor c(text);
+    c.skip_space();
+    std::string_view tool = c.word('\0');
+    return util::iequals(tool, "bulwark") || util::iequals(tool, "hadolint");
+}
+
 std::optional<IgnoreComment> parse_ignore_comment(std::string_view text) {
     Cursor c(text);
     IgnoreComment out;

@@ -39,6 +39,10 @@ struct IgnoreRules {
     bool whole_file = false;
 };
 
+/// Whether comment `text` (after '#') starts with the word `bulwark` or `hadolint` in any case: a cheap
+/// test that lets callers skip the full reading of the many comments that are not directives.
+bool may_be_ignore_comment(std::string_view text);
+
 /// Receives a warning at byte `offset` of the comment text.
 using IgnoreWarn = std::function<void(size_t offset, std::string message)>;
 

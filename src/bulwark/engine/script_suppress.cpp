@@ -40,6 +40,9 @@ std::pair<uint32_t, uint32_t> command_lines(const util::SourceFile& src, uint32_
 void collect(const util::SourceFile& src, uint32_t line, size_t at, std::string_view text,
              const std::string& today, std::vector<Suppression>& out,
              std::vector<core::Diagnostic>& diagnostics) {
+    if (!may_be_ignore_comment(text)) {
+        return;
+    }
     auto warn = [&](size_t offset, std::string message) {
         diagnostics.push_back(
             core::make_diagnostic(core::DiagLevel::warning, src, at + offset, std::move(message)));
