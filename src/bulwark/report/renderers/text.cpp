@@ -1,12 +1,17 @@
 // Human-readable output: findings grouped by file, compiler style, then a summary.
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <map>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "bulwark/report/renderers/ascii_scan.hpp"
 #include "bulwark/report/renderers/common.hpp"
 #include "bulwark/report/renderers/renderers.hpp"
 
@@ -48,29 +53,6 @@ std::string plural(size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-/// The marker under `line`: the indent (tabs copied so it aligns) and `^` at the start column with
-/// `~` up to the inclusive end column (or to the end of the line when the range goes on).
-std::pair<std::string, std::string> underline(std::string_view line, const core::Location& l) {
-    uint32_t last = l.column;
-    if (l.end_line == l.line && l.end_column >= l.column) {
-        last = l.end_column;
-    } else if (l.end_line > l.line) {
-        last = std::max(l.column, util::utf8_length(line));
-    }
-    std::string indent;
-    uint32_t col = 1;
-    for (size_t i = 0; i < line.size() && col < l.column; ++i) {
-        auto c = static_cast<unsigned char>(line[i]);
-        if ((c & 0xC0U) == 0x80U) {
-            continue;
-        }
-        indent += c == '\t' ? '\t' : ' ';
-        ++col;
-    }
-    indent.append(l.column - col, ' ');
-    return {indent, "^" + std::string(last - l.column, '~')};
-}
-
 /// The first sentence of `text`'s first line: a '.' followed by a space or the end, outside `code`
 /// and parentheses (so "e.g." inside a command or an aside does not cut it short).
 std::string_view first_sentence(std::string_view text) {
@@ -101,19 +83,27 @@ struct Entry {
     uint32_t column = 0;
 };
 
+/// Output is written in pieces of about this size.
+constexpr size_t k_chunk = size_t{64} * 1024;
+
 class TextWriter {
   public:
     TextWriter(const Report& report, std::ostream& out, const RenderOptions& options)
-        : m_report(report), m_out(out), m_options(options), m_style(options.color), m_rules(options) {}
+        : m_report(report), m_out(out), m_options(options), m_style(options.color), m_rules(options) {
+        m_text.reserve(k_chunk + k_chunk / 2);
+    }
 
     void write() {
         for (const core::Diagnostic& d : m_report.diagnostics) {
             write_diagnostic(d, m_report.source_of(d.location.file));
-            m_out << "\n";
+            m_text += '\n';
+            flush_if_full();
         }
         for (const FileResult& f : m_report.files) {
             write_file(f);
+            flush_if_full();
         }
+        flush();
         if (!m_options.quiet) {
             write_summary();
         }
@@ -122,8 +112,53 @@ class TextWriter {
   private:
     bool shown(const core::Finding& x) const { return !x.suppressed || m_options.show_suppressed; }
 
+    void flush() {
+        m_out.write(m_text.data(), static_cast<std::streamsize>(m_text.size()));
+        m_text.clear();
+    }
+    void flush_if_full() {
+        if (m_text.size() >= k_chunk) {
+            flush();
+        }
+    }
+
+    /// Appends `s` as clean_utf8(s, true) does (printable ASCII, the usual case, as it is).
+    void put_clean(std::string_view s) {
+        if (detail::first_unplain<>(s) == s.size()) {
+            m_text += s;
+        } else {
+            m_text += clean_utf8(s, true);
+        }
+    }
+    void put_number(size_t n) {
+        char buffer[24];
+        m_text.append(buffer, std::to_chars(buffer, buffer + sizeof(buffer), n).ptr);
+    }
+    /// The start and the end of a styled span (nothing when colour is off).
+    void open(std::string_view codes) {
+        if (m_options.color) {
+            m_text += "\x1b[";
+            m_text += codes;
+            m_text += 'm';
+        }
+    }
+    void close() {
+        if (m_options.color) {
+            m_text += "\x1b[0m";
+        }
+    }
+    void put_plural(size_t n, std::string_view word) {
+        put_number(n);
+        m_text += ' ';
+        m_text += word;
+        if (n != 1) {
+            m_text += 's';
+        }
+    }
+
     void write_file(const FileResult& f) {
-        std::vector<Entry> entries;
+        std::vector<Entry>& entries = m_entries;
+        entries.clear();
         size_t findings = 0;
         size_t suppressed = 0;
         for (const core::Finding& x : f.findings) {
@@ -133,11 +168,11 @@ class TextWriter {
                 (x.suppressed ? suppressed : findings) += 1;
             }
         }
-        std::map<core::DiagLevel, size_t> levels;
+        std::array<size_t, 3> levels{};  // error, warning, note
         for (const core::Diagnostic& d : f.diagnostics) {
             entries.push_back(Entry{nullptr, &d, !d.location.file.empty() && d.location.file != f.path,
                                     d.location.file, d.location.line, d.location.column});
-            ++levels[d.level];
+            ++levels[level_index(d.level)];
         }
         if (entries.empty()) {
             return;
@@ -152,21 +187,34 @@ class TextWriter {
             return key(a) < key(b);
         });
         if (!m_options.quiet) {
-            std::vector<std::string> parts;
+            open("1");
+            put_clean(f.path);
+            close();
+            m_text += " (";
+            bool first = true;
+            auto separate = [&] {
+                if (!first) {
+                    m_text += ", ";
+                }
+                first = false;
+            };
             if (findings > 0) {
-                parts.push_back(plural(findings, "finding"));
+                separate();
+                put_plural(findings, "finding");
             }
             if (suppressed > 0) {
-                parts.push_back(fmt::format("{} suppressed", suppressed));
+                separate();
+                put_number(suppressed);
+                m_text += " suppressed";
             }
             for (core::DiagLevel level :
                  {core::DiagLevel::error, core::DiagLevel::warning, core::DiagLevel::note}) {
-                if (levels[level] > 0) {
-                    parts.push_back(plural(levels[level], detail::level_name(level)));
+                if (size_t n = levels[level_index(level)]; n > 0) {
+                    separate();
+                    put_plural(n, detail::level_name(level));
                 }
             }
-            m_out << m_style("1", clean_utf8(f.path, true)) << " ("
-                  << fmt::format("{}", fmt::join(parts, ", ")) << ")\n\n";
+            m_text += ")\n\n";
         }
         for (const Entry& e : entries) {
             if (e.finding != nullptr) {
@@ -174,8 +222,20 @@ class TextWriter {
             } else {
                 write_diagnostic(*e.diagnostic, f.source_for(e.diagnostic->location.file));
             }
-            m_out << "\n";
+            m_text += '\n';
         }
+    }
+
+    static size_t level_index(core::DiagLevel level) {
+        switch (level) {
+            case core::DiagLevel::error:
+                return 0;
+            case core::DiagLevel::warning:
+                return 1;
+            case core::DiagLevel::note:
+                return 2;
+        }
+        return 2;
     }
 
     void write_diagnostic(const core::Diagnostic& d, const util::SourceFile* source) {
@@ -184,16 +244,77 @@ class TextWriter {
             size_t eol = text.find('\n');
             text = m_style("1", text.substr(0, eol)) + text.substr(eol);
         }
-        m_out << text;
+        m_text += text;
+    }
+
+    /// Appends the marker under `line`: the indent (tabs copied so it aligns) and `^` at the start
+    /// column with `~` up to the inclusive end column (or to the end of the line when the range goes on).
+    void put_underline(std::string_view line, const core::Location& l) {
+        uint32_t last = l.column;
+        if (l.end_line == l.line && l.end_column >= l.column) {
+            last = l.end_column;
+        } else if (l.end_line > l.line) {
+            last = std::max(l.column, util::utf8_length(line));
+        }
+        uint32_t col = 1;
+        for (size_t i = 0; i < line.size() && col < l.column; ++i) {
+            auto c = static_cast<unsigned char>(line[i]);
+            if ((c & 0xC0U) == 0x80U) {
+                continue;
+            }
+            m_text += c == '\t' ? '\t' : ' ';
+            ++col;
+        }
+        m_text.append(l.column - col, ' ');
+        open("32");
+        m_text += '^';
+        m_text.append(last - l.column, '~');
+        close();
+    }
+
+    /// Appends clean_utf8(fix, true) with later lines of a multi-line remediation lined up under the
+    /// first.
+    static void put_fix_text(std::string& out, std::string_view fix) {
+        std::string cleaned;
+        if (detail::first_unplain<>(fix) != fix.size()) {
+            cleaned = clean_utf8(fix, true);
+            fix = cleaned;
+        }
+        for (size_t at = fix.find('\n'); at != std::string_view::npos; at = fix.find('\n')) {
+            out.append(fix.data(), at + 1);
+            out.append(7, ' ');
+            fix.remove_prefix(at + 1);
+        }
+        out += fix;
     }
 
     void write_finding(const core::Finding& x, const util::SourceFile* source) {
         const core::Location& l = x.location;
-        const rules::Rule* rule = m_rules(x.rule_id);
-        std::string where = clean_utf8(detail::location_text(l), true);
-        m_out << m_style("1", where + ":") << " "
-              << m_style(severity_codes(x.severity), core::to_string(x.severity)) << " "
-              << m_style("1", clean_utf8(x.rule_id, true)) << " " << clean_utf8(x.message, true) << "\n";
+        open("1");
+        put_clean(l.file);
+        if (!l.pointer.empty()) {
+            m_text += '!';
+            put_clean(l.pointer);
+        }
+        if (l.line > 0) {
+            m_text += ':';
+            put_number(l.line);
+            m_text += ':';
+            put_number(l.column);
+        }
+        m_text += ':';
+        close();
+        m_text += ' ';
+        open(severity_codes(x.severity));
+        m_text += core::to_string(x.severity);
+        close();
+        m_text += ' ';
+        open("1");
+        put_clean(x.rule_id);
+        close();
+        m_text += ' ';
+        put_clean(x.message);
+        m_text += '\n';
         std::string_view line;
         if (source != nullptr && source->path() == l.file && l.line > 0 && l.line <= source->line_count()) {
             line = source->line_text(l.line);
@@ -202,23 +323,50 @@ class TextWriter {
         }
         if (l.line > 0 && !l.pointer.empty() && !line.empty()) {
             // A line of a file inside an image: the evidence describes it (redacted), so no caret.
-            m_out << "  " << clean_utf8(line, true) << "\n";
+            m_text += "  ";
+            put_clean(line);
+            m_text += '\n';
         } else if (l.line > 0 && l.column > 0 && !line.empty()) {
-            auto [indent, marker] = underline(line, l);
-            m_out << clean_utf8(line, true) << "\n" << indent << m_style("32", marker) << "\n";
+            put_clean(line);
+            m_text += '\n';
+            put_underline(line, l);
+            m_text += '\n';
         }
-        std::string fix = detail::effective_fix(x, rule);
-        if (!fix.empty()) {
-            // Later lines of a multi-line remediation line up under the first.
-            std::string text = clean_utf8(fix, true);
-            for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 8)) {
-                text.insert(at + 1, "       ");
+        if (!x.fix.empty()) {
+            put_fix_prefix();
+            put_fix_text(m_text, x.fix);
+            m_text += '\n';
+        } else if (const rules::Rule* rule = m_rules(x.rule_id);
+                   rule != nullptr && !rule->remediation.empty()) {
+            // The rule's remediation, prepared once per rule.
+            if (rule != m_last_rule) {
+                auto [it, added] = m_fixes.try_emplace(rule);
+                if (added) {
+                    put_fix_text(it->second, rule->remediation);
+                }
+                m_last_rule = rule;
+                m_last_fix = &it->second;
             }
-            m_out << "  " << m_style("32", "fix:") << " " << text << "\n";
+            put_fix_prefix();
+            m_text += *m_last_fix;
+            m_text += '\n';
         }
         if (x.suppressed) {
-            m_out << "  " << m_style("2", "suppressed: " + clean_utf8(x.suppression, true)) << "\n";
+            m_text += "  ";
+            open("2");
+            m_text += "suppressed: ";
+            put_clean(x.suppression);
+            close();
+            m_text += '\n';
         }
+    }
+
+    void put_fix_prefix() {
+        m_text += "  ";
+        open("32");
+        m_text += "fix:";
+        close();
+        m_text += ' ';
     }
 
     struct Recommendation {
@@ -229,26 +377,26 @@ class TextWriter {
     };
 
     std::vector<Recommendation> recommendations() const {
-        std::map<std::string_view, Recommendation> by_rule;
+        // Hashed while counting (one look-up per finding), then in rule id order as the ranking's
+        // tie-break.
+        std::unordered_map<std::string_view, size_t> index;
+        std::vector<Recommendation> out;
         for (const FileResult& f : m_report.files) {
             for (const core::Finding& x : f.findings) {
                 if (x.suppressed) {
                     continue;
                 }
-                Recommendation& r = by_rule[x.rule_id];
-                if (r.first == nullptr) {
-                    r.rule_id = x.rule_id;
-                    r.first = &x;
-                    r.severity = x.severity;
+                auto [it, added] = index.try_emplace(x.rule_id, out.size());
+                if (added) {
+                    out.push_back(Recommendation{x.rule_id, x.severity, 0, &x});
                 }
+                Recommendation& r = out[it->second];
                 r.severity = std::max(r.severity, x.severity);
                 ++r.count;
             }
         }
-        std::vector<Recommendation> out;
-        for (auto& [id, r] : by_rule) {
-            out.push_back(r);
-        }
+        std::sort(out.begin(), out.end(),
+                  [](const Recommendation& a, const Recommendation& b) { return a.rule_id < b.rule_id; });
         std::stable_sort(out.begin(), out.end(), [](const Recommendation& a, const Recommendation& b) {
             return std::tie(b.severity, b.count) < std::tie(a.severity, a.count);
         });
@@ -328,6 +476,11 @@ class TextWriter {
     const RenderOptions& m_options;
     Style m_style;
     detail::RuleLookup m_rules;
+    std::string m_text;                                           // output not yet written
+    std::vector<Entry> m_entries;                                 // write_file's, kept for its capacity
+    std::unordered_map<const rules::Rule*, std::string> m_fixes;  // remediation text per rule
+    const rules::Rule* m_last_rule = nullptr;
+    const std::string* m_last_fix = nullptr;
 };
 
 class TextRenderer final : public Renderer {
