@@ -158,3 +158,28 @@ TEST(ShellQuery, HandBuiltCommandsWithoutScopes) {
     EXPECT_TRUE(sh::effective_argv(sh::Command{}).empty());
     EXPECT_EQ(sh::program(sh::Command{}), "");
 }
+
+TEST(ShellQuery, PreparedValueOptionsAnswerAsTheList) {
+    static const sh::OptionList k_list = {"-o", "-H", "--header", "--output", "-x"};
+    const sh::ValueOptions prepared = sh::ValueOptions::of(k_list);
+    EXPECT_TRUE(prepared.short_takes('H'));
+    EXPECT_FALSE(prepared.short_takes('s'));
+    EXPECT_FALSE(prepared.short_takes('-'));
+    EXPECT_TRUE(prepared.long_takes("header"));
+    EXPECT_FALSE(prepared.long_takes("head"));
+    for (std::string_view text : {"curl -sH 'X: -k' --header -L -o out https://h/x more",
+                                  "curl -Ho -- -k --output=f u", "curl -x proxy -- --output u", "curl -H"}) {
+        sh::Command c = first_command(text);
+        std::span<const sh::Word> argv = sh::effective_argv(c);
+        EXPECT_EQ(sh::has_option(argv, "kL", {"location"}, prepared),
+                  sh::has_option(argv, "kL", {"location"}, k_list))
+            << text;
+        EXPECT_EQ(sh::option_value(argv, "o", {"output"}, prepared),
+                  sh::option_value(argv, "o", {"output"}, k_list))
+            << text;
+        EXPECT_EQ(values(sh::operands(argv, prepared)), values(sh::operands(argv, k_list))) << text;
+    }
+    sh::Command c = first_command("curl -sH 'X: y' -o out https://h/x more");
+    EXPECT_THAT(values(sh::operands(sh::effective_argv(c), prepared)), ElementsAre("https://h/x", "more"));
+    EXPECT_EQ(sh::option_value(sh::effective_argv(c), "o", {"output"}, prepared), "out");
+}

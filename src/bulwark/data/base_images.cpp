@@ -87,6 +87,45 @@ const std::vector<UserEntry>& user_table() {
     return table;
 }
 
+/// util::glob_match for the table's patterns, which use only '*' (matching any run, '/' included,
+/// as fnmatch without flags does): the literal before the first '*' must start the text, the one
+/// after the last '*' must end it, the ones between are found leftmost in order. No NUL-terminated
+/// copies, no fnmatch call, no backtracking. Only for patterns without '?', '[' and '\\'.
+bool star_glob_match(std::string_view pattern, std::string_view text) {
+    // The literal start decides most lookups.
+    size_t first_star = 0;
+    for (; first_star < pattern.size() && pattern[first_star] != '*'; ++first_star) {
+        if (first_star >= text.size() || text[first_star] != pattern[first_star]) {
+            return false;
+        }
+    }
+    if (first_star == pattern.size()) {
+        return text.size() == pattern.size();
+    }
+    std::string_view head = pattern.substr(0, first_star);
+    size_t last_star = pattern.rfind('*');
+    std::string_view tail = pattern.substr(last_star + 1);
+    if (text.size() < head.size() + tail.size() || text.substr(0, head.size()) != head ||
+        text.substr(text.size() - tail.size()) != tail) {
+        return false;
+    }
+    std::string_view middle = text.substr(head.size(), text.size() - head.size() - tail.size());
+    size_t at = first_star + 1;
+    while (at <= last_star) {
+        size_t next = pattern.find('*', at);
+        std::string_view lit = pattern.substr(at, next - at);
+        if (!lit.empty()) {
+            size_t found = middle.find(lit);
+            if (found == std::string_view::npos) {
+                return false;
+            }
+            middle.remove_prefix(found + lit.size());
+        }
+        at = next + 1;
+    }
+    return true;
+}
+
 /// Splits a tag on '-' into tokens ("3.12-slim-bookworm" -> 3.12, slim, bookworm).
 std::vector<std::string_view> tag_tokens(std::string_view tag) {
     std::vector<std::string_view> out;
@@ -244,10 +283,23 @@ bool is_windows_image(std::string_view text) {
 std::optional<DefaultUser> default_user(const model::ImageRef& image) {
     static ImageMemo<std::optional<DefaultUser>> memo;
     return memo.get(image, [](const model::ImageRef& ref) -> std::optional<DefaultUser> {
+        // Checked once: star_glob_match serves the table while its globs use '*' alone.
+        static const bool k_star_only = [] {
+            auto plain = [](std::string_view g) { return g.find_first_of("?[\\") == std::string_view::npos; };
+            for (const UserEntry& e : user_table()) {
+                if (!plain(e.name_glob) || !plain(e.tag_glob)) {
+                    return false;
+                }
+            }
+            return true;
+        }();
+        auto match = [](std::string_view glob, std::string_view text) {
+            return k_star_only ? star_glob_match(glob, text) : util::glob_match(glob, text);
+        };
         std::string name = util::to_lower(full_name(ref));
         std::string tag = effective_tag(ref);
         for (const UserEntry& e : user_table()) {
-            if (util::glob_match(e.name_glob, name) && util::glob_match(e.tag_glob, tag)) {
+            if (match(e.name_glob, name) && match(e.tag_glob, tag)) {
                 return e.user;
             }
         }

@@ -183,13 +183,35 @@ struct OsToken {
     std::string cycle;
 };
 
+struct Codename {
+    std::string_view codename;
+    std::string_view product;
+    std::string_view cycle;
+};
+
+/// Debian then Ubuntu codenames, in table order (the first match wins), built once.
+const std::vector<Codename>& os_codenames() {
+    static const std::vector<Codename> table = [] {
+        std::vector<Codename> out;
+        for (std::string_view os : {"debian", "ubuntu"}) {
+            for (const Cycle& c : eol_tables::find_product(os)->cycles) {
+                if (!c.codename.empty()) {
+                    out.push_back({c.codename, os, c.cycle});
+                }
+            }
+        }
+        return out;
+    }();
+    return table;
+}
+
 std::optional<OsToken> os_token(std::string_view token) {
     std::string lower = util::to_lower(token);
-    for (std::string_view os : {"debian", "ubuntu"}) {
-        const Product* p = eol_tables::find_product(os);
-        for (const Cycle& c : p->cycles) {
-            if (!c.codename.empty() && c.codename == lower) {
-                return OsToken{os, std::string(c.cycle)};
+    // Codenames are words: version tokens ("3.12") stop here.
+    if (!lower.empty() && !is_digit(lower[0])) {
+        for (const Codename& c : os_codenames()) {
+            if (c.codename == lower) {
+                return OsToken{c.product, std::string(c.cycle)};
             }
         }
     }

@@ -22,10 +22,14 @@ struct ValueSpec {
     OptionList takes_value;
     std::string_view letters = {};
     std::initializer_list<std::string_view> longs = {};
+    const ValueOptions* prepared = nullptr;  // replaces takes_value when set
 
     bool short_takes(char c) const {
         if (letters.find(c) != std::string_view::npos) {
             return true;
+        }
+        if (prepared != nullptr) {
+            return prepared->short_takes(c);
         }
         for (std::string_view x : takes_value) {
             if (x.size() == 2 && x[0] == '-' && x[1] == c) {
@@ -37,6 +41,9 @@ struct ValueSpec {
     bool long_takes(std::string_view name) const {
         if (contains(longs, name)) {
             return true;
+        }
+        if (prepared != nullptr) {
+            return prepared->long_takes(name);
         }
         for (std::string_view x : takes_value) {
             if (x.size() == name.size() + 2 && x.substr(0, 2) == "--" && x.substr(2) == name) {
@@ -309,10 +316,12 @@ bool is_shell_name(std::string_view name) {
     return contains({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"}, name);
 }
 
-bool has_option(std::span<const Word> argv, std::string_view short_letters,
-                std::initializer_list<std::string_view> long_names, OptionList takes_value) {
+namespace {
+
+bool has_option_in(std::span<const Word> argv, std::string_view short_letters,
+                   std::initializer_list<std::string_view> long_names, const ValueSpec& spec) {
     bool found = false;
-    scan_args(argv, ValueSpec{takes_value}, [&](const Arg& a) {
+    scan_args(argv, spec, [&](const Arg& a) {
         if ((a.kind == ArgKind::short_opt && short_letters.find(a.letter) != std::string_view::npos) ||
             (a.kind == ArgKind::long_opt && contains(long_names, a.name))) {
             found = true;
@@ -320,6 +329,40 @@ bool has_option(std::span<const Word> argv, std::string_view short_letters,
         return !found;
     });
     return found;
+}
+
+}  // namespace
+
+ValueOptions ValueOptions::of(OptionList takes_value) {
+    ValueOptions out{Tag{}};
+    for (std::string_view x : takes_value) {
+        if (x.size() == 2 && x[0] == '-') {
+            auto u = static_cast<unsigned char>(x[1]);
+            out.m_short[u >> 6] |= uint64_t{1} << (u & 63);
+        } else if (x.size() > 2 && x[0] == '-' && x[1] == '-') {
+            out.m_long.push_back(x.substr(2));
+        }
+    }
+    return out;
+}
+
+bool ValueOptions::long_takes(std::string_view name) const {
+    for (std::string_view x : m_long) {
+        if (x == name) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool has_option(std::span<const Word> argv, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, OptionList takes_value) {
+    return has_option_in(argv, short_letters, long_names, ValueSpec{takes_value});
+}
+
+bool has_option(std::span<const Word> argv, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, const ValueOptions& takes_value) {
+    return has_option_in(argv, short_letters, long_names, ValueSpec{{}, {}, {}, &takes_value});
 }
 
 bool has_option(const Command& c, std::string_view short_letters,
@@ -331,8 +374,9 @@ namespace {
 
 template <class Visit>
 void scan_values(std::span<const Word> argv, std::string_view short_letters,
-                 std::initializer_list<std::string_view> long_names, OptionList takes_value, Visit&& visit) {
-    scan_args(argv, ValueSpec{takes_value, short_letters, long_names}, [&](const Arg& a) {
+                 std::initializer_list<std::string_view> long_names, OptionList takes_value, Visit&& visit,
+                 const ValueOptions* prepared = nullptr) {
+    scan_args(argv, ValueSpec{takes_value, short_letters, long_names, prepared}, [&](const Arg& a) {
         bool match =
             (a.kind == ArgKind::short_opt && short_letters.find(a.letter) != std::string_view::npos) ||
             (a.kind == ArgKind::long_opt && contains(long_names, a.name));
@@ -351,6 +395,15 @@ std::optional<std::string> option_value(std::span<const Word> argv, std::string_
     std::optional<std::string> out;
     scan_values(argv, short_letters, long_names, takes_value,
                 [&](const Arg& a) { out = std::string(a.value); });
+    return out;
+}
+
+std::optional<std::string> option_value(std::span<const Word> argv, std::string_view short_letters,
+                                        std::initializer_list<std::string_view> long_names,
+                                        const ValueOptions& takes_value) {
+    std::optional<std::string> out;
+    scan_values(
+        argv, short_letters, long_names, {}, [&](const Arg& a) { out = std::string(a.value); }, &takes_value);
     return out;
 }
 
@@ -376,15 +429,27 @@ const Word* option_word(std::span<const Word> argv, std::string_view short_lette
     return out;
 }
 
-std::vector<const Word*> operands(std::span<const Word> argv, OptionList takes_value) {
+namespace {
+
+std::vector<const Word*> operands_in(std::span<const Word> argv, const ValueSpec& spec) {
     std::vector<const Word*> out;
-    scan_args(argv, ValueSpec{takes_value}, [&](const Arg& a) {
+    scan_args(argv, spec, [&](const Arg& a) {
         if (a.kind == ArgKind::operand) {
             out.push_back(&argv[a.index]);
         }
         return true;
     });
     return out;
+}
+
+}  // namespace
+
+std::vector<const Word*> operands(std::span<const Word> argv, OptionList takes_value) {
+    return operands_in(argv, ValueSpec{takes_value});
+}
+
+std::vector<const Word*> operands(std::span<const Word> argv, const ValueOptions& takes_value) {
+    return operands_in(argv, ValueSpec{{}, {}, {}, &takes_value});
 }
 
 std::span<const Word> subcommand_argv(std::span<const Word> argv, OptionList takes_value) {

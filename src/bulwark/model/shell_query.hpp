@@ -3,6 +3,8 @@
 // and operands. getopt conventions: "-abc" groups short options, "--name[=value]" is long, "--"
 // ends options, "-" alone is an operand. An `argv` span always starts with the program (or
 // subcommand) name, which is never an option or operand.
+#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -17,6 +19,26 @@ namespace bulwark::model::shell {
 /// Options that take a value, spelled as written ("-o", "--option"), so that their values are not
 /// mistaken for options or operands. A short one in a group takes the rest of the group or the next word.
 using OptionList = std::initializer_list<std::string_view>;
+
+/// An OptionList prepared once for many queries (a bitmap of its short options, its long names), for
+/// long lists asked about often: `static const ValueOptions k = ValueOptions::of(list);` then pass
+/// `k` where the OptionList would go. Answers exactly as the list would.
+class ValueOptions {
+  public:
+    static ValueOptions of(OptionList takes_value);
+    bool short_takes(char c) const {
+        auto u = static_cast<unsigned char>(c);
+        return ((m_short[u >> 6] >> (u & 63)) & 1) != 0;
+    }
+    /// `name` without dashes.
+    bool long_takes(std::string_view name) const;
+
+  private:
+    struct Tag {};
+    explicit ValueOptions(Tag) {}
+    std::array<uint64_t, 4> m_short{};
+    std::vector<std::string_view> m_long;  // without dashes
+};
 
 /// Last path component ("/usr/bin/apt-get" -> "apt-get").
 std::string_view basename(std::string_view path);
@@ -43,6 +65,10 @@ bool is_shell_name(std::string_view name);
 bool has_option(std::span<const Word> argv, std::string_view short_letters,
                 std::initializer_list<std::string_view> long_names, OptionList takes_value = {});
 
+/// has_option with a prepared list.
+bool has_option(std::span<const Word> argv, std::string_view short_letters,
+                std::initializer_list<std::string_view> long_names, const ValueOptions& takes_value);
+
 /// has_option on effective_argv(c).
 bool has_option(const Command& c, std::string_view short_letters,
                 std::initializer_list<std::string_view> long_names, OptionList takes_value = {});
@@ -52,6 +78,11 @@ bool has_option(const Command& c, std::string_view short_letters,
 std::optional<std::string> option_value(std::span<const Word> argv, std::string_view short_letters,
                                         std::initializer_list<std::string_view> long_names,
                                         OptionList takes_value = {});
+
+/// option_value with a prepared list.
+std::optional<std::string> option_value(std::span<const Word> argv, std::string_view short_letters,
+                                        std::initializer_list<std::string_view> long_names,
+                                        const ValueOptions& takes_value);
 
 /// option_value on effective_argv(c).
 std::optional<std::string> option_value(const Command& c, std::string_view short_letters,
@@ -70,6 +101,9 @@ const Word* option_word(std::span<const Word> argv, std::string_view short_lette
 
 /// Every non-option word of argv[1..] (all words after "--"), in order: `rm -rf a b` -> {a, b}.
 std::vector<const Word*> operands(std::span<const Word> argv, OptionList takes_value = {});
+
+/// operands with a prepared list.
+std::vector<const Word*> operands(std::span<const Word> argv, const ValueOptions& takes_value);
 
 /// First operand: the subcommand ("install" in `apt-get -q install x`); "" when there is none.
 std::string_view subcommand(std::span<const Word> argv, OptionList takes_value = {});

@@ -410,17 +410,21 @@ std::optional<Download> as_download(const shell::Command& c) {
     }
     std::string_view prog = shell::basename(argv[0].value);
     Download d;
-    shell::OptionList values;
+    // The lists are long and asked about three times per download: prepared once.
+    static const shell::ValueOptions k_curl = shell::ValueOptions::of(k_curl_values);
+    static const shell::ValueOptions k_wget = shell::ValueOptions::of(k_wget_values);
+    const shell::ValueOptions* values_ptr = nullptr;
     if (prog == "curl") {
-        values = k_curl_values;
+        values_ptr = &k_curl;
     } else if (prog == "wget") {
-        values = k_wget_values;
-        if (shell::has_option(argv, "", {"spider"}, values)) {
+        values_ptr = &k_wget;
+        if (shell::has_option(argv, "", {"spider"}, *values_ptr)) {
             return std::nullopt;
         }
     } else {
         return std::nullopt;
     }
+    const shell::ValueOptions& values = *values_ptr;
     d.tool = std::string(prog);
     for (const shell::Word* w : shell::operands(argv, values)) {
         if (w->value.find("://") != std::string::npos) {
