@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "bulwark/util/strings.hpp"
 
@@ -27,6 +28,80 @@ Range MappedText::source_range(size_t begin, size_t end) const {
     uint32_t b = to_source(begin);
     uint32_t e = end > begin ? to_source(end - 1) + 1 : b;
     return Range{b, std::max(b, e)};
+}
+
+namespace {
+// Past this many parents a new scope copies what it sees instead: lookups stay short.
+constexpr uint32_t k_max_scope_depth = 8;
+}  // namespace
+
+VarScope::VarScope(std::shared_ptr<const VarScope> parent) {
+    if (parent == nullptr) {
+        return;
+    }
+    if (parent->m_depth + 1 < k_max_scope_depth) {
+        m_depth = parent->m_depth + 1;
+        m_parent = std::move(parent);
+        return;
+    }
+    // Flatten: the nearest definition of each name wins (emplace keeps the first one).
+    for (const VarScope* s = parent.get(); s != nullptr; s = s->m_parent.get()) {
+        for (const value_type& e : s->m_own) {
+            m_own.emplace(e.first, e.second);
+        }
+    }
+}
+
+VarScope::const_iterator VarScope::find(std::string_view name) const {
+    for (const VarScope* s = this; s != nullptr; s = s->m_parent.get()) {
+        if (auto it = s->m_own.find(name); it != s->m_own.end()) {
+            return const_iterator(&*it);
+        }
+    }
+    return end();
+}
+
+const Value& VarScope::at(std::string_view name) const {
+    const_iterator it = find(name);
+    if (it == end()) {
+        throw std::out_of_range("VarScope::at: no variable " + std::string(name));
+    }
+    return it->second;
+}
+
+size_t VarScope::size() const {
+    size_t n = 0;
+    for (const VarScope* s = this; s != nullptr; s = s->m_parent.get()) {
+        for (const value_type& e : s->m_own) {
+            bool shadowed = false;
+            for (const VarScope* d = this; d != s; d = d->m_parent.get()) {
+                if (d->m_own.find(e.first) != d->m_own.end()) {
+                    shadowed = true;
+                    break;
+                }
+            }
+            n += shadowed ? 0 : 1;
+        }
+    }
+    return n;
+}
+
+Value& VarScope::operator[](std::string_view name) {
+    if (auto it = m_own.find(name); it != m_own.end()) {
+        return it->second;
+    }
+    Value initial;
+    if (m_parent != nullptr) {
+        if (const_iterator p = m_parent->find(name); p != end()) {
+            initial = p->second;
+        }
+    }
+    return m_own.emplace(std::string(name), std::move(initial)).first->second;
+}
+
+const std::vector<std::string>& SharedArgv::empty_argv() {
+    static const std::vector<std::string> k_empty;
+    return k_empty;
 }
 
 std::string_view keyword_name(InstructionKind k) {

@@ -115,8 +115,85 @@ struct Value {
     std::string error;  // expansion error as BuildKit reports it ("bad substitution"); empty if none
 };
 
-/// Variables visible at one point of the build: name -> value.
-using VarScope = std::map<std::string, Value, std::less<>>;
+/// Variables visible at one point of the build: name -> value. A scope may extend an immutable,
+/// shared parent: its own names shadow the parent's, so the snapshot each ENV/ARG instruction keeps
+/// holds only the names that instruction sets (chains are flattened past a few levels).
+/// Read like a std::map (find/end/at/size); operator[] and set() write to the scope's own names.
+class VarScope {
+  public:
+    using Map = std::map<std::string, Value, std::less<>>;
+    using value_type = Map::value_type;
+    using mapped_type = Value;
+
+    /// Points at an entry of the scope or of one of its parents; end() is the null iterator.
+    class const_iterator {
+      public:
+        const_iterator() = default;
+        explicit const_iterator(const value_type* entry) : m_entry(entry) {}
+        const value_type& operator*() const { return *m_entry; }
+        const value_type* operator->() const { return m_entry; }
+        bool operator==(const const_iterator&) const = default;
+
+      private:
+        const value_type* m_entry = nullptr;
+    };
+    using iterator = const_iterator;
+
+    VarScope() = default;
+    /// The variables of `vars` only.
+    explicit VarScope(Map vars) : m_own(std::move(vars)) {}
+    /// A scope seeing `parent`'s variables (none if nullptr), to add its own to.
+    explicit VarScope(std::shared_ptr<const VarScope> parent);
+
+    const_iterator find(std::string_view name) const;
+    const_iterator end() const { return const_iterator(); }
+    bool contains(std::string_view name) const { return find(name) != end(); }
+    /// The value of `name`; throws std::out_of_range if it is not visible.
+    const Value& at(std::string_view name) const;
+    /// Number of visible names.
+    size_t size() const;
+    bool empty() const { return size() == 0; }
+
+    /// Sets `name` in this scope (shadowing a parent's value).
+    void set(std::string name, Value value) { m_own.insert_or_assign(std::move(name), std::move(value)); }
+    /// This scope's own entry for `name`, created from the visible value (or empty) if missing.
+    Value& operator[](std::string_view name);
+
+  private:
+    std::shared_ptr<const VarScope> m_parent;
+    Map m_own;
+    uint32_t m_depth = 0;  // parents above this scope
+};
+
+/// An argv shared by every instruction it applies to: copies share one immutable vector.
+/// Reads like a const std::vector<std::string> (and converts to one).
+class SharedArgv {
+  public:
+    using value_type = std::string;
+    using const_iterator = std::vector<std::string>::const_iterator;
+    using iterator = const_iterator;
+
+    SharedArgv() = default;
+    SharedArgv(std::vector<std::string> argv)  // NOLINT(google-explicit-constructor): drop-in for the vector
+        : m_argv(std::make_shared<const std::vector<std::string>>(std::move(argv))) {}
+    explicit SharedArgv(std::shared_ptr<const std::vector<std::string>> argv) : m_argv(std::move(argv)) {}
+
+    const std::vector<std::string>& get() const { return m_argv ? *m_argv : empty_argv(); }
+    operator const std::vector<std::string>&() const { return get(); }  // NOLINT(google-explicit-constructor)
+    bool empty() const { return get().empty(); }
+    size_t size() const { return get().size(); }
+    const std::string& front() const { return get().front(); }
+    const std::string& back() const { return get().back(); }
+    const std::string& operator[](size_t i) const { return get()[i]; }
+    const_iterator begin() const { return get().begin(); }
+    const_iterator end() const { return get().end(); }
+    friend bool operator==(const SharedArgv& a, const SharedArgv& b) { return a.get() == b.get(); }
+    friend bool operator==(const SharedArgv& a, const std::vector<std::string>& b) { return a.get() == b; }
+
+  private:
+    static const std::vector<std::string>& empty_argv();
+    std::shared_ptr<const std::vector<std::string>> m_argv;
+};
 
 /// A shell program run by the build (RUN shell form, a RUN heredoc, or `sh -c` in exec form).
 struct ShellBody {
@@ -147,7 +224,8 @@ struct Instruction {
     std::vector<ShellBody> shell;           // RUN programs (empty for Windows images)
     /// The SHELL in effect (argv the shell form is appended to): ["/bin/sh", "-c"] by default,
     /// ["cmd", "/S", "/C"] in Windows stages; changed by SHELL, inherited through FROM <stage>.
-    std::vector<std::string> run_shell;
+    /// Shared by the instructions of a stage (and of stages built FROM it) until a SHELL changes it.
+    SharedArgv run_shell;
 
     /// True when run_shell turns pipefail on (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).
     bool pipefail_by_shell() const;

@@ -54,10 +54,10 @@ std::string expand_key(const model::KeyValue& kv, const VarScope& scope, char es
 
 /// What the analyzer tracks while walking one stage.
 struct StageState {
-    VarScope args;
-    VarScope env;
+    VarScope::Map args;
+    VarScope::Map env;
     ScopePtr scope;  // args overlaid by env (ENV wins over ARG)
-    std::vector<std::string> shell;
+    model::SharedArgv shell;
     int last_user = -1;  // index of the last USER instruction
 };
 
@@ -66,11 +66,11 @@ ScopePtr stage_start_scope(const StageState& st) {
     return std::make_shared<VarScope>(st.env);
 }
 
-std::vector<std::string> default_shell(bool windows) {
-    if (windows) {
-        return {"cmd", "/S", "/C"};
-    }
-    return {"/bin/sh", "-c"};
+/// Shared by every stage of every file that does not change it (argvs are immutable).
+const model::SharedArgv& default_shell(bool windows) {
+    static const model::SharedArgv k_windows(std::vector<std::string>{"cmd", "/S", "/C"});
+    static const model::SharedArgv k_posix(std::vector<std::string>{"/bin/sh", "-c"});
+    return windows ? k_windows : k_posix;
 }
 
 bool is_windows_shell(const std::vector<std::string>& shell) {
@@ -152,8 +152,8 @@ class Analyzer {
         if (inst.kind != InstructionKind::arg || inst.pairs.empty()) {
             return;
         }
-        auto meta = std::make_shared<VarScope>(*m_meta);
-        auto global = std::make_shared<VarScope>(*m_global);
+        auto meta = std::make_shared<VarScope>(m_meta);
+        auto global = std::make_shared<VarScope>(m_global);
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, *m_meta, m_escape);
             Value v;
@@ -164,8 +164,8 @@ class Analyzer {
             } else {
                 v = unknown_value(name);
             }
-            (*meta)[name] = v;
-            (*global)[name] = std::move(v);
+            meta->set(name, v);
+            global->set(std::move(name), std::move(v));
         }
         m_meta = meta;
         m_global = global;
@@ -258,10 +258,12 @@ class Analyzer {
                 break;
             case InstructionKind::shell:
                 if (inst.json_form && !inst.json.empty()) {
-                    st.shell.clear();
+                    std::vector<std::string> argv;
+                    argv.reserve(inst.json.size());
                     for (const model::JsonArg& a : inst.json) {
-                        st.shell.push_back(a.value);
+                        argv.push_back(a.value);
                     }
+                    st.shell = model::SharedArgv(std::move(argv));
                     stage.windows = stage.windows || is_windows_shell(st.shell);
                 }
                 break;
@@ -314,7 +316,7 @@ class Analyzer {
         }
         const VarScope& before = *st.scope;
         // The new scope: the previous one with these names updated (an ENV of the same name wins).
-        auto merged = std::make_shared<VarScope>(before);
+        auto merged = std::make_shared<VarScope>(st.scope);
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             Value v;
@@ -328,7 +330,7 @@ class Analyzer {
                 v = unknown_value(name);
             }
             auto e = st.env.find(name);
-            (*merged)[name] = e != st.env.end() ? e->second : v;
+            merged->set(name, e != st.env.end() ? e->second : v);
             st.args[std::move(name)] = std::move(v);
         }
         st.scope = std::move(merged);
@@ -340,11 +342,11 @@ class Analyzer {
             return;
         }
         const VarScope& before = *st.scope;
-        auto merged = std::make_shared<VarScope>(before);  // ENV wins over ARG
+        auto merged = std::make_shared<VarScope>(st.scope);  // ENV wins over ARG
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             Value v = model::expand(raw_value_of(kv), before, m_escape);
-            (*merged)[name] = v;
+            merged->set(name, v);
             st.env[std::move(name)] = std::move(v);
         }
         st.scope = std::move(merged);

@@ -248,10 +248,12 @@ bool heredocs_are_scripts(std::string_view args) {
     return true;
 }
 
-/// A body whose script is parsed from `text`; pipefail from the SHELL applies from its start.
-model::ShellBody make_body(MappedText text, int heredoc, bool pipefail) {
-    model::ShellBody body;
-    body.text = std::move(text);
+/// Adds a body whose script is parsed from `text` (copied or moved into place, once); pipefail
+/// from the SHELL applies from its start.
+template <typename Text>
+void add_body(model::Instruction& inst, Text&& text, int heredoc, bool pipefail) {
+    model::ShellBody& body = inst.shell.emplace_back();
+    body.text = std::forward<Text>(text);
     body.heredoc = heredoc;
     body.script = shell::parse(body.text.value);
     if (pipefail) {
@@ -260,13 +262,12 @@ model::ShellBody make_body(MappedText text, int heredoc, bool pipefail) {
         }
         body.script.scopes.front().pipefail = true;
     }
-    return body;
 }
 
 void shell_form_bodies(model::Instruction& inst) {
     bool pipefail = inst.pipefail_by_shell();
     if (inst.heredocs.empty()) {
-        inst.shell.push_back(make_body(inst.args, -1, pipefail));
+        add_body(inst, inst.args, -1, pipefail);
         return;
     }
     if (heredocs_are_scripts(inst.args.value)) {
@@ -276,7 +277,7 @@ void shell_form_bodies(model::Instruction& inst) {
             if (!interpreter.empty() && !model::is_posix_shell_program(interpreter)) {
                 continue;  // a Python (or other) script, not shell
             }
-            inst.shell.push_back(make_body(doc.body, static_cast<int>(h), pipefail));
+            add_body(inst, doc.body, static_cast<int>(h), pipefail);
         }
         return;
     }
@@ -293,7 +294,7 @@ void shell_form_bodies(model::Instruction& inst) {
         append_mapped(text, doc.delimiter, doc.range.begin);
         append_mapped(text, "\n", doc.range.end);
     }
-    inst.shell.push_back(make_body(std::move(text), -1, pipefail));
+    add_body(inst, std::move(text), -1, pipefail);
 }
 
 void exec_form_bodies(const util::SourceFile& source, model::Instruction& inst) {
@@ -322,8 +323,8 @@ void exec_form_bodies(const util::SourceFile& source, model::Instruction& inst) 
                 if (i + 1 < argv.size()) {
                     std::vector<std::string> prefix(argv.begin(),
                                                     argv.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-                    inst.shell.push_back(make_body(json_string_text(source, inst.json[i + 1]), -1,
-                                                   model::shell_enables_pipefail(prefix)));
+                    add_body(inst, json_string_text(source, inst.json[i + 1]), -1,
+                             model::shell_enables_pipefail(prefix));
                 }
                 return;
             }
