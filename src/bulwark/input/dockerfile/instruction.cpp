@@ -32,49 +32,37 @@ InstructionKind kind_of(std::string_view keyword) {
     auto is = [&](InstructionKind k) {
         return util::iequals(keyword, model::keyword_name(k)) ? k : InstructionKind::unknown;
     };
-    switch (keyword[0]) {
-        case 'F':
+    // `| 0x20` lower-cases a letter and maps nothing else onto one.
+    switch (static_cast<char>(keyword[0] | 0x20)) {
         case 'f':
             return is(InstructionKind::from);
-        case 'R':
         case 'r':
             return is(InstructionKind::run);
-        case 'C':
         case 'c':
             return is(keyword.size() == 3 ? InstructionKind::cmd : InstructionKind::copy);
-        case 'L':
         case 'l':
             return is(InstructionKind::label);
-        case 'M':
         case 'm':
             return is(InstructionKind::maintainer);
-        case 'E':
         case 'e':
             return is(keyword.size() == 3   ? InstructionKind::env
                       : keyword.size() == 6 ? InstructionKind::expose
                                             : InstructionKind::entrypoint);
-        case 'A':
         case 'a':
-            if (keyword.size() == 3 && (keyword[1] == 'D' || keyword[1] == 'd')) {
+            if (keyword.size() == 3 && (keyword[1] | 0x20) == 'd') {
                 return is(InstructionKind::add);
             }
             return is(InstructionKind::arg);
-        case 'V':
         case 'v':
             return is(InstructionKind::volume);
-        case 'U':
         case 'u':
             return is(InstructionKind::user);
-        case 'W':
         case 'w':
             return is(InstructionKind::workdir);
-        case 'O':
         case 'o':
             return is(InstructionKind::onbuild);
-        case 'S':
         case 's':
             return is(keyword.size() == 5 ? InstructionKind::shell : InstructionKind::stopsignal);
-        case 'H':
         case 'h':
             return is(InstructionKind::healthcheck);
         default:
