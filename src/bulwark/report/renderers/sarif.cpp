@@ -183,8 +183,6 @@ using detail::JsonContainer;
 using detail::put_json_number;
 using detail::put_json_string;
 
-/// The indentation of a result's braces: runs at 4, run members at 6, results at 8.
-constexpr size_t k_result_indent = 8;
 /// Output is written in pieces of about this size.
 constexpr size_t k_chunk = size_t{64} * 1024;
 
