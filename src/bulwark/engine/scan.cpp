@@ -20,6 +20,7 @@
 #include "bulwark/input/dockerfile/analyzer.hpp"
 #include "bulwark/input/dockerfile/parser.hpp"
 #include "bulwark/rules/rule.hpp"
+#include "bulwark/util/swar.hpp"
 
 namespace bulwark::engine {
 
@@ -30,9 +31,7 @@ size_t invalid_utf8_offset(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         if (i + 8 <= s.size()) {  // ASCII, the common case, eight bytes at a time
-            uint64_t w = 0;
-            std::memcpy(&w, s.data() + i, 8);
-            if ((w & 0x8080808080808080ULL) == 0) {
+            if ((util::swar::load(s.data() + i) & util::swar::k_highs) == 0) {
                 i += 8;
                 continue;
             }

@@ -3,8 +3,9 @@
 // JSON and XML escapers copy in runs, skipping it 16 bytes (SSE2) or 8 bytes (SWAR) at a time.
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
+
+#include "bulwark/util/swar.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -20,23 +21,15 @@ constexpr bool plain(char c) {
     return c >= 0x20 && c < 0x7f && ((c != Special) && ...);
 }
 
-/// The high bit of each byte of `w` that equals `b` (SWAR).
-inline uint64_t bytes_equal(uint64_t w, uint8_t b) {
-    constexpr uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr uint64_t k_high = 0x8080808080808080ULL;
-    uint64_t v = w ^ (k_ones * b);
-    return (v - k_ones) & ~v & k_high;
-}
-
 /// Whether any of the 8 bytes of `w` is not plain<Special...>.
 template <char... Special>
 bool word_has_unplain(uint64_t w) {
-    constexpr uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr uint64_t k_high = 0x8080808080808080ULL;
-    uint64_t below_space = (w - k_ones * 0x20) & ~w & k_high;               // bytes < 0x20 (high bit clear)
-    uint64_t high_or_del = (w | ((w & ~k_high) + k_ones * 0x01)) & k_high;  // >= 0x80, or 0x7f
+    using util::swar::k_highs;
+    using util::swar::k_ones;
+    uint64_t below_space = (w - k_ones * 0x20) & ~w & k_highs;                // bytes < 0x20 (high bit clear)
+    uint64_t high_or_del = (w | ((w & ~k_highs) + k_ones * 0x01)) & k_highs;  // >= 0x80, or 0x7f
     return (below_space | high_or_del |
-            (bytes_equal(w, static_cast<uint8_t>(Special)) | ... | uint64_t{0})) != 0;
+            (util::swar::bytes_equal(w, static_cast<uint8_t>(Special)) | ... | uint64_t{0})) != 0;
 }
 
 #if defined(__SSE2__)
@@ -75,9 +68,7 @@ size_t first_unplain(std::string_view s) {
     }
 #endif
     for (; i + 8 <= n; i += 8) {
-        uint64_t w = 0;
-        std::memcpy(&w, p + i, 8);
-        if (ascii_scan::word_has_unplain<Special...>(w)) {
+        if (ascii_scan::word_has_unplain<Special...>(util::swar::load(p + i))) {
             break;
         }
     }
