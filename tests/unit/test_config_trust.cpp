@@ -4,7 +4,9 @@
 
 #include "support/memory_fs.hpp"
 
+#include <filesystem>
 #include <map>
+#include <string>
 
 #include "bulwark/config/config.hpp"
 #include "bulwark/rules/rule.hpp"
@@ -68,6 +70,18 @@ TEST(ConfigFind, SearchesUpwardFromFileOrDirectory) {
     EXPECT_EQ(config::find_config(fs, "/repo"), "/repo/.bulwark.yaml");
     EXPECT_EQ(config::find_config(fs, "/other/Dockerfile"), std::nullopt);
     EXPECT_EQ(config::find_config(fs, "/other"), std::nullopt);
+}
+
+TEST(ConfigFind, SearchDirectoryOfFileIsTheParentPath) {
+    // The fast cut at the last '/' must agree with std::filesystem's parent_path() everywhere.
+    for (std::string p : {"Dockerfile", "./Dockerfile", "../Dockerfile", "a/b/Dockerfile", "/Dockerfile",
+                          "/a/Dockerfile", "a//Dockerfile", "a/b/", "a/.", "a/..", "./", "/", "//x", "a/./b",
+                          "../../x/y", "a/b//", "x.dockerfile"}) {
+        std::string want = std::filesystem::path(p).parent_path().string();
+        EXPECT_EQ(config::search_directory_of_file(p), want.empty() ? "." : want) << p;
+    }
+    EXPECT_EQ(config::search_directory_of_file("-"), ".");
+    EXPECT_EQ(config::search_directory_of_file(""), ".");
 }
 
 TEST(ConfigFind, YamlWinsOverYmlAndDirectoriesAreNotConfigs) {

@@ -11,6 +11,7 @@
 
 #include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/engine/scan.hpp"
 #include "support/memory_fs.hpp"
 #include "support/scan_helpers.hpp"
 
@@ -243,4 +244,46 @@ TEST(ContextScan, TheDockerfileItselfIsNotReadAsAContextSecretButOthersAre) {
     EXPECT_TRUE(of_rule(own, "BD151").empty());     // its own secrets are the Dockerfile rules' findings
     ASSERT_EQ(of_rule(other, "BD151").size(), 1U);  // but Dockerfile is sent with Dockerfile.ci
     EXPECT_NE(of_rule(other, "BD151")[0]->message.find("`Dockerfile` line 2"), std::string::npos);
+}
+
+TEST(ContextScan, AScanReadsASiblingInputOnceAndFindsTheSame) {
+    // A sibling's context scan reads Dockerfile.a and Dockerfile.b before the scan reaches them; the
+    // scan takes those bytes instead of reading the files again, with the same findings.
+    bulwark::testing::MemoryFs files;
+    files.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    files.files["/ctx/Dockerfile.a"] = "FROM alpine:3.20\n# " + k_token + "\nCOPY . /app\n";
+    files.files["/ctx/Dockerfile.b"] = "FROM alpine:3.20\nRUN echo b\n";
+    CountingFs fs(files);
+    engine::ScanOptions opts;
+    opts.cli_policy = bulwark::testing::test_policy();
+    opts.paths = {"/ctx/Dockerfile", "/ctx/Dockerfile.a", "/ctx/Dockerfile.b"};
+    opts.jobs = 1;
+    report::Report rep = engine::scan(fs, opts);
+    EXPECT_EQ(fs.reads["/ctx/Dockerfile"], 2);  // scanned, then read by its own context scan
+    EXPECT_EQ(fs.reads["/ctx/Dockerfile.a"], 1);
+    EXPECT_EQ(fs.reads["/ctx/Dockerfile.b"], 1);
+    ASSERT_EQ(rep.files.size(), 3U);
+    for (const report::FileResult& got : rep.files) {
+        engine::ContextCache fresh;  // each file alone: read from the files, nothing shared
+        core::Policy policy = bulwark::testing::test_policy();
+        report::FileResult want =
+            engine::find_input_kind("dockerfile")
+                ->scan(std::make_shared<const util::SourceFile>(got.path, files.files[got.path]),
+                       engine::InputContext{files, policy, &fresh});
+        ASSERT_EQ(got.findings.size(), want.findings.size()) << got.path;
+        for (size_t i = 0; i < want.findings.size(); ++i) {
+            EXPECT_EQ(got.findings[i].rule_id, want.findings[i].rule_id);
+            EXPECT_EQ(got.findings[i].message, want.findings[i].message);
+            EXPECT_EQ(got.findings[i].location.line, want.findings[i].location.line);
+        }
+    }
+    EXPECT_FALSE(of_rule(rep.files[0], "BD151").empty());  // Dockerfile.a's token, sent with Dockerfile
+    // An input larger than --max-file-size is still refused when a sibling's context scan read it.
+    opts.max_file_size = 40;  // Dockerfile and Dockerfile.b are shorter, Dockerfile.a is longer
+    report::Report small = engine::scan(fs, opts);
+    ASSERT_EQ(small.files.size(), 3U);
+    ASSERT_EQ(small.files[1].path, "/ctx/Dockerfile.a");
+    ASSERT_EQ(small.files[1].diagnostics.size(), 1U);
+    EXPECT_NE(small.files[1].diagnostics[0].message.find("file too large"), std::string::npos);
+    EXPECT_EQ(small.files[2].findings.size(), rep.files[2].findings.size());
 }

@@ -1,6 +1,7 @@
 // The real-disk FileSystem: reads (regular files, pipes, limits, errors), path kinds, normal paths.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -118,6 +119,62 @@ TEST(NormalPath, SameAsStdFilesystemLexicallyNormal) {
                           "//a"}) {
         EXPECT_EQ(util::normal_path(p), fs::path(p).lexically_normal().generic_string()) << p;
     }
+}
+
+/// The walk as std::filesystem's recursive iterator makes it (what RealFileSystem::walk replaced).
+std::vector<std::string> reference_walk(const std::string& dir, const std::vector<std::string>& skip_dirs) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::directory_entry& e = *it;
+        std::error_code ec2;
+        if (e.is_directory(ec2)) {
+            std::string name = e.path().filename().string();
+            if (std::find(skip_dirs.begin(), skip_dirs.end(), name) != skip_dirs.end()) {
+                it.disable_recursion_pending();
+            }
+            continue;
+        }
+        if (e.is_regular_file(ec2)) {
+            out.push_back(util::normal_path(e.path().native()));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST_F(RealFileSystemTest, WalkFindsWhatTheFilesystemIteratorFinds) {
+    const util::FileSystem& rfs = util::real_filesystem();
+    fs::create_directories(dir_ / "a" / "b" / "c");
+    fs::create_directories(dir_ / ".git" / "objects");
+    fs::create_directories(dir_ / "node_modules" / "x");
+    fs::create_directories(dir_ / "empty");
+    write("top", "1");
+    write("a/one", "1");
+    write("a/b/two", "2");
+    write("a/b/c/three", "3");
+    write(".git/HEAD", "h");
+    write("node_modules/x/index.js", "x");
+    fs::create_symlink(dir_ / "a" / "one", dir_ / "link-to-file");
+    fs::create_directory_symlink(dir_ / "a", dir_ / "link-to-dir");
+    fs::create_symlink(dir_ / "missing", dir_ / "broken-link");
+    ASSERT_EQ(::mkfifo((dir_ / "a" / "fifo").c_str(), 0600), 0);
+    for (const std::vector<std::string>& skip :
+         {std::vector<std::string>{}, std::vector<std::string>{".git"}, {".git", "node_modules"}, {"b"}}) {
+        for (const std::string& root : {dir_.string(), dir_.string() + "/", (dir_ / "a").string()}) {
+            std::vector<std::string> got = rfs.walk(root, skip);
+            EXPECT_EQ(got, reference_walk(root, skip)) << root;
+            EXPECT_FALSE(got.empty());
+        }
+    }
+    EXPECT_TRUE(rfs.walk((dir_ / "missing").string(), {}).empty());
+    EXPECT_TRUE(rfs.walk((dir_ / "top").string(), {}).empty());
+    std::vector<std::string> all = rfs.walk(dir_.string(), {});
+    EXPECT_NE(std::find(all.begin(), all.end(), util::normal_path((dir_ / "link-to-file").string())),
+              all.end());
+    EXPECT_NE(std::find(all.begin(), all.end(), util::normal_path((dir_ / "a/b/c/three").string())),
+              all.end());
 }
 
 }  // namespace

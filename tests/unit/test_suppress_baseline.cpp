@@ -2,6 +2,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "bulwark/core/fingerprint.hpp"
 #include "bulwark/engine/suppress.hpp"
 
@@ -36,6 +42,31 @@ core::PathIgnore ignore(std::string glob, std::set<std::string> rules, std::stri
     p.reason = std::move(reason);
     p.until = std::move(until);
     return p;
+}
+
+/// FNV-1a 64 over rule id, path and trimmed evidence, each followed by 0xFF: the fingerprint's
+/// definition, written plainly.
+std::string plain_fingerprint(const core::Finding& f) {
+    uint64_t h = 1469598103934665603ULL;
+    auto mix = [&](std::string_view s) {
+        for (unsigned char c : s) {
+            h = (h ^ c) * 1099511628211ULL;
+        }
+        h = (h ^ 0xFFU) * 1099511628211ULL;
+    };
+    std::string_view e = f.evidence;
+    while (!e.empty() && std::string_view(" \t\r\n\f\v").find(e.front()) != std::string_view::npos) {
+        e.remove_prefix(1);
+    }
+    while (!e.empty() && std::string_view(" \t\r\n\f\v").find(e.back()) != std::string_view::npos) {
+        e.remove_suffix(1);
+    }
+    mix(f.rule_id);
+    mix(f.location.file);
+    mix(e);
+    char out[17];
+    std::snprintf(out, sizeof(out), "%016llx", static_cast<unsigned long long>(h));
+    return out;
 }
 
 }  // namespace
@@ -133,4 +164,24 @@ TEST(Baseline, WrongShapesAreErrors) {
               "files[0].findings[0]: expected an object");
     EXPECT_EQ(engine::load_baseline(R"({"files": [{"findings": [{"rule_id": "BD001"}]}]})").error,
               "files[0].findings[0]: no \"fingerprint\", nor \"rule_id\" and \"location\".\"file\"");
+}
+
+TEST(Fingerprint, CachedPrefixesGiveThePlainValue) {
+    // fingerprint() keeps the hash of rule id and path per file and rule: findings of files and
+    // rules interleaved in every order must still hash as the definition says.
+    std::vector<core::Finding> findings;
+    for (const char* file : {"Dockerfile", "a/Dockerfile", "Dockerfile"}) {
+        for (const char* rule : {"BD001", "BD002", "BD001", "BD0010", "BD002"}) {
+            for (const char* evidence : {"RUN x", "  RUN x \t", "", " \n", "FROM alpine:3.20 AS build"}) {
+                findings.push_back(finding(rule, file, 1, evidence));
+            }
+        }
+    }
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const core::Finding& f : findings) {
+            EXPECT_EQ(core::fingerprint(f), plain_fingerprint(f)) << f.rule_id << " " << f.location.file;
+            EXPECT_EQ(core::fingerprint_text(f).view(), plain_fingerprint(f));
+        }
+        std::reverse(findings.begin(), findings.end());
+    }
 }

@@ -1,3 +1,7 @@
+#include <random>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "bulwark/core/diagnostic.hpp"
@@ -34,6 +38,30 @@ TEST(SourceFile, LineOfAgreesWithPosition) {
     EXPECT_EQ(f.line_of(2), 2U);
     EXPECT_EQ(f.line_of(4), 3U);
     EXPECT_EQ(f.line_of(5), 4U);
+}
+
+TEST(SourceFile, LineStartsMatchAByteByByteCount) {
+    // The constructor finds newlines 16 bytes at a time: lines across block edges and at the very end
+    // must give the same line offsets as a plain scan.
+    std::mt19937 rng(7);
+    for (int round = 0; round < 300; ++round) {
+        std::string text(rng() % 70, 'a');
+        for (char& c : text) {
+            c = rng() % 3 == 0 ? '\n' : static_cast<char>('a' + rng() % 3);
+        }
+        std::vector<size_t> want{0};
+        for (size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n' && i + 1 < text.size()) {
+                want.push_back(i + 1);
+            }
+        }
+        util::SourceFile f("x", text);
+        ASSERT_EQ(f.line_count(), want.size()) << testing::PrintToString(text);
+        for (size_t line = 1; line <= want.size(); ++line) {
+            EXPECT_EQ(f.line_offset(static_cast<uint32_t>(line)), want[line - 1])
+                << testing::PrintToString(text);
+        }
+    }
 }
 
 TEST(Strings, IequalsIgnoresAsciiCaseOnly) {

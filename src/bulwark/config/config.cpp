@@ -148,6 +148,15 @@ std::string search_directory_of_file(const std::string& scanned_path) {
     if (scanned_path == "-" || scanned_path.empty()) {
         return ".";
     }
+    // The usual path ("a/b/Dockerfile": no "//", no trailing '/') is cut at its last '/' as
+    // parent_path() would cut it, without splitting it into components.
+    if (scanned_path.back() != '/' && scanned_path.find("//") == std::string::npos) {
+        size_t slash = scanned_path.rfind('/');
+        if (slash == std::string::npos) {
+            return ".";
+        }
+        return slash == 0 ? std::string("/") : scanned_path.substr(0, slash);
+    }
     std::string dir = stdfs::path(scanned_path).parent_path().string();
     return dir.empty() ? std::string(".") : dir;
 }

@@ -1,9 +1,11 @@
 #include "bulwark/core/fingerprint.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
-
-#include "bulwark/util/strings.hpp"
+#include <utility>
+#include <vector>
 
 namespace bulwark::core {
 
@@ -31,34 +33,74 @@ uint64_t mix(uint64_t h, std::string_view s) {
     return (h ^ 0xFFU) * k_prime;
 }
 
-/// The hash state after the rule id and the file path of the last finding hashed on this thread:
-/// a file's findings share the path, and often the rule.
-struct Prefix {
-    std::string rule_id;
+constexpr bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/// `s` without leading and trailing whitespace (util::trim's set, inline: called per finding).
+std::string_view trimmed(std::string_view s) {
+    size_t b = 0;
+    size_t e = s.size();
+    while (b < e && is_space(s[b])) {
+        ++b;
+    }
+    while (e > b && is_space(s[e - 1])) {
+        --e;
+    }
+    return s.substr(b, e - b);
+}
+
+/// The hash states after each rule id and the file path, for the file whose findings were hashed
+/// last on this thread: a report hashes a file's findings together, from a few dozen rules.
+struct Prefixes {
+    struct Entry {
+        uint64_t packed;  // an id of at most 8 bytes, zero-padded: compared as one word
+        std::string rule_id;
+        uint64_t h;
+    };
     std::string file;
-    uint64_t h = 0;
+    std::vector<Entry> by_rule;
+
+    static uint64_t pack(std::string_view id) {
+        uint64_t w = 0;
+        std::memcpy(&w, id.data(), std::min<size_t>(id.size(), sizeof(w)));
+        return w;
+    }
+
+    uint64_t get(const Finding& f) {
+        if (f.location.file != file) {
+            file = f.location.file;
+            by_rule.clear();
+        }
+        const std::string& id = f.rule_id;
+        const uint64_t packed = pack(id);
+        for (const Entry& e : by_rule) {
+            if (e.packed == packed &&
+                (id.size() <= sizeof(packed) ? e.rule_id.size() == id.size() : e.rule_id == id)) {
+                return e.h;
+            }
+        }
+        uint64_t h = mix(mix(k_offset, id), f.location.file);
+        by_rule.push_back(Entry{packed, id, h});
+        return h;
+    }
 };
 
 }  // namespace
 
-std::string fingerprint(const Finding& finding) {
-    thread_local Prefix last;
-    uint64_t h;
-    if (last.h != 0 && last.rule_id == finding.rule_id && last.file == finding.location.file) {
-        h = last.h;
-    } else {
-        h = mix(mix(k_offset, finding.rule_id), finding.location.file);
-        last.rule_id = finding.rule_id;
-        last.file = finding.location.file;
-        last.h = h;
-    }
-    h = mix(h, util::trim(finding.evidence));
-    static constexpr std::string_view k_hex = "0123456789abcdef";
-    std::string out(16, '0');
+FingerprintText fingerprint_text(const Finding& finding) {
+    thread_local Prefixes prefixes;
+    uint64_t h = mix(prefixes.get(finding), trimmed(finding.evidence));
+    static constexpr char k_hex[] = "0123456789abcdef";
+    FingerprintText out{};
     for (size_t i = 16; i-- > 0; h >>= 4U) {
-        out[i] = k_hex[h & 0xfU];
+        out.hex[i] = k_hex[h & 0xfU];
     }
     return out;
+}
+
+std::string fingerprint(const Finding& finding) {
+    return std::string(fingerprint_text(finding).view());
 }
 
 }  // namespace bulwark::core

@@ -5,6 +5,7 @@
 #include "bulwark/engine/compose_suppress.hpp"
 #include "bulwark/engine/rule_run.hpp"
 #include "bulwark/input/compose/loader.hpp"
+#include "bulwark/util/strings.hpp"
 
 extern char** environ;  // NOLINT: POSIX
 
@@ -50,7 +51,10 @@ report::FileResult scan_project(const std::vector<util::SourcePtr>& files, const
 }  // namespace
 
 bool claims_compose(std::string_view path) {
-    return input::compose::is_compose_name(filename_of(path));
+    std::string_view name = filename_of(path);
+    // Every compose name ends in .yaml or .yml: the rest need no lower-cased copy.
+    return (util::iends_with(name, ".yaml") || util::iends_with(name, ".yml")) &&
+           input::compose::is_compose_name(name);
 }
 
 report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx) {

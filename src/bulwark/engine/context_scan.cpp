@@ -20,9 +20,8 @@ namespace {
 namespace ctxin = input::context;
 
 bool any_context_rule(const core::Policy& policy) {
-    return std::any_of(rules::all_rules().begin(), rules::all_rules().end(), [&](const rules::Rule* r) {
-        return r->check_context != nullptr && rule_enabled(*r, policy);
-    });
+    return std::any_of(context_rules().begin(), context_rules().end(),
+                       [&](const rules::Rule* r) { return rule_enabled(*r, policy); });
 }
 
 /// What precedes a path below `root` ("" for "."): computed once for a directory's many files.
@@ -33,6 +32,13 @@ std::string prefix_of(const std::string& root) {
 /// `path` relative to the root whose prefix_of() is `prefix` ('/'-separated), or "" when it is not
 /// below it.
 std::string relative_to_prefix(const std::string& prefix, std::string_view path) {
+    if (util::is_normal_path(path)) {  // the usual case: no normal copy to make first
+        if (prefix.empty()) {
+            return util::starts_with(path, "/") || util::starts_with(path, "../") ? std::string()
+                                                                                  : std::string(path);
+        }
+        return util::starts_with(path, prefix) ? std::string(path.substr(prefix.size())) : std::string();
+    }
     std::string p = util::normal_path(path);
     if (prefix.empty()) {
         return util::starts_with(p, "/") || util::starts_with(p, "../") ? std::string() : p;
@@ -44,11 +50,6 @@ std::string relative_to_prefix(const std::string& prefix, std::string_view path)
     return p;
 }
 
-/// `path` relative to `root` ('/'-separated), or "" when it is not below it.
-std::string relative_to(const std::string& root, const std::string& path) {
-    return relative_to_prefix(prefix_of(root), path);
-}
-
 uint32_t line_of(std::string_view data, uint64_t offset) {
     offset = std::min<uint64_t>(offset, data.size());
     return 1 +
@@ -56,15 +57,19 @@ uint32_t line_of(std::string_view data, uint64_t offset) {
 }
 
 /// Reads a context file and records the secrets in it (text files only: a NUL byte means none).
-void scan_contents(const util::FileSystem& fs, ContextCache::File& file) {
+/// When the file is also a scan input, its bytes go to the cache for that scan.
+void scan_contents(const util::FileSystem& fs, ContextCache& cache, ContextCache::File& file) {
     util::ReadResult r = fs.read(file.disk, k_context_read_cap);
-    if (!r.error.empty() || r.data.find('\0') != std::string::npos) {
+    if (!r.error.empty()) {
         return;
     }
-    for (const rules::secrets::SecretMatch& m : rules::secrets::SecretScanner::builtin().scan(r.data)) {
-        file.secrets.push_back(model::ContextSecret{std::string(m.id), std::string(m.name), m.severity,
-                                                    line_of(r.data, m.begin), m.preview});
+    if (r.data.find('\0') == std::string::npos) {
+        for (const rules::secrets::SecretMatch& m : rules::secrets::SecretScanner::builtin().scan(r.data)) {
+            file.secrets.push_back(model::ContextSecret{std::string(m.id), std::string(m.name), m.severity,
+                                                        line_of(r.data, m.begin), m.preview});
+        }
     }
+    cache.offer_input(file.disk, r.data);
 }
 
 }  // namespace
@@ -137,7 +142,7 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const s
             if (!j.ignored && read_budget > 0) {
                 read_budget -= std::min(read_budget, k_context_read_cap);
                 j.read = true;
-                file->read.call([&] { scan_contents(fs, *file); });
+                file->read.call([&] { scan_contents(fs, *this, *file); });
             }
             if (file->secret_name || (j.read && !file->secrets.empty())) {
                 s->files.push_back(j);
@@ -145,6 +150,33 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const s
         }
     });
     return *s;
+}
+
+void ContextCache::expect_inputs(const std::vector<std::string>& paths) {
+    std::lock_guard<std::mutex> lock(inputs_mutex_);
+    for (const std::string& p : paths) {
+        inputs_.try_emplace(p);
+    }
+}
+
+std::optional<std::string> ContextCache::take_input(const std::string& path) {
+    std::lock_guard<std::mutex> lock(inputs_mutex_);
+    auto it = inputs_.find(path);
+    if (it == inputs_.end()) {
+        return std::nullopt;
+    }
+    it->second.taken = true;
+    std::optional<std::string> bytes = std::move(it->second.bytes);
+    it->second.bytes.reset();
+    return bytes;
+}
+
+void ContextCache::offer_input(const std::string& path, std::string& bytes) {
+    std::lock_guard<std::mutex> lock(inputs_mutex_);
+    auto it = inputs_.find(path);
+    if (it != inputs_.end() && !it->second.taken && !it->second.bytes) {
+        it->second.bytes = std::move(bytes);
+    }
 }
 
 void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& df, const InputContext& ctx,
@@ -166,7 +198,8 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
         root.pop_back();
     }
     bc.root = root;
-    bc.dockerfile = relative_to(root, path);
+    const std::string prefix = prefix_of(root);
+    bc.dockerfile = relative_to_prefix(prefix, path);
 
     ContextCache local;  // without a scan-wide cache, this Dockerfile's own
     ContextCache& cache = ctx.contexts != nullptr ? *ctx.contexts : local;
@@ -176,7 +209,7 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     // in the context's directory, so its walk says whether they exist.
     for (const std::string& candidate :
          {path + ".dockerignore", root == "." ? std::string(".dockerignore") : root + "/.dockerignore"}) {
-        std::string rel = relative_to(root, candidate);
+        std::string rel = relative_to_prefix(prefix, candidate);
         if (rel.empty() ? ctx.fs.kind(candidate) != util::PathKind::other
                         : !directory.has_file(ctx.fs, rel, candidate)) {
             continue;
@@ -236,8 +269,8 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     ctxin::resolve_copies(df, bc);
 
     std::vector<core::Finding> findings;
-    for (const rules::Rule* rule : rules::all_rules()) {
-        if (rule->check_context != nullptr && rule_enabled(*rule, ctx.policy)) {
+    for (const rules::Rule* rule : context_rules()) {
+        if (rule_enabled(*rule, ctx.policy)) {
             rules::Reporter reporter(*rule, *source, findings);
             rule->check_context(rules::ContextContext{df, bc, ctx.policy}, reporter);
         }

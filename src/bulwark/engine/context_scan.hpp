@@ -5,8 +5,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bulwark/engine/inputs.hpp"
@@ -68,7 +70,22 @@ class ContextCache {
     const Sent& sent(const util::FileSystem& fs, const std::string& root,
                      const input::context::IgnoreFile& ignore, const std::string& ignore_path);
 
+    /// Names (as the FileSystem names them) the files the scan reads as inputs, before it starts:
+    /// a context scan that reads one of them first keeps its bytes for take_input().
+    void expect_inputs(const std::vector<std::string>& paths);
+    /// The bytes of the input `path` when a context scan read them before, once; else nullopt. After
+    /// the call the cache keeps no bytes of it.
+    std::optional<std::string> take_input(const std::string& path);
+    /// Keeps `bytes`, just read from `path`, when it is an input not yet taken (else leaves them).
+    void offer_input(const std::string& path, std::string& bytes);
+
   private:
+    struct InputSlot {
+        bool taken = false;
+        std::optional<std::string> bytes;
+    };
+    std::mutex inputs_mutex_;
+    std::unordered_map<std::string, InputSlot> inputs_;
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<Directory>> dirs_;
     std::map<std::string, std::unique_ptr<Sent>> sent_;  // by root + '\n' + ignore path

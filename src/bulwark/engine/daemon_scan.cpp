@@ -49,8 +49,7 @@ bool claims_dockerd(std::string_view path) {
 
 bool claims_seccomp(std::string_view path) {
     std::string_view name = filename_of(path);
-    return util::ends_with(util::to_lower(name), ".json") &&
-           util::to_lower(name).find("seccomp") != std::string::npos;
+    return util::iends_with(name, ".json") && util::icontains(name, "seccomp");
 }
 
 report::FileResult scan_daemon_json(util::SourcePtr source, const InputContext& ctx) {

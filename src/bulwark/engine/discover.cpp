@@ -1,6 +1,6 @@
 #include "bulwark/engine/discover.hpp"
 
-#include <set>
+#include <unordered_set>
 
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/util/strings.hpp"
@@ -8,10 +8,9 @@
 namespace bulwark::engine {
 
 bool is_dockerfile_name(std::string_view name) {
-    std::string lower = util::to_lower(name);
-    return lower == "dockerfile" || lower == "containerfile" || util::starts_with(lower, "dockerfile.") ||
-           util::starts_with(lower, "containerfile.") || util::ends_with(lower, ".dockerfile") ||
-           util::ends_with(lower, ".containerfile");
+    return util::iequals(name, "dockerfile") || util::iequals(name, "containerfile") ||
+           util::istarts_with(name, "dockerfile.") || util::istarts_with(name, "containerfile.") ||
+           util::iends_with(name, ".dockerfile") || util::iends_with(name, ".containerfile");
 }
 
 namespace {
@@ -35,7 +34,7 @@ bool skipped(const std::string& path, const std::vector<std::string>& skip) {
 Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& paths,
                    const std::vector<std::string>& skip, const InputKind* forced_kind, bool all_kinds) {
     Discovery d;
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
     const InputKind* dockerfile = find_input_kind("dockerfile");
     auto add = [&](const std::string& path, const std::string& root, const InputKind* kind) {
         if (seen.insert(path).second) {

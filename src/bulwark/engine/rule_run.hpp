@@ -1,6 +1,7 @@
 #pragma once
 // What every input kind does with the rules: pick the enabled ones, run them, apply the policy's
 // severity overrides and path ignores, and sort the findings.
+#include <span>
 #include <vector>
 
 #include "bulwark/core/finding.hpp"
@@ -13,6 +14,13 @@ namespace bulwark::engine {
 
 /// True when the policy lets `rule` run (--only/--ignore, config rules and categories).
 bool rule_enabled(const rules::Rule& rule, const core::Policy& policy);
+/// True when the policy restricts no rule (no --only/--ignore, rules or categories): then
+/// rule_enabled() is true for every rule, and a caller asking for many rules need not ask.
+bool enables_every_rule(const core::Policy& policy);
+
+/// The rules with a check_dockerfile, and those with a check_context, in all_rules() order.
+std::span<const rules::Rule* const> dockerfile_rules();
+std::span<const rules::Rule* const> context_rules();
 
 /// Applies severity overrides and path ignores to `result.findings` and sorts them by line,
 /// column and rule id: the last step of every input kind's scan.

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -68,8 +69,9 @@ report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& p
     input::dockerfile::analyze(df, aopts);
 
     rules::DockerfileContext ctx{df, policy};
-    for (const rules::Rule* rule : rules::all_rules()) {
-        if (rule->check_dockerfile == nullptr || !rule_enabled(*rule, policy)) {
+    const bool every_rule = enables_every_rule(policy);
+    for (const rules::Rule* rule : dockerfile_rules()) {
+        if (!every_rule && !rule_enabled(*rule, policy)) {
             continue;
         }
         rules::Reporter reporter(*rule, *source, result.findings);
@@ -117,6 +119,16 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
     }
 
     ContextCache contexts;
+    {
+        std::vector<std::string> paths;  // a sibling's context scan may read them first
+        paths.reserve(disc.inputs.size());
+        for (const Input& in : disc.inputs) {
+            if (in.path != "-") {
+                paths.push_back(in.path);
+            }
+        }
+        contexts.expect_inputs(paths);
+    }
 
     std::vector<report::FileResult> results(disc.inputs.size());
     std::atomic<size_t> next{0};
@@ -125,7 +137,14 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             const Input& in = disc.inputs[i];
             const core::Policy& policy = *policy_of_root.at(in.root);
             std::string display = in.path == "-" ? options.stdin_name : in.path;
-            util::ReadResult rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
+            util::ReadResult rr;
+            std::optional<std::string> shared = in.path == "-" ? std::nullopt : contexts.take_input(in.path);
+            if (shared && shared->size() <= options.max_file_size) {
+                rr.size = shared->size();  // read already by a sibling's build-context scan
+                rr.data = std::move(*shared);
+            } else {
+                rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
+            }
             if (!rr.error.empty()) {
                 report::FileResult fr;
                 fr.path = display;

@@ -31,19 +31,20 @@ report::FileResult judge_script(const util::SourcePtr& source, const InputContex
 }
 
 bool claims_script(std::string_view path) {
-    std::string name = util::to_lower(filename_of(path));
-    if (util::ends_with(name, ".sh") || util::ends_with(name, ".bash") || name == "makefile" ||
-        name == "gnumakefile" || util::ends_with(name, ".mk") || name == ".gitlab-ci.yml") {
+    std::string_view name = filename_of(path);
+    if (util::iends_with(name, ".sh") || util::iends_with(name, ".bash") || util::iequals(name, "makefile") ||
+        util::iequals(name, "gnumakefile") || util::iends_with(name, ".mk") ||
+        util::iequals(name, ".gitlab-ci.yml")) {
         return true;
     }
-    bool yaml = util::ends_with(name, ".yml") || util::ends_with(name, ".yaml");
+    bool yaml = util::iends_with(name, ".yml") || util::iends_with(name, ".yaml");
     return yaml && (util::starts_with(path, ".github/workflows/") ||
                     path.find("/.github/workflows/") != std::string_view::npos);
 }
 
 bool claims_markdown(std::string_view path) {
-    std::string name = util::to_lower(filename_of(path));
-    return util::ends_with(name, ".md") || util::ends_with(name, ".markdown");
+    std::string_view name = filename_of(path);
+    return util::iends_with(name, ".md") || util::iends_with(name, ".markdown");
 }
 
 report::FileResult scan_script(util::SourcePtr source, const InputContext& ctx) {

@@ -20,12 +20,25 @@ const util::SourceFile* Report::source_of(const std::string& path) const {
 }
 
 std::map<core::Severity, size_t> Report::counts() const {
+    // Counted in a flat array (severities are a small enum), then put in the map once each.
+    constexpr size_t k_flat = 8;
+    size_t flat[k_flat] = {};
     std::map<core::Severity, size_t> out;
     for (const FileResult& f : files) {
         for (const core::Finding& x : f.findings) {
-            if (!x.suppressed) {
+            if (x.suppressed) {
+                continue;
+            }
+            if (auto i = static_cast<size_t>(x.severity); i < k_flat) {
+                ++flat[i];
+            } else {
                 ++out[x.severity];
             }
+        }
+    }
+    for (size_t i = 0; i < k_flat; ++i) {
+        if (flat[i] != 0) {
+            out[static_cast<core::Severity>(i)] += flat[i];
         }
     }
     return out;

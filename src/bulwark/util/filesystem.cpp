@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iterator>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,6 +75,78 @@ void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
     }
 }
 
+/// Appends the regular files (symlinks followed) below the open directory `fd`, named `path`, to
+/// `out`, entering subdirectories (not symlinks to them, nor `skip_dirs`) depth first in readdir
+/// order: the walk std::filesystem::recursive_directory_iterator with skip_permission_denied makes,
+/// with d_type and *at() calls instead of a std::filesystem::path per entry. Closes `fd`. False
+/// when an error (other than a directory it may not enter) stops the walk, as it stops the
+/// iterator. `path` is scratch space, restored on return.
+bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_dirs,
+               std::vector<std::string>& out) {
+    DIR* d = ::fdopendir(fd);
+    if (d == nullptr) {
+        ::close(fd);
+        return false;
+    }
+    const size_t dir_size = path.size();
+    if (path.empty() || path.back() != '/') {
+        path += '/';
+    }
+    const size_t base = path.size();
+    bool ok = true;
+    while (true) {
+        errno = 0;
+        const dirent* e = ::readdir(d);
+        if (e == nullptr) {
+            ok = errno == 0 || errno == EACCES;
+            break;
+        }
+        std::string_view name(e->d_name);
+        if (name == "." || name == "..") {
+            continue;
+        }
+        path.resize(base);
+        path += name;
+        bool is_dir = e->d_type == DT_DIR;      // following symlinks
+        bool is_regular = e->d_type == DT_REG;  // following symlinks
+        bool enter = e->d_type == DT_DIR;       // a directory itself, not a symlink to one
+        if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+            struct stat st {};
+            bool found = ::fstatat(::dirfd(d), e->d_name, &st, 0) == 0;
+            is_dir = found && S_ISDIR(st.st_mode);
+            is_regular = found && S_ISREG(st.st_mode);
+            if (e->d_type == DT_UNKNOWN) {
+                struct stat lst {};
+                enter =
+                    ::fstatat(::dirfd(d), e->d_name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(lst.st_mode);
+            }
+        }
+        if (is_dir) {
+            if (enter && std::find(skip_dirs.begin(), skip_dirs.end(), name) == skip_dirs.end()) {
+                int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                if (sub < 0) {
+                    if (errno == EACCES) {
+                        continue;  // skip_permission_denied
+                    }
+                    ok = false;
+                    break;
+                }
+                if (!walk_open(sub, path, skip_dirs, out)) {
+                    ok = false;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (is_regular) {
+            out.push_back(normal_path(path));
+        }
+    }
+    ::closedir(d);
+    path.resize(dir_size);
+    return ok;
+}
+
 class RealFileSystem final : public FileSystem {
   public:
     ReadResult read(const std::string& path, uint64_t max_bytes) const override {
@@ -105,21 +178,10 @@ class RealFileSystem final : public FileSystem {
     std::vector<std::string> walk(const std::string& dir,
                                   const std::vector<std::string>& skip_dirs) const override {
         std::vector<std::string> out;
-        std::error_code ec;
-        fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const fs::directory_entry& e = *it;
-            std::error_code ec2;
-            if (e.is_directory(ec2)) {
-                std::string name = e.path().filename().string();
-                if (std::find(skip_dirs.begin(), skip_dirs.end(), name) != skip_dirs.end()) {
-                    it.disable_recursion_pending();
-                }
-                continue;
-            }
-            if (e.is_regular_file(ec2)) {
-                out.push_back(normal_path(e.path().native()));
-            }
+        int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            std::string path = dir;
+            walk_open(fd, path, skip_dirs, out);
         }
         std::sort(out.begin(), out.end());
         return out;
@@ -127,9 +189,9 @@ class RealFileSystem final : public FileSystem {
 };
 }  // namespace
 
-std::string normal_path(std::string_view path) {
-    // Already normal: components that are neither empty (but a leading '/'), "." nor ".." (but
-    // leading ".."s of a relative path), and no trailing '/'.
+bool is_normal_path(std::string_view path) {
+    // Normal: components that are neither empty (but a leading '/'), "." nor ".." (but leading
+    // ".."s of a relative path), and no trailing '/'.
     bool normal = !path.empty() && path.back() != '/';
     bool leading = path.empty() || path.front() != '/';  // still in leading ".." components
     for (size_t begin = path.empty() || path.front() != '/' ? 0 : 1; normal && begin <= path.size();) {
@@ -143,7 +205,11 @@ std::string normal_path(std::string_view path) {
         normal = !c.empty() && c != "." && c != "..";
         begin = end + 1;
     }
-    if (normal) {
+    return normal;
+}
+
+std::string normal_path(std::string_view path) {
+    if (is_normal_path(path)) {
         return std::string(path);
     }
     return fs::path(path).lexically_normal().generic_string();

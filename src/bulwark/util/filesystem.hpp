@@ -39,6 +39,8 @@ class FileSystem {
 /// `path` made lexically normal as std::filesystem::path::lexically_normal().generic_string() does,
 /// without its cost on paths that are normal already (no empty, "." or inner ".." components).
 std::string normal_path(std::string_view path);
+/// True when normal_path(path) == path (the check normal_path makes first, without a copy).
+bool is_normal_path(std::string_view path);
 
 /// The real disk.
 const FileSystem& real_filesystem();

@@ -59,11 +59,13 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-bool starts_with(std::string_view s, std::string_view p) {
-    return s.substr(0, p.size()) == p;
-}
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+bool icontains(std::string_view s, std::string_view needle) {
+    for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
+        if (iequals(s.substr(i, needle.size()), needle)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool glob_match(std::string_view pattern, std::string_view text, bool pathname) {

@@ -16,9 +16,22 @@ bool iequals(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view s);
 /// Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> split(std::string_view s, char sep);
-/// True when `s` starts with / ends with `p`.
-bool starts_with(std::string_view s, std::string_view p);
-bool ends_with(std::string_view s, std::string_view p);
+/// True when `s` starts with / ends with `p` (inline: called in every hot loop).
+inline bool starts_with(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
+inline bool ends_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+/// The same ignoring ASCII case, without a lower-cased copy.
+inline bool istarts_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && iequals(s.substr(0, p.size()), p);
+}
+inline bool iends_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && iequals(s.substr(s.size() - p.size()), p);
+}
+/// True when `needle` occurs in `s` ignoring ASCII case.
+bool icontains(std::string_view s, std::string_view needle);
 /// Shell-style glob match (`*`, `?`, `[...]`); `*` matches '/' too unless `pathname` is set.
 bool glob_match(std::string_view pattern, std::string_view text, bool pathname = false);
 /// Appends code point `cp` as UTF-8 (U+FFFD for values beyond U+10FFFF).

@@ -1,5 +1,6 @@
 #include "bulwark/input/context/copies.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "bulwark/input/context/dockerignore.hpp"
@@ -105,6 +106,10 @@ bool copy_source_selects(std::string_view source, std::string_view path) {
 }
 
 void resolve_copies(const model::Dockerfile& df, model::BuildContext& context) {
+    if (std::all_of(context.files.begin(), context.files.end(),
+                    [](const model::ContextFile& f) { return f.ignored; })) {
+        return;  // no file a COPY could send: its sources need not be expanded
+    }
     for (size_t i = 0; i < df.instructions.size(); ++i) {
         const model::Instruction& inst = df.instructions[i];
         std::vector<Source> sources = context_sources(df, inst);

@@ -199,8 +199,9 @@ void put_finding(std::string& out, const core::Finding& x, const RuleText& rule,
     } else {
         out += rule.remediation;
     }
-    out += ",\n          \"fingerprint\": ";
-    put_json_string(out, core::fingerprint(x));
+    out += ",\n          \"fingerprint\": \"";
+    out += core::fingerprint_text(x).view();  // hex digits: nothing to escape
+    out += '"';
     if (x.suppressed) {
         out += ",\n          \"suppressed\": true,\n          \"suppression\": ";
         put_json_string(out, x.suppression);

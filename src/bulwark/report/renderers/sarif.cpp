@@ -253,8 +253,9 @@ class ResultWriter {
             x.location.pointer.empty() ? detail::first_line(x.evidence) : std::string_view();
         put_location(out, x.location, f.path, snippet);
         out += "\n          ],\n          \"partialFingerprints\": {\n            \"bulwark/v1\": ";
-        put_json_string(out, core::fingerprint(x));
-        out += "\n          },";
+        out += '"';
+        out += core::fingerprint_text(x).view();  // hex digits: nothing to escape
+        out += "\"\n          },";
         if (x.suppressed) {
             bool inline_ignore = util::starts_with(x.suppression, "inline");
             out += inline_ignore ? std::string_view(
