@@ -130,12 +130,12 @@ TEST(DockerfileParserFastPaths, PairsOfPlainAndQuotedWords) {
     EXPECT_EQ(pairs[0].raw_value, "b\\ c");
     EXPECT_EQ(pairs[1].value, "e f");
     EXPECT_EQ(pairs[2].value, "h");
-    EXPECT_EQ(pairs[2].raw_value, "h");
+    EXPECT_EQ(pairs[2].raw_value, "");  // nothing to unquote: only the value is kept
     EXPECT_EQ(pairs[3].value, "j k");
     EXPECT_EQ(pairs[4].key, "LONG_NAME_OF_A_KEY");
-    EXPECT_EQ(pairs[4].raw_key, "LONG_NAME_OF_A_KEY");
+    EXPECT_EQ(pairs[4].raw_key, "");
     EXPECT_EQ(pairs[4].value, "a_long_plain_value");
-    EXPECT_EQ(pairs[4].raw_value, "a_long_plain_value");
+    EXPECT_EQ(pairs[4].raw_value, "");
     EXPECT_EQ(source_of(df, pairs[4].value_range), "a_long_plain_value");
 }
 
@@ -162,6 +162,51 @@ TEST(DockerfileParserFastPaths, FilesParsedOneAfterAnotherDoNotShareText) {
     ASSERT_EQ(second.instructions.size(), 2U);
     EXPECT_EQ(second.instructions[1].args.value, "z");
     EXPECT_EQ(source_of(second, second.instructions[1].range), "RUN z");
+}
+
+TEST(DockerfileParserFastPaths, RawIsKeptOnlyWhenItDiffersFromTheValue) {
+    auto df = parse_text(
+        "FROM scratch\nCOPY plain/a_long_source_path \"quoted/dest\"\nEXPOSE 80 '443'\nARG V=1 W\n"
+        "COPY [\"a\", \"b\"]\n");
+    ASSERT_EQ(df.instructions.size(), 5U);
+    const auto& copy = df.instructions[1].words;
+    ASSERT_EQ(copy.size(), 2U);
+    EXPECT_EQ(copy[0].value, "plain/a_long_source_path");
+    EXPECT_EQ(copy[0].raw, "");  // as written = value
+    EXPECT_EQ(copy[1].value, "quoted/dest");
+    EXPECT_EQ(copy[1].raw, "\"quoted/dest\"");
+    const auto& expose = df.instructions[2].words;
+    ASSERT_EQ(expose.size(), 2U);
+    EXPECT_EQ(expose[0].raw, "");
+    EXPECT_EQ(expose[1].value, "443");
+    EXPECT_EQ(expose[1].raw, "'443'");
+    const auto& args = df.instructions[3].pairs;
+    ASSERT_EQ(args.size(), 2U);
+    EXPECT_EQ(args[0].key, "V");
+    EXPECT_EQ(args[0].raw_key, "");
+    EXPECT_EQ(args[0].value, "1");
+    EXPECT_EQ(args[0].raw_value, "");
+    EXPECT_FALSE(args[1].has_value);
+    const auto& json = df.instructions[4].words;
+    ASSERT_EQ(json.size(), 2U);
+    EXPECT_EQ(json[0].value, "a");
+    EXPECT_EQ(json[0].raw, "");
+}
+
+TEST(DockerfileParserFastPaths, CommentsViewTheSource) {
+    auto df = parse_text(
+        "# first comment, long enough not to fit in a small string   \nFROM scratch\n"
+        "RUN a \\\n  #   inside  \n  b\n");
+    ASSERT_EQ(df.comments.size(), 2U);
+    EXPECT_EQ(df.comments[0].text, "first comment, long enough not to fit in a small string");
+    EXPECT_EQ(df.comments[1].text, "inside");
+    const std::string& src = df.source->text();
+    for (const auto& c : df.comments) {  // views of the Dockerfile's own source bytes
+        EXPECT_GE(c.text.data(), src.data());
+        EXPECT_LE(c.text.data() + c.text.size(), src.data() + src.size());
+    }
+    model::Dockerfile moved = std::move(df);  // the source moves with the model: views stay valid
+    EXPECT_EQ(moved.comments[1].text, "inside");
 }
 
 }  // namespace

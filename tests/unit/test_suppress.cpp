@@ -28,7 +28,7 @@ struct Model {
         size_t hash = raw.find('#');
         model::Comment c;
         c.line = line;
-        c.text = std::string(raw.substr(raw.find_first_not_of(" \t", hash + 1)));
+        c.text = raw.substr(raw.find_first_not_of(" \t", hash + 1));  // a view of df.source
         c.range = {static_cast<uint32_t>(src.line_offset(line) + hash),
                    static_cast<uint32_t>(src.line_offset(line) + raw.size())};
         df.comments.push_back(c);

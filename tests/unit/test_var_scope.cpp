@@ -79,3 +79,39 @@ TEST(SharedArgv, CopiesShareAndCompareByValue) {
     EXPECT_TRUE(none.empty());
     EXPECT_EQ(none.begin(), none.end());
 }
+
+TEST(TextPieces, GrowsPastItsInlineSlotsAndCopiesAndMoves) {
+    using bulwark::model::MappedText;
+    using bulwark::model::TextPieces;
+    // 0, 1, 2 (inline) and 3, 8 (on the heap) pieces: the same answers from every layout.
+    for (size_t n : {0U, 1U, 2U, 3U, 8U}) {
+        MappedText t;
+        for (size_t i = 0; i < n; ++i) {
+            t.value += "ab";
+            t.pieces.push_back({static_cast<uint32_t>(2 * i), static_cast<uint32_t>(100 * i)});
+        }
+        ASSERT_EQ(t.pieces.size(), n);
+        for (size_t i = 0; i < n; ++i) {
+            EXPECT_EQ(t.pieces[i].source_offset, 100 * i);
+            EXPECT_EQ(t.to_source(2 * i + 1), 100 * i + 1);
+        }
+        MappedText copy = t;
+        EXPECT_EQ(copy.pieces, t.pieces);
+        MappedText moved = std::move(copy);
+        EXPECT_EQ(moved.pieces, t.pieces);
+        EXPECT_TRUE(copy.pieces.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
+        copy = moved;                      // assignable again after the move
+        EXPECT_EQ(copy.pieces, t.pieces);
+        TextPieces assigned{{1, 2}};
+        assigned = t.pieces;
+        EXPECT_EQ(assigned, t.pieces);
+        if (n > 0) {
+            EXPECT_EQ(t.pieces.back().text_offset, 2 * (n - 1));
+            bulwark::model::Range r = t.source_range(0, 2 * n);
+            EXPECT_EQ(r.begin, 0U);
+            EXPECT_EQ(r.end, 100 * (n - 1) + 2);  // the last byte of the last piece, plus one
+        }
+        t.pieces.clear();
+        EXPECT_TRUE(t.pieces.empty());
+    }
+}

@@ -3,31 +3,22 @@
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::model {
 
-uint32_t MappedText::to_source(size_t text_offset) const {
+uint32_t MappedText::to_source_pieces(size_t text_offset) const {
     if (pieces.empty()) {
         return 0;
-    }
-    if (pieces.size() == 1) {  // the usual case: one contiguous piece
-        const Piece& p = pieces.front();
-        return static_cast<uint32_t>(p.source_offset +
-                                     (text_offset - std::min<size_t>(text_offset, p.text_offset)));
     }
     auto it = std::upper_bound(pieces.begin(), pieces.end(), text_offset,
                                [](size_t off, const Piece& p) { return off < p.text_offset; });
     const Piece& p = (it == pieces.begin()) ? pieces.front() : *(it - 1);
     return static_cast<uint32_t>(p.source_offset +
                                  (text_offset - std::min<size_t>(text_offset, p.text_offset)));
-}
-
-Range MappedText::source_range(size_t begin, size_t end) const {
-    uint32_t b = to_source(begin);
-    uint32_t e = end > begin ? to_source(end - 1) + 1 : b;
-    return Range{b, std::max(b, e)};
 }
 
 namespace {

@@ -1,12 +1,15 @@
 #pragma once
 // The Dockerfile model: instructions with exact source ranges, then stages and resolved values
 // filled in by analysis. Parsers build it; rules only read it.
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bulwark/core/diagnostic.hpp"
@@ -22,20 +25,161 @@ struct Range {
     uint32_t end = 0;
 };
 
+/// A run of MappedText bytes that are contiguous in the source.
+struct TextPiece {
+    uint32_t text_offset = 0;    // where this piece starts in MappedText::value
+    uint32_t source_offset = 0;  // where it starts in the source
+};
+
+/// The pieces of a MappedText: reads and grows like a std::vector<TextPiece>, but holds up to two
+/// pieces in place (most texts are one line: no heap block to allocate, copy and free).
+class TextPieces {
+  public:
+    using value_type = TextPiece;
+    using iterator = TextPiece*;
+    using const_iterator = const TextPiece*;
+
+    TextPieces() = default;
+    TextPieces(std::initializer_list<TextPiece> pieces) { assign(pieces.begin(), pieces.end()); }
+    TextPieces(const TextPieces& other) { assign(other.begin(), other.end()); }
+    TextPieces(TextPieces&& other) noexcept { take(other); }
+    TextPieces& operator=(const TextPieces& other) {
+        if (this != &other) {
+            m_size = 0;
+            assign(other.begin(), other.end());
+        }
+        return *this;
+    }
+    TextPieces& operator=(TextPieces&& other) noexcept {
+        if (this != &other) {
+            release();
+            take(other);
+        }
+        return *this;
+    }
+    ~TextPieces() { release(); }
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    size_t capacity() const { return m_capacity; }
+    TextPiece* data() { return m_capacity > k_inline ? m_heap : m_inline; }
+    const TextPiece* data() const { return m_capacity > k_inline ? m_heap : m_inline; }
+    iterator begin() { return data(); }
+    iterator end() { return data() + m_size; }
+    const_iterator begin() const { return data(); }
+    const_iterator end() const { return data() + m_size; }
+    TextPiece& operator[](size_t i) { return data()[i]; }
+    const TextPiece& operator[](size_t i) const { return data()[i]; }
+    TextPiece& front() { return data()[0]; }
+    const TextPiece& front() const { return data()[0]; }
+    TextPiece& back() { return data()[m_size - 1]; }
+    const TextPiece& back() const { return data()[m_size - 1]; }
+
+    void clear() { m_size = 0; }
+    void reserve(size_t n) {
+        if (n > m_capacity) {
+            grow(n);
+        }
+    }
+    void push_back(const TextPiece& p) {
+        if (m_size == m_capacity) {
+            grow(size_t{m_capacity} * 2);
+        }
+        data()[m_size++] = p;
+    }
+    template <typename... Args>
+    TextPiece& emplace_back(Args&&... args) {
+        push_back(TextPiece{std::forward<Args>(args)...});
+        return back();
+    }
+    friend bool operator==(const TextPieces& a, const TextPieces& b) {
+        if (a.m_size != b.m_size) {
+            return false;
+        }
+        for (size_t i = 0; i < a.m_size; ++i) {
+            if (a[i].text_offset != b[i].text_offset || a[i].source_offset != b[i].source_offset) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+  private:
+    static constexpr uint32_t k_inline = 2;
+
+    void assign(const TextPiece* b, const TextPiece* e) {
+        auto n = static_cast<size_t>(e - b);
+        reserve(n);
+        TextPiece* out = data();
+        for (size_t i = 0; i < n; ++i) {
+            out[i] = b[i];
+        }
+        m_size = static_cast<uint32_t>(n);
+    }
+    void take(TextPieces& other) {
+        if (other.m_capacity > k_inline) {
+            m_heap = other.m_heap;
+            m_capacity = other.m_capacity;
+            other.m_capacity = k_inline;
+        } else {
+            m_inline[0] = other.m_inline[0];  // both slots: a fixed-size copy
+            m_inline[1] = other.m_inline[1];
+            m_capacity = k_inline;
+        }
+        m_size = other.m_size;
+        other.m_size = 0;
+    }
+    void release() {
+        if (m_capacity > k_inline) {
+            delete[] m_heap;
+            m_capacity = k_inline;
+        }
+    }
+    void grow(size_t n) {
+        n = std::max<size_t>({n, size_t{m_size}, size_t{k_inline} * 2});
+        auto* heap = new TextPiece[n];
+        const TextPiece* old = data();
+        for (size_t i = 0; i < m_size && i < n; ++i) {
+            heap[i] = old[i];
+        }
+        release();
+        m_heap = heap;
+        m_capacity = static_cast<uint32_t>(n);
+    }
+
+    union {
+        TextPiece m_inline[k_inline] = {};
+        TextPiece* m_heap;
+    };
+    uint32_t m_size = 0;
+    uint32_t m_capacity = k_inline;
+};
+
 /// Text assembled from pieces of the source (continuation lines joined, comment lines inside a
 /// continuation dropped). Maps every byte of `value` back to its source offset.
 struct MappedText {
     std::string value;
-    struct Piece {
-        uint32_t text_offset = 0;    // where this piece starts in `value`
-        uint32_t source_offset = 0;  // where it starts in the source
-    };
-    std::vector<Piece> pieces;  // sorted by text_offset; contiguous bytes within a piece
+    using Piece = TextPiece;
+    TextPieces pieces;  // sorted by text_offset; contiguous bytes within a piece
 
     /// Source offset of byte `text_offset` of `value` (end of text maps past the last byte).
-    uint32_t to_source(size_t text_offset) const;
+    uint32_t to_source(size_t text_offset) const {
+        if (pieces.size() == 1) {  // the usual case: one contiguous piece
+            const Piece& p = pieces.front();
+            return static_cast<uint32_t>(p.source_offset +
+                                         (text_offset - std::min<size_t>(text_offset, p.text_offset)));
+        }
+        return to_source_pieces(text_offset);
+    }
     /// Source range of value[begin, end).
-    Range source_range(size_t begin, size_t end) const;
+    Range source_range(size_t begin, size_t end) const {
+        uint32_t b = to_source(begin);
+        uint32_t e = end > begin ? to_source(end - 1) + 1 : b;
+        return Range{b, std::max(b, e)};
+    }
+
+  private:
+    uint32_t to_source_pieces(size_t text_offset) const;  // to_source() with 0 or several pieces
 };
 
 enum class InstructionKind {
@@ -76,7 +220,9 @@ struct Flag {
 struct Word {
     std::string value;
     Range range;
-    std::string raw;  // as written (quotes and escapes kept): the input for variable expansion
+    /// As written (quotes and escapes kept): the input for variable expansion. Empty when it is the
+    /// same as `value` (no quote or escape to remove): read it as `raw.empty() ? value : raw`.
+    std::string raw;
 };
 
 /// ENV/LABEL `key=value` (or legacy `key value`), ARG `name[=default]`.
@@ -86,7 +232,9 @@ struct KeyValue {
     bool has_value = false;
     Range key_range;
     Range value_range;
-    std::string raw_key;  // as written (quotes and escapes kept): the input for variable expansion
+    /// As written (quotes and escapes kept): the input for variable expansion. Each is empty when it
+    /// is the same as `key` / `value`: read them as `raw_key.empty() ? key : raw_key`.
+    std::string raw_key;
     std::string raw_value;
 };
 
@@ -281,7 +429,10 @@ struct Stage {
 
 /// A whole-line comment (parser directives excluded), e.g. `# bulwark ignore=BD001`.
 struct Comment {
-    std::string text;  // after '#', leading white space trimmed
+    /// After '#', leading and trailing white space trimmed. Parsed comments view the bytes of
+    /// Dockerfile::source (which the Dockerfile holds); a Comment made by hand must point at text
+    /// that outlives it.
+    std::string_view text;
     uint32_t line = 0;
     Range range;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "bulwark/data/base_images.hpp"
 #include "bulwark/input/dockerfile/analyzer_detail.hpp"
@@ -54,8 +55,8 @@ std::string expand_key(const model::KeyValue& kv, const VarScope& scope, char es
 
 /// What the analyzer tracks while walking one stage.
 struct StageState {
-    VarScope::Map args;
-    VarScope::Map env;
+    // Grows through the whole stage (often dozens of names): a tree, where a new name moves nothing.
+    std::map<std::string, Value, std::less<>> env;
     ScopePtr scope;  // args overlaid by env (ENV wins over ARG)
     model::SharedArgv shell;
     int last_user = -1;  // index of the last USER instruction
@@ -63,7 +64,15 @@ struct StageState {
 
 /// The scope at the start of a stage: no ARG yet, the ENVs inherited from FROM <stage> if any.
 ScopePtr stage_start_scope(const StageState& st) {
-    return std::make_shared<VarScope>(st.env);
+    if (st.env.empty()) {
+        static const ScopePtr k_empty = std::make_shared<const VarScope>();  // immutable: shared
+        return k_empty;
+    }
+    auto scope = std::make_shared<VarScope>();
+    for (const auto& [name, value] : st.env) {
+        scope->set(name, value);  // in name order: each is added at the end
+    }
+    return scope;
 }
 
 /// Shared by every stage of every file that does not change it (argvs are immutable).
@@ -330,8 +339,11 @@ class Analyzer {
                 v = unknown_value(name);
             }
             auto e = st.env.find(name);
-            merged->set(name, e != st.env.end() ? e->second : v);
-            st.args[std::move(name)] = std::move(v);
+            if (e != st.env.end()) {
+                merged->set(std::move(name), e->second);
+            } else {
+                merged->set(std::move(name), std::move(v));
+            }
         }
         st.scope = std::move(merged);
     }

@@ -382,7 +382,12 @@ void build_shell_bodies(const util::SourceFile& source, model::Instruction& inst
         exec_form_bodies(source, inst);
         return;
     }
-    if (inst.run_shell.empty() || !model::is_posix_shell_program(shell_program(inst.run_shell))) {
+    if (inst.run_shell.empty()) {
+        return;
+    }
+    // The default SHELL first: no lower-cased copy of the program name for most RUNs.
+    std::string_view program = shell_program(inst.run_shell);
+    if (program != "/bin/sh" && !model::is_posix_shell_program(program)) {
         return;
     }
     shell_form_bodies(inst);

@@ -56,13 +56,14 @@ Form exec_form(const ParseContext& ctx, model::Instruction& inst, size_t from, b
 void words_from_json(model::Instruction& inst) {
     inst.words.reserve(inst.words.size() + inst.json.size());
     for (const model::JsonArg& j : inst.json) {
-        inst.words.push_back(model::Word{j.value, j.range, j.value});
+        inst.words.push_back(model::Word{j.value, j.range, {}});  // raw: the same as value
     }
 }
 
 void split_into_words(const ParseContext& ctx, model::Instruction& inst, size_t from, bool unquote_values) {
     std::string_view text = std::string_view(inst.args.value).substr(from);
-    std::vector<Span> spans = split_blanks(text);
+    static thread_local std::vector<Span> spans;  // reused: no allocation per instruction
+    split_blanks(text, spans);
     inst.words.reserve(inst.words.size() + spans.size());
     for (Span s : spans) {
         make_word(ctx, inst.args, {from + s.begin, from + s.end}, unquote_values, inst.words.emplace_back());
@@ -86,15 +87,20 @@ bool valid_stage_name(std::string_view name) {
     return true;
 }
 
+/// A word as written (Word::raw is empty when that is the value).
+std::string_view raw_of(const model::Word& w) {
+    return w.raw.empty() ? std::string_view(w.value) : std::string_view(w.raw);
+}
+
 void parse_from(const ParseContext& ctx, model::Instruction& inst) {
     split_into_words(ctx, inst, 0, true);
     const auto& w = inst.words;
-    if (w.size() == 3 && util::iequals(w[1].raw, "as")) {
-        if (!valid_stage_name(util::to_lower(w[2].raw))) {
+    if (w.size() == 3 && util::iequals(raw_of(w[1]), "as")) {
+        if (!valid_stage_name(util::to_lower(raw_of(w[2])))) {
             ctx.error(w[2].range.begin,
                       fmt::format("invalid name for build stage: {}, name can't start with a "
                                   "number or contain symbols",
-                                  quoted(w[2].raw)));
+                                  quoted(raw_of(w[2]))));
         }
     } else if (w.size() != 1) {
         ctx.error(inst.keyword_range.begin, "FROM requires either one or three arguments");
@@ -117,7 +123,7 @@ void parse_copy(const ParseContext& ctx, model::Instruction& inst) {
             fmt::format("{} requires at least two arguments, but only one was provided. Destination could "
                         "not be determined",
                         upper_keyword(inst)));
-    } else if (!inst.json_form && is_heredoc_word(inst.words.back().raw)) {
+    } else if (!inst.json_form && is_heredoc_word(raw_of(inst.words.back()))) {
         ctx.error(inst.words.back().range.begin,
                   fmt::format("{} cannot accept a heredoc as a destination", upper_keyword(inst)));
     }

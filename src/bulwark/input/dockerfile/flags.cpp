@@ -247,15 +247,15 @@ size_t extract_flags(std::string_view text, size_t pos, std::vector<RawFlag>& ou
 }
 
 std::vector<model::Flag> check_flags(const ParseContext& ctx, model::InstructionKind kind,
-                                     const model::MappedText& line, const std::vector<RawFlag>& raw) {
+                                     const model::MappedText& line, std::vector<RawFlag>& raw) {
     std::vector<model::Flag> flags;
     flags.reserve(raw.size());
     std::span<const FlagSpec> specs = flags_of(kind);
     bool seen[8] = {};  // by index in `specs` (at most 7 per instruction)
-    for (const RawFlag& r : raw) {
+    for (RawFlag& r : raw) {
         model::Flag f;
-        f.name = r.name;
-        f.value = r.value;
+        f.name = std::move(r.name);
+        f.value = std::move(r.value);
         f.has_value = r.has_value;
         f.range = line.source_range(r.begin, r.end);
         f.value_range = line.source_range(r.value_begin, r.end);
@@ -270,13 +270,12 @@ std::vector<model::Flag> check_flags(const ParseContext& ctx, model::Instruction
             auto index = static_cast<size_t>(spec - specs.data());
             bool duplicate = seen[index];
             seen[index] = true;
-            std::string lower = util::to_lower(f.value);
             if (duplicate && spec->type != FlagType::strings) {
                 ctx.error(f.range.begin, "duplicate flag specified: " + f.name);
             } else if (spec->type == FlagType::boolean && f.has_value && f.value.empty()) {
                 ctx.error(f.range.begin, "missing a value on flag: " + f.name);
-            } else if (spec->type == FlagType::boolean && lower != "true" && lower != "false" &&
-                       !lower.empty()) {
+            } else if (spec->type == FlagType::boolean && !f.value.empty() &&
+                       !util::iequals(f.value, "true") && !util::iequals(f.value, "false")) {
                 ctx.error(f.value_range.begin,
                           fmt::format("expecting boolean value for flag {}, not: {}", f.name, f.value));
             } else if (spec->type != FlagType::boolean && !f.has_value) {

@@ -55,7 +55,7 @@ void add_comment(std::string_view text, const PhysicalLine& line, uint32_t hash,
         --e;
     }
     model::Comment& c = comments.emplace_back();
-    c.text.assign(text.substr(b, e - b));
+    c.text = text.substr(b, e - b);  // a view of the source, which the Dockerfile holds
     c.line = line.number;
     c.range = model::Range{hash, line.content_end};
 }

@@ -8,9 +8,16 @@ namespace bulwark::input::dockerfile::detail {
 
 namespace {
 
-/// unquote(), skipped when the word is known to hold no quote or escape character.
-std::string unquote_word(std::string_view raw, bool plain, char escape) {
-    return plain ? std::string(raw) : unquote(raw, escape);
+/// Sets `value` to `raw` unquoted and `kept_raw` to `raw` when they differ; when unquoting changes
+/// nothing (`plain`: the word holds no quote or escape character) only `value` is set and
+/// `kept_raw` stays empty, which the model reads as "as written = value" (one copy, not two).
+void set_unquoted(std::string_view raw, bool plain, char escape, std::string& value, std::string& kept_raw) {
+    if (plain || !needs_unquote(raw, escape)) {
+        value.assign(raw);
+        return;
+    }
+    value = unquote(raw, escape);
+    kept_raw.assign(raw);
 }
 
 /// The pair for `key` and `value`; `plain` when both come from a word with no quote or escape.
@@ -18,15 +25,12 @@ void add_pair(const ParseContext& ctx, const model::MappedText& args, Span key, 
               bool plain, std::vector<model::KeyValue>& out) {
     std::string_view text = args.value;
     model::KeyValue& kv = out.emplace_back();
-    std::string_view raw_key = text.substr(key.begin, key.end - key.begin);
-    kv.raw_key.assign(raw_key);
-    kv.key = unquote_word(raw_key, plain, ctx.escape);
+    set_unquoted(text.substr(key.begin, key.end - key.begin), plain, ctx.escape, kv.key, kv.raw_key);
     kv.key_range = args.source_range(key.begin, key.end);
     kv.has_value = has_value;
     if (has_value) {
-        std::string_view raw_value = text.substr(value.begin, value.end - value.begin);
-        kv.raw_value.assign(raw_value);
-        kv.value = unquote_word(raw_value, plain, ctx.escape);
+        set_unquoted(text.substr(value.begin, value.end - value.begin), plain, ctx.escape, kv.value,
+                     kv.raw_value);
         kv.value_range = args.source_range(value.begin, value.end);
     }
 }
@@ -52,13 +56,13 @@ const WordStops* word_stops(char escape) {
 
 }  // namespace
 
-std::vector<Span> split_blanks(std::string_view text) {
-    std::vector<Span> out;
+void split_blanks(std::string_view text, std::vector<Span>& out) {
+    out.clear();
     size_t pos = 0;
     while (true) {
         pos = skip_blanks(text, pos);
         if (pos >= text.size()) {
-            return out;
+            return;
         }
         size_t begin = pos;
         while (pos < text.size() && !is_blank(text[pos])) {
@@ -68,9 +72,9 @@ std::vector<Span> split_blanks(std::string_view text) {
     }
 }
 
-std::vector<Span> split_words(std::string_view text, char escape) {
+void split_words(std::string_view text, char escape, std::vector<Span>& out) {
     enum class Phase { spaces, word, quote };
-    std::vector<Span> out;
+    out.clear();
     Phase phase = Phase::spaces;
     char quote = 0;
     size_t begin = 0;
@@ -163,18 +167,12 @@ std::vector<Span> split_words(std::string_view text, char escape) {
     if (phase != Phase::spaces && end > begin) {
         out.push_back({begin, end, plain});
     }
-    return out;
 }
 
 void make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value,
                model::Word& w) {
     std::string_view raw = std::string_view(args.value).substr(span.begin, span.end - span.begin);
-    w.raw.assign(raw);
-    if (unquote_value) {
-        w.value = unquote(raw, ctx.escape);
-    } else {
-        w.value.assign(raw);
-    }
+    set_unquoted(raw, !unquote_value, ctx.escape, w.value, w.raw);
     w.range = args.source_range(span.begin, span.end);
 }
 
@@ -187,7 +185,8 @@ model::Word make_word(const ParseContext& ctx, const model::MappedText& args, Sp
 void parse_name_values(const ParseContext& ctx, std::string_view keyword, const model::MappedText& args,
                        std::vector<model::KeyValue>& out) {
     std::string_view text = args.value;
-    std::vector<Span> words = split_words(text, ctx.escape);
+    static thread_local std::vector<Span> words;  // reused: no allocation per instruction
+    split_words(text, ctx.escape, words);
     if (words.empty()) {
         return;
     }
@@ -226,7 +225,8 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
 void parse_arg_names(const ParseContext& ctx, const model::MappedText& args,
                      std::vector<model::KeyValue>& out) {
     std::string_view text = args.value;
-    std::vector<Span> words = split_words(text, ctx.escape);
+    static thread_local std::vector<Span> words;  // reused: no allocation per instruction
+    split_words(text, ctx.escape, words);
     out.reserve(out.size() + words.size());
     for (Span w : words) {
         std::string_view word = text.substr(w.begin, w.end - w.begin);

@@ -16,11 +16,13 @@ struct Span {
 };
 
 /// BuildKit's parseStringsWhitespaceDelimited: split on runs of [\t\v\f\r ], quotes not special.
-std::vector<Span> split_blanks(std::string_view text);
+/// The words go to `out` (cleared first: callers reuse one buffer).
+void split_blanks(std::string_view text, std::vector<Span>& out);
 
 /// BuildKit's parseWords: white space separates words except inside quotes; the escape character
-/// protects the next character (not inside single quotes). Quotes stay in the words.
-std::vector<Span> split_words(std::string_view text, char escape);
+/// protects the next character (not inside single quotes). Quotes stay in the words. The words go
+/// to `out` (cleared first).
+void split_words(std::string_view text, char escape, std::vector<Span>& out);
 
 /// A model word for args[span] (value unquoted when `unquote_value`).
 model::Word make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value);
