@@ -122,12 +122,7 @@ bool Parser::is_list_end(const Token& t) const {
         case TokenKind::word:
             break;
     }
-    if (!t.plain) {
-        return false;
-    }
-    std::string_view v = word_value(t);
-    return v == "then" || v == "elif" || v == "else" || v == "fi" || v == "do" || v == "done" ||
-           v == "esac" || v == "}";
+    return is_list_end_kw(t.kw);
 }
 
 int Parser::last_top_command(size_t from) const {
@@ -152,13 +147,17 @@ void Parser::mark(size_t from, bool sh::Command::*flag) {
 }
 
 int Parser::emit(sh::Command&& c) {
+    m_sink->push_back(std::move(c));
+    return emitted(m_sink->size() - 1);
+}
+
+int Parser::emitted(size_t k) {
+    sh::Command& c = (*m_sink)[k];
     c.depth = m_depth;
     c.in_substitution = m_in_subst;
     c.in_function = m_in_function;
     c.scope = m_scope;
     c.parent = 0;  // relative while parsing: 0 none, negative distance to the parent
-    const size_t k = m_sink->size();
-    m_sink->push_back(std::move(c));
     if (!m_pending.empty()) {
         flush_pending(static_cast<int>(k));
     }
@@ -221,7 +220,7 @@ void Parser::parse_list() {
 }
 
 int Parser::parse_and_or() {
-    const size_t start = m_sink->size();
+    size_t marked = m_sink->size();
     int last = parse_pipeline();
     while (!m_abort) {
         const Token& t = peek();
@@ -230,7 +229,10 @@ int Parser::parse_and_or() {
         }
         const sh::Connector c = t.op == Op::and_if ? sh::Connector::and_if : sh::Connector::or_if;
         drop();
-        mark(start, &sh::Command::in_condition);
+        // Commands before `marked` were marked at an earlier operator (flags are only ever set):
+        // marking each new one once keeps long `a && b && c ...` chains linear.
+        mark(marked, &sh::Command::in_condition);
+        marked = m_sink->size();
         if (last >= 0) {
             (*m_sink)[static_cast<size_t>(last)].next = c;
         }
@@ -242,22 +244,23 @@ int Parser::parse_and_or() {
 
 int Parser::parse_pipeline() {
     bool negated = false;
-    while (at_keyword("!")) {
+    while (peek().kw == Kw::bang) {
         drop();
         negated = true;
     }
-    std::optional<Token> first;
-    if (at_keyword("time")) {
+    Token* first = nullptr;
+    if (peek().kw == Kw::time) {
         // `time` is a keyword before a compound command, otherwise a wrapper effective_argv skips.
+        // The word waits in m_time_word (set after peek(), which may parse a nested `time`):
+        // parse_simple() takes it before reading anything else.
         Token tw = take();
         const Token& n = peek();
         bool keyword =
-            is_op(n, Op::lparen) ||
-            (n.kind == TokenKind::word && n.plain &&
-             (is_compound_keyword(word_value(n)) || word_value(n) == "[[" || word_value(n) == "!"));
+            is_op(n, Op::lparen) || is_compound_kw(n.kw) || n.kw == Kw::dbracket || n.kw == Kw::bang;
         if (!keyword) {
-            first = std::move(tw);
-        } else if (is_word(n, "!")) {
+            m_time_word = std::move(tw);
+            first = &m_time_word;
+        } else if (n.kw == Kw::bang) {
             drop();
             negated = true;
         }
@@ -268,8 +271,8 @@ int Parser::parse_pipeline() {
     bool piped_in = false;
     while (!m_abort) {
         const size_t element = m_sink->size();
-        last = parse_command(id, piped_in, first ? &*first : nullptr);
-        first.reset();
+        last = parse_command(id, piped_in, first);
+        first = nullptr;
         const Token& t = peek();
         if (!is_op(t, Op::pipe) && !is_op(t, Op::pipe_amp)) {
             break;
@@ -305,20 +308,19 @@ int Parser::parse_command(int pipeline, bool piped_in, Token* first) {
     }
     const Token& t = peek();
     bool compound = false;
-    if (t.kind == TokenKind::word && t.plain) {
-        std::string_view v = word_value(t);
-        if (v == "[[") {
+    if (t.kw != Kw::none) {
+        if (t.kw == Kw::dbracket) {
             return parse_dbracket(pipeline);
         }
-        if (v == "function") {
+        if (t.kw == Kw::function) {
             parse_function_keyword();
             return -1;
         }
-        if (is_list_end(t)) {
+        if (is_list_end_kw(t.kw)) {
             error(t.begin, "expected a command but found " + describe(t));
             return -1;
         }
-        compound = is_compound_keyword(v);
+        compound = is_compound_kw(t.kw);
     } else if (is_op(t, Op::lparen)) {
         if (try_arithmetic_command()) {
             return -1;
@@ -364,7 +366,10 @@ void Parser::add_plain_assignment(sh::Command& c, std::string_view raw, uint32_t
 }
 
 int Parser::parse_simple(int pipeline, Token* first) {
-    sh::Command c;
+    // Built in place at the end of the sink: words and redirections never add to this sink
+    // (substitutions go to their own, then to m_pending), so `c` stays valid until emitted().
+    const size_t index = m_sink->size();
+    sh::Command& c = m_sink->emplace_back();
     bool any = false;
     auto extend = [&](uint32_t b, uint32_t e) {
         if (!any) {
@@ -376,7 +381,7 @@ int Parser::parse_simple(int pipeline, Token* first) {
     // A word that is its text as written (a lazy token).
     auto add_plain = [&](uint32_t b, uint32_t e) __attribute__((always_inline)) {
         extend(b, e);
-        const std::string_view raw = m_text.substr(b, e - b);
+        const std::string_view raw(m_text.data() + b, e - b);
         if (c.argv.empty()) {
             if (is_assignment(raw)) {
                 add_plain_assignment(c, raw, b, e);
@@ -385,7 +390,7 @@ int Parser::parse_simple(int pipeline, Token* first) {
             c.argv.reserve(8);  // most commands have a few words: one allocation
         }
         sh::Word& d = c.argv.emplace_back();  // built in place: no copy of the value
-        d.value.append(raw.data(), raw.size());
+        d.value.assign(raw.data(), raw.size());
         d.begin = b;
         d.end = e;
     };
@@ -408,39 +413,48 @@ int Parser::parse_simple(int pipeline, Token* first) {
         add_word(*first);
     }
     while (!m_abort) {
-        const Token& t = peek();
-        if (t.kind == TokenKind::word) {
-            add_word(take_ref());
-            if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() &&
-                is_op(peek(), Op::lparen)) {
-                // name() compound-command
-                drop();
-                if (is_op(peek(), Op::rparen)) {
-                    drop();
-                } else {
-                    error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
+        uint32_t plain_end = k_none;
+        if (!m_has_tok && (plain_end = plain_word_or_lex()) != k_none) {
+            // A word that is its text, read without a token (what lex() would make of it).
+            const uint32_t b = m_pos;
+            m_pos = plain_end;
+            add_plain(b, plain_end);
+        } else {
+            const Token& t = peek();
+            if (t.kind != TokenKind::word) {
+                if (is_op(t, Op::redirect) || is_op(t, Op::heredoc)) {
+                    const uint32_t b = t.begin;
+                    const uint32_t e = t.end;
+                    parse_redirect(c.redirects);
+                    extend(b, std::max(e, c.redirects.back().target.end));
+                    continue;
                 }
-                flush_pending(-1);
-                parse_function_body(c.begin);
-                return -1;
+                break;
             }
-            continue;
+            add_word(take_ref());
         }
-        if (is_op(t, Op::redirect) || is_op(t, Op::heredoc)) {
-            const uint32_t b = t.begin;
-            const uint32_t e = t.end;
-            parse_redirect(c.redirects);
-            extend(b, std::max(e, c.redirects.back().target.end));
-            continue;
+        if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() && is_op(peek(), Op::lparen)) {
+            // name() compound-command
+            drop();
+            if (is_op(peek(), Op::rparen)) {
+                drop();
+            } else {
+                error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
+            }
+            const uint32_t at = c.begin;
+            m_sink->pop_back();
+            flush_pending(-1);
+            parse_function_body(at);
+            return -1;
         }
-        break;
     }
     if (!any) {
+        m_sink->pop_back();
         flush_pending(-1);
         return -1;
     }
     c.pipeline = pipeline;
-    return emit(std::move(c));
+    return emitted(index);
 }
 
 void Parser::parse_redirect(std::vector<sh::Redirect>& out) {

@@ -40,7 +40,7 @@ void Parser::skip_blanks() {
     while (p < end) {
         const char c = text[p];
         if (is_blank(c)) {
-            ++p;
+            p = blank_run_end(text, p, end);
         } else if (c == '\\' && p + 1 < end && text[p + 1] == '\n') {
             p += 2;
         } else if (c == '\\' && p + 2 < end && text[p + 1] == '\r' && text[p + 2] == '\n') {
@@ -55,15 +55,35 @@ void Parser::skip_blanks() {
     m_pos = p;
 }
 
+uint32_t Parser::plain_word_or_lex() {
+    const char* const text = m_text.data();
+    const uint32_t p = blank_run_end(text, m_pos, m_end);
+    m_pos = p;
+    if (p < m_end && !m_dbracket && !m_abort) {
+        const char c = text[p];
+        // As in lex(): '#' starts a comment, a digit may be an fd number ("2>").
+        if (!is_word_special(c) && c != '#' && !(c >= '0' && c <= '9')) {
+            const uint32_t run = plain_run_end(text, p, m_end);
+            if (run == m_end || (is_meta(text[run]) && text[run] != '(')) {
+                return run;
+            }
+            // Quotes or expansions follow: the word goes on from the run (what lex_word() does).
+            m_tok.text = {};
+            read_word(m_tok, run);
+            m_has_tok = true;
+            return k_none;
+        }
+    }
+    peek_slow();
+    return k_none;
+}
+
 inline void Parser::lex_word(Token& t) {
     // Most words are one run of ordinary characters ended by a blank or an operator: their value
     // is their text, read later from the script (no copy here).
     const char* const text = m_text.data();
     const uint32_t begin = m_pos;
-    uint32_t run = begin;
-    while (run < m_end && !k_word_special[static_cast<unsigned char>(text[run])]) {
-        ++run;
-    }
+    const uint32_t run = plain_run_end(text, begin, m_end);
     if (run > begin && (run == m_end || (is_meta(text[run]) && text[run] != '('))) {
         t.kind = TokenKind::word;
         t.lazy = true;
@@ -71,30 +91,37 @@ inline void Parser::lex_word(Token& t) {
         t.begin = begin;
         t.end = run;
         t.text = std::string_view(text + begin, run - begin);
+        t.kw = classify_word(t.text);
         m_pos = run;
         return;
     }
     t.text = {};
-    read_word(t);
+    read_word(t, run);
 }
 
-void Parser::lex(Token& t) {
+inline void Parser::lex(Token& t) {
     {
         // Plain blanks here; continuations and comments in skip_blanks().
         const char* const text = m_text.data();
-        uint32_t p = m_pos;
-        while (p < m_end && is_blank(text[p])) {
-            ++p;
-        }
+        const uint32_t p = blank_run_end(text, m_pos, m_end);
         m_pos = p;
         if (p < m_end) {
             const char c = text[p];
             if (c == '\\' || c == '#') {
                 skip_blanks();
-            } else if (!k_word_special[static_cast<unsigned char>(c)] && !(c >= '0' && c <= '9') &&
-                       !m_dbracket && !m_abort) {
+            } else if (!is_word_special(c) && !(c >= '0' && c <= '9') && !m_dbracket && !m_abort) {
                 lex_word(t);  // the common token, decided without the checks below
                 return;
+            } else if ((c == ';' || c == '&' || c == '|') && !m_abort) {
+                // The list and pipeline operators (also operators inside [[ ]] for ';' only).
+                if (c == ';' || !m_dbracket) {
+                    t.begin = p;
+                    t.plain = false;
+                    t.lazy = false;
+                    t.kw = Kw::none;
+                    lex_operator(t);
+                    return;
+                }
             }
         }
     }
@@ -102,6 +129,7 @@ void Parser::lex(Token& t) {
     t.end = m_pos;
     t.plain = false;
     t.lazy = false;
+    t.kw = Kw::none;
     t.text = {};
     if (m_abort || m_pos >= m_end) {
         t.kind = TokenKind::end;
@@ -120,7 +148,7 @@ void Parser::lex(Token& t) {
         if (c == ';') {
             lex_operator(t);
         } else {
-            read_word(t);
+            read_word(t, plain_run_end(m_text.data(), m_pos, m_end));
         }
         return;
     }
@@ -146,7 +174,7 @@ void Parser::lex(Token& t) {
     lex_word(t);
 }
 
-void Parser::lex_operator(Token& t) {
+inline void Parser::lex_operator(Token& t) {
     t.kind = TokenKind::op;
     auto at = [&](uint32_t k) { return m_pos + k < m_end ? m_text[m_pos + k] : '\0'; };
     char c = at(0);

@@ -6,10 +6,14 @@
 // nested.cpp: `sh -c '...'` scripts and merging separately parsed scripts.
 #include <array>
 #include <cstdint>
-#include <optional>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "bulwark/model/shell.hpp"
 
@@ -23,10 +27,6 @@ inline constexpr int k_max_nesting = 64;
 /// "No position" for offset-returning scans.
 inline constexpr uint32_t k_none = 0xFFFFFFFFU;
 
-inline bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
 /// 256-entry membership table of the characters in `chars`.
 constexpr std::array<bool, 256> char_table(std::string_view chars) {
     std::array<bool, 256> t{};
@@ -37,21 +37,113 @@ constexpr std::array<bool, 256> char_table(std::string_view chars) {
 }
 
 inline constexpr std::array<bool, 256> k_meta_chars = char_table(" \t\r\n;&|<>()");
+inline constexpr std::array<bool, 256> k_blank_chars = char_table(" \t\r");
+
+inline bool is_blank(char c) {
+    return k_blank_chars[static_cast<unsigned char>(c)];
+}
 
 /// Characters a word handles one by one (and the meta characters that end it); everything else
 /// is copied in runs.
 inline constexpr std::array<bool, 256> k_word_special = char_table("'\"\\$`*?[]~{} \t\r\n;&|<>()");
+
+inline bool is_word_special(char c) {
+    return k_word_special[static_cast<unsigned char>(c)];
+}
+
+/// The end of the run of characters from `p` that k_word_special does not list (at most `end`).
+/// With SSE2, sixteen bytes per step are tested for the usual word characters (letters, digits,
+/// "+,-./:=_"); a byte outside those is looked up in the table.
+inline uint32_t plain_run_end(const char* text, uint32_t p, uint32_t end) {
+    // Most words are short: up to eight bytes one by one first.
+    if (end - p >= 8) {
+        for (uint32_t k = 0; k < 8; ++k) {
+            if (is_word_special(text[p + k])) {
+                return p + k;
+            }
+        }
+        p += 8;
+    }
+#if defined(__SSE2__)
+    const __m128i k_case = _mm_set1_epi8(0x20);
+    const __m128i k_a = _mm_set1_epi8('a');
+    const __m128i k_letters = _mm_set1_epi8('z' - 'a');
+    const __m128i k_plus = _mm_set1_epi8('+');
+    const __m128i k_punct_digits = _mm_set1_epi8(':' - '+');  // + , - . / 0-9 :
+    const __m128i k_underscore = _mm_set1_epi8('_');
+    const __m128i k_equals = _mm_set1_epi8('=');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + p));
+        // x in [lo, lo + n] <=> min(x - lo, n) == x - lo (unsigned bytes).
+        const __m128i l = _mm_sub_epi8(_mm_or_si128(v, k_case), k_a);
+        const __m128i d = _mm_sub_epi8(v, k_plus);
+        const __m128i ok =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, k_letters), l),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(d, k_punct_digits), d)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, k_underscore), _mm_cmpeq_epi8(v, k_equals)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(ok));
+        if (mask == 0xFFFFU) {
+            p += 16;
+            continue;
+        }
+        p += static_cast<uint32_t>(__builtin_ctz(~mask));
+        if (is_word_special(text[p])) {
+            return p;
+        }
+        ++p;  // an ordinary byte outside the fast set ('%', '#', UTF-8 ...)
+    }
+#endif
+    while (p < end && !is_word_special(text[p])) {
+        ++p;
+    }
+    return p;
+}
+
+/// The end of the run of blanks (space, tab, CR) from `p` (at most `end`); long indentation runs
+/// of spaces and tabs are skipped sixteen bytes at a time with SSE2.
+inline uint32_t blank_run_end(const char* text, uint32_t p, uint32_t end) {
+    if (p >= end || !is_blank(text[p])) {
+        return p;
+    }
+    ++p;
+    if (p >= end || !is_blank(text[p])) {
+        return p;  // the usual single blank
+    }
+#if defined(__SSE2__)
+    const __m128i k_space = _mm_set1_epi8(' ');
+    const __m128i k_tab = _mm_set1_epi8('\t');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + p));
+        const auto mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, k_space), _mm_cmpeq_epi8(v, k_tab))));
+        if (mask != 0xFFFFU) {
+            p += static_cast<uint32_t>(__builtin_ctz(~mask));
+            break;
+        }
+        p += 16;
+    }
+#endif
+    while (p < end && is_blank(text[p])) {
+        ++p;
+    }
+    return p;
+}
 
 /// Characters that end a word outside [[ ]].
 inline bool is_meta(char c) {
     return k_meta_chars[static_cast<unsigned char>(c)];
 }
 
+inline constexpr std::array<bool, 256> k_name_start =
+    char_table("_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+inline constexpr std::array<bool, 256> k_name_chars =
+    char_table("_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
 inline bool is_name_start(char c) {
-    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return k_name_start[static_cast<unsigned char>(c)];
 }
 inline bool is_name_char(char c) {
-    return is_name_start(c) || (c >= '0' && c <= '9');
+    return k_name_chars[static_cast<unsigned char>(c)];
 }
 
 enum class TokenKind : uint8_t { end, word, newline, op };
@@ -72,9 +164,117 @@ enum class Op : uint8_t {
     heredoc
 };
 
+/// The reserved words (and `!`, `[[`, `time`, `function`) the grammar tests tokens for.
+enum class Kw : uint8_t {
+    none,
+    lbrace,
+    rbrace,
+    bang,
+    dbracket,
+    if_,
+    then,
+    elif,
+    else_,
+    fi,
+    do_,
+    done,
+    while_,
+    until,
+    for_,
+    select,
+    case_,
+    esac,
+    in,
+    function,
+    time
+};
+
+/// The first bytes of a word (up to 4) as a little-endian integer, for whole-word compares.
+template <size_t N>
+constexpr uint32_t word_code(const char (&s)[N]) {
+    uint32_t code = 0;
+    for (size_t i = 0; i + 1 < N && i < 4; ++i) {
+        code |= static_cast<uint32_t>(static_cast<unsigned char>(s[i])) << (8U * i);
+    }
+    return code;
+}
+
+struct KwCode {
+    uint32_t code;
+    Kw kw;
+};
+
+/// The reserved words of two and four bytes, by word_code().
+inline constexpr std::array<KwCode, 5> k_kw2 = {{{word_code("if"), Kw::if_},
+                                                 {word_code("fi"), Kw::fi},
+                                                 {word_code("do"), Kw::do_},
+                                                 {word_code("in"), Kw::in},
+                                                 {word_code("[["), Kw::dbracket}}};
+inline constexpr std::array<KwCode, 7> k_kw4 = {{{word_code("then"), Kw::then},
+                                                 {word_code("else"), Kw::else_},
+                                                 {word_code("elif"), Kw::elif},
+                                                 {word_code("done"), Kw::done},
+                                                 {word_code("esac"), Kw::esac},
+                                                 {word_code("case"), Kw::case_},
+                                                 {word_code("time"), Kw::time}}};
+
+/// The reserved word spelled `v`, or Kw::none: one switch on the length, then whole-word integer
+/// compares (no memcmp calls).
+inline Kw classify_word(std::string_view v) {
+    const char* p = v.data();
+    auto load = [p](size_t n) {
+        uint32_t x = 0;
+        std::memcpy(&x, p, n);  // little-endian, as word_code()
+        return x;
+    };
+    auto find = [](uint32_t x, const auto& table) {
+        for (const KwCode& e : table) {
+            if (x == e.code) {
+                return e.kw;
+            }
+        }
+        return Kw::none;
+    };
+    switch (v.size()) {
+        case 1:
+            return p[0] == '{' ? Kw::lbrace : p[0] == '}' ? Kw::rbrace : p[0] == '!' ? Kw::bang : Kw::none;
+        case 2:
+            return find(load(2), k_kw2);
+        case 3:
+            return p[0] == 'f' && p[1] == 'o' && p[2] == 'r' ? Kw::for_ : Kw::none;
+        case 4:
+            return find(load(4), k_kw4);
+        case 5:
+            return p[4] == 'e' && load(4) == word_code("whil")   ? Kw::while_
+                   : p[4] == 'l' && load(4) == word_code("unti") ? Kw::until
+                                                                 : Kw::none;
+        case 6:
+            return p[4] == 'c' && p[5] == 't' && load(4) == word_code("sele") ? Kw::select : Kw::none;
+        case 8:
+            return p[4] == 't' && p[5] == 'i' && p[6] == 'o' && p[7] == 'n' && load(4) == word_code("func")
+                       ? Kw::function
+                       : Kw::none;
+        default:
+            return Kw::none;
+    }
+}
+
+/// Reserved words that end a list (then, elif, else, fi, do, done, esac, }).
+inline bool is_list_end_kw(Kw k) {
+    return k == Kw::then || k == Kw::elif || k == Kw::else_ || k == Kw::fi || k == Kw::do_ || k == Kw::done ||
+           k == Kw::esac || k == Kw::rbrace;
+}
+
+/// Reserved words that start a compound command ({, if, while, until, for, select, case).
+inline bool is_compound_kw(Kw k) {
+    return k == Kw::lbrace || k == Kw::if_ || k == Kw::while_ || k == Kw::until || k == Kw::for_ ||
+           k == Kw::select || k == Kw::case_;
+}
+
 struct Token {
     TokenKind kind = TokenKind::end;
     Op op = Op::semi;
+    Kw kw = Kw::none;  // the reserved word of a plain word token, else none
     uint32_t begin = 0;
     uint32_t end = 0;
     bool plain = false;     // word without quotes, escapes or expansions: may be a reserved word
@@ -129,8 +329,11 @@ inline bool may_run_script(const sh::Command& c) {
         if (v.size() < 2) {
             continue;
         }
-        const char a = v[v.size() - 2];
         const char b = v.back();
+        if (b != 'h' && b != 'u' && b != 'x' && b != 'r') {
+            continue;  // most words: one test
+        }
+        const char a = v[v.size() - 2];
         if (a == 's' && b == 'h') {
             for (std::string_view n : {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"}) {
                 if (is_path_to(v, n)) {
@@ -200,11 +403,16 @@ class Parser {
         m_has_tok = false;
         return m_tok;
     }
-    void lex(Token& t);
-    void lex_operator(Token& t);
+    [[gnu::always_inline]] inline void lex(Token& t);  // lexer.cpp only (in peek_slow())
+    /// With no current token: the end of the next word when it is a lazy word (one run of
+    /// ordinary characters), which is then not lexed; else lexes the next token into m_tok (as
+    /// peek() would) and returns k_none.
+    uint32_t plain_word_or_lex();
+    [[gnu::always_inline]] inline void lex_operator(Token& t);  // lexer.cpp only
     /// A word: one run of ordinary characters becomes a lazy token, anything else read_word().
     [[gnu::always_inline]] inline void lex_word(Token& t);  // lexer.cpp only
-    void read_word(Token& t);
+    /// A word from m_pos whose first `run - m_pos` bytes are ordinary characters (plain_run_end()).
+    void read_word(Token& t, uint32_t run);
     void read_single_quote(sh::Word& w);
     void read_double_quote(sh::Word& w, bool& expansion);
     void read_dollar(sh::Word& w, bool in_dquote, bool& expansion);
@@ -246,6 +454,9 @@ class Parser {
     int last_top_command(size_t from) const;
     void mark(size_t from, bool sh::Command::*flag);
     int emit(sh::Command&& c);
+    /// Finishes command `k`, already at the end of the sink: context, pending substitutions,
+    /// nested scripts. Returns `k`.
+    int emitted(size_t k);
     void flush_pending(int parent);
     int new_pipeline();
     int new_scope(bool inherits, bool pipefail);
@@ -265,6 +476,7 @@ class Parser {
     uint32_t m_pos = 0;
     uint32_t m_end = 0;
     Token m_tok;
+    Token m_time_word;  // a `time` that is not a keyword, for parse_pipeline() -> parse_simple()
     bool m_has_tok = false;
     bool m_dbracket = false;  // inside [[ ]]: only blanks and ';' separate words
 

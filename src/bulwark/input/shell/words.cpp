@@ -10,9 +10,8 @@ namespace {
 // Characters a double-quoted string handles one by one.
 constexpr std::array<bool, 256> k_dquote_special = char_table("\"\\$`");
 
-bool is_word_special(char c) {
-    return k_word_special[static_cast<unsigned char>(c)];
-}
+// Characters ${...} handles one by one (the others are skipped).
+constexpr std::array<bool, 256> k_parameter_special = char_table("}\\'\"$`");
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') {
@@ -29,7 +28,7 @@ int hex_value(char c) {
 
 }  // namespace
 
-void Parser::read_word(Token& t) {
+void Parser::read_word(Token& t, uint32_t run) {
     t.kind = TokenKind::word;
     t.lazy = false;
     sh::Word& w = t.full;
@@ -38,11 +37,8 @@ void Parser::read_word(Token& t) {
     const uint32_t begin = m_pos;
     w.begin = begin;
     const char* const text = m_text.data();
-    uint32_t run = begin;
-    while (run < m_end && !is_word_special(text[run])) {
-        ++run;
-    }
-    // The run is the first part of the word (lex_word() took the words that are only a run).
+    // The run (ordinary characters from `begin`, found by the caller) is the first part of the
+    // word; lex_word() took the words that are only a run.
     w.value.clear();
     w.value.append(text + begin, run - begin);
     m_pos = run;
@@ -149,10 +145,7 @@ void Parser::read_word(Token& t) {
                 break;
             default: {
                 const uint32_t s = m_pos;
-                uint32_t e = s;
-                while (e < m_end && !is_word_special(text[e])) {
-                    ++e;
-                }
+                uint32_t e = plain_run_end(text, s, m_end);
                 if (e == s) {
                     ++e;  // an operator character inside [[ ]]
                 }
@@ -165,6 +158,7 @@ void Parser::read_word(Token& t) {
     w.end = m_pos;
     w.dynamic = w.dynamic || expansion;
     t.plain = !w.quoted && !expansion;
+    t.kw = t.plain ? classify_word(w.value) : Kw::none;
     t.begin = begin;
     t.end = m_pos;
 }
@@ -298,6 +292,10 @@ void Parser::read_parameter(sh::Word& w, bool in_dquote) {
     bool closed = false;
     while (m_pos < m_end && !m_abort) {
         char c = m_text[m_pos];
+        if (!k_parameter_special[static_cast<unsigned char>(c)]) {
+            ++m_pos;  // NAME, operators and plain text of ${NAME:-word}
+            continue;
+        }
         if (c == '}') {
             ++m_pos;
             closed = true;

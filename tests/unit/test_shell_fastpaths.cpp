@@ -1,0 +1,200 @@
+// Shell parser fast paths (SSE2/table scans, reserved-word classification, words read without a
+// token, linear && chains): each checked against the plain definition it replaces.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "bulwark/input/shell/parser_impl.hpp"
+#include "test_shell_helpers.hpp"
+
+using bulwark::input::shell::parse;
+using shell_test::commands;
+using ::testing::ElementsAre;
+namespace sh = bulwark::model::shell;
+namespace detail = bulwark::input::shell::detail;
+
+namespace {
+
+// The definitions the fast scans must agree with: one byte at a time.
+uint32_t slow_plain_run_end(const std::string& s, uint32_t p) {
+    while (p < s.size() && !detail::k_word_special[static_cast<unsigned char>(s[p])]) {
+        ++p;
+    }
+    return p;
+}
+
+uint32_t slow_blank_run_end(const std::string& s, uint32_t p) {
+    while (p < s.size() && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r')) {
+        ++p;
+    }
+    return p;
+}
+
+detail::Kw slow_classify(std::string_view v) {
+    static const std::pair<std::string_view, detail::Kw> k_words[] = {{"{", detail::Kw::lbrace},
+                                                                      {"}", detail::Kw::rbrace},
+                                                                      {"!", detail::Kw::bang},
+                                                                      {"[[", detail::Kw::dbracket},
+                                                                      {"if", detail::Kw::if_},
+                                                                      {"then", detail::Kw::then},
+                                                                      {"elif", detail::Kw::elif},
+                                                                      {"else", detail::Kw::else_},
+                                                                      {"fi", detail::Kw::fi},
+                                                                      {"do", detail::Kw::do_},
+                                                                      {"done", detail::Kw::done},
+                                                                      {"while", detail::Kw::while_},
+                                                                      {"until", detail::Kw::until},
+                                                                      {"for", detail::Kw::for_},
+                                                                      {"select", detail::Kw::select},
+                                                                      {"case", detail::Kw::case_},
+                                                                      {"esac", detail::Kw::esac},
+                                                                      {"in", detail::Kw::in},
+                                                                      {"function", detail::Kw::function},
+                                                                      {"time", detail::Kw::time}};
+    for (const auto& [word, kw] : k_words) {
+        if (v == word) {
+            return kw;
+        }
+    }
+    return detail::Kw::none;
+}
+
+}  // namespace
+
+TEST(ShellFastPaths, PlainRunEndMatchesTheByteLoopAtEveryPositionAndLength) {
+    // Every byte value at every offset of texts around the 8- and 16-byte steps, from every start.
+    for (size_t len : {1U, 7U, 8U, 9U, 15U, 16U, 17U, 24U, 31U, 33U, 47U}) {
+        for (size_t at = 0; at < len; ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string s(len, 'a');
+                for (size_t k = 0; k < len; ++k) {
+                    s[k] = "az09-./_=+:%#!^A"[k % 16];  // fast-set and other ordinary bytes
+                }
+                s[at] = static_cast<char>(b);
+                for (uint32_t from : {0U, 1U, 3U}) {
+                    if (from > len) {
+                        continue;
+                    }
+                    const auto n = static_cast<uint32_t>(len);
+                    ASSERT_EQ(detail::plain_run_end(s.data(), from, n), slow_plain_run_end(s, from))
+                        << "len " << len << " byte " << b << " at " << at << " from " << from;
+                }
+            }
+        }
+    }
+}
+
+TEST(ShellFastPaths, BlankRunEndMatchesTheByteLoop) {
+    const std::string pieces[] = {" ", "\t", "\r", "x", "\n", "\\"};
+    // Runs of blanks of every length up to 40 (mixed spaces, tabs, CRs) ended by each other byte.
+    for (size_t len = 0; len <= 40; ++len) {
+        for (const std::string& stop : pieces) {
+            std::string s;
+            for (size_t k = 0; k < len; ++k) {
+                s += k % 5 == 3 ? '\t' : (k % 11 == 7 ? '\r' : ' ');
+            }
+            s += stop;
+            s += "tail";
+            for (uint32_t from : {0U, 1U, 2U}) {
+                if (from > s.size()) {
+                    continue;
+                }
+                ASSERT_EQ(detail::blank_run_end(s.data(), from, static_cast<uint32_t>(s.size())),
+                          slow_blank_run_end(s, from))
+                    << "len " << len << " stop '" << stop << "' from " << from;
+            }
+            // Bounded before the end of the buffer: never reads or stops past `end`.
+            const auto end = static_cast<uint32_t>(len / 2);
+            EXPECT_EQ(detail::blank_run_end(s.data(), 0, end), std::min(end, slow_blank_run_end(s, 0)));
+        }
+    }
+}
+
+TEST(ShellFastPaths, ReservedWordClassificationMatchesTheWordList) {
+    const char* words[] = {"{",        "}",         "!",      "[[",      "]]",    "if",       "fi",
+                           "do",       "in",        "of",     "If",      "for",   "fore",     "fo",
+                           "then",     "else",      "elif",   "done",    "esac",  "case",     "time",
+                           "thenx",    "tim",       "whil",   "while",   "whilf", "whilee",   "until",
+                           "untie",    "select",    "selecd", "selectt", "elect", "function", "functiom",
+                           "Function", "functions", "",       "dO",      "{ ",    "do\n",     "casE",
+                           "esa",      "[",         "!!",     "{}"};
+    for (const char* w : words) {
+        EXPECT_EQ(detail::classify_word(w), slow_classify(w)) << "'" << w << "'";
+    }
+}
+
+TEST(ShellFastPaths, PlainWordsOfEveryLengthKeepValuesAndOffsets) {
+    // Words read without a token (after the command name) against a plain split of the text.
+    std::string text = "cmd";
+    std::vector<std::pair<uint32_t, std::string>> expected = {{0, "cmd"}};
+    for (size_t len = 1; len <= 40; ++len) {
+        text += len % 3 == 0 ? "\t \t" : (len % 7 == 0 ? std::string(19, ' ') : " ");
+        std::string w;
+        for (size_t k = 0; k < len; ++k) {
+            w += "abcXYZ019-./_=+:%^"[(k + len) % 18];
+        }
+        expected.emplace_back(static_cast<uint32_t>(text.size()), w);
+        text += w;
+    }
+    text += " \"q$x\"tail 2>err '' next";
+    sh::Script s = parse(text);
+    ASSERT_EQ(s.commands.size(), 1U);
+    const sh::Command& c = s.commands[0];
+    ASSERT_EQ(c.argv.size(), expected.size() + 3);
+    for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(c.argv[i].value, expected[i].second) << i;
+        EXPECT_EQ(c.argv[i].begin, expected[i].first) << i;
+        EXPECT_EQ(c.argv[i].end, expected[i].first + expected[i].second.size()) << i;
+        EXPECT_FALSE(c.argv[i].quoted);
+    }
+    EXPECT_EQ(c.argv[expected.size()].value, "q$xtail");
+    EXPECT_TRUE(c.argv[expected.size()].quoted);
+    EXPECT_TRUE(c.argv[expected.size()].dynamic);
+    EXPECT_EQ(c.argv[expected.size() + 1].value, "");
+    EXPECT_EQ(c.argv[expected.size() + 2].value, "next");
+    ASSERT_EQ(c.redirects.size(), 1U);
+    EXPECT_EQ(c.redirects[0].op, "2>");
+    EXPECT_EQ(c.end, text.size());
+}
+
+TEST(ShellFastPaths, WordsAfterTheNameAreNeverKeywordsButOperatorsStillSplit) {
+    EXPECT_THAT(commands("echo if then fi done esac } { time ! [[ function;ls&&pwd|cat"),
+                ElementsAre("echo if then fi done esac } { time ! [[ function", "ls", "pwd", "cat"));
+    // A comment may only start a word; '#' inside a word is ordinary, a digit word before '>' is an fd.
+    sh::Script s = parse("echo a#b #c\necho 12 3>x");
+    EXPECT_THAT(commands(s), ElementsAre("echo a#b", "echo 12"));
+    ASSERT_EQ(s.commands[1].redirects.size(), 1U);
+    EXPECT_EQ(s.commands[1].redirects[0].op, "3>");
+}
+
+TEST(ShellFastPaths, LongAndOrChainsMarkEveryConditionOnce) {
+    std::string text;
+    for (int i = 0; i < 50; ++i) {
+        text += "c" + std::to_string(i) + (i % 7 == 6 ? " || " : " && ");
+    }
+    text += "last $(inner1 && inner2) ; after";
+    sh::Script s = parse(text);
+    // 50 chained commands, `last`, its two substitution commands, `after`.
+    ASSERT_EQ(s.commands.size(), 54U);
+    for (size_t i = 0; i < 50; ++i) {
+        EXPECT_TRUE(s.commands[i].in_condition) << i;
+        EXPECT_EQ(s.commands[i].next, i % 7 == 6 ? sh::Connector::or_if : sh::Connector::and_if) << i;
+    }
+    EXPECT_EQ(sh::command_name(s.commands[50]), "last");
+    EXPECT_FALSE(s.commands[50].in_condition);
+    EXPECT_EQ(sh::command_name(s.commands[51]), "inner1");
+    EXPECT_TRUE(s.commands[51].in_condition);
+    EXPECT_FALSE(s.commands[52].in_condition);
+    EXPECT_EQ(sh::command_name(s.commands[53]), "after");
+    EXPECT_FALSE(s.commands[53].in_condition);
+}
+
+TEST(ShellFastPaths, TimeWordSurvivesANestedTimeInTheNextWord) {
+    // The outer `time` waits while its next word is lexed, which parses the inner `time`.
+    sh::Script s = parse("time $(time inner arg) outer");
+    EXPECT_THAT(commands(s), ElementsAre("time $(time inner arg) outer", "time inner arg"));
+    EXPECT_EQ(s.commands[1].parent, 0);
+    EXPECT_THAT(commands("time ! a | b"), ElementsAre("a", "b"));
+    EXPECT_THAT(commands("time { a; } && time b"), ElementsAre("a", "time b"));
+}
