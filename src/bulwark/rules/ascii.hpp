@@ -47,4 +47,25 @@ constexpr size_t find_first_of(std::string_view s, std::string_view set) {
     return std::string_view::npos;
 }
 
+/// s.find(needle, from) ignoring the case of `s`: `needle` must be lower case. Without the copy
+/// util::to_lower(s).find(needle) makes.
+constexpr size_t find_lower(std::string_view s, std::string_view needle, size_t from = 0) {
+    if (needle.empty()) {
+        return from <= s.size() ? from : std::string_view::npos;
+    }
+    for (size_t i = from; i + needle.size() <= s.size(); ++i) {
+        if (ascii_lower(s[i]) != needle[0]) {
+            continue;
+        }
+        size_t k = 1;
+        while (k < needle.size() && ascii_lower(s[i + k]) == needle[k]) {
+            ++k;
+        }
+        if (k == needle.size()) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace bulwark::rules

@@ -42,7 +42,7 @@ void Reporter::report_in(const util::SourceFile& file, model::Range where, core:
     util::Position b = file.position(where.begin);
     util::Position e = end_position(file, where, b);
     if (m_out.capacity() == 0) {
-        m_out.reserve(8);  // most files have a few findings: no regrowth (and moves) for them
+        m_out.reserve(16);  // most files have a few findings: no regrowth (and moves) for them
     }
     // Built in place: a large scan reports tens of thousands of findings.
     core::Finding& f = m_out.emplace_back();

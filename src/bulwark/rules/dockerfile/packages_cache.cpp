@@ -124,10 +124,13 @@ void check_package_cache(const DockerfileContext& ctx, Reporter& out) {
             continue;
         }
         const RunView& view = run_view(df, ins);
+        if (package_commands(view).empty()) {
+            continue;  // every finding is at a package command
+        }
         std::span<const RunCommand> cmds = view.commands();
         std::vector<std::string_view> reported;  // one finding per manager family and RUN
         for (size_t i = 0; i < cmds.size(); ++i) {
-            const PackageCommand* pc = package_command_at(view, i);
+            const PackageCommand* pc = view.package_at(i);
             if (!pc || !fills_cache(ins, *pc)) {
                 continue;
             }
@@ -138,7 +141,7 @@ void check_package_cache(const DockerfileContext& ctx, Reporter& out) {
             }
             bool cleaned = false;
             for (size_t j = i + 1; j < cmds.size() && !cleaned; ++j) {
-                const PackageCommand* later = package_command_at(view, j);
+                const PackageCommand* later = view.package_at(j);
                 cleaned = removes_cache(cmds[j], m) || (later && cleans_cache(*later, m));
             }
             if (cleaned) {

@@ -1,5 +1,6 @@
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <unordered_map>
@@ -111,6 +112,10 @@ RunCommand make_command(const model::ShellBody& body, size_t index, const Comman
     if (rc.argv.empty()) {
         return rc;
     }
+    // Only xargs, python* and pip* change below: most commands stop at their first letter.
+    if (rc.program.empty() || (rc.program[0] != 'x' && rc.program[0] != 'p')) {
+        return rc;
+    }
     if (rc.program == "xargs") {
         std::span<const shell::Word> rest = skip_simple_wrappers(after_xargs(rc.argv));
         if (!rest.empty()) {
@@ -160,7 +165,11 @@ std::string normalize_path(std::string_view p) {
 }  // namespace
 
 RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m_run(run) {
-    for (const model::Flag* f : run.flags_named("mount")) {
+    for (const model::Flag& flag : run.flags) {
+        if (flag.name != "mount") {
+            continue;  // flags_named() without its vector: most RUNs have no flag at all
+        }
+        const model::Flag* f = &flag;
         model::Mount m = model::parse_mount(f->value);
         if (m.error.empty() && (m.type == "cache" || m.type == "tmpfs") && !m.target().empty()) {
             m_scratch_mounts.emplace_back(m.target());
@@ -179,13 +188,21 @@ RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m
         count += body.script.commands.size();
     }
     m_commands.reserve(count);
+    // The facts' programs have their bits already (all bits for bodies outside df's instructions):
+    // only programs make_command() changed (xargs, python -m pip) and exec forms are hashed here.
+    m_programs = bodies == &run.shell ? program_bits(df, run) : 0;
     for (const model::ShellBody& body : *bodies) {
         std::span<const CommandFacts> facts;
         if (bodies == &run.shell) {
             facts = command_facts(df, run, body);
         }
         for (size_t i = 0; i < body.script.commands.size(); ++i) {
-            m_commands.push_back(make_command(body, i, facts.empty() ? nullptr : &facts[i]));
+            const CommandFacts* f = facts.empty() ? nullptr : &facts[i];
+            m_commands.push_back(make_command(body, i, f));
+            std::string_view program = m_commands.back().program;
+            if (f == nullptr || program.data() != f->program.data() || program.size() != f->program.size()) {
+                m_programs |= program_bit(program);
+            }
         }
     }
 }
@@ -202,6 +219,8 @@ struct RunViews {
     // offset of each instruction's first one; other bodies (ONBUILD triggers, exec forms) by address.
     std::vector<CommandFacts> facts;
     std::vector<uint32_t> first_fact;  // by instruction position; empty until first use
+    std::vector<uint64_t> programs;    // program_bits() by instruction position, built with first_fact
+    uint64_t all_programs = 0;         // program_bits(df)
     std::unordered_map<const model::ShellBody*, std::vector<CommandFacts>> other_facts;
 };
 
@@ -224,7 +243,10 @@ CommandFacts facts_of(const shell::Command& c) {
     CommandFacts f;
     f.argv = shell::effective_argv(c);
     if (!f.argv.empty()) {
-        f.program = shell::basename(f.argv[0].value);
+        // shell::basename() inline: every command of every file asks.
+        std::string_view path = f.argv[0].value;
+        size_t slash = path.rfind('/');
+        f.program = slash == std::string_view::npos ? path : path.substr(slash + 1);
     }
     return f;
 }
@@ -232,6 +254,40 @@ CommandFacts facts_of(const shell::Command& c) {
 }  // namespace
 
 namespace {
+
+/// The facts of every command of `df`'s instructions, at once and in order (every rule walks every
+/// command), with the program bits of each instruction.
+void build_facts(RunViews& cache, const model::Dockerfile& df) {
+    if (cache.first_fact.size() == df.instructions.size() &&
+        cache.programs.size() == df.instructions.size()) {
+        return;
+    }
+    cache.first_fact.clear();
+    cache.facts.clear();
+    cache.programs.clear();
+    cache.all_programs = 0;
+    cache.first_fact.reserve(df.instructions.size());
+    cache.programs.reserve(df.instructions.size());
+    size_t count = 0;
+    for (const model::Instruction& i : df.instructions) {
+        for (const model::ShellBody& b : i.shell) {
+            count += b.script.commands.size();
+        }
+    }
+    cache.facts.reserve(count);
+    for (const model::Instruction& i : df.instructions) {
+        cache.first_fact.push_back(static_cast<uint32_t>(cache.facts.size()));
+        uint64_t bits = 0;
+        for (const model::ShellBody& b : i.shell) {
+            for (const shell::Command& c : b.script.commands) {
+                cache.facts.push_back(facts_of(c));
+                bits |= program_bit(cache.facts.back().program);
+            }
+        }
+        cache.programs.push_back(bits);
+        cache.all_programs |= bits;
+    }
+}
 
 /// command_facts() when the facts are not built yet or `body` is not one of df's instructions'.
 [[gnu::noinline]] std::span<const CommandFacts> command_facts_slow(const model::Dockerfile& df,
@@ -255,27 +311,7 @@ namespace {
         }
         return it->second;
     }
-    if (cache.first_fact.size() != df.instructions.size()) {
-        // Every rule walks every command: the facts of all of them at once, in order.
-        cache.first_fact.clear();
-        cache.facts.clear();
-        cache.first_fact.reserve(df.instructions.size());
-        size_t count = 0;
-        for (const model::Instruction& i : df.instructions) {
-            for (const model::ShellBody& b : i.shell) {
-                count += b.script.commands.size();
-            }
-        }
-        cache.facts.reserve(count);
-        for (const model::Instruction& i : df.instructions) {
-            cache.first_fact.push_back(static_cast<uint32_t>(cache.facts.size()));
-            for (const model::ShellBody& b : i.shell) {
-                for (const shell::Command& c : b.script.commands) {
-                    cache.facts.push_back(facts_of(c));
-                }
-            }
-        }
-    }
+    build_facts(cache, df);
     size_t at = cache.first_fact[static_cast<size_t>(&inst - first)];
     for (const model::ShellBody* b = bodies; b != &body; ++b) {
         at += b->script.commands.size();
@@ -304,6 +340,42 @@ std::span<const CommandFacts> command_facts(const model::Dockerfile& df, const m
         at += b->script.commands.size();
     }
     return {cache->facts.data() + at, body.script.commands.size()};
+}
+
+uint64_t program_bits(const model::Dockerfile& df, const model::Instruction& inst) {
+    const model::Instruction* first = df.instructions.data();
+    const size_t n = df.instructions.size();
+    std::less<const model::Instruction*> before;
+    if (n == 0 || before(&inst, first) || !before(&inst, first + n)) {
+        return ~uint64_t{0};
+    }
+    // Rules ask for every instruction: the built bits without a call.
+    const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
+    if (cache == nullptr || cache->owner != &df || cache->programs.size() != n) {
+        RunViews& fresh = cache_of(df);
+        build_facts(fresh, df);
+        cache = &fresh;
+    }
+    return cache->programs[static_cast<size_t>(&inst - first)];
+}
+
+uint64_t program_bits(const model::Dockerfile& df) {
+    if (df.instructions.empty()) {
+        return 0;
+    }
+    const auto* built = static_cast<const RunViews*>(df.rule_cache.get());
+    if (built != nullptr && built->owner == &df && built->programs.size() == df.instructions.size()) {
+        return built->all_programs;
+    }
+    RunViews& cache = cache_of(df);
+    build_facts(cache, df);
+    return cache.all_programs;
+}
+
+std::span<const uint64_t> instruction_program_bits(const model::Dockerfile& df) {
+    RunViews& cache = cache_of(df);
+    build_facts(cache, df);
+    return cache.programs;
 }
 
 std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot) {

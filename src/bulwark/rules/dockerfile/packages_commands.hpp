@@ -2,6 +2,7 @@
 // The commands a RUN instruction executes, as the package and privilege rule families see them:
 // shell bodies and exec-form argument lists alike, wrappers (sudo, env, xargs, `python -m pip`)
 // skipped. Shared by rules/dockerfile/packages*.cpp and privilege*.cpp.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -25,6 +26,20 @@ struct RunCommand {
     bool via_xargs = false;                          // `xargs prog ...`: more operands come from stdin
 };
 
+/// A bit standing for program name `name` (a hash of it, one of 64): the bits of the programs an
+/// instruction runs tell rules at once which instructions cannot hold the commands they look for.
+constexpr uint64_t program_bit(std::string_view name) {
+    // Size, first, second and last bytes: a few instructions per command, and the names rules look
+    // for (curl, wget, apt-get, echo ...) mostly fall on different bits.
+    if (name.empty()) {
+        return 1;
+    }
+    auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(name[i])); };
+    uint32_t h = byte(0) * 7U + byte(name.size() - 1) * 13U + byte(name.size() > 1 ? 1 : 0) * 3U +
+                 static_cast<uint32_t>(name.size()) * 29U;
+    return uint64_t{1} << ((h ^ (h >> 6U)) & 63U);
+}
+
 struct PackageCommand;
 
 /// Every command one RUN executes, in order over all its shell bodies. Exec-form RUNs that are
@@ -45,12 +60,19 @@ class RunView {
     /// True when `path` (or a directory holding it) is a cache or tmpfs mount of this RUN: what is
     /// written there does not end up in the layer.
     bool mounted_away(std::string_view path) const;
+    /// package_command_at(*this, i) without a call (defined in packages_managers.hpp).
+    inline const PackageCommand* package_at(size_t i) const;
+    /// Holds program_bit() of every command's `program` (and may hold more: the facts' programs, all
+    /// bits for ONBUILD triggers): `(programs() & wanted) == 0` proves that no command of the view
+    /// runs a wanted program.
+    uint64_t programs() const { return m_programs; }
 
   private:
     const model::Instruction& m_run;
     std::vector<model::ShellBody> m_exec;  // the synthetic body of an exec-form RUN
     std::vector<RunCommand> m_commands;
     std::vector<std::string> m_scratch_mounts;
+    uint64_t m_programs = 0;
     friend const std::vector<PackageCommand>& package_commands(const RunView& run);
     friend const PackageCommand* package_command_at(const RunView& run, size_t i);
     mutable std::shared_ptr<const std::vector<PackageCommand>> m_packages;  // computed on first use
@@ -72,6 +94,15 @@ struct CommandFacts {
 /// trigger in it), index-aligned with body.script.commands; valid as long as run_view()'s views.
 std::span<const CommandFacts> command_facts(const model::Dockerfile& df, const model::Instruction& inst,
                                             const model::ShellBody& body);
+
+/// program_bit() of every command_facts().program of every shell body of `inst` (an instruction of
+/// `df`) ORed together, computed with the facts; all bits set for instructions not of `df` (ONBUILD
+/// triggers), so that `(program_bits(df, inst) & wanted) == 0` proves no command runs a wanted program.
+uint64_t program_bits(const model::Dockerfile& df, const model::Instruction& inst);
+/// The same over every instruction of `df`: rules that look for a program return at once without it.
+uint64_t program_bits(const model::Dockerfile& df);
+/// program_bits(df, inst) of every instruction of `df`, by position: for loops over all of them.
+std::span<const uint64_t> instruction_program_bits(const model::Dockerfile& df);
 
 /// A slot of `df`'s rule cache (Dockerfile::rule_cache, next to the RUN views) for other data that
 /// rules derive once per analyzed Dockerfile; empty until a rule file fills it with its own type.

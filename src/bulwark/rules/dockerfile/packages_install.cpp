@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <charconv>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 #include "bulwark/util/strings.hpp"
@@ -114,14 +115,15 @@ bool disables_recommends(const RunCommand& c) {
         return false;
     }
     for (size_t i = 1; i < c.argv.size(); ++i) {
-        std::string l = util::to_lower(c.argv[i].value);
-        size_t at = l.find("apt::install-recommends");
-        if (at == std::string::npos) {
+        // Compared ignoring case, without lower-casing every word.
+        std::string_view l = c.argv[i].value;
+        size_t at = find_lower(l, "apt::install-recommends");
+        if (at == std::string_view::npos) {
             continue;
         }
-        std::string_view rest = std::string_view(l).substr(at + 23);
-        if (rest.find("false") != std::string_view::npos || rest.find("\"0\"") != std::string_view::npos ||
-            rest.find(" 0") != std::string_view::npos) {
+        std::string_view rest = l.substr(at + 23);
+        if (find_lower(rest, "false") != std::string_view::npos ||
+            rest.find("\"0\"") != std::string_view::npos || rest.find(" 0") != std::string_view::npos) {
             return true;
         }
     }
@@ -213,6 +215,11 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             const RunView& view = run_view(df, ins);
+            // Only echo/printf (disables_recommends) and package commands matter below.
+            constexpr uint64_t k_writers = program_bit("echo") | program_bit("printf");
+            if ((view.programs() & k_writers) == 0 && package_commands(view).empty()) {
+                continue;
+            }
             std::span<const RunCommand> cmds = view.commands();
             for (size_t i = 0; i < cmds.size(); ++i) {
                 const RunCommand& c = cmds[i];
@@ -222,7 +229,7 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
                 if (!st.in_shipped_image || configured[static_cast<size_t>(st.index)]) {
                     continue;
                 }
-                const PackageCommand* pc = package_command_at(view, i);
+                const PackageCommand* pc = view.package_at(i);
                 if (!pc || pc->manager->family != "apt" || pc->subcommand != "install" || simulated(*pc) ||
                     recommends_off(*pc)) {
                     continue;
@@ -241,15 +248,18 @@ void check_no_recommends(const DockerfileContext& ctx, Reporter& out) {
 void check_update_alone(const DockerfileContext& ctx, Reporter& out) {
     for_each_run(ctx.dockerfile, [&](const model::Instruction& ins) {
         const RunView& view = run_view(ctx.dockerfile, ins);
+        if (package_commands(view).empty()) {
+            return;  // every finding is at a package command
+        }
         std::span<const RunCommand> cmds = view.commands();
         for (size_t i = 0; i < cmds.size(); ++i) {
-            const PackageCommand* pc = package_command_at(view, i);
+            const PackageCommand* pc = view.package_at(i);
             if (!pc || !in_word_list(pc->manager->refresh, pc->subcommand)) {
                 continue;
             }
             bool used = false;
             for (size_t j = i + 1; j < cmds.size() && !used; ++j) {
-                const PackageCommand* later = package_command_at(view, j);
+                const PackageCommand* later = view.package_at(j);
                 // An index deleted again in the same RUN is not reused by later ones either.
                 used = (later && later->manager->family == pc->manager->family &&
                         (uses_index(*later) || cleans_cache(*later, *pc->manager))) ||

@@ -168,7 +168,11 @@ namespace {
     std::span<const RunCommand> cmds, std::vector<int>& at) {
     auto out = std::make_shared<std::vector<PackageCommand>>();
     at.assign(cmds.size(), -1);
+    const uint64_t managers = manager_program_bits();
     for (size_t i = 0; i < cmds.size(); ++i) {
+        if ((program_bit(cmds[i].program) & managers) == 0) {
+            continue;  // no manager runs under this name (most commands of a RUN that installs)
+        }
         if (auto pc = package_command(cmds[i])) {
             at[i] = static_cast<int>(out->size());
             out->push_back(std::move(*pc));
@@ -179,10 +183,32 @@ namespace {
 
 }  // namespace
 
+uint64_t manager_program_bits() {
+    static const uint64_t k_bits = [] {
+        uint64_t bits = 0;
+        for (const PackageManager& m : package_managers()) {
+            for (std::string_view name : util::split(m.programs, ' ')) {
+                if (!name.empty()) {
+                    bits |= program_bit(name);
+                }
+            }
+        }
+        return bits;
+    }();
+    return k_bits;
+}
+
 const std::vector<PackageCommand>& package_commands(const RunView& run) {
     // Many rules ask for every RUN: the computed list without a stack frame.
     if (!run.m_packages) {
-        run.m_packages = compute_package_commands(run.commands(), run.m_package_at);
+        if ((run.programs() & manager_program_bits()) == 0) {
+            // No program manager_of() knows: most RUNs share one empty list.
+            static const auto k_none = std::make_shared<const std::vector<PackageCommand>>();
+            run.m_packages = k_none;
+            run.m_package_at.clear();
+        } else {
+            run.m_packages = compute_package_commands(run.commands(), run.m_package_at);
+        }
     }
     return *run.m_packages;
 }
@@ -247,7 +273,7 @@ std::string_view package_name(const PackageManager& m, std::string_view op) {
     size_t cut = std::string_view::npos;
     switch (m.pin) {
         case PinStyle::equals:
-            cut = op.find_first_of(m.family == "apt" ? "=:" : "=<>~");
+            cut = find_first_of(op, m.family == "apt" ? "=:" : "=<>~");
             break;
         case PinStyle::rpm: {
             size_t at = 0;

@@ -56,8 +56,19 @@ struct PackageManager {
     std::string_view fix_yes = {};      // the yes option to suggest
 };
 
+/// False when `operand` cannot name a package of any manager's ssh_servers list: it contains neither
+/// "ssh" nor "dropbear", as every name of those lists does.
+inline bool may_name_ssh_server(std::string_view operand) {
+    return operand.find("ssh") != std::string_view::npos ||
+           operand.find("dropbear") != std::string_view::npos;
+}
+
 /// Every known package manager.
 std::span<const PackageManager> package_managers();
+
+/// program_bit() of every program name of every manager: a RUN whose RunView::programs() has none
+/// of them runs no package manager.
+uint64_t manager_program_bits();
 
 /// The manager `c` runs, or nullptr.
 const PackageManager* manager_of(const RunCommand& c);
@@ -85,6 +96,14 @@ const std::vector<PackageCommand>& package_commands(const RunView& run);
 
 /// package_command(run.commands()[i]) from the view's cache, or nullptr when it runs no manager.
 const PackageCommand* package_command_at(const RunView& run, size_t i);
+
+inline const PackageCommand* RunView::package_at(size_t i) const {
+    if (!m_packages) {
+        package_commands(*this);
+    }
+    int at = i < m_package_at.size() ? m_package_at[i] : -1;
+    return at < 0 ? nullptr : m_packages->data() + at;
+}
 
 /// The command line of `cmd` as text, with `insert` added after the subcommand (or the program
 /// when there is none): the concrete corrected command for a fix.

@@ -146,7 +146,7 @@ std::optional<InsecureSource> insecure_source(const RunView& view, size_t at) {
                                   "a package repository over http://"};
         }
         if (c.program == "zypper") {
-            const PackageCommand* pc = package_command_at(view, at);
+            const PackageCommand* pc = view.package_at(at);
             if (pc && in_word_list("addrepo ar", pc->subcommand)) {
                 for (const shell::Word* op : pc->operands) {
                     if (url_word(op)) {
@@ -157,7 +157,7 @@ std::optional<InsecureSource> insecure_source(const RunView& view, size_t at) {
         }
         return std::nullopt;
     }
-    const PackageCommand* pc = package_command_at(view, at);
+    const PackageCommand* pc = view.package_at(at);
     if (!pc) {
         return std::nullopt;
     }

@@ -190,7 +190,13 @@ const std::vector<std::vector<ModeSite>>& mode_sites(const model::Dockerfile& df
             if (ins.kind == model::InstructionKind::copy || ins.kind == model::InstructionKind::add) {
                 collect_copy_site(ins, (*all)[i]);
             } else if (ins.kind == model::InstructionKind::run) {
-                collect_run_sites(run_view(df, ins), (*all)[i]);
+                const RunView& view = run_view(df, ins);
+                // collect_run_sites() looks at chmod, install and mkdir only.
+                constexpr uint64_t k_mode_programs =
+                    program_bit("chmod") | program_bit("install") | program_bit("mkdir");
+                if ((view.programs() & k_mode_programs) != 0) {
+                    collect_run_sites(view, (*all)[i]);
+                }
             }
         }
         slot = std::move(all);

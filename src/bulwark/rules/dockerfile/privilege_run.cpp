@@ -73,6 +73,11 @@ void check_ssh_server(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             for (const shell::Word* op : pc.operands) {
+                // Every ssh_servers name contains "ssh" or "dropbear" (a test of the table checks it)
+                // and package_name() is a prefix of the operand: most operands stop here.
+                if (!may_name_ssh_server(op->value)) {
+                    continue;
+                }
                 std::string_view name = package_name(m, op->value);
                 if (!in_word_list(m.ssh_servers, name)) {
                     continue;

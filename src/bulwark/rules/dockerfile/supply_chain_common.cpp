@@ -253,12 +253,16 @@ std::string corrected_line(const util::SourceFile& source, const model::Instruct
     if (end == std::string::npos) {
         end = text.size();
     }
+    std::string_view all = text;
     std::string line;
     if (r.begin >= begin && r.end <= end && r.begin <= r.end) {
-        line =
-            text.substr(begin, r.begin - begin) + std::string(replacement) + text.substr(r.end, end - r.end);
+        // One allocation: nearly every FROM of a large scan gets a fix.
+        line.reserve((r.begin - begin) + replacement.size() + (end - r.end));
+        line.append(all.substr(begin, r.begin - begin));
+        line.append(replacement);
+        line.append(all.substr(r.end, end - r.end));
     } else {
-        line = text.substr(begin, end - begin);
+        line.assign(all.substr(begin, end - begin));
     }
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
         line.pop_back();
@@ -311,38 +315,39 @@ std::string command_without(const model::ShellBody& body, const shell::Command& 
     return text;
 }
 
-const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
-                               std::initializer_list<std::string_view> long_names,
-                               shell::OptionList takes_value) {
-    auto takes = [&](std::string_view opt) {
-        return std::find(takes_value.begin(), takes_value.end(), opt) != takes_value.end();
-    };
+namespace {
+
+/// option_flag() over any list of options that take a value: `long_takes("--name")`,
+/// `short_takes('x')`.
+template <class LongTakes, class ShortTakes>
+const shell::Word* find_option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
+                                    std::initializer_list<std::string_view> long_names, LongTakes long_takes,
+                                    ShortTakes short_takes) {
     for (size_t i = 1; i < argv.size(); ++i) {
         std::string_view a = argv[i].value;
+        if (a.size() < 2 || a[0] != '-') {
+            continue;  // an operand (most words)
+        }
         if (a == "--") {
             break;
         }
-        if (util::starts_with(a, "--")) {
+        if (a[1] == '-') {
             size_t eq = a.find('=');
             std::string_view name =
                 a.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
             if (std::find(long_names.begin(), long_names.end(), name) != long_names.end()) {
                 return &argv[i];
             }
-            if (eq == std::string_view::npos && takes(a)) {
+            if (eq == std::string_view::npos && long_takes(a)) {
                 ++i;
             }
-            continue;
-        }
-        if (a.size() < 2 || a[0] != '-') {
             continue;
         }
         for (size_t k = 1; k < a.size(); ++k) {
             if (short_letters.find(a[k]) != std::string_view::npos) {
                 return &argv[i];
             }
-            char opt[3] = {'-', a[k], '\0'};
-            if (takes(opt)) {
+            if (short_takes(a[k])) {
                 if (k + 1 == a.size()) {
                     ++i;
                 }
@@ -351,6 +356,30 @@ const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_vi
         }
     }
     return nullptr;
+}
+
+}  // namespace
+
+const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
+                               std::initializer_list<std::string_view> long_names,
+                               shell::OptionList takes_value) {
+    auto long_takes = [&](std::string_view opt) {
+        return std::find(takes_value.begin(), takes_value.end(), opt) != takes_value.end();
+    };
+    auto short_takes = [&](char c) {
+        char opt[3] = {'-', c, '\0'};
+        return long_takes(opt);
+    };
+    return find_option_flag(argv, short_letters, long_names, long_takes, short_takes);
+}
+
+const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
+                               std::initializer_list<std::string_view> long_names,
+                               const shell::ValueOptions& takes_value) {
+    // A long option taking a value is "--name" in the list, "name" in the prepared one.
+    auto long_takes = [&](std::string_view opt) { return takes_value.long_takes(opt.substr(2)); };
+    auto short_takes = [&](char c) { return takes_value.short_takes(c); };
+    return find_option_flag(argv, short_letters, long_names, long_takes, short_takes);
 }
 
 namespace {

@@ -59,6 +59,12 @@ const model::shell::Word* option_flag(std::span<const model::shell::Word> argv,
                                       std::initializer_list<std::string_view> long_names,
                                       model::shell::OptionList takes_value = {});
 
+/// option_flag() with a prepared list (shell::ValueOptions::of): for the long lists of curl, wget, pip.
+const model::shell::Word* option_flag(std::span<const model::shell::Word> argv,
+                                      std::string_view short_letters,
+                                      std::initializer_list<std::string_view> long_names,
+                                      const model::shell::ValueOptions& takes_value);
+
 /// Options of curl and wget that take a value (for has_option/option_value/operands).
 extern const model::shell::OptionList k_curl_values;
 extern const model::shell::OptionList k_wget_values;
@@ -81,6 +87,11 @@ const Download* download_of(const model::Dockerfile& df, const model::shell::Com
 /// The same when the command's command_facts() are at hand: most commands are rejected by name.
 const Download* download_of(const model::Dockerfile& df, const model::shell::Command& c,
                             const CommandFacts& facts);
+
+/// The program_bit()s of the programs download_of() knows (curl, wget, `busybox wget`): an
+/// instruction without them downloads nothing.
+inline constexpr uint64_t k_download_programs =
+    program_bit("curl") | program_bit("wget") | program_bit("busybox");
 
 /// True when `c` runs a program read from its standard input: `sh`, `bash -s`, `sudo bash -`,
 /// `python3`, `perl` without a script file or -c/-e.

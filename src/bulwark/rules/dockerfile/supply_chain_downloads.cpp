@@ -1,6 +1,7 @@
 // BD032 (download piped into a shell), BD033 (download used without an integrity check) and BD036
 // (both curl and wget).
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,15 @@ void report_pipe(Reporter& out, const model::ShellBody& body, const shell::Comma
 }  // namespace
 
 void check_pipe_to_shell(const DockerfileContext& ctx, Reporter& out) {
-    for (const model::Instruction& inst : ctx.dockerfile.instructions) {
+    if ((program_bits(ctx.dockerfile) & k_download_programs) == 0) {
+        return;
+    }
+    std::span<const uint64_t> programs = instruction_program_bits(ctx.dockerfile);
+    for (size_t n = 0; n < ctx.dockerfile.instructions.size(); ++n) {
+        if ((programs[n] & k_download_programs) == 0) {
+            continue;  // no command download_of() knows
+        }
+        const model::Instruction& inst = ctx.dockerfile.instructions[n];
         for (const model::ShellBody& body : inst.shell) {
             const shell::Script& s = body.script;
             std::span<const CommandFacts> facts = command_facts(ctx.dockerfile, inst, body);
@@ -277,19 +286,19 @@ bool pinned_to_commit(std::string_view url) {
     return false;
 }
 
-/// True when a command of the RUN checks a checksum or a signature.
-bool verifies(const shell::Command& c) {
-    std::span<const shell::Word> argv = shell::effective_argv(c);
+/// True when a command of the RUN checks a checksum or a signature (`facts` are its command_facts()).
+bool verifies(const CommandFacts& facts) {
+    std::span<const shell::Word> argv = facts.argv;
     if (argv.empty()) {
         return false;
     }
-    std::string_view prog = shell::basename(argv[0].value);
-    for (std::string_view v : {"sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "md5sum",
-                               "shasum", "b2sum", "gpgv", "gpgv2", "cosign", "minisign", "signify",
-                               "slsa-verifier", "sq", "rekor-cli", "notation", "sha3sum"}) {
-        if (prog == v) {
-            return true;
-        }
+    std::string_view prog = facts.program;
+    static constexpr std::string_view k_verifiers[] = {
+        "sha256sum", "sha512sum",     "sha384sum", "sha224sum", "sha1sum",  "md5sum",
+        "shasum",    "b2sum",         "gpgv",      "gpgv2",     "cosign",   "minisign",
+        "signify",   "slsa-verifier", "sq",        "rekor-cli", "notation", "sha3sum"};
+    if (std::find(std::begin(k_verifiers), std::end(k_verifiers), prog) != std::end(k_verifiers)) {
+        return true;
     }
     if (prog == "gpg" || prog == "gpg2") {
         return std::any_of(argv.begin(), argv.end(), [](const shell::Word& w) {
@@ -313,24 +322,32 @@ bool verifies(const shell::Command& c) {
 }  // namespace
 
 void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
-    for (const model::Instruction& inst : ctx.dockerfile.instructions) {
+    if ((program_bits(ctx.dockerfile) & k_download_programs) == 0) {
+        return;
+    }
+    std::span<const uint64_t> programs = instruction_program_bits(ctx.dockerfile);
+    for (size_t n = 0; n < ctx.dockerfile.instructions.size(); ++n) {
         // Most RUNs download nothing: look for a download before looking for a verification.
+        if ((programs[n] & k_download_programs) == 0) {
+            continue;  // no curl, wget or busybox: no download_of()
+        }
+        const model::Instruction& inst = ctx.dockerfile.instructions[n];
         bool downloads = false;
+        bool verified = false;
         for (const model::ShellBody& body : inst.shell) {
             std::span<const CommandFacts> facts = command_facts(ctx.dockerfile, inst, body);
             for (size_t k = 0; k < facts.size() && !downloads; ++k) {
                 downloads = download_of(ctx.dockerfile, body.script.commands[k], facts[k]) != nullptr;
             }
+            for (size_t k = 0; k < facts.size() && !verified; ++k) {
+                verified = verifies(facts[k]);
+            }
         }
-        if (!downloads) {
+        if (!downloads || verified) {
             continue;
         }
         std::vector<RunCommand> cmds = run_commands(inst);
         auto download = [&](const RunCommand& rc) { return download_of(ctx.dockerfile, rc.command()); };
-        if (std::any_of(cmds.begin(), cmds.end(),
-                        [](const RunCommand& rc) { return verifies(rc.command()); })) {
-            continue;
-        }
         for (size_t i = 0; i < cmds.size(); ++i) {
             const shell::Command& c = cmds[i].command();
             const Download* d = download(cmds[i]);
@@ -382,6 +399,9 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
 
 void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;
+    if ((program_bits(df) & k_download_programs) == 0) {
+        return;
+    }
     for (const model::Stage& stage : df.stages) {
         struct First {
             const model::Instruction* inst = nullptr;

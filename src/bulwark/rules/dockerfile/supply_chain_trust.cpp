@@ -470,24 +470,27 @@ std::vector<Hit> tls_command_hits(const shell::Command& c, const CommandFacts& f
         argv = argv.subspan(1);
         prog = shell::basename(argv[0].value);
     }
+    // The long lists of options taking a value, prepared once.
+    static const shell::ValueOptions k_curl = shell::ValueOptions::of(k_curl_values);
+    static const shell::ValueOptions k_wget = shell::ValueOptions::of(k_wget_values);
+    static const shell::ValueOptions k_pip = shell::ValueOptions::of(k_pip_values);
     if (prog == "curl") {
-        if (const shell::Word* w = option_flag(argv, "k", {"insecure", "proxy-insecure"}, k_curl_values)) {
+        if (const shell::Word* w = option_flag(argv, "k", {"insecure", "proxy-insecure"}, k_curl)) {
             bool group = !util::starts_with(w->value, "--");
             hits.push_back(
                 {w, group ? 'k' : '\0', fmt::format("`curl {}` skips TLS certificate checks", w->value)});
         }
     } else if (prog == "wget") {
-        if (const shell::Word* w = option_flag(argv, "", {"no-check-certificate"}, k_wget_values)) {
+        if (const shell::Word* w = option_flag(argv, "", {"no-check-certificate"}, k_wget)) {
             hits.push_back({w, '\0', "`wget --no-check-certificate` skips TLS certificate checks"});
         }
     }
     if (std::span<const shell::Word> pip = pip_argv(effective, effective_prog); !pip.empty()) {
-        if (const shell::Word* w =
-                option_flag(pip, "", {"trusted-host", "allow-insecure-host"}, k_pip_values)) {
+        if (const shell::Word* w = option_flag(pip, "", {"trusted-host", "allow-insecure-host"}, k_pip)) {
             hits.push_back({w, '\0', fmt::format("`{}` makes pip skip TLS checks for that host", w->value),
                             separate_value(pip, w)});
         }
-        std::vector<const shell::Word*> ops = shell::operands(pip, k_pip_values);
+        std::vector<const shell::Word*> ops = shell::operands(pip, k_pip);
         for (size_t i = 0; i + 2 < ops.size(); ++i) {
             if (ops[i]->value == "set" &&
                 util::ends_with(util::to_lower(ops[i + 1]->value), "trusted-host")) {
@@ -771,8 +774,13 @@ std::vector<Hit> signature_command_hits(const shell::Command& /*c*/, const Comma
 /// Reports command hits and config-file writes of every RUN. `MayHit` is a cheap test that rules
 /// out most commands before `CommandHits` runs.
 template <auto MayHit, auto CommandHits, auto ConfigProblem>
-void check_runs(const model::Dockerfile& df, Reporter& out) {
-    for (const model::Instruction& inst : df.instructions) {
+void check_runs(const model::Dockerfile& df, Reporter& out, uint64_t programs = ~uint64_t{0}) {
+    std::span<const uint64_t> bits = instruction_program_bits(df);
+    for (size_t n = 0; n < df.instructions.size(); ++n) {
+        if ((bits[n] & programs) == 0) {
+            continue;  // no command MayHit() or writes_file() accepts
+        }
+        const model::Instruction& inst = df.instructions[n];
         for (const model::ShellBody& body : inst.shell) {
             const shell::Script& s = body.script;
             std::span<const CommandFacts> facts = command_facts(df, inst, body);
@@ -809,7 +817,17 @@ void check_tls_disabled(const DockerfileContext& ctx, Reporter& out) {
 }
 
 void check_unsigned_packages(const DockerfileContext& ctx, Reporter& out) {
-    check_runs<may_allow_unsigned, signature_command_hits, signature_config_problem>(ctx.dockerfile, out);
+    // The programs may_allow_unsigned() and writes_file() accept.
+    constexpr uint64_t k_programs =
+        program_bit("apt-get") | program_bit("apt") | program_bit("aptitude") | program_bit("apk") |
+        program_bit("dnf") | program_bit("dpkg") | program_bit("microdnf") | program_bit("rpm") |
+        program_bit("tdnf") | program_bit("yum") | program_bit("yum-config-manager") | program_bit("zypper") |
+        program_bit("echo") | program_bit("printf") | program_bit("cat");
+    if ((program_bits(ctx.dockerfile) & k_programs) == 0) {
+        return;
+    }
+    check_runs<may_allow_unsigned, signature_command_hits, signature_config_problem>(ctx.dockerfile, out,
+                                                                                     k_programs);
 }
 
 }  // namespace bulwark::rules::dockerfile::supply

@@ -9,6 +9,8 @@
 
 namespace bulwark::rules::secrets {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 /// Alphanumeric words of a lower-case file name ("rootca-chain.pem" -> rootca chain pem).
@@ -70,34 +72,41 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
         path.remove_suffix(1);
     }
     // Most paths name no secret: find the last two segments without building the list.
+    // Every name below has a '.' or '_' in the path (a dot file, an extension, id_*, a dot directory)
+    // except a bare kubeconfig: most paths (app, src/, /usr/local/bin) stop here. Without a '.' no
+    // segment is ".", so the last one follows the last '/'.
+    if (find_first_of(path, "._") == std::string_view::npos) {
+        size_t slash = path.rfind('/');
+        std::string_view tail = slash == std::string_view::npos ? path : path.substr(slash + 1);
+        if (!util::iequals(tail, "kubeconfig")) {
+            return std::nullopt;
+        }
+    }
     std::string_view last_part;
     std::string_view parent_part;
     size_t count = 0;
+    bool dot_dir = false;  // some segment starts with '.' (.aws, .gnupg, .ssh below)
     std::string_view part;
     for (size_t pos = 0; next_part(path, pos, part);) {
         parent_part = last_part;
         last_part = part;
+        dot_dir = dot_dir || part[0] == '.';
         ++count;
     }
     if (count == 0) {
-        return std::nullopt;
-    }
-    // Every name below has a '.' or '_' in the path (a dot file, an extension, id_*, a dot directory)
-    // except a bare kubeconfig: most paths (app, src/, /usr/local/bin) stop here.
-    if (find_first_of(path, "._") == std::string_view::npos && !util::iequals(last_part, "kubeconfig")) {
         return std::nullopt;
     }
     thread_local std::string lowered;  // one buffer per thread: every COPY source asks
     assign_lower(lowered, last_part);
     std::string_view base = lowered;
     auto parent_is = [&](std::string_view dir) { return count >= 2 && util::iequals(parent_part, dir); };
-    bool is_pub = base.ends_with(".pub");
+    bool is_pub = base.ends_with(".pub"sv);
 
-    if (!is_pub && (base.starts_with("id_rsa") || base.starts_with("id_dsa") ||
-                    base.starts_with("id_ecdsa") || base.starts_with("id_ed25519"))) {
+    if (!is_pub && (base.starts_with("id_rsa"sv) || base.starts_with("id_dsa"sv) ||
+                    base.starts_with("id_ecdsa"sv) || base.starts_with("id_ed25519"sv))) {
         return k_ssh_key;
     }
-    if (base == ".env" || base.starts_with(".env.")) {
+    if (base == ".env" || base.starts_with(".env."sv)) {
         if (any_word_in(words_of(base),
                         {"example", "sample", "template", "dist", "default", "defaults", "tmpl", "tpl"})) {
             return std::nullopt;
@@ -122,22 +131,25 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
     if (base == ".dockercfg" || (base == "config.json" && parent_is(".docker"))) {
         return SecretFileKind{"Docker registry credentials", "docker-config"};
     }
-    if (base == "credentials.json" || base.starts_with("client_secret")) {
+    if (base == "credentials.json" || base.starts_with("client_secret"sv)) {
         return SecretFileKind{"credentials.json (service credentials)", "credentials"};
     }
-    if (base == "kubeconfig" || base.ends_with(".kubeconfig") || (base == "config" && parent_is(".kube"))) {
+    if (base == "kubeconfig" || base.ends_with(".kubeconfig"sv) || (base == "config" && parent_is(".kube"))) {
         return SecretFileKind{"kubeconfig (cluster credentials)", "kubeconfig"};
     }
-    if (base.ends_with(".tfstate") || base.ends_with(".tfstate.backup")) {
+    if (base.ends_with(".tfstate"sv) || base.ends_with(".tfstate.backup"sv)) {
         return SecretFileKind{"Terraform state (holds resource secrets)", "tfstate"};
     }
-    if (base.ends_with(".p12") || base.ends_with(".pfx")) {
+    if (base.ends_with(".p12"sv) || base.ends_with(".pfx"sv)) {
         return SecretFileKind{"PKCS#12 key store", "keystore"};
     }
-    if ((base.ends_with(".pem") || base.ends_with(".key")) && !names_public_material(words_of(base))) {
+    if ((base.ends_with(".pem"sv) || base.ends_with(".key"sv)) && !names_public_material(words_of(base))) {
         return SecretFileKind{"private key file", "key"};
     }
     // Directories that hold credentials, and files below them.
+    if (!dot_dir) {
+        return std::nullopt;
+    }
     size_t i = 0;
     for (size_t pos = 0; next_part(path, pos, part); ++i) {
         std::string_view dir = part;

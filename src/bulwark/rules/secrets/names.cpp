@@ -97,28 +97,53 @@ bool is_keyword(std::string_view word) {
     return false;
 }
 
-/// False when lower-case `lower` contains none of the pieces every secret name has (each keyword,
-/// `auth` and `key` contains one): most names are ruled out before they are split into words.
-bool may_be_secret_name(std::string_view lower) {
-    static constexpr std::string_view k_pieces[] = {"pass", "pwd", "secret", "token", "key", "cred", "auth"};
-    // Bit (c - 'a') is set for the first letters of the pieces: other characters cost one test.
-    constexpr uint32_t k_first = [] {
-        uint32_t bits = 0;
-        for (std::string_view piece : k_pieces) {
-            bits |= uint32_t{1} << (piece.front() - 'a');
+/// True when `s` starts with lower-case `piece`, ignoring the case of `s`.
+inline bool starts_with_lower(std::string_view s, std::string_view piece) {
+    if (s.size() < piece.size()) {
+        return false;
+    }
+    for (size_t i = 0; i < piece.size(); ++i) {
+        if (ascii_lower(s[i]) != piece[i]) {
+            return false;
         }
-        return bits;
-    }();
-    for (size_t i = 0; i < lower.size(); ++i) {
-        char c = lower[i];
-        if (c < 'a' || c > 'z' || ((k_first >> (c - 'a')) & 1U) == 0) {
-            continue;
+    }
+    return true;
+}
+
+/// False when `name` (any case) contains none of the pieces every secret name has (each keyword,
+/// `auth` and `key` contains one): most names are ruled out before they are lower-cased and split
+/// into words. Pieces: pass pwd secret token key cred auth, found by their first letter.
+bool may_be_secret_name(std::string_view name) {
+    for (size_t i = 0; i < name.size(); ++i) {
+        // The pieces starting with this letter; most letters start none.
+        std::string_view first;
+        std::string_view second;
+        switch (ascii_lower(name[i])) {
+            case 'p':
+                first = "pass";
+                second = "pwd";
+                break;
+            case 's':
+                first = "secret";
+                break;
+            case 't':
+                first = "token";
+                break;
+            case 'k':
+                first = "key";
+                break;
+            case 'c':
+                first = "cred";
+                break;
+            case 'a':
+                first = "auth";
+                break;
+            default:
+                continue;
         }
-        std::string_view rest = lower.substr(i);
-        for (std::string_view piece : k_pieces) {
-            if (rest.starts_with(piece)) {
-                return true;
-            }
+        std::string_view rest = name.substr(i);
+        if (starts_with_lower(rest, first) || (!second.empty() && starts_with_lower(rest, second))) {
+            return true;
         }
     }
     return false;
@@ -133,9 +158,11 @@ bool is_secret_name(std::string_view name) {
     // Every ENV/ARG key of every Dockerfile asks: reuse this thread's buffers instead of allocating.
     thread_local std::string lower;
     thread_local std::vector<std::pair<size_t, size_t>> spans;
+    if (!may_be_secret_name(name)) {
+        return false;
+    }
     assign_lower(lower, name);
-    if (!may_be_secret_name(lower) || lower == "pwd" || lower == "oldpwd" || lower == "nopasswd" ||
-        lower == "nopassword") {
+    if (lower == "pwd" || lower == "oldpwd" || lower == "nopasswd" || lower == "nopassword") {
         return false;
     }
     name_tokens(name, spans);
