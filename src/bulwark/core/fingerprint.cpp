@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "bulwark/util/strings.hpp"
+
 namespace bulwark::core {
 
 namespace {
@@ -31,23 +33,6 @@ uint64_t mix(uint64_t h, std::string_view s) {
         h = (h ^ p[i]) * k_prime;
     }
     return (h ^ 0xFFU) * k_prime;
-}
-
-constexpr bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-/// `s` without leading and trailing whitespace (util::trim's set, inline: called per finding).
-std::string_view trimmed(std::string_view s) {
-    size_t b = 0;
-    size_t e = s.size();
-    while (b < e && is_space(s[b])) {
-        ++b;
-    }
-    while (e > b && is_space(s[e - 1])) {
-        --e;
-    }
-    return s.substr(b, e - b);
 }
 
 /// The hash states after each rule id and the file path, for the file whose findings were hashed
@@ -90,7 +75,7 @@ struct Prefixes {
 
 FingerprintText fingerprint_text(const Finding& finding) {
     thread_local Prefixes prefixes;
-    uint64_t h = mix(prefixes.get(finding), trimmed(finding.evidence));
+    uint64_t h = mix(prefixes.get(finding), util::trim(finding.evidence));
     static constexpr char k_hex[] = "0123456789abcdef";
     FingerprintText out{};
     for (size_t i = 16; i-- > 0; h >>= 4U) {

@@ -32,22 +32,16 @@ std::string prefix_of(const std::string& root) {
 /// `path` relative to the root whose prefix_of() is `prefix` ('/'-separated), or "" when it is not
 /// below it.
 std::string relative_to_prefix(const std::string& prefix, std::string_view path) {
-    if (util::is_normal_path(path)) {  // the usual case: no normal copy to make first
-        if (prefix.empty()) {
-            return util::starts_with(path, "/") || util::starts_with(path, "../") ? std::string()
-                                                                                  : std::string(path);
-        }
-        return util::starts_with(path, prefix) ? std::string(path.substr(prefix.size())) : std::string();
+    std::string normal;  // made only when `path` is not normal already (rarely)
+    std::string_view p = path;
+    if (!util::is_normal_path(path)) {
+        normal = util::normal_path(path);
+        p = normal;
     }
-    std::string p = util::normal_path(path);
     if (prefix.empty()) {
-        return util::starts_with(p, "/") || util::starts_with(p, "../") ? std::string() : p;
+        return util::starts_with(p, "/") || util::starts_with(p, "../") ? std::string() : std::string(p);
     }
-    if (!util::starts_with(p, prefix)) {
-        return std::string();
-    }
-    p.erase(0, prefix.size());
-    return p;
+    return util::starts_with(p, prefix) ? std::string(p.substr(prefix.size())) : std::string();
 }
 
 uint32_t line_of(std::string_view data, uint64_t offset) {

@@ -1,7 +1,6 @@
 #include "bulwark/engine/rule_run.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <string>
 #include <tuple>
 
@@ -75,42 +74,29 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
     if (std::is_sorted(findings.begin(), findings.end(), before)) {
         return;
     }
-    // Sort positions, then move each finding once: a Finding is seven strings, costly to shuffle.
-    std::vector<uint32_t> order(findings.size());
-    std::iota(order.begin(), order.end(), 0U);
-    if (one_file) {
-        // The keys side by side (line and column in one word, the index breaking ties as a stable
-        // sort would): fewer loads from the large findings than comparing them in place.
-        struct Key {
-            uint64_t position;
-            std::string_view rule_id;
-            uint32_t index;
-        };
-        std::vector<Key> keys(findings.size());
-        for (uint32_t i = 0; i < findings.size(); ++i) {
-            const core::Finding& f = findings[i];
-            keys[i] = Key{(uint64_t{f.location.line} << 32U) | f.location.column, f.rule_id, i};
-        }
-        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-            if (a.position != b.position) {
-                return a.position < b.position;
-            }
-            if (int c = a.rule_id.compare(b.rule_id); c != 0) {
-                return c < 0;
-            }
-            return a.index < b.index;
-        });
-        for (size_t i = 0; i < keys.size(); ++i) {
-            order[i] = keys[i].index;
-        }
-    } else {
-        std::stable_sort(order.begin(), order.end(),
-                         [&](uint32_t a, uint32_t b) { return before(findings[a], findings[b]); });
+    // Sort compact keys side by side (line and column in one word, the index breaking ties as a
+    // stable sort would), then move each finding once: a Finding is seven strings, costly to shuffle.
+    // In one file the (long) file names need not be compared: they are left empty.
+    struct Key {
+        std::string_view file;
+        uint64_t position;
+        std::string_view rule_id;
+        uint32_t index;
+    };
+    std::vector<Key> keys(findings.size());
+    for (uint32_t i = 0; i < findings.size(); ++i) {
+        const core::Finding& f = findings[i];
+        keys[i] = Key{one_file ? std::string_view() : std::string_view(f.location.file),
+                      (uint64_t{f.location.line} << 32U) | f.location.column, f.rule_id, i};
     }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.file, a.position, a.rule_id, a.index) <
+               std::tie(b.file, b.position, b.rule_id, b.index);
+    });
     std::vector<core::Finding> sorted;
     sorted.reserve(findings.size());
-    for (uint32_t i : order) {
-        sorted.push_back(std::move(findings[i]));
+    for (const Key& k : keys) {
+        sorted.push_back(std::move(findings[k.index]));
     }
     findings = std::move(sorted);
 }
