@@ -235,6 +235,36 @@ RunViews& cache_of(const model::Dockerfile& df) {
     return *cache;
 }
 
+constexpr size_t k_not_own = static_cast<size_t>(-1);
+
+/// The index of `inst` in df.instructions, or k_not_own when it is not one of them (rules may ask
+/// about an instruction of another model). std::less: comparing unrelated pointers with < is not
+/// defined.
+size_t index_in(const model::Dockerfile& df, const model::Instruction& inst) {
+    const model::Instruction* first = df.instructions.data();
+    std::less<const model::Instruction*> before;
+    return !df.instructions.empty() && !before(&inst, first) && before(&inst, first + df.instructions.size())
+               ? static_cast<size_t>(&inst - first)
+               : k_not_own;
+}
+
+/// Whether `body` is one of `inst`'s shell bodies.
+bool owns_body(const model::Instruction& inst, const model::ShellBody& body) {
+    const model::ShellBody* bodies = inst.shell.data();
+    std::less<const model::ShellBody*> before;
+    return !before(&body, bodies) && before(&body, bodies + inst.shell.size());
+}
+
+/// Where the facts of `body`, a body of df.instructions[index], start in RunViews::facts.
+size_t first_fact_of(const RunViews& cache, size_t index, const model::Instruction& inst,
+                     const model::ShellBody& body) {
+    size_t at = cache.first_fact[index];
+    for (const model::ShellBody* b = inst.shell.data(); b != &body; ++b) {
+        at += b->script.commands.size();
+    }
+    return at;
+}
+
 }  // namespace
 
 namespace {
@@ -294,14 +324,8 @@ void build_facts(RunViews& cache, const model::Dockerfile& df) {
                                                                    const model::Instruction& inst,
                                                                    const model::ShellBody& body) {
     RunViews& cache = cache_of(df);
-    const model::Instruction* first = df.instructions.data();
-    std::less<const model::Instruction*> before;
-    bool own =
-        !df.instructions.empty() && !before(&inst, first) && before(&inst, first + df.instructions.size());
-    const model::ShellBody* bodies = inst.shell.data();
-    std::less<const model::ShellBody*> body_before;
-    own = own && !body_before(&body, bodies) && body_before(&body, bodies + inst.shell.size());
-    if (!own) {
+    const size_t index = index_in(df, inst);
+    if (index == k_not_own || !owns_body(inst, body)) {
         auto [it, fresh] = cache.other_facts.try_emplace(&body);
         if (fresh) {
             it->second.reserve(body.script.commands.size());
@@ -312,11 +336,8 @@ void build_facts(RunViews& cache, const model::Dockerfile& df) {
         return it->second;
     }
     build_facts(cache, df);
-    size_t at = cache.first_fact[static_cast<size_t>(&inst - first)];
-    for (const model::ShellBody* b = bodies; b != &body; ++b) {
-        at += b->script.commands.size();
-    }
-    return std::span<const CommandFacts>(cache.facts).subspan(at, body.script.commands.size());
+    return std::span<const CommandFacts>(cache.facts)
+        .subspan(first_fact_of(cache, index, inst, body), body.script.commands.size());
 }
 
 }  // namespace
@@ -325,57 +346,40 @@ std::span<const CommandFacts> command_facts(const model::Dockerfile& df, const m
                                             const model::ShellBody& body) {
     // Several rules ask for every shell body: the common case without a call or a stack frame.
     const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
-    const model::Instruction* first = df.instructions.data();
-    const size_t n = df.instructions.size();
-    std::less<const model::Instruction*> before;
-    std::less<const model::ShellBody*> body_before;
-    const model::ShellBody* bodies = inst.shell.data();
-    if (cache == nullptr || cache->owner != &df || cache->first_fact.size() != n || n == 0 ||
-        before(&inst, first) || !before(&inst, first + n) || body_before(&body, bodies) ||
-        !body_before(&body, bodies + inst.shell.size())) {
+    const size_t index = index_in(df, inst);
+    if (cache == nullptr || cache->owner != &df || cache->first_fact.size() != df.instructions.size() ||
+        index == k_not_own || !owns_body(inst, body)) {
         return command_facts_slow(df, inst, body);
     }
-    size_t at = cache->first_fact[static_cast<size_t>(&inst - first)];
-    for (const model::ShellBody* b = bodies; b != &body; ++b) {
-        at += b->script.commands.size();
-    }
-    return {cache->facts.data() + at, body.script.commands.size()};
+    return {cache->facts.data() + first_fact_of(*cache, index, inst, body), body.script.commands.size()};
 }
 
-uint64_t program_bits(const model::Dockerfile& df, const model::Instruction& inst) {
-    const model::Instruction* first = df.instructions.data();
-    const size_t n = df.instructions.size();
-    std::less<const model::Instruction*> before;
-    if (n == 0 || before(&inst, first) || !before(&inst, first + n)) {
-        return ~uint64_t{0};
-    }
-    // Rules ask for every instruction: the built bits without a call.
+namespace {
+
+/// df's rule cache with the command facts and program bits built (the common case without a call).
+const RunViews& built_facts(const model::Dockerfile& df) {
     const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
-    if (cache == nullptr || cache->owner != &df || cache->programs.size() != n) {
-        RunViews& fresh = cache_of(df);
-        build_facts(fresh, df);
-        cache = &fresh;
+    if (cache != nullptr && cache->owner == &df && cache->programs.size() == df.instructions.size()) {
+        return *cache;
     }
-    return cache->programs[static_cast<size_t>(&inst - first)];
+    RunViews& fresh = cache_of(df);
+    build_facts(fresh, df);
+    return fresh;
+}
+
+}  // namespace
+
+uint64_t program_bits(const model::Dockerfile& df, const model::Instruction& inst) {
+    const size_t index = index_in(df, inst);
+    return index == k_not_own ? ~uint64_t{0} : built_facts(df).programs[index];
 }
 
 uint64_t program_bits(const model::Dockerfile& df) {
-    if (df.instructions.empty()) {
-        return 0;
-    }
-    const auto* built = static_cast<const RunViews*>(df.rule_cache.get());
-    if (built != nullptr && built->owner == &df && built->programs.size() == df.instructions.size()) {
-        return built->all_programs;
-    }
-    RunViews& cache = cache_of(df);
-    build_facts(cache, df);
-    return cache.all_programs;
+    return df.instructions.empty() ? 0 : built_facts(df).all_programs;
 }
 
 std::span<const uint64_t> instruction_program_bits(const model::Dockerfile& df) {
-    RunViews& cache = cache_of(df);
-    build_facts(cache, df);
-    return cache.programs;
+    return built_facts(df).programs;
 }
 
 std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot) {
@@ -387,16 +391,13 @@ namespace {
 [[gnu::noinline]] const RunView& run_view_slow(const model::Dockerfile& df, const model::Instruction& run) {
     RunViews* cache = &cache_of(df);
     // Every rule asks for the views of every RUN: instructions of df are found by position.
-    const model::Instruction* first = df.instructions.data();
-    std::less<const model::Instruction*> before;
-    bool own =
-        !df.instructions.empty() && !before(&run, first) && before(&run, first + df.instructions.size());
+    const size_t index = index_in(df, run);
+    const bool own = index != k_not_own;
     if (own && cache->by_index.size() != df.instructions.size()) {
         cache->by_index.clear();
         cache->by_index.resize(df.instructions.size());
     }
-    std::unique_ptr<RunView>& view =
-        own ? cache->by_index[static_cast<size_t>(&run - first)] : cache->views[&run];
+    std::unique_ptr<RunView>& view = own ? cache->by_index[index] : cache->views[&run];
     if (!view) {
         view = std::make_unique<RunView>(df, run);
     }
@@ -408,12 +409,10 @@ namespace {
 const RunView& run_view(const model::Dockerfile& df, const model::Instruction& run) {
     // Every rule asks for the views of every RUN: the common case without a call or a stack frame.
     const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
-    const model::Instruction* first = df.instructions.data();
-    const size_t n = df.instructions.size();
-    std::less<const model::Instruction*> before;
-    if (cache != nullptr && cache->owner == &df && cache->by_index.size() == n && n != 0 &&
-        !before(&run, first) && before(&run, first + n)) {
-        if (const RunView* view = cache->by_index[static_cast<size_t>(&run - first)].get()) {
+    const size_t index = index_in(df, run);
+    if (cache != nullptr && cache->owner == &df && cache->by_index.size() == df.instructions.size() &&
+        index != k_not_own) {
+        if (const RunView* view = cache->by_index[index].get()) {
             return *view;
         }
     }

@@ -97,19 +97,6 @@ bool is_keyword(std::string_view word) {
     return false;
 }
 
-/// True when `s` starts with lower-case `piece`, ignoring the case of `s`.
-inline bool starts_with_lower(std::string_view s, std::string_view piece) {
-    if (s.size() < piece.size()) {
-        return false;
-    }
-    for (size_t i = 0; i < piece.size(); ++i) {
-        if (ascii_lower(s[i]) != piece[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// False when `name` (any case) contains none of the pieces every secret name has (each keyword,
 /// `auth` and `key` contains one): most names are ruled out before they are lower-cased and split
 /// into words. Pieces: pass pwd secret token key cred auth, found by their first letter.
@@ -142,7 +129,7 @@ bool may_be_secret_name(std::string_view name) {
                 continue;
         }
         std::string_view rest = name.substr(i);
-        if (starts_with_lower(rest, first) || (!second.empty() && starts_with_lower(rest, second))) {
+        if (util::istarts_with(rest, first) || (!second.empty() && util::istarts_with(rest, second))) {
             return true;
         }
     }
