@@ -128,6 +128,8 @@ TEST(DockerfileParserFastPaths, PairsOfPlainAndQuotedWords) {
     ASSERT_EQ(pairs.size(), 5U);
     EXPECT_EQ(pairs[0].value, "b c");
     EXPECT_EQ(pairs[0].raw_value, "b\\ c");
+    EXPECT_EQ(pairs[0].value_as_written(), "b\\ c");
+    EXPECT_EQ(pairs[0].key_as_written(), "A");
     EXPECT_EQ(pairs[1].value, "e f");
     EXPECT_EQ(pairs[2].value, "h");
     EXPECT_EQ(pairs[2].raw_value, "");  // nothing to unquote: only the value is kept
@@ -136,6 +138,7 @@ TEST(DockerfileParserFastPaths, PairsOfPlainAndQuotedWords) {
     EXPECT_EQ(pairs[4].raw_key, "");
     EXPECT_EQ(pairs[4].value, "a_long_plain_value");
     EXPECT_EQ(pairs[4].raw_value, "");
+    EXPECT_EQ(pairs[4].value_as_written(), "a_long_plain_value");
     EXPECT_EQ(source_of(df, pairs[4].value_range), "a_long_plain_value");
 }
 
@@ -175,6 +178,8 @@ TEST(DockerfileParserFastPaths, RawIsKeptOnlyWhenItDiffersFromTheValue) {
     EXPECT_EQ(copy[0].raw, "");  // as written = value
     EXPECT_EQ(copy[1].value, "quoted/dest");
     EXPECT_EQ(copy[1].raw, "\"quoted/dest\"");
+    EXPECT_EQ(copy[0].as_written(), "plain/a_long_source_path");
+    EXPECT_EQ(copy[1].as_written(), "\"quoted/dest\"");
     const auto& expose = df.instructions[2].words;
     ASSERT_EQ(expose.size(), 2U);
     EXPECT_EQ(expose[0].raw, "");

@@ -221,8 +221,11 @@ struct Word {
     std::string value;
     Range range;
     /// As written (quotes and escapes kept): the input for variable expansion. Empty when it is the
-    /// same as `value` (no quote or escape to remove): read it as `raw.empty() ? value : raw`.
+    /// same as `value` (no quote or escape to remove): read it through as_written().
     std::string raw;
+
+    /// The word as written: `raw`, or `value` when nothing was unquoted.
+    [[nodiscard]] const std::string& as_written() const { return raw.empty() ? value : raw; }
 };
 
 /// ENV/LABEL `key=value` (or legacy `key value`), ARG `name[=default]`.
@@ -233,9 +236,14 @@ struct KeyValue {
     Range key_range;
     Range value_range;
     /// As written (quotes and escapes kept): the input for variable expansion. Each is empty when it
-    /// is the same as `key` / `value`: read them as `raw_key.empty() ? key : raw_key`.
+    /// is the same as `key` / `value`: read them through key_as_written() / value_as_written().
     std::string raw_key;
     std::string raw_value;
+
+    [[nodiscard]] const std::string& key_as_written() const { return raw_key.empty() ? key : raw_key; }
+    [[nodiscard]] const std::string& value_as_written() const {
+        return raw_value.empty() ? value : raw_value;
+    }
 };
 
 /// An element of a JSON (exec form) array.

@@ -30,7 +30,7 @@ std::vector<Source> context_sources(const model::Dockerfile& df, const model::In
         }
     } else {
         for (const model::Word& w : inst.words) {
-            args.push_back({w.value, w.range, w.raw.empty() ? w.value : w.raw});
+            args.push_back({w.value, w.range, w.as_written()});
         }
     }
     if (args.size() < 2) {

@@ -32,20 +32,9 @@ Value unknown_value(const std::string& name) {
     return v;
 }
 
-/// The text to expand: as written when the parser kept it, else the unquoted value.
-const std::string& raw_of(const model::Word& w) {
-    return w.raw.empty() ? w.value : w.raw;
-}
-const std::string& raw_value_of(const model::KeyValue& kv) {
-    return kv.raw_value.empty() ? kv.value : kv.raw_value;
-}
-const std::string& raw_key_of(const model::KeyValue& kv) {
-    return kv.raw_key.empty() ? kv.key : kv.raw_key;
-}
-
 /// A key after expansion (BuildKit expands ARG/ENV names too); as written when that fails.
 std::string expand_key(const model::KeyValue& kv, const VarScope& scope, char escape) {
-    const std::string& raw = raw_key_of(kv);
+    const std::string& raw = kv.key_as_written();
     if (raw.find('$') == std::string::npos) {
         return kv.key;
     }
@@ -169,7 +158,7 @@ class Analyzer {
             if (auto it = m_options.build_args.find(name); it != m_options.build_args.end()) {
                 v = Value{it->second, true, {}, {}};
             } else if (kv.has_value) {
-                v = model::expand(raw_value_of(kv), *m_meta, m_escape);
+                v = model::expand(kv.value_as_written(), *m_meta, m_escape);
             } else {
                 v = unknown_value(name);
             }
@@ -193,7 +182,7 @@ class Analyzer {
         from.scope = m_meta;
 
         if (!from.words.empty()) {
-            stage.base = model::expand(raw_of(from.words[0]), *m_meta, m_escape);
+            stage.base = model::expand(from.words[0].as_written(), *m_meta, m_escape);
             if (!stage.base.error.empty()) {
                 add_diagnostic(core::DiagLevel::error, from.words[0].range.begin,
                                "base image name: " + stage.base.error);
@@ -332,7 +321,7 @@ class Analyzer {
             if (auto it = m_options.build_args.find(name); it != m_options.build_args.end()) {
                 v = Value{it->second, true, {}, {}};
             } else if (kv.has_value) {
-                v = model::expand(raw_value_of(kv), before, m_escape);
+                v = model::expand(kv.value_as_written(), before, m_escape);
             } else if (auto g = m_meta->find(name); g != m_meta->end()) {
                 v = g->second;
             } else {
@@ -357,7 +346,7 @@ class Analyzer {
         auto merged = std::make_shared<VarScope>(st.scope);  // ENV wins over ARG
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
-            Value v = model::expand(raw_value_of(kv), before, m_escape);
+            Value v = model::expand(kv.value_as_written(), before, m_escape);
             merged->set(name, v);
             st.env[std::move(name)] = std::move(v);
         }
@@ -409,7 +398,7 @@ class Analyzer {
         if (st.last_user >= 0) {
             const model::Instruction& inst = m_df.instructions[static_cast<size_t>(st.last_user)];
             std::string raw =
-                !inst.words.empty() ? raw_of(inst.words[0]) : std::string(util::trim(inst.args.value));
+                !inst.words.empty() ? inst.words[0].as_written() : std::string(util::trim(inst.args.value));
             Value v = model::expand(raw, *inst.scope, m_escape);
             u.source = model::EffectiveUser::Source::user_instruction;
             u.instruction = st.last_user;

@@ -87,20 +87,15 @@ bool valid_stage_name(std::string_view name) {
     return true;
 }
 
-/// A word as written (Word::raw is empty when that is the value).
-std::string_view raw_of(const model::Word& w) {
-    return w.raw.empty() ? std::string_view(w.value) : std::string_view(w.raw);
-}
-
 void parse_from(const ParseContext& ctx, model::Instruction& inst) {
     split_into_words(ctx, inst, 0, true);
     const auto& w = inst.words;
-    if (w.size() == 3 && util::iequals(raw_of(w[1]), "as")) {
-        if (!valid_stage_name(util::to_lower(raw_of(w[2])))) {
+    if (w.size() == 3 && util::iequals(w[1].as_written(), "as")) {
+        if (!valid_stage_name(util::to_lower(w[2].as_written()))) {
             ctx.error(w[2].range.begin,
                       fmt::format("invalid name for build stage: {}, name can't start with a "
                                   "number or contain symbols",
-                                  quoted(raw_of(w[2]))));
+                                  quoted(w[2].as_written())));
         }
     } else if (w.size() != 1) {
         ctx.error(inst.keyword_range.begin, "FROM requires either one or three arguments");
@@ -123,7 +118,7 @@ void parse_copy(const ParseContext& ctx, model::Instruction& inst) {
             fmt::format("{} requires at least two arguments, but only one was provided. Destination could "
                         "not be determined",
                         upper_keyword(inst)));
-    } else if (!inst.json_form && is_heredoc_word(raw_of(inst.words.back()))) {
+    } else if (!inst.json_form && is_heredoc_word(inst.words.back().as_written())) {
         ctx.error(inst.words.back().range.begin,
                   fmt::format("{} cannot accept a heredoc as a destination", upper_keyword(inst)));
     }

@@ -41,10 +41,10 @@ void for_each_external(const model::Dockerfile& df, Fn&& fn) {
 /// " (from ARG VERSION)" when the FROM argument uses variables.
 std::string via_args(const model::Instruction& from) {
     const model::Word* w = image_word(from);
-    if (w == nullptr || !model::refers_to_variables(w->raw.empty() ? w->value : w->raw)) {
+    if (w == nullptr || !model::refers_to_variables(w->as_written())) {
         return {};
     }
-    std::vector<std::string> vars = model::referenced_variables(w->raw.empty() ? w->value : w->raw);
+    std::vector<std::string> vars = model::referenced_variables(w->as_written());
     std::string list;
     for (const std::string& v : vars) {
         list += (list.empty() ? "" : ", ") + v;
@@ -284,7 +284,7 @@ void check_unknown_base(const DockerfileContext& ctx, Reporter& out) {
         const std::string& first = s.base.unknown_vars.front();
         // `FROM ${BASE}` needs a whole reference; `FROM python:${VERSION}` only the missing part.
         const model::Word* w = image_word(from);
-        std::string raw = w == nullptr ? std::string() : (w->raw.empty() ? w->value : w->raw);
+        std::string raw = w == nullptr ? std::string() : (w->as_written());
         bool whole = raw == "$" + first || raw == "${" + first + "}";
         out.report(
             from,

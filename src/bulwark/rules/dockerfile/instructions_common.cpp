@@ -91,7 +91,7 @@ std::vector<Arg> arguments(const model::Instruction& inst) {
         }
     } else {
         for (const model::Word& w : inst.words) {
-            out.push_back(Arg{w.value, w.raw.empty() ? w.value : w.raw, w.range});
+            out.push_back(Arg{w.value, w.as_written(), w.range});
         }
     }
     return out;

@@ -30,11 +30,6 @@ std::vector<int> image_instructions(const model::Dockerfile& df, int stage);
 std::optional<std::string> resolve(const model::Dockerfile& df, const model::Instruction& at,
                                    std::string_view raw);
 
-/// A word as written (the parser's raw text, or its value when that is all there is).
-inline std::string_view raw_of(const model::Word& w) {
-    return w.raw.empty() ? std::string_view(w.value) : w.raw;
-}
-
 /// True for `C:\x`, `c:/x` (a drive letter path).
 bool is_windows_drive_path(std::string_view path);
 

@@ -266,7 +266,7 @@ void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
             }
             for (size_t j = 0; j < inst.pairs.size() && inst.pairs.size() > 1; ++j) {
                 const model::KeyValue& kv = inst.pairs[j];
-                std::string_view raw = kv.raw_value.empty() ? std::string_view(kv.value) : kv.raw_value;
+                std::string_view raw = kv.value_as_written();
                 for (const std::string& var : model::referenced_variables(raw, df.directives.escape)) {
                     // PATH and HOME always have a value before the ENV; using the old one is the intent.
                     if (var == kv.key || is_defined(var) || var == "PATH" || var == "HOME") {
@@ -329,7 +329,7 @@ void invalid_stopsignal(const DockerfileContext& ctx, Reporter& out) {
             continue;
         }
         const model::Word& w = inst.words.front();
-        std::optional<std::string> value = common::resolve(df, inst, common::raw_of(w));
+        std::optional<std::string> value = common::resolve(df, inst, w.as_written());
         if (!value || value->empty()) {
             continue;
         }

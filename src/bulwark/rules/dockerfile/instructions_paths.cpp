@@ -20,7 +20,7 @@ using model::InstructionKind;
 std::string workdir_raw(const Instruction& inst) {
     std::string raw;
     for (const model::Word& w : inst.words) {
-        raw += (raw.empty() ? "" : " ") + std::string(common::raw_of(w));
+        raw += (raw.empty() ? "" : " ") + w.as_written();
     }
     return raw;
 }

@@ -77,7 +77,7 @@ void for_each_port(const model::Dockerfile& df, F&& f) {
             continue;
         }
         for (const model::Word& w : ins.words) {
-            std::optional<std::string> text = resolve_value(df, ins, w.raw.empty() ? w.value : w.raw);
+            std::optional<std::string> text = resolve_value(df, ins, w.as_written());
             if (!text) {
                 continue;
             }
@@ -103,7 +103,7 @@ void check_ssh_port(const DockerfileContext& ctx, Reporter& out) {
         std::string rest;
         for (const model::Word& other : ins.words) {
             if (&other != &w) {
-                rest += " " + (other.raw.empty() ? other.value : other.raw);
+                rest += " " + other.as_written();
             }
         }
         out.report(w.range,

@@ -57,7 +57,7 @@ bool literal_secret_value(const model::KeyValue& kv) {
     if (!kv.has_value) {
         return false;
     }
-    std::string_view raw = kv.raw_value.empty() ? std::string_view(kv.value) : std::string_view(kv.raw_value);
+    std::string_view raw = kv.value_as_written();
     if (model::refers_to_variables(raw)) {
         return false;
     }

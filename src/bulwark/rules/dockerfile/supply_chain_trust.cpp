@@ -112,8 +112,7 @@ void check_env_pairs(const model::Dockerfile& df, Reporter& out) {
             }
             std::string_view value = kv.value;
             std::string expanded;
-            std::string_view raw =
-                kv.raw_value.empty() ? std::string_view(kv.value) : std::string_view(kv.raw_value);
+            std::string_view raw = kv.value_as_written();
             if (model::refers_to_variables(raw, df.directives.escape)) {
                 if (inst.scope == nullptr) {
                     continue;
