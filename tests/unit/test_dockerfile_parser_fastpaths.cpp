@@ -2,10 +2,14 @@
 // the character-by-character definitions at every position (8-byte boundaries included).
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "bulwark/input/dockerfile/instruction.hpp"
 #include "bulwark/input/dockerfile/lex.hpp"
+#include "bulwark/input/dockerfile/lines.hpp"
+#include "bulwark/input/dockerfile/words.hpp"
 #include "bulwark/model/expand.hpp"
 #include "test_dockerfile_parser_helpers.hpp"
 
@@ -22,6 +26,28 @@ bool naive_needs_unquote(std::string_view s, char escape) {
         }
     }
     return false;
+}
+
+/// Offset of the first quote or `escape` in s[begin, end), or `end`.
+size_t naive_first_quote(std::string_view s, size_t begin, size_t end, char escape) {
+    for (size_t i = begin; i < end; ++i) {
+        if (s[i] == '\'' || s[i] == '"' || s[i] == escape) {
+            return i;
+        }
+    }
+    return end;
+}
+
+/// Text of random words: letters, quotes, both escapes, blanks and a multi-byte space.
+std::string random_words(std::mt19937& rng) {
+    static const std::vector<std::string> k_pieces = {"a",  "bc", "=", " ",        "\t", "'",
+                                                      "\"", "\\", "`", "\xC2\xA0", "\r", "$x"};
+    std::string s;
+    size_t n = rng() % 24;
+    for (size_t i = 0; i < n; ++i) {
+        s += k_pieces[rng() % k_pieces.size()];
+    }
+    return s;
 }
 
 size_t naive_skip_blanks(std::string_view s, size_t pos) {
@@ -48,6 +74,120 @@ TEST(DockerfileParserFastPaths, NeedsUnquoteFindsASpecialByteAtEveryPosition) {
     }
 }
 
+TEST(DockerfileParserFastPaths, SplitBlanksNotesTheFirstQuoteOfEachWord) {
+    std::mt19937 rng(11);
+    std::vector<detail::Span> spans;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = random_words(rng);
+        for (char escape : {'\\', '`'}) {
+            detail::split_blanks(text, escape, spans);
+            std::vector<detail::Span> want;  // the plain definition: runs of non-blank bytes
+            for (size_t pos = naive_skip_blanks(text, 0); pos < text.size();
+                 pos = naive_skip_blanks(text, pos)) {
+                size_t begin = pos;
+                while (pos < text.size() && !detail::is_blank(text[pos])) {
+                    ++pos;
+                }
+                want.push_back({begin, pos, naive_first_quote(text, begin, pos, escape)});
+            }
+            ASSERT_EQ(spans.size(), want.size()) << ::testing::PrintToString(text);
+            for (size_t i = 0; i < want.size(); ++i) {
+                EXPECT_EQ(spans[i].begin, want[i].begin) << ::testing::PrintToString(text);
+                EXPECT_EQ(spans[i].end, want[i].end) << ::testing::PrintToString(text);
+                EXPECT_EQ(spans[i].first_quote, want[i].first_quote) << ::testing::PrintToString(text);
+            }
+        }
+    }
+}
+
+TEST(DockerfileParserFastPaths, SplitWordsFirstQuoteIsWhatUnquotingLooksFor) {
+    std::mt19937 rng(12);
+    std::vector<detail::Span> spans;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = random_words(rng);
+        for (char escape : {'\\', '`'}) {
+            detail::split_words(text, escape, spans);
+            for (const detail::Span& w : spans) {
+                EXPECT_EQ(w.first_quote, naive_first_quote(text, w.begin, w.end, escape))
+                    << ::testing::PrintToString(text) << " escape " << escape;
+            }
+        }
+    }
+}
+
+TEST(DockerfileParserFastPaths, PairsWithQuotesInTheKeyTheValueOrBoth) {
+    auto df = parse_text(
+        "FROM scratch\nENV \"K1\"=plain_value_long_enough K2=\"quoted value\" \"K3\"='v 3' K\\4=v\\ 4 "
+        "K5=plain\nLABEL \"a\"=b\nARG \"N\"\n");
+    ASSERT_EQ(df.instructions.size(), 4U);
+    const auto& env = df.instructions[1].pairs;
+    ASSERT_EQ(env.size(), 5U);
+    EXPECT_EQ(env[0].key, "K1");
+    EXPECT_EQ(env[0].raw_key, "\"K1\"");
+    EXPECT_EQ(env[0].value, "plain_value_long_enough");
+    EXPECT_EQ(env[0].raw_value, "");  // the quote is in the key only
+    EXPECT_EQ(env[1].key, "K2");
+    EXPECT_EQ(env[1].raw_key, "");
+    EXPECT_EQ(env[1].value, "quoted value");
+    EXPECT_EQ(env[1].raw_value, "\"quoted value\"");
+    EXPECT_EQ(env[2].raw_key, "\"K3\"");
+    EXPECT_EQ(env[2].value, "v 3");
+    EXPECT_EQ(env[2].raw_value, "'v 3'");
+    EXPECT_EQ(env[3].key, "K4");
+    EXPECT_EQ(env[3].raw_key, "K\\4");
+    EXPECT_EQ(env[3].value, "v 4");
+    EXPECT_EQ(env[3].raw_value, "v\\ 4");
+    EXPECT_EQ(env[4].raw_key, "");
+    EXPECT_EQ(env[4].raw_value, "");
+    const auto& label = df.instructions[2].pairs;
+    ASSERT_EQ(label.size(), 1U);
+    EXPECT_EQ(label[0].key, "a");
+    EXPECT_EQ(label[0].value, "b");
+    EXPECT_EQ(label[0].raw_value, "");
+    const auto& arg = df.instructions[3].pairs;
+    ASSERT_EQ(arg.size(), 1U);
+    EXPECT_EQ(arg[0].key, "N");
+    EXPECT_EQ(arg[0].raw_key, "\"N\"");
+    EXPECT_FALSE(arg[0].has_value);
+}
+
+TEST(DockerfileParserFastPaths, LineReaderAgreesWithASearchForNewlines) {
+    std::mt19937 rng(13);
+    for (int round = 0; round < 500; ++round) {
+        std::string text;
+        size_t n = rng() % 60;
+        for (size_t i = 0; i < n; ++i) {
+            int r = static_cast<int>(rng() % 6);
+            text += r == 0 ? '\n' : r == 1 ? '\r' : static_cast<char>('a' + r);
+        }
+        for (uint32_t start : {0U, 1U}) {
+            if (start > text.size() || (start == 1 && text.starts_with('\n'))) {
+                continue;  // a start offset is always inside the first line
+            }
+            util::SourceFile src("Dockerfile", text);
+            detail::LineReader reader(src, start);
+            size_t pos = start;
+            uint32_t number = 0;
+            while (pos < text.size()) {
+                ASSERT_FALSE(reader.at_end());
+                size_t eol = text.find('\n', pos);
+                size_t next = eol == std::string::npos ? text.size() : eol + 1;
+                size_t end = eol == std::string::npos ? text.size() : eol;
+                while (end > pos && text[end - 1] == '\r') {
+                    --end;
+                }
+                detail::PhysicalLine line = reader.next();
+                EXPECT_EQ(line.begin, pos) << ::testing::PrintToString(text);
+                EXPECT_EQ(line.content_end, end) << ::testing::PrintToString(text);
+                EXPECT_EQ(line.next, next) << ::testing::PrintToString(text);
+                EXPECT_EQ(line.number, ++number) << ::testing::PrintToString(text);
+                pos = next;
+            }
+            EXPECT_TRUE(reader.at_end()) << ::testing::PrintToString(text);
+        }
+    }
+}
+
 TEST(DockerfileParserFastPaths, UnquoteCopiesLongRunsInsideDoubleQuotes) {
     EXPECT_EQ(detail::unquote("\"abcdefghijklmnopqrstuvwxyz\"", '\\'), "abcdefghijklmnopqrstuvwxyz");
     EXPECT_EQ(detail::unquote("\"a long value with \\\"quotes\\\" and \\$HOME and \\\\ \\n\"", '\\'),
@@ -66,6 +206,27 @@ TEST(DockerfileParserFastPaths, SkipBlanksAgreesWithTheCharacterLoop) {
                     << '[' << s << "] " << from;
             }
         }
+    }
+}
+
+TEST(DockerfileParserFastPaths, SkipBlanksAgreesWithTheCharacterLoopOnMixedBlanks) {
+    // '!' and '\b' are one bit away from ' ' and '\t': a borrow-based byte test would take them
+    // for blanks when they follow one.
+    const std::string alphabet = std::string(" \t\r\v\f!\bx") + '\xA0' + '\x89' + '\0';
+    std::mt19937 rng(14);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        size_t blanks = rng() % 20;
+        for (size_t i = 0; i < blanks; ++i) {
+            s += rng() % 4 == 0 ? '\t' : ' ';
+        }
+        size_t rest = rng() % 12;
+        for (size_t i = 0; i < rest; ++i) {
+            s += alphabet[rng() % alphabet.size()];
+        }
+        size_t from = rng() % (s.size() + 1);
+        ASSERT_EQ(detail::skip_blanks(s, from), naive_skip_blanks(s, from))
+            << ::testing::PrintToString(s) << ' ' << from;
     }
 }
 

@@ -64,6 +64,26 @@ TEST(SourceFile, LineStartsMatchAByteByByteCount) {
     }
 }
 
+TEST(SourceFile, LineTextAgreesWithASearchForTheNewline) {
+    // line_text() ends a line where the next one starts; the last line may or may not end in '\n'.
+    for (std::string text : {"", "a", "a\n", "\n\n", "ab\r\n\r\ncd", "x\n\ny\nz\n", "p\r\n", "q\r"}) {
+        util::SourceFile f("x", text);
+        for (uint32_t line = 0; line <= f.line_count() + 1; ++line) {
+            std::string_view want;
+            if (line >= 1 && line <= f.line_count()) {
+                size_t begin = f.line_offset(line);
+                size_t end = text.find('\n', begin);
+                end = end == std::string::npos ? text.size() : end;
+                if (end > begin && text[end - 1] == '\r') {
+                    --end;
+                }
+                want = std::string_view(text).substr(begin, end - begin);
+            }
+            EXPECT_EQ(f.line_text(line), want) << testing::PrintToString(text) << " line " << line;
+        }
+    }
+}
+
 TEST(Strings, IequalsIgnoresAsciiCaseOnly) {
     EXPECT_TRUE(util::iequals("RUN", "run"));
     EXPECT_TRUE(util::iequals("HealthCheck", "HEALTHCHECK"));

@@ -29,9 +29,10 @@ std::string_view SourceFile::line_text(uint32_t line) const {
         return {};
     }
     size_t begin = m_line_starts[line - 1];
-    size_t end = m_text.find('\n', begin);
-    if (end == std::string::npos) {
-        end = m_text.size();
+    // The next line's start follows this line's '\n'; the last line may end with one or not.
+    size_t end = line < m_line_starts.size() ? m_line_starts[line] - 1 : m_text.size();
+    if (line == m_line_starts.size() && end > begin && m_text[end - 1] == '\n') {
+        --end;
     }
     if (end > begin && m_text[end - 1] == '\r') {
         --end;

@@ -27,7 +27,7 @@ Form exec_form(const ParseContext& ctx, model::Instruction& inst, size_t from, b
     if (s.empty() || s[0] != '[') {
         return Form::shell;
     }
-    std::vector<JsonElement> elements;
+    static thread_local std::vector<JsonElement> elements;  // reused: no allocation per instruction
     std::string reason;
     uint32_t bracket = inst.args.to_source(from);
     switch (parse_json_array(s, elements, reason)) {
@@ -63,10 +63,11 @@ void words_from_json(model::Instruction& inst) {
 void split_into_words(const ParseContext& ctx, model::Instruction& inst, size_t from, bool unquote_values) {
     std::string_view text = std::string_view(inst.args.value).substr(from);
     static thread_local std::vector<Span> spans;  // reused: no allocation per instruction
-    split_blanks(text, spans);
+    split_blanks(text, ctx.escape, spans);
     inst.words.reserve(inst.words.size() + spans.size());
     for (Span s : spans) {
-        make_word(ctx, inst.args, {from + s.begin, from + s.end}, unquote_values, inst.words.emplace_back());
+        Span word{from + s.begin, from + s.end, from + s.first_quote};
+        make_word(ctx, inst.args, word, unquote_values, inst.words.emplace_back());
     }
 }
 

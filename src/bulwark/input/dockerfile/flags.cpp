@@ -188,7 +188,7 @@ std::string check_value(InstructionKind kind, const model::Flag& f) {
 
 size_t extract_flags(std::string_view text, size_t pos, std::vector<RawFlag>& out) {
     const size_t n = text.size();
-    std::string word;
+    static thread_local std::string word;  // reused: no allocation per flag
     while (true) {
         pos = skip_blanks(text, pos);
         if (pos >= n) {
@@ -246,8 +246,8 @@ size_t extract_flags(std::string_view text, size_t pos, std::vector<RawFlag>& ou
     }
 }
 
-std::vector<model::Flag> check_flags(const ParseContext& ctx, model::InstructionKind kind,
-                                     const model::MappedText& line, std::vector<RawFlag>& raw) {
+std::vector<model::Flag> check_flags(const ParseContext& ctx, model::InstructionKind kind, TextView line,
+                                     std::vector<RawFlag>& raw) {
     std::vector<model::Flag> flags;
     flags.reserve(raw.size());
     std::span<const FlagSpec> specs = flags_of(kind);

@@ -27,7 +27,7 @@ size_t extract_flags(std::string_view text, size_t pos, std::vector<RawFlag>& ou
 /// Converts `raw` into model flags with source ranges (through `line`) and reports what BuildKit
 /// rejects for `kind`: unknown or duplicate flags, missing or bad values, bad --mount values.
 /// The names and values are moved out of `raw`.
-std::vector<model::Flag> check_flags(const ParseContext& ctx, model::InstructionKind kind,
-                                     const model::MappedText& line, std::vector<RawFlag>& raw);
+std::vector<model::Flag> check_flags(const ParseContext& ctx, model::InstructionKind kind, TextView line,
+                                     std::vector<RawFlag>& raw);
 
 }  // namespace bulwark::input::dockerfile::detail

@@ -101,7 +101,7 @@ void read_heredoc_bodies(const ParseContext& ctx, LineReader& reader,
         doc.quoted = h.quoted;
         doc.strip_tabs = h.strip_tabs;
         doc.is_file = is_file;
-        doc.range = line.text.source_range(h.begin, h.end);
+        doc.range = line.view().source_range(h.begin, h.end);
         uint32_t body_start = reader.position();
         bool terminated = false;
         while (!reader.at_end()) {

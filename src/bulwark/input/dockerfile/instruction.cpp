@@ -70,9 +70,9 @@ InstructionKind kind_of(std::string_view keyword) {
     }
 }
 
-void parse_instruction(const ParseContext& ctx, const model::MappedText& line, model::Instruction& inst,
-                       int depth, const LineHint* hint) {
-    std::string_view text = line.value;
+void parse_instruction(const ParseContext& ctx, TextView line, model::Instruction& inst, int depth,
+                       const LineHint* hint) {
+    std::string_view text = line.value();
     size_t kw_begin = skip_blanks(text, 0);
     size_t kw_end = kw_begin;
     while (kw_end < text.size() && !is_blank(text[kw_end])) {
@@ -94,7 +94,9 @@ void parse_instruction(const ParseContext& ctx, const model::MappedText& line, m
         inst.end_line = ctx.source.line_of(inst.range.end);
     }
 
-    std::vector<RawFlag> raw_flags;
+    // Reused per thread: an ONBUILD trigger's parse (in parse_arguments) starts after these are used.
+    static thread_local std::vector<RawFlag> raw_flags;
+    raw_flags.clear();
     size_t args_begin = extract_flags(text.substr(0, text_end), kw_end, raw_flags);
     slice_into(line, args_begin, text_end, inst.args);
 

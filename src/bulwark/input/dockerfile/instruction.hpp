@@ -25,8 +25,8 @@ struct LineHint {
 
 /// parse_instruction() into `inst`, a default-constructed instruction (built in place, e.g. in
 /// the model's vector). With `hint`, `line` and `end_line` come from it where possible.
-void parse_instruction(const ParseContext& ctx, const model::MappedText& line, model::Instruction& inst,
-                       int depth, const LineHint* hint);
+void parse_instruction(const ParseContext& ctx, TextView line, model::Instruction& inst, int depth,
+                       const LineHint* hint);
 
 /// The instruction whose heredocs a logical line carries: `inst`, or its ONBUILD trigger.
 model::Instruction& heredoc_owner(model::Instruction& inst);

@@ -161,26 +161,24 @@ void slice_into(const model::MappedText& text, size_t begin, size_t end, model::
     }
 }
 
+void slice_into(TextView text, size_t begin, size_t end, model::MappedText& out) {
+    if (text.mapped() != nullptr) {
+        slice_into(*text.mapped(), begin, end, out);
+        return;
+    }
+    // One run of the source: the slice is one piece too.
+    std::string_view value = text.value();
+    begin = std::min(begin, value.size());
+    end = std::clamp(end, begin, value.size());
+    out.value.assign(value.substr(begin, end - begin));
+    out.pieces.clear();
+    out.pieces.push_back({0, text.to_source(begin)});
+}
+
 model::MappedText slice(const model::MappedText& text, size_t begin, size_t end) {
     model::MappedText out;
     slice_into(text, begin, end, out);
     return out;
-}
-
-void append_piece(model::MappedText& out, std::string_view source_text, uint32_t source_offset,
-                  size_t count) {
-    if (count == 0) {
-        return;
-    }
-    auto text_offset = static_cast<uint32_t>(out.value.size());
-    // Merge with the previous piece when the bytes follow on in the source too.
-    bool contiguous =
-        !out.pieces.empty() &&
-        out.pieces.back().source_offset + (text_offset - out.pieces.back().text_offset) == source_offset;
-    if (!contiguous) {
-        out.pieces.push_back({text_offset, source_offset});
-    }
-    out.value.append(source_text.substr(source_offset, count));
 }
 
 std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {

@@ -1,8 +1,8 @@
 #pragma once
 // Character-level helpers shared by the Dockerfile parser's pieces: white space as BuildKit sees
 // it, quote removal, MappedText slicing and the parse context that collects diagnostics.
+#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -11,6 +11,7 @@
 #include "bulwark/core/diagnostic.hpp"
 #include "bulwark/model/dockerfile.hpp"
 #include "bulwark/util/source.hpp"
+#include "bulwark/util/swar.hpp"
 
 namespace bulwark::input::dockerfile::detail {
 
@@ -45,14 +46,30 @@ inline size_t space_length(std::string_view s, size_t pos) {
     return space_length_utf8(s, pos);
 }
 
+/// The high bit of each byte of `w` that equals `b`, exactly per byte (the borrow-based
+/// util::swar::bytes_equal() may also flag the byte after a match, which is fine for "any?" tests
+/// but not for finding where a run ends).
+inline uint64_t bytes_equal_exact(uint64_t w, uint8_t b) {
+    constexpr uint64_t k_low7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t v = w ^ (util::swar::k_ones * b);
+    return ~(((v & k_low7) + k_low7) | v) & util::swar::k_highs;
+}
+
 /// First offset >= `pos` in `s` that is not blank.
 inline size_t skip_blanks(std::string_view s, size_t pos) {
-    // Eight spaces at a time first: continuation lines are often deeply indented.
-    constexpr uint64_t k_spaces = 0x2020202020202020ULL;
+    if (pos >= s.size() || !is_blank(s[pos])) {
+        return pos;  // most calls: nothing to skip
+    }
+    // Then eight bytes at a time over spaces and tabs (continuation lines are indented); the byte
+    // loop decides from the first other byte on (\v, \f and \r are blanks too, but rare).
+    ++pos;
     while (pos + 8 <= s.size()) {
-        uint64_t x = 0;
-        std::memcpy(&x, s.data() + pos, 8);
-        if (x != k_spaces) {
+        uint64_t w = util::swar::load(s.data() + pos);
+        uint64_t other = ~(bytes_equal_exact(w, ' ') | bytes_equal_exact(w, '\t')) & util::swar::k_highs;
+        if (other != 0) {
+            int before = std::endian::native == std::endian::little ? std::countr_zero(other)
+                                                                    : std::countl_zero(other);
+            pos += static_cast<size_t>(before) / 8;
             break;
         }
         pos += 8;
@@ -79,13 +96,66 @@ std::string unquote(std::string_view s, char escape);
 /// True when `s` has a character unquote() would change.
 bool needs_unquote(std::string_view s, char escape);
 
+/// Text being parsed with the way back to source offsets: a MappedText (continuation lines
+/// joined), or one run of source bytes viewed in place (a one-line instruction: nothing copied).
+class TextView {
+  public:
+    TextView(const model::MappedText& text)  // NOLINT(google-explicit-constructor): a view of it
+        : m_value(text.value), m_text(&text) {}
+    TextView(std::string_view run, uint32_t source_offset) : m_value(run), m_run_offset(source_offset) {}
+
+    std::string_view value() const { return m_value; }
+    /// The MappedText viewed, or nullptr for a run of source bytes.
+    const model::MappedText* mapped() const { return m_text; }
+    /// Like MappedText::to_source() and source_range().
+    uint32_t to_source(size_t offset) const {
+        return m_text != nullptr ? m_text->to_source(offset) : m_run_offset + static_cast<uint32_t>(offset);
+    }
+    model::Range source_range(size_t begin, size_t end) const {
+        if (m_text != nullptr) {
+            return m_text->source_range(begin, end);
+        }
+        uint32_t b = to_source(begin);
+        return model::Range{b, end > begin ? to_source(end) : b};
+    }
+
+  private:
+    std::string_view m_value;
+    const model::MappedText* m_text = nullptr;
+    uint32_t m_run_offset = 0;  // source offset of m_value[0] when m_text is nullptr
+};
+
 /// value[begin, end) of `text` with its pieces, as a new MappedText.
 model::MappedText slice(const model::MappedText& text, size_t begin, size_t end);
 /// slice() into `out` (its contents replaced).
 void slice_into(const model::MappedText& text, size_t begin, size_t end, model::MappedText& out);
+void slice_into(TextView text, size_t begin, size_t end, model::MappedText& out);
 
-/// Appends `count` bytes starting at source offset `source_offset` to `out`.
-void append_piece(model::MappedText& out, std::string_view source_text, uint32_t source_offset, size_t count);
+/// Appends `bytes` to `out`, mapped to consecutive source bytes from `source_offset` (inline:
+/// called for every continuation line and heredoc line).
+inline void append_mapped(model::MappedText& out, std::string_view bytes, uint32_t source_offset) {
+    if (bytes.empty()) {
+        return;
+    }
+    auto text_offset = static_cast<uint32_t>(out.value.size());
+    // Merge with the previous piece when the bytes follow on in the source too.
+    bool contiguous =
+        !out.pieces.empty() &&
+        out.pieces.back().source_offset + (text_offset - out.pieces.back().text_offset) == source_offset;
+    if (!contiguous) {
+        out.pieces.push_back({text_offset, source_offset});
+    }
+    out.value.append(bytes);
+}
+
+/// Appends the `count` source bytes at `source_offset` of `source_text` to `out`.
+inline void append_piece(model::MappedText& out, std::string_view source_text, uint32_t source_offset,
+                         size_t count) {
+    if (count == 0) {
+        return;
+    }
+    append_mapped(out, source_text.substr(source_offset, count), source_offset);
+}
 
 /// The closest of `candidates` to `word` (case-insensitive, fewer than 3 edits, in the case `word`
 /// is written in), or "" (also when `word` is one of them).

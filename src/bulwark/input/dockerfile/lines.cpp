@@ -10,6 +10,8 @@ namespace bulwark::input::dockerfile::detail {
 namespace {
 
 constexpr size_t k_npos = std::string_view::npos;
+/// Comments a file's comment vector starts with room for (most files have fewer).
+constexpr size_t k_comments_reserved = 16;
 
 /// Offset of the escape character that continues [begin, end) on the next line, or npos.
 /// Like BuildKit's `([^E])E[ \t]*$|^E[ \t]*$`: an escaped escape ("\\") does not continue.
@@ -42,7 +44,8 @@ bool is_alnum(char c) {
 
 }  // namespace
 
-LineReader::LineReader(std::string_view text, uint32_t start) : m_text(text), m_pos(start) {}
+LineReader::LineReader(const util::SourceFile& source, uint32_t start)
+    : m_source(source), m_text(source.text()), m_pos(start) {}
 
 void add_comment(std::string_view text, const PhysicalLine& line, uint32_t hash,
                  std::vector<model::Comment>& comments) {
@@ -54,6 +57,9 @@ void add_comment(std::string_view text, const PhysicalLine& line, uint32_t hash,
     while (e > b && is_blank(text[e - 1])) {
         --e;
     }
+    if (comments.capacity() == 0) {
+        comments.reserve(k_comments_reserved);  // one block for most files, not one per doubling
+    }
     model::Comment& c = comments.emplace_back();
     c.text = text.substr(b, e - b);  // a view of the source, which the Dockerfile holds
     c.line = line.number;
@@ -63,16 +69,21 @@ void add_comment(std::string_view text, const PhysicalLine& line, uint32_t hash,
 void read_logical_line(const ParseContext& ctx, LineReader& reader, const PhysicalLine& first,
                        uint32_t content_begin, LogicalLine& out, std::vector<model::Comment>& comments) {
     std::string_view text = ctx.source.text();
-    out.text.value.clear();
-    out.text.pieces.clear();
     out.first_line = first.number;
     out.first_end = first.content_end;
     out.last_line = first.number;
     out.end = first.content_end;
 
     size_t cont = continuation_at(text, content_begin, first.content_end, ctx.escape);
-    size_t seg_end = cont != k_npos ? cont : first.content_end;
-    append_piece(out.text, text, content_begin, seg_end - content_begin);
+    out.in_place = cont == k_npos;
+    if (out.in_place) {  // the usual one-line instruction: parsed where it is, no copy
+        out.run = text.substr(content_begin, first.content_end - content_begin);
+        out.run_offset = content_begin;
+        return;
+    }
+    out.text.value.clear();
+    out.text.pieces.clear();
+    append_piece(out.text, text, content_begin, cont - content_begin);
     while (cont != k_npos && !reader.at_end()) {
         PhysicalLine line = reader.next();
         out.last_line = line.number;
@@ -87,7 +98,7 @@ void read_logical_line(const ParseContext& ctx, LineReader& reader, const Physic
         }
         // Continuation lines keep their leading white space, as in BuildKit.
         cont = continuation_at(text, line.begin, line.content_end, ctx.escape);
-        seg_end = cont != k_npos ? cont : line.content_end;
+        size_t seg_end = cont != k_npos ? cont : line.content_end;
         append_piece(out.text, text, line.begin, seg_end - line.begin);
     }
 }

@@ -2,12 +2,12 @@
 // Physical lines, logical lines (continuations joined, comment and blank lines inside dropped)
 // and the parser directives at the top of a Dockerfile.
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <vector>
 
 #include "bulwark/input/dockerfile/lex.hpp"
 #include "bulwark/model/dockerfile.hpp"
+#include "bulwark/util/source.hpp"
 
 namespace bulwark::input::dockerfile::detail {
 
@@ -23,30 +23,33 @@ struct PhysicalLine {
 class LineReader {
   public:
     /// Starts at byte `start` (after a BOM), which is on line 1.
-    LineReader(std::string_view text, uint32_t start);
+    LineReader(const util::SourceFile& source, uint32_t start);
     /// True when every line has been read.
     bool at_end() const { return m_pos >= m_text.size(); }
     /// Reads the next line; only valid when !at_end().
     PhysicalLine next() {
         PhysicalLine line;
         line.begin = m_pos;
-        const char* data = m_text.data();
-        const void* nl = std::memchr(data + m_pos, '\n', m_text.size() - m_pos);
-        size_t eol = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - data) : m_text.size();
-        size_t end = eol;
+        line.number = ++m_line;
+        // The source's line index knows where the next line starts: no search for the '\n'.
+        auto next = static_cast<uint32_t>(m_source.line_offset(m_line + 1));
+        uint32_t end = next;
+        if (end > m_pos && m_text[end - 1] == '\n') {
+            --end;
+        }
         while (end > m_pos && m_text[end - 1] == '\r') {
             --end;
         }
-        line.content_end = static_cast<uint32_t>(end);
-        line.next = static_cast<uint32_t>(nl != nullptr ? eol + 1 : eol);
-        line.number = ++m_line;
-        m_pos = line.next;
+        line.content_end = end;
+        line.next = next;
+        m_pos = next;
         return line;
     }
     /// Offset where the next line starts.
     uint32_t position() const { return m_pos; }
 
   private:
+    const util::SourceFile& m_source;
     std::string_view m_text;
     uint32_t m_pos = 0;
     uint32_t m_line = 0;
@@ -54,11 +57,18 @@ class LineReader {
 
 /// An instruction's text with its continuation lines joined.
 struct LogicalLine {
+    /// The joined text; not filled for a line with no continuation, which view() reads in place.
     model::MappedText text;
+    std::string_view run;  // the whole text when it is one run of source bytes (else empty)
+    uint32_t run_offset = 0;
+    bool in_place = false;  // the text is `run`, not `text`
     uint32_t first_line = 0;
     uint32_t first_end = 0;  // end of the first line's content (source offset)
     uint32_t last_line = 0;
     uint32_t end = 0;  // end of the last line read (its content, without the line break)
+
+    /// The text with its source mapping.
+    TextView view() const { return in_place ? TextView(run, run_offset) : TextView(text); }
 };
 
 /// Reads the logical line that starts at `content_begin` on `first` (already known to be neither a

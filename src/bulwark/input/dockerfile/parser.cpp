@@ -41,7 +41,7 @@ model::Dockerfile parse(util::SourcePtr source) {
 
     // A UTF-8 byte order mark before the first line is not part of it.
     uint32_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    LineReader reader(text, start);
+    LineReader reader(src, start);
     // At most one instruction per line: growing the vector would move every instruction again.
     df.instructions.reserve(std::min<size_t>(src.line_count(), 256));
     detail::DirectiveScanner directives;
@@ -64,16 +64,17 @@ model::Dockerfile parse(util::SourcePtr source) {
             continue;
         }
         detail::read_logical_line(ctx, reader, pl, content, logical, df.comments);
-        if (detail::trim_blanks_end(logical.text.value, 0, logical.text.value.size()) == 0) {
+        detail::TextView line = logical.view();
+        if (detail::trim_blanks_end(line.value(), 0, line.value().size()) == 0) {
             continue;  // only an escape character and continuations: nothing to parse
         }
         // Built in place: moving a whole Instruction into the vector costs as much as parsing a short one.
         model::Instruction& inst = df.instructions.emplace_back();
         detail::LineHint hint{logical.first_line, logical.first_end, logical.last_line};
-        detail::parse_instruction(ctx, logical.text, inst, 0, &hint);
+        detail::parse_instruction(ctx, line, inst, 0, &hint);
         model::Instruction& owner = detail::heredoc_owner(inst);
-        if (detail::takes_heredocs(owner) && logical.text.value.find("<<") != std::string::npos) {
-            std::vector<detail::HeredocHeader> headers = detail::find_heredocs(logical.text.value);
+        if (detail::takes_heredocs(owner) && line.value().find("<<") != std::string_view::npos) {
+            std::vector<detail::HeredocHeader> headers = detail::find_heredocs(line.value());
             bool is_file = owner.kind != model::InstructionKind::run;
             detail::read_heredoc_bodies(ctx, reader, headers, is_file, logical, owner.heredocs);
         }

@@ -1,5 +1,6 @@
 #include "bulwark/input/dockerfile/words.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -8,11 +9,23 @@ namespace bulwark::input::dockerfile::detail {
 
 namespace {
 
+/// What is known of the quotes in part of a word.
+enum class Quotes { none, some, unknown };
+
+/// The quotes in `part` of a word whose first quote or escape character is at `first_quote`.
+Quotes quotes_in(Span part, size_t first_quote) {
+    if (first_quote == k_quotes_unknown || first_quote < part.begin) {
+        return Quotes::unknown;  // not scanned, or the first one is before `part`: look at `part`
+    }
+    return first_quote < part.end ? Quotes::some : Quotes::none;
+}
+
 /// Sets `value` to `raw` unquoted and `kept_raw` to `raw` when they differ; when unquoting changes
-/// nothing (`plain`: the word holds no quote or escape character) only `value` is set and
-/// `kept_raw` stays empty, which the model reads as "as written = value" (one copy, not two).
-void set_unquoted(std::string_view raw, bool plain, char escape, std::string& value, std::string& kept_raw) {
-    if (plain || !needs_unquote(raw, escape)) {
+/// nothing (the word holds no quote or escape character) only `value` is set and `kept_raw` stays
+/// empty, which the model reads as "as written = value" (one copy, not two).
+void set_unquoted(std::string_view raw, Quotes quotes, char escape, std::string& value,
+                  std::string& kept_raw) {
+    if (quotes == Quotes::none || (quotes == Quotes::unknown && !needs_unquote(raw, escape))) {
         value.assign(raw);
         return;
     }
@@ -20,17 +33,18 @@ void set_unquoted(std::string_view raw, bool plain, char escape, std::string& va
     kept_raw.assign(raw);
 }
 
-/// The pair for `key` and `value`; `plain` when both come from a word with no quote or escape.
+/// The pair for `key` and `value`, parts of a word whose first quote is at `first_quote` (see Span).
 void add_pair(const ParseContext& ctx, const model::MappedText& args, Span key, Span value, bool has_value,
-              bool plain, std::vector<model::KeyValue>& out) {
+              size_t first_quote, std::vector<model::KeyValue>& out) {
     std::string_view text = args.value;
     model::KeyValue& kv = out.emplace_back();
-    set_unquoted(text.substr(key.begin, key.end - key.begin), plain, ctx.escape, kv.key, kv.raw_key);
+    set_unquoted(text.substr(key.begin, key.end - key.begin), quotes_in(key, first_quote), ctx.escape, kv.key,
+                 kv.raw_key);
     kv.key_range = args.source_range(key.begin, key.end);
     kv.has_value = has_value;
     if (has_value) {
-        set_unquoted(text.substr(value.begin, value.end - value.begin), plain, ctx.escape, kv.value,
-                     kv.raw_value);
+        set_unquoted(text.substr(value.begin, value.end - value.begin), quotes_in(value, first_quote),
+                     ctx.escape, kv.value, kv.raw_value);
         kv.value_range = args.source_range(value.begin, value.end);
     }
 }
@@ -54,21 +68,58 @@ const WordStops* word_stops(char escape) {
     return escape == '\\' ? &k_backslash : escape == '`' ? &k_backtick : nullptr;
 }
 
+/// split_blanks()'s byte classes: blanks end a word; quotes and the escape character are noted.
+struct ByteClasses {
+    enum : uint8_t { other, blank, quote };
+    std::array<uint8_t, 256> of{};
+    char escape;
+
+    explicit ByteClasses(char escape_char) : escape(escape_char) {
+        for (size_t u = 0; u < of.size(); ++u) {
+            auto c = static_cast<char>(u);
+            of[u] = is_blank(c) ? blank : (c == '\'' || c == '"' || c == escape) ? quote : other;
+        }
+    }
+};
+
+/// The classes for `escape`.
+const ByteClasses& byte_classes(char escape) {
+    static const ByteClasses k_backslash('\\');
+    static const ByteClasses k_backtick('`');
+    if (escape == '\\' || escape == '`') {
+        return escape == '\\' ? k_backslash : k_backtick;
+    }
+    static thread_local ByteClasses other(escape);  // only reached by direct calls: a file's escape is \ or `
+    if (other.escape != escape) {
+        other = ByteClasses(escape);
+    }
+    return other;
+}
+
 }  // namespace
 
-void split_blanks(std::string_view text, std::vector<Span>& out) {
+void split_blanks(std::string_view text, char escape, std::vector<Span>& out) {
     out.clear();
+    const ByteClasses& classes = byte_classes(escape);
+    const size_t n = text.size();
     size_t pos = 0;
     while (true) {
         pos = skip_blanks(text, pos);
-        if (pos >= text.size()) {
+        if (pos >= n) {
             return;
         }
         size_t begin = pos;
-        while (pos < text.size() && !is_blank(text[pos])) {
-            ++pos;
+        size_t first_quote = k_quotes_unknown;
+        for (; pos < n; ++pos) {
+            uint8_t c = classes.of[static_cast<unsigned char>(text[pos])];
+            if (c == ByteClasses::blank) {
+                break;
+            }
+            if (c == ByteClasses::quote && first_quote == k_quotes_unknown) {
+                first_quote = pos;
+            }
         }
-        out.push_back({begin, pos});
+        out.push_back({begin, pos, std::min(first_quote, pos)});
     }
 }
 
@@ -78,8 +129,8 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
     Phase phase = Phase::spaces;
     char quote = 0;
     size_t begin = 0;
-    size_t end = 0;     // end of what the current word holds (a dropped trailing escape excluded)
-    bool plain = true;  // no quote or escape seen in the current word
+    size_t end = 0;  // end of what the current word holds (a dropped trailing escape excluded)
+    size_t first_quote = k_quotes_unknown;  // first quote or escape character of the current word
     size_t pos = 0;
     const size_t n = text.size();
     const WordStops* stops = word_stops(escape);
@@ -92,7 +143,7 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
             phase = Phase::word;
             begin = pos;
             end = pos;
-            plain = true;
+            first_quote = k_quotes_unknown;
         }
         if (phase == Phase::word) {
             // Fast path: a run of printable ASCII that is neither a quote nor the escape.
@@ -128,7 +179,7 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
         if (phase == Phase::word) {
             if (size_t sl = space_length(text, pos); sl != 0) {
                 if (end > begin) {
-                    out.push_back({begin, end, plain});
+                    out.push_back({begin, end, std::min(first_quote, end)});
                 }
                 phase = Phase::spaces;
                 pos += sl;
@@ -137,10 +188,10 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
             if (c == '\'' || c == '"') {
                 quote = c;
                 phase = Phase::quote;
-                plain = false;
+                first_quote = std::min(first_quote, pos);
             }
             if (c == escape) {
-                plain = false;
+                first_quote = std::min(first_quote, pos);
                 if (pos + 1 == n) {
                     ++pos;  // an escape at the very end is dropped
                     continue;
@@ -165,14 +216,15 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
         end = ++pos;
     }
     if (phase != Phase::spaces && end > begin) {
-        out.push_back({begin, end, plain});
+        out.push_back({begin, end, std::min(first_quote, end)});
     }
 }
 
 void make_word(const ParseContext& ctx, const model::MappedText& args, Span span, bool unquote_value,
                model::Word& w) {
     std::string_view raw = std::string_view(args.value).substr(span.begin, span.end - span.begin);
-    set_unquoted(raw, !unquote_value, ctx.escape, w.value, w.raw);
+    set_unquoted(raw, unquote_value ? quotes_in(span, span.first_quote) : Quotes::none, ctx.escape, w.value,
+                 w.raw);
     w.range = args.source_range(span.begin, span.end);
 }
 
@@ -203,7 +255,7 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
             return;
         }
         size_t value_begin = skip_blanks(text, key_end);
-        add_pair(ctx, args, {0, key_end}, {value_begin, text.size()}, true, false, out);
+        add_pair(ctx, args, {0, key_end}, {value_begin, text.size()}, true, k_quotes_unknown, out);
         return;
     }
     for (Span w : words) {
@@ -218,7 +270,7 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
         if (eq == 0) {
             ctx.error(args.to_source(w.begin), fmt::format("{} names can not be blank", keyword));
         }
-        add_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true, w.plain, out);
+        add_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true, w.first_quote, out);
     }
 }
 
@@ -232,13 +284,13 @@ void parse_arg_names(const ParseContext& ctx, const model::MappedText& args,
         std::string_view word = text.substr(w.begin, w.end - w.begin);
         size_t eq = word.find('=');
         if (eq == std::string_view::npos) {
-            add_pair(ctx, args, w, {w.end, w.end}, false, w.plain, out);
+            add_pair(ctx, args, w, {w.end, w.end}, false, w.first_quote, out);
             continue;
         }
         if (eq == 0) {
             ctx.error(args.to_source(w.begin), "ARG names can not be blank");
         }
-        add_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true, w.plain, out);
+        add_pair(ctx, args, {w.begin, w.begin + eq}, {w.begin + eq + 1, w.end}, true, w.first_quote, out);
     }
 }
 

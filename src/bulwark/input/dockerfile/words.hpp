@@ -8,16 +8,22 @@
 
 namespace bulwark::input::dockerfile::detail {
 
+/// Span::first_quote when nobody looked for quotes.
+inline constexpr size_t k_quotes_unknown = static_cast<size_t>(-1);
+
 /// [begin, end) of a word in the arguments text.
 struct Span {
     size_t begin = 0;
     size_t end = 0;
-    bool plain = false;  // split_words(): no quote and no escape character in the word
+    /// split_words(): offset of the word's first quote or escape character, `end` when it has none
+    /// (then nothing in it needs unquoting); k_quotes_unknown when the splitter did not look.
+    size_t first_quote = k_quotes_unknown;
 };
 
-/// BuildKit's parseStringsWhitespaceDelimited: split on runs of [\t\v\f\r ], quotes not special.
-/// The words go to `out` (cleared first: callers reuse one buffer).
-void split_blanks(std::string_view text, std::vector<Span>& out);
+/// BuildKit's parseStringsWhitespaceDelimited: split on runs of [\t\v\f\r ], quotes not special
+/// (each span still notes its first quote or `escape` character). The words go to `out` (cleared
+/// first: callers reuse one buffer).
+void split_blanks(std::string_view text, char escape, std::vector<Span>& out);
 
 /// BuildKit's parseWords: white space separates words except inside quotes; the escape character
 /// protects the next character (not inside single quotes). Quotes stay in the words. The words go
