@@ -60,5 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const sh::Script::Error& e : s.errors) {
         check(e.offset <= size);
     }
+    // The parse memo answers with the same script, whether it parses or copies.
+    const sh::Script again = bulwark::input::shell::parse_remembered(text);
+    check(again.commands.size() == s.commands.size() && again.errors.size() == s.errors.size());
+    for (size_t i = 0; i < s.commands.size(); ++i) {
+        check(again.commands[i].begin == s.commands[i].begin && again.commands[i].end == s.commands[i].end &&
+              again.commands[i].argv.size() == s.commands[i].argv.size());
+    }
     return seen == static_cast<size_t>(-1) ? 1 : 0;
 }

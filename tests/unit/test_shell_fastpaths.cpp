@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "bulwark/input/shell/parser_impl.hpp"
 #include "test_shell_helpers.hpp"
 
 using bulwark::input::shell::parse;
+using bulwark::input::shell::parse_remembered;
 using shell_test::commands;
 using ::testing::ElementsAre;
 namespace sh = bulwark::model::shell;
@@ -60,7 +63,132 @@ detail::Kw slow_classify(std::string_view v) {
     return detail::Kw::none;
 }
 
+std::string describe(const sh::Word& w) {
+    return "[" + w.value + "|" + std::to_string(w.begin) + "-" + std::to_string(w.end) +
+           (w.quoted ? "q" : "") + (w.dynamic ? "d" : "") + "]";
+}
+
+/// Every field of a parsed script, for comparing two parses.
+std::string describe(const sh::Script& s) {
+    std::string out;
+    for (const sh::Command& c : s.commands) {
+        out += "C " + std::to_string(c.begin) + "-" + std::to_string(c.end) + " " +
+               std::to_string(static_cast<int>(c.next)) + " " + std::to_string(c.pipeline) + " " +
+               std::to_string(c.depth) + " " + std::to_string(c.in_substitution) +
+               std::to_string(c.in_condition) + std::to_string(c.negated) + std::to_string(c.in_function) +
+               " " + std::to_string(c.parent) + " " + std::to_string(c.scope) + " A:";
+        for (const sh::Word& w : c.assignments) {
+            out += describe(w);
+        }
+        out += " V:";
+        for (const sh::Word& w : c.argv) {
+            out += describe(w);
+        }
+        out += " R:";
+        for (const sh::Redirect& r : c.redirects) {
+            out += r.op + std::to_string(r.heredoc) + describe(r.target);
+        }
+        out += "\n";
+    }
+    for (const sh::Script::Error& e : s.errors) {
+        out += "E " + std::to_string(e.offset) + " " + e.message + "\n";
+    }
+    for (const sh::Heredoc& h : s.heredocs) {
+        out += "H " + h.delimiter + "|" + h.body + "|" + std::to_string(h.begin) + "-" +
+               std::to_string(h.end) + std::to_string(h.quoted) + std::to_string(h.strip_tabs) + "\n";
+    }
+    for (const sh::Scope& sc : s.scopes) {
+        out += "S " + std::to_string(sc.parent) + std::to_string(sc.inherits) + std::to_string(sc.pipefail) +
+               "\n";
+    }
+    return out;
+}
+
+/// Scripts of every kind the memo may hold: errors, heredocs, nested scripts, substitutions.
+std::vector<std::string> remembered_texts() {
+    return {"apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*",
+            "set -eux; if [ -f x ]; then a; else b; fi | tee log",
+            "cat <<EOF > f\nbody $x\nEOF\necho done",
+            "bash -o pipefail -c 'curl -fsSL $(url) | sh' && su -c \"id\" nobody",
+            "echo \"unterminated",
+            "for p in a b; do (cd $p && make) & done; wait",
+            "",
+            "x=1 y=$(printf '%s' \"$x\") env | grep -q y 2>&1 >/dev/null"};
+}
+
 }  // namespace
+
+TEST(ShellFastPaths, RememberedParseEqualsAFreshParse) {
+    // Texts not seen yet, then seen again (copied from the memo), then a text over the size the
+    // memo keeps (parsed every time).
+    std::vector<std::string> texts = remembered_texts();
+    std::string big;
+    while (big.size() <= 70 * 1024) {
+        big += "apt-get install -y pkg" + std::to_string(big.size()) + " && ";
+    }
+    big += "true";
+    texts.push_back(big);
+    for (int round = 0; round < 3; ++round) {
+        for (const std::string& t : texts) {
+            const sh::Script fresh = parse(t);
+            const sh::Script remembered = parse_remembered(t);
+            ASSERT_EQ(describe(remembered), describe(fresh)) << "round " << round << ": " << t.substr(0, 60);
+            ASSERT_FALSE(fresh.scopes.empty());
+        }
+    }
+    // A changed copy is the caller's own: the next lookup still gives the parse of the text.
+    sh::Script changed = parse_remembered(texts[0]);
+    changed.scopes.front().pipefail = true;
+    changed.commands.mutate()[0].argv.clear();
+    changed.commands.push_back(sh::Command{});
+    EXPECT_EQ(describe(parse_remembered(texts[0])), describe(parse(texts[0])));
+}
+
+TEST(ShellFastPaths, ScriptCopiesShareCommandsUntilOneChanges) {
+    sh::Script a = parse("a 1 && b 2; c");
+    const sh::Script b = a;
+    EXPECT_EQ(a.commands.data(), b.commands.data());  // shared, not copied
+    a.commands.mutate()[1].argv[0].value = "changed";
+    EXPECT_NE(a.commands.data(), b.commands.data());
+    EXPECT_THAT(commands(b), ElementsAre("a 1", "b 2", "c"));
+    EXPECT_THAT(commands(a), ElementsAre("a 1", "changed 2", "c"));
+    // An unshared vector is changed in place; an empty one has no vector until written.
+    const std::vector<sh::Command>* own = &a.commands.mutate();
+    EXPECT_EQ(&a.commands.mutate(), own);
+    EXPECT_EQ(a.commands.size(), 3U);
+    sh::Script empty;
+    EXPECT_TRUE(empty.commands.empty());
+    empty.commands.push_back(sh::Command{});
+    EXPECT_EQ(empty.commands.size(), 1U);
+}
+
+TEST(ShellFastPaths, RememberedParseFromSeveralThreadsAgrees) {
+    // Scan workers share the memo: each thread sees the same scripts whoever parsed them first.
+    std::vector<std::string> texts = remembered_texts();
+    for (std::string& t : texts) {
+        t += " # threads";  // not yet remembered by the other test
+    }
+    std::vector<std::string> expected;
+    for (const std::string& t : texts) {
+        expected.push_back(describe(parse(t)));
+    }
+    std::vector<int> mismatches(4, 0);
+    std::vector<std::thread> workers;
+    for (size_t w = 0; w < mismatches.size(); ++w) {
+        workers.emplace_back([&, w] {
+            for (int round = 0; round < 20; ++round) {
+                for (size_t i = 0; i < texts.size(); ++i) {
+                    const size_t k = (i + w) % texts.size();
+                    mismatches[w] += describe(parse_remembered(texts[k])) != expected[k] ? 1 : 0;
+                }
+            }
+        });
+    }
+    for (std::thread& t : workers) {
+        t.join();
+    }
+    EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
 
 TEST(ShellFastPaths, PlainRunEndMatchesTheByteLoopAtEveryPositionAndLength) {
     // Every byte value at every offset of texts around the 8- and 16-byte steps, from every start.

@@ -152,7 +152,7 @@ TEST(ShellQuery, HandBuiltCommandsWithoutScopes) {
     set.argv = {{"set"}, {"-o"}, {"pipefail"}};
     sh::Command pipe;
     pipe.argv = {{"a"}};
-    s.commands = {set, pipe};
+    s.commands = std::vector<sh::Command>{set, pipe};
     EXPECT_TRUE(s.pipefail_before(1));
     EXPECT_FALSE(s.pipefail_before(0));
     EXPECT_TRUE(sh::effective_argv(sh::Command{}).empty());

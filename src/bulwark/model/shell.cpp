@@ -2,6 +2,20 @@
 
 namespace bulwark::model::shell {
 
+std::vector<Command>& Commands::mutate() {
+    if (!m_commands) {
+        m_commands = std::make_shared<std::vector<Command>>();
+    } else if (m_commands.use_count() > 1) {
+        m_commands = std::make_shared<std::vector<Command>>(*m_commands);
+    }
+    return *m_commands;
+}
+
+const std::vector<Command>& Commands::empty_commands() {
+    static const std::vector<Command> k_empty;
+    return k_empty;
+}
+
 std::string_view command_name(const Command& c) {
     if (c.argv.empty()) {
         return {};

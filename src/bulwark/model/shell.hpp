@@ -1,6 +1,7 @@
 #pragma once
 // A shell script as a list of simple commands: what rules reason about instead of substrings.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,9 +64,45 @@ struct Scope {
     bool pipefail = false;  // pipefail on from the start (`bash -o pipefail -c ...`)
 };
 
+/// The commands of a Script. Reads like a const std::vector<Command> (and converts to one); copies
+/// share one vector, so a copied Script (an answer of the parse memo) allocates nothing for its
+/// commands. Writes (push_back, clear, assignment, mutate) first copy a vector other scripts share.
+class Commands {
+  public:
+    using value_type = Command;
+    using const_iterator = std::vector<Command>::const_iterator;
+    using iterator = const_iterator;
+
+    Commands() = default;
+    Commands(std::vector<Command> commands)  // NOLINT(google-explicit-constructor): drop-in for the vector
+        : m_commands(commands.empty() ? nullptr
+                                      : std::make_shared<std::vector<Command>>(std::move(commands))) {}
+
+    const std::vector<Command>& get() const { return m_commands ? *m_commands : empty_commands(); }
+    operator const std::vector<Command>&() const { return get(); }  // NOLINT(google-explicit-constructor)
+    bool empty() const { return get().empty(); }
+    size_t size() const { return get().size(); }
+    const Command* data() const { return get().data(); }
+    const Command& operator[](size_t i) const { return get()[i]; }
+    const Command& at(size_t i) const { return get().at(i); }
+    const Command& front() const { return get().front(); }
+    const Command& back() const { return get().back(); }
+    const_iterator begin() const { return get().begin(); }
+    const_iterator end() const { return get().end(); }
+
+    /// The vector to change, no longer shared with any other script.
+    std::vector<Command>& mutate();
+    void push_back(Command c) { mutate().push_back(std::move(c)); }
+    void clear() { m_commands.reset(); }
+
+  private:
+    static const std::vector<Command>& empty_commands();
+    std::shared_ptr<std::vector<Command>> m_commands;  // immutable while shared (use_count() > 1)
+};
+
 /// A parsed script: every simple command in source order (nested ones after their parent).
 struct Script {
-    std::vector<Command> commands;
+    Commands commands;
     /// Problems found while parsing (unterminated quote, ...): offset in the script and message.
     struct Error {
         uint32_t offset = 0;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bulwark/input/dockerfile/analyzer_detail.hpp"
+#include "bulwark/input/dockerfile/lex.hpp"
 #include "bulwark/input/shell/parser.hpp"
 #include "bulwark/model/user.hpp"
 #include "bulwark/util/strings.hpp"
@@ -15,20 +16,7 @@ namespace {
 
 using model::MappedText;
 
-/// Appends `count` bytes of text mapped to consecutive source bytes from `source_offset`.
-void append_mapped(MappedText& out, std::string_view bytes, uint32_t source_offset) {
-    if (bytes.empty()) {
-        return;
-    }
-    auto text_offset = static_cast<uint32_t>(out.value.size());
-    bool extends =
-        !out.pieces.empty() &&
-        out.pieces.back().source_offset + (text_offset - out.pieces.back().text_offset) == source_offset;
-    if (!extends) {
-        out.pieces.push_back({text_offset, source_offset});
-    }
-    out.value.append(bytes);
-}
+using detail::append_mapped;
 
 /// Appends `text` (keeping its own mapping).
 void append_text(MappedText& out, const MappedText& text) {
@@ -255,7 +243,7 @@ void add_body(model::Instruction& inst, Text&& text, int heredoc, bool pipefail)
     model::ShellBody& body = inst.shell.emplace_back();
     body.text = std::forward<Text>(text);
     body.heredoc = heredoc;
-    body.script = shell::parse(body.text.value);
+    body.script = shell::parse_remembered(body.text.value);
     if (pipefail) {
         if (body.script.scopes.empty()) {
             body.script.scopes.emplace_back();

