@@ -113,6 +113,73 @@ TEST(RuleFastPaths, RunViewProgramsHoldEveryCommandsProgramAndManager) {
     EXPECT_EQ(without, 3U);        // busybox wget (exec form), xargs chmod, echo
 }
 
+TEST(RuleFastPaths, SharedRunViewsAnswerAsViewsBuiltAlone) {
+    // run_view() builds the views of every RUN of a file at once, their commands in one array.
+    model::Dockerfile df = analyze_text(std::string(k_dockerfile) +
+                                        "RUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n"
+                                        "RUN find . | xargs sudo chmod 777 && python3 -m pip install y\n");
+    size_t views = 0;
+    for (const model::Instruction& ins : df.instructions) {
+        if (ins.kind != model::InstructionKind::run) {
+            continue;
+        }
+        const rd::RunView& shared = rd::run_view(df, ins);
+        EXPECT_EQ(&shared, &rd::run_view(df, ins)) << ins.line;  // built once
+        const rd::RunView alone(df, ins);
+        EXPECT_EQ(&shared.instruction(), &ins);
+        EXPECT_EQ(shared.programs(), alone.programs()) << ins.line;
+        EXPECT_EQ(shared.scratch_mounts(), alone.scratch_mounts()) << ins.line;
+        ASSERT_EQ(shared.commands().size(), alone.commands().size()) << ins.line;
+        for (size_t i = 0; i < shared.commands().size(); ++i) {
+            const rd::RunCommand& a = shared.commands()[i];
+            const rd::RunCommand& b = alone.commands()[i];
+            EXPECT_EQ(a.index, b.index);
+            EXPECT_EQ(a.command->begin, b.command->begin);
+            EXPECT_EQ(a.program, b.program) << ins.line;
+            EXPECT_EQ(a.argv.size(), b.argv.size()) << ins.line << " " << a.program;
+            EXPECT_EQ(a.via_xargs, b.via_xargs) << ins.line << " " << a.program;
+        }
+        for (const rd::PackageCommand& pc : rd::package_commands(shared)) {
+            EXPECT_EQ(pc.installs(), rd::in_word_list(pc.manager->install, pc.subcommand)) << pc.subcommand;
+        }
+        ++views;
+    }
+    EXPECT_EQ(views, 6U);
+}
+
+TEST(RuleFastPaths, OptionFlagPrefilterKeepsTheAnswers) {
+    // option_flag() first looks for a word that can be the option at all, then skips the values of
+    // options that take one: a prefiltered "no" must be the full answer's.
+    namespace sh = model::shell;
+    auto words = [](std::initializer_list<const char*> values) {
+        std::vector<sh::Word> out;
+        for (const char* v : values) {
+            sh::Word w;
+            w.value = v;
+            out.push_back(std::move(w));
+        }
+        return out;
+    };
+    static const sh::ValueOptions k_curl = sh::ValueOptions::of(rd::supply::k_curl_values);
+    auto insecure = [&](const std::vector<sh::Word>& argv) -> const sh::Word* {
+        return rd::supply::option_flag(argv, "k", {"insecure", "proxy-insecure"}, k_curl);
+    };
+    std::vector<sh::Word> group = words({"curl", "-fsSLk", "https://x"});
+    EXPECT_EQ(insecure(group), &group[1]);
+    std::vector<sh::Word> long_form = words({"curl", "--insecure=1", "https://x"});
+    EXPECT_EQ(insecure(long_form), &long_form[1]);
+    EXPECT_EQ(insecure(words({"curl", "-fsSL", "https://k.example"})), nullptr);
+    EXPECT_EQ(insecure(words({"curl", "-o", "-k", "https://x"})), nullptr);        // the value of -o
+    EXPECT_EQ(insecure(words({"curl", "--output", "--insecure", "x"})), nullptr);  // of --output
+    EXPECT_EQ(insecure(words({"curl", "-ok", "https://x"})), nullptr);             // -o's value "k"
+    EXPECT_EQ(insecure(words({"curl", "--", "-k"})), nullptr);
+    std::vector<sh::Word> apt = words({"apt-get", "-o", "x", "--allow-unauthenticated", "install"});
+    EXPECT_EQ(rd::supply::option_flag(apt, "", {"allow-unauthenticated"}, {"-o"}), &apt[3]);
+    EXPECT_EQ(rd::supply::option_flag(words({"apt-get", "-o", "--allow-unauthenticated"}), "",
+                                      {"allow-unauthenticated"}, {"-o"}),
+              nullptr);
+}
+
 TEST(RuleFastPaths, EverySshServerNamePassesThePrefilter) {
     size_t names = 0;
     for (const rd::PackageManager& m : rd::package_managers()) {
@@ -160,6 +227,17 @@ TEST(RuleFastPaths, SecretNamePrefilterIgnoresCase) {
     }
 }
 
+TEST(RuleFastPaths, SecretNamePrecheckLooksAtLetterPairs) {
+    // A name is split into words only when some letter pair starts a piece every secret name has.
+    for (std::string_view name : {"DB_PASS", "ROOT_PWD", "API_KEY", "GITHUB_TOKEN", "AUTH", "AWS_CREDENTIALS",
+                                  "CLIENT_SECRET", "dbPassword", "npm_auth", "x-api-key"}) {
+        EXPECT_TRUE(rules::secrets::is_secret_name(name)) << name;
+    }
+    for (std::string_view name : {"PATH", "PWX", "P", "", "KE", "PA", "SPACE_KEEPER", "TOKE", "AUT"}) {
+        EXPECT_FALSE(rules::secrets::is_secret_name(name)) << name;
+    }
+}
+
 TEST(RuleFastPaths, SecretFileKindShortcuts) {
     // No '.' or '_': only a kubeconfig can match.
     EXPECT_TRUE(rules::secrets::secret_file_kind("deploy/kubeconfig").has_value());
@@ -173,6 +251,16 @@ TEST(RuleFastPaths, SecretFileKindShortcuts) {
     EXPECT_TRUE(rules::secrets::secret_file_kind("a/./.gnupg/x_y").has_value());
     EXPECT_FALSE(rules::secrets::secret_file_kind("home/u/ssh/my_key").has_value());
     EXPECT_FALSE(rules::secrets::secret_file_kind("./app_data/x").has_value());
+    // Outside dot directories only names with one of a few first letters or extensions go further.
+    for (std::string_view name : {"x/ID_RSA", "Credentials.json", "CLIENT_SECRET_1.json", "a/KUBECONFIG",
+                                  "prod.KUBECONFIG", "x/terraform.TFSTATE", "s.tfstate.backup", "c.P12",
+                                  "c.pfx", "server.PEM", "tls.key", "_netrc", "app/.npmrc", "a/.env.prod"}) {
+        EXPECT_TRUE(rules::secrets::secret_file_kind(name).has_value()) << name;
+    }
+    for (std::string_view name : {"src__aspnet__8.0__Dockerfile", "main.go", "id.txt", "config.json",
+                                  "ca.pem", "keys.txt", "tls.key.pub", "my_key"}) {
+        EXPECT_FALSE(rules::secrets::secret_file_kind(name).has_value()) << name;
+    }
 }
 
 }  // namespace

@@ -100,23 +100,36 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                 if (c.next != sh::Connector::pipe || script.pipefail_before(i)) {
                     continue;
                 }
-                std::vector<const sh::Command*> pipeline = sh::pipeline_commands(script, c.pipeline);
-                const sh::Command* last = pipeline.empty() ? &c : pipeline.back();
+                // The last command of the pipeline (sh::pipeline_commands(script, c.pipeline).back(),
+                // without its vector).
+                const sh::Command* last = &c;
+                for (const sh::Command& later : script.commands) {
+                    if (later.pipeline == c.pipeline) {
+                        last = &later;
+                    }
+                }
                 // `{ a; b; } | tee f`: the whole group feeds the pipe; point at its first command.
                 const sh::Command* first = &c;
                 for (size_t j = i; j > 0 && script.commands[j - 1].depth > last->depth; --j) {
                     first = &script.commands[j - 1];
                 }
-                std::string first_name(sh::program(*first));
-                std::string last_name(sh::program(*last));
-                out.report(
-                    body.text, first->begin, last->end,
-                    fmt::format("pipe without pipefail: if '{}' fails, the RUN still succeeds when '{}' "
-                                "exits 0, and the image is built from partial output",
-                                first_name.empty() ? "the first command" : first_name,
-                                last_name.empty() ? "the last command" : last_name),
-                    "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN, or start it "
-                    "with 'set -o pipefail &&'");
+                std::string_view first_name = sh::program(*first);
+                std::string_view last_name = sh::program(*last);
+                if (first_name.empty()) {
+                    first_name = "the first command";
+                }
+                if (last_name.empty()) {
+                    last_name = "the last command";
+                }
+                // Plain concatenation: thousands of RUNs of a large scan pipe without pipefail.
+                std::string message;
+                message.reserve(128 + first_name.size() + last_name.size());
+                message.append("pipe without pipefail: if '").append(first_name);
+                message.append("' fails, the RUN still succeeds when '").append(last_name);
+                message.append("' exits 0, and the image is built from partial output");
+                out.report(body.text, first->begin, last->end, std::move(message),
+                           "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN, or start it "
+                           "with 'set -o pipefail &&'");
                 reported = true;
             }
         }

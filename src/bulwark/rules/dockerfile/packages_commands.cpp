@@ -7,6 +7,7 @@
 
 #include "bulwark/model/expand.hpp"
 #include "bulwark/model/mount.hpp"
+#include "bulwark/rules/dockerfile/packages_managers.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile {
@@ -94,28 +95,8 @@ std::span<const shell::Word> skip_simple_wrappers(std::span<const shell::Word> a
     return argv;
 }
 
-/// `facts` are the command's command_facts(), or null (a synthetic exec-form body).
-RunCommand make_command(const model::ShellBody& body, size_t index, const CommandFacts* facts) {
-    RunCommand rc;
-    rc.body = &body;
-    rc.index = index;
-    rc.command = &body.script.commands[index];
-    if (facts != nullptr) {
-        rc.argv = facts->argv;
-        rc.program = facts->program;
-    } else {
-        rc.argv = shell::effective_argv(*rc.command);
-        if (!rc.argv.empty()) {
-            rc.program = shell::basename(rc.argv[0].value);
-        }
-    }
-    if (rc.argv.empty()) {
-        return rc;
-    }
-    // Only xargs, python* and pip* change below: most commands stop at their first letter.
-    if (rc.program.empty() || (rc.program[0] != 'x' && rc.program[0] != 'p')) {
-        return rc;
-    }
+/// `rc` with the program behind `xargs` and `python -m pip`, and pip3/pip3.12 named "pip".
+[[gnu::noinline]] void unwrap_program(RunCommand& rc) {
     if (rc.program == "xargs") {
         std::span<const shell::Word> rest = skip_simple_wrappers(after_xargs(rc.argv));
         if (!rest.empty()) {
@@ -134,7 +115,28 @@ RunCommand make_command(const model::ShellBody& body, size_t index, const Comman
         rc.program.substr(3).find_first_not_of("0123456789.") == std::string_view::npos) {
         rc.program = "pip";  // pip3, pip3.12
     }
-    return rc;
+}
+
+/// Sets `rc` to command `index` of `body`; `facts` are its command_facts(), or null (a synthetic
+/// exec-form body).
+inline void make_command(RunCommand& rc, const model::ShellBody& body, size_t index,
+                         const CommandFacts* facts) {
+    rc.body = &body;
+    rc.index = index;
+    rc.command = &body.script.commands[index];
+    if (facts != nullptr) {
+        rc.argv = facts->argv;
+        rc.program = facts->program;
+    } else {
+        rc.argv = shell::effective_argv(*rc.command);
+        if (!rc.argv.empty()) {
+            rc.program = shell::basename(rc.argv[0].value);
+        }
+    }
+    // Only xargs, python* and pip* change: most commands stop at their first letter.
+    if (!rc.argv.empty() && !rc.program.empty() && (rc.program[0] == 'x' || rc.program[0] == 'p')) {
+        unwrap_program(rc);
+    }
 }
 
 std::string normalize_path(std::string_view p) {
@@ -164,17 +166,20 @@ std::string normalize_path(std::string_view p) {
 
 }  // namespace
 
-RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m_run(run) {
-    for (const model::Flag& flag : run.flags) {
+void RunView::read_mounts() {
+    for (const model::Flag& flag : m_run->flags) {
         if (flag.name != "mount") {
             continue;  // flags_named() without its vector: most RUNs have no flag at all
         }
-        const model::Flag* f = &flag;
-        model::Mount m = model::parse_mount(f->value);
+        model::Mount m = model::parse_mount(flag.value);
         if (m.error.empty() && (m.type == "cache" || m.type == "tmpfs") && !m.target().empty()) {
             m_scratch_mounts.emplace_back(m.target());
         }
     }
+}
+
+RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m_run(&run) {
+    read_mounts();
     if (df.windows) {
         return;
     }
@@ -187,7 +192,7 @@ RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m
     for (const model::ShellBody& body : *bodies) {
         count += body.script.commands.size();
     }
-    m_commands.reserve(count);
+    m_own_commands.reserve(count);
     // The facts' programs have their bits already (all bits for bodies outside df's instructions):
     // only programs make_command() changed (xargs, python -m pip) and exec forms are hashed here.
     m_programs = bodies == &run.shell ? program_bits(df, run) : 0;
@@ -198,21 +203,35 @@ RunView::RunView(const model::Dockerfile& df, const model::Instruction& run) : m
         }
         for (size_t i = 0; i < body.script.commands.size(); ++i) {
             const CommandFacts* f = facts.empty() ? nullptr : &facts[i];
-            m_commands.push_back(make_command(body, i, f));
-            std::string_view program = m_commands.back().program;
+            make_command(m_own_commands.emplace_back(), body, i, f);
+            std::string_view program = m_own_commands.back().program;
             if (f == nullptr || program.data() != f->program.data() || program.size() != f->program.size()) {
                 m_programs |= program_bit(program);
             }
         }
     }
+    m_commands = m_own_commands;
 }
+
+RunView::RunView(Shared /*tag*/, const model::Instruction& run, std::span<const RunCommand> commands,
+                 uint64_t programs)
+    : m_run(&run), m_commands(commands), m_programs(programs) {
+    read_mounts();
+}
+
+RunView::RunView(RunView&&) noexcept = default;
+RunView::~RunView() = default;
 
 namespace {
 
 /// The views of one Dockerfile, kept in Dockerfile::rule_cache.
 struct RunViews {
-    const model::Dockerfile* owner = nullptr;        // a copied or moved model builds its own
-    std::vector<std::unique_ptr<RunView>> by_index;  // instructions of df, by position
+    const model::Dockerfile* owner = nullptr;  // a copied or moved model builds its own
+    // run_view() of df's RUN instructions, built at once: their commands in one array, the views in
+    // instruction order, and by instruction position the index of its view (or -1).
+    std::vector<RunCommand> run_commands;
+    std::vector<RunView> own_views;
+    std::vector<int32_t> view_at;                                                   // empty until built
     std::unordered_map<const model::Instruction*, std::unique_ptr<RunView>> views;  // ONBUILD triggers
     std::array<std::shared_ptr<void>, cache_slot::count> slots;                     // rule_cache_slot()
     // command_facts(): the commands of every shell body of df's instructions in order, with the
@@ -386,18 +405,90 @@ std::shared_ptr<void>& rule_cache_slot(const model::Dockerfile& df, size_t slot)
     return cache_of(df).slots.at(slot);
 }
 
+/// Builds the views of every RUN of a Dockerfile at once (a friend of RunView).
+struct RunViewBuilder {
+    /// Fills cache.run_commands, own_views and view_at for `df`, whose facts `cache` holds.
+    static void build(RunViews& cache, const model::Dockerfile& df);
+};
+
+void RunViewBuilder::build(RunViews& cache, const model::Dockerfile& df) {
+    cache.own_views.clear();
+    cache.run_commands.clear();
+    cache.view_at.assign(df.instructions.size(), -1);
+    // The commands of every shell-form RUN come from the facts, by position (no command_facts()
+    // lookups); exec forms and Windows images build their own in the RunView constructor.
+    auto shared = [&](const model::Instruction& ins) {
+        return ins.kind == model::InstructionKind::run && !df.windows && !ins.shell.empty();
+    };
+    auto fact_count = [&](size_t n) {
+        return (n + 1 < df.instructions.size() ? cache.first_fact[n + 1] : cache.facts.size()) -
+               cache.first_fact[n];
+    };
+    size_t runs = 0;
+    size_t commands = 0;
+    for (size_t n = 0; n < df.instructions.size(); ++n) {
+        runs += df.instructions[n].kind == model::InstructionKind::run ? 1 : 0;
+        commands += shared(df.instructions[n]) ? fact_count(n) : 0;
+    }
+    cache.run_commands.reserve(commands);
+    for (size_t n = 0; n < df.instructions.size(); ++n) {
+        const model::Instruction& ins = df.instructions[n];
+        if (!shared(ins)) {
+            continue;
+        }
+        const CommandFacts* f = cache.facts.data() + cache.first_fact[n];
+        for (const model::ShellBody& body : ins.shell) {
+            for (size_t i = 0; i < body.script.commands.size(); ++i, ++f) {
+                make_command(cache.run_commands.emplace_back(), body, i, f);
+            }
+        }
+    }
+    // The views, once the commands array has its final address.
+    cache.own_views.reserve(runs);
+    const std::span<const RunCommand> all(cache.run_commands);
+    size_t first = 0;
+    for (size_t n = 0; n < df.instructions.size(); ++n) {
+        const model::Instruction& ins = df.instructions[n];
+        if (ins.kind != model::InstructionKind::run) {
+            continue;
+        }
+        cache.view_at[n] = static_cast<int32_t>(cache.own_views.size());
+        if (!shared(ins)) {
+            cache.own_views.emplace_back(df, ins);
+            continue;
+        }
+        std::span<const RunCommand> cmds = all.subspan(first, fact_count(n));
+        first += cmds.size();
+        // The facts' programs have their bits already: only programs make_command() changed
+        // (xargs, python -m pip) are hashed here.
+        uint64_t bits = cache.programs[n];
+        const CommandFacts* f = cache.facts.data() + cache.first_fact[n];
+        for (const RunCommand& c : cmds) {
+            if (c.program.data() != f->program.data() || c.program.size() != f->program.size()) {
+                bits |= program_bit(c.program);
+            }
+            ++f;
+        }
+        cache.own_views.emplace_back(RunView::Shared{}, ins, cmds, bits);
+    }
+}
+
 namespace {
 
 [[gnu::noinline]] const RunView& run_view_slow(const model::Dockerfile& df, const model::Instruction& run) {
-    RunViews* cache = &cache_of(df);
-    // Every rule asks for the views of every RUN: instructions of df are found by position.
+    RunViews& cache = cache_of(df);
+    // Every rule asks for the views of every RUN: those of df's are built at once, on first use.
     const size_t index = index_in(df, run);
-    const bool own = index != k_not_own;
-    if (own && cache->by_index.size() != df.instructions.size()) {
-        cache->by_index.clear();
-        cache->by_index.resize(df.instructions.size());
+    if (index != k_not_own) {
+        if (cache.view_at.size() != df.instructions.size()) {
+            build_facts(cache, df);
+            RunViewBuilder::build(cache, df);
+        }
+        if (int32_t at = cache.view_at[index]; at >= 0) {
+            return cache.own_views[static_cast<size_t>(at)];
+        }
     }
-    std::unique_ptr<RunView>& view = own ? cache->by_index[index] : cache->views[&run];
+    std::unique_ptr<RunView>& view = cache.views[&run];
     if (!view) {
         view = std::make_unique<RunView>(df, run);
     }
@@ -410,10 +501,10 @@ const RunView& run_view(const model::Dockerfile& df, const model::Instruction& r
     // Every rule asks for the views of every RUN: the common case without a call or a stack frame.
     const auto* cache = static_cast<const RunViews*>(df.rule_cache.get());
     const size_t index = index_in(df, run);
-    if (cache != nullptr && cache->owner == &df && cache->by_index.size() == df.instructions.size() &&
+    if (cache != nullptr && cache->owner == &df && cache->view_at.size() == df.instructions.size() &&
         index != k_not_own) {
-        if (const RunView* view = cache->by_index[index].get()) {
-            return *view;
+        if (int32_t at = cache->view_at[index]; at >= 0) {
+            return cache->own_views[static_cast<size_t>(at)];
         }
     }
     return run_view_slow(df, run);

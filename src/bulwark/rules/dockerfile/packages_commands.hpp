@@ -50,11 +50,13 @@ class RunView {
     RunView(const model::Dockerfile& df, const model::Instruction& run);
     RunView(const RunView&) = delete;
     RunView& operator=(const RunView&) = delete;
+    RunView(RunView&&) noexcept;  // the commands stay where they are
+    ~RunView();
 
     /// The commands, in execution order.
     std::span<const RunCommand> commands() const { return m_commands; }
     /// The RUN instruction.
-    const model::Instruction& instruction() const { return m_run; }
+    const model::Instruction& instruction() const { return *m_run; }
     /// Targets of the RUN's `--mount=type=cache` and `--mount=type=tmpfs` mounts.
     const std::vector<std::string>& scratch_mounts() const { return m_scratch_mounts; }
     /// True when `path` (or a directory holding it) is a cache or tmpfs mount of this RUN: what is
@@ -68,15 +70,29 @@ class RunView {
     uint64_t programs() const { return m_programs; }
 
   private:
-    const model::Instruction& m_run;
-    std::vector<model::ShellBody> m_exec;  // the synthetic body of an exec-form RUN
-    std::vector<RunCommand> m_commands;
+    struct Shared {};  // tag of the constructor below, for run_view() only
+
+  public:
+    /// The view of `run` whose commands (and their `programs`) live in the file's rule cache.
+    RunView(Shared, const model::Instruction& run, std::span<const RunCommand> commands, uint64_t programs);
+
+  private:
+    void read_mounts();
+
+    const model::Instruction* m_run;
+    std::vector<model::ShellBody> m_exec;    // the synthetic body of an exec-form RUN
+    std::vector<RunCommand> m_own_commands;  // the commands, unless the rule cache holds them
+    std::span<const RunCommand> m_commands;  // m_own_commands or the rule cache's
     std::vector<std::string> m_scratch_mounts;
     uint64_t m_programs = 0;
     friend const std::vector<PackageCommand>& package_commands(const RunView& run);
     friend const PackageCommand* package_command_at(const RunView& run, size_t i);
-    mutable std::shared_ptr<const std::vector<PackageCommand>> m_packages;  // computed on first use
-    mutable std::vector<int> m_package_at;  // per command: index in *m_packages, or -1
+    friend struct RunViewBuilder;  // builds the views of a whole file at once (packages_commands.cpp)
+    // Computed on first use: the package commands, and per command its index in them or -1
+    // (empty when there are none).
+    mutable bool m_packages_done = false;
+    mutable std::vector<PackageCommand> m_packages;
+    mutable std::vector<int> m_package_at;
 };
 
 /// The view of `run` (an instruction of `df`, or an ONBUILD trigger in it), built once per analyzed

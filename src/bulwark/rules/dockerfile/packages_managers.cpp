@@ -120,10 +120,6 @@ const PackageManager* manager_of(const RunCommand& c) {
     return it == k_by_program.end() ? nullptr : it->second;
 }
 
-bool PackageCommand::installs() const {
-    return in_word_list(manager->install, subcommand);
-}
-
 bool PackageCommand::has_option(std::string_view short_letters,
                                 std::initializer_list<std::string_view> long_names) const {
     return shell::has_option(argv, short_letters, long_names, manager->value_options);
@@ -140,6 +136,7 @@ std::optional<PackageCommand> package_command(const RunCommand& c) {
     pc.argv = c.argv;
     if (m->pin == PinStyle::go) {
         go_operands(pc, c.argv);
+        pc.install = in_word_list(m->install, pc.subcommand);
         return pc;
     }
     std::span<const shell::Word> sub = shell::subcommand_argv(c.argv, m->value_options);
@@ -158,27 +155,41 @@ std::optional<PackageCommand> package_command(const RunCommand& c) {
             pc.subcommand = "install";  // a bare `yarn` installs
         }
     }
+    pc.install = in_word_list(m->install, pc.subcommand);
     return pc;
 }
 
 namespace {
 
-/// The package commands of `cmds`, with each command's index in them (or -1) in `at`.
-[[gnu::noinline]] std::shared_ptr<const std::vector<PackageCommand>> compute_package_commands(
-    std::span<const RunCommand> cmds, std::vector<int>& at) {
-    auto out = std::make_shared<std::vector<PackageCommand>>();
-    at.assign(cmds.size(), -1);
+/// The package commands of `cmds` into `out`, with each command's index in them (or -1) in `at`.
+[[gnu::noinline]] void compute_package_commands(std::span<const RunCommand> cmds,
+                                                std::vector<PackageCommand>& out, std::vector<int>& at) {
+    // Commands whose name shares a bit with a manager's are marked -2 first (few of a RUN, even one
+    // that installs), so that `out` is allocated once.
+    constexpr int k_candidate = -2;
     const uint64_t managers = manager_program_bits();
+    at.assign(cmds.size(), -1);
+    size_t candidates = 0;
     for (size_t i = 0; i < cmds.size(); ++i) {
-        if ((program_bit(cmds[i].program) & managers) == 0) {
-            continue;  // no manager runs under this name (most commands of a RUN that installs)
-        }
-        if (auto pc = package_command(cmds[i])) {
-            at[i] = static_cast<int>(out->size());
-            out->push_back(std::move(*pc));
+        if ((program_bit(cmds[i].program) & managers) != 0) {
+            at[i] = k_candidate;
+            ++candidates;
         }
     }
-    return out;
+    out.reserve(candidates);
+    for (size_t i = 0; i < cmds.size(); ++i) {
+        if (at[i] != k_candidate) {
+            continue;
+        }
+        at[i] = -1;
+        if (auto pc = package_command(cmds[i])) {
+            at[i] = static_cast<int>(out.size());
+            out.push_back(std::move(*pc));
+        }
+    }
+    if (out.empty()) {
+        at.clear();
+    }
 }
 
 }  // namespace
@@ -199,24 +210,18 @@ uint64_t manager_program_bits() {
 }
 
 const std::vector<PackageCommand>& package_commands(const RunView& run) {
-    // Many rules ask for every RUN: the computed list without a stack frame.
-    if (!run.m_packages) {
-        if ((run.programs() & manager_program_bits()) == 0) {
-            // No program manager_of() knows: most RUNs share one empty list.
-            static const auto k_none = std::make_shared<const std::vector<PackageCommand>>();
-            run.m_packages = k_none;
-            run.m_package_at.clear();
-        } else {
-            run.m_packages = compute_package_commands(run.commands(), run.m_package_at);
+    if (!run.m_packages_done) {
+        // No program manager_of() knows (most RUNs): nothing to compute.
+        if ((run.programs() & manager_program_bits()) != 0) {
+            compute_package_commands(run.commands(), run.m_packages, run.m_package_at);
         }
+        run.m_packages_done = true;
     }
-    return *run.m_packages;
+    return run.m_packages;
 }
 
 const PackageCommand* package_command_at(const RunView& run, size_t i) {
-    const std::vector<PackageCommand>& all = package_commands(run);
-    int at = i < run.m_package_at.size() ? run.m_package_at[i] : -1;
-    return at < 0 ? nullptr : &all[static_cast<size_t>(at)];
+    return run.package_at(i);
 }
 
 std::string command_line(const PackageCommand& cmd, std::string_view insert) {

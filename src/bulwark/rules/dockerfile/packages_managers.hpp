@@ -81,9 +81,10 @@ struct PackageCommand {
     const model::shell::Word* subcommand_word = nullptr;  // nullptr when there is none
     std::vector<const model::shell::Word*> operands;      // after the subcommand
     std::span<const model::shell::Word> argv;             // the whole command line (from the program)
+    bool install = false;  // installs(), set by package_command(): several rules ask of every command
 
     /// True for an install-like subcommand (install, add, groupinstall ...).
-    bool installs() const;
+    bool installs() const { return install; }
     /// True when the command line has one of these options (see shell::has_option).
     bool has_option(std::string_view short_letters, std::initializer_list<std::string_view> long_names) const;
 };
@@ -98,11 +99,11 @@ const std::vector<PackageCommand>& package_commands(const RunView& run);
 const PackageCommand* package_command_at(const RunView& run, size_t i);
 
 inline const PackageCommand* RunView::package_at(size_t i) const {
-    if (!m_packages) {
+    if (!m_packages_done) {
         package_commands(*this);
     }
     int at = i < m_package_at.size() ? m_package_at[i] : -1;
-    return at < 0 ? nullptr : m_packages->data() + at;
+    return at < 0 ? nullptr : m_packages.data() + at;
 }
 
 /// The command line of `cmd` as text, with `insert` added after the subcommand (or the program

@@ -1,7 +1,10 @@
 // BD055: packages installed without a version.
+#include <algorithm>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
@@ -16,9 +19,11 @@ namespace {
 /// True when the install names packages on its command line that should carry versions.
 bool checks_operands(const PackageCommand& pc) {
     const PackageManager& m = *pc.manager;
+    // Subcommands that install groups, local files or build dependencies, not named packages.
+    static constexpr std::string_view k_not_named[] = {
+        "groupinstall", "localinstall", "build-dep", "satisfy", "reinstall", "source-install", "si"};
     if (m.pin == PinStyle::none || !pc.installs() ||
-        in_word_list("groupinstall localinstall build-dep satisfy reinstall source-install si",
-                     pc.subcommand)) {
+        std::find(std::begin(k_not_named), std::end(k_not_named), pc.subcommand) != std::end(k_not_named)) {
         return false;
     }
     if (m.pin == PinStyle::npm && m.name == "yarn" && pc.subcommand != "add") {
@@ -36,19 +41,8 @@ bool checks_operands(const PackageCommand& pc) {
     return true;
 }
 
-/// The parts joined, in one allocation.
-std::string concat(std::initializer_list<std::string_view> parts) {
-    size_t size = 0;
-    for (std::string_view p : parts) {
-        size += p.size();
-    }
-    std::string out;
-    out.reserve(size);
-    for (std::string_view p : parts) {
-        out += p;
-    }
-    return out;
-}
+/// The longest version syntax append_pin_hint() adds after a name.
+constexpr size_t k_longest_pin_hint = std::string_view("==<version>").size();
 
 /// Appends `name` with the version syntax of `m` ("curl=<version>") to `out`.
 void append_pin_hint(std::string& out, const PackageManager& m, std::string_view name) {
@@ -78,6 +72,7 @@ void append_pin_hint(std::string& out, const PackageManager& m, std::string_view
 }  // namespace
 
 void check_unpinned(const DockerfileContext& ctx, Reporter& out) {
+    std::vector<const shell::Word*> unpinned;  // of one command; one buffer for the whole file
     for (const model::Instruction& ins : ctx.dockerfile.instructions) {
         if (ins.kind != model::InstructionKind::run) {
             continue;
@@ -88,7 +83,8 @@ void check_unpinned(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             const PackageManager& m = *pc.manager;
-            std::vector<const shell::Word*> unpinned;
+            unpinned.clear();
+            size_t names_size = 0;
             for (const shell::Word* op : pc.operands) {
                 // A word from a variable or substitution names packages this rule cannot see.
                 if (op->dynamic || op->value.empty() || util::starts_with(op->value, "-") ||
@@ -96,24 +92,33 @@ void check_unpinned(const DockerfileContext& ctx, Reporter& out) {
                     continue;
                 }
                 unpinned.push_back(op);
+                names_size += op->value.size();
             }
             if (unpinned.empty()) {
                 continue;
             }
-            std::string names;
-            std::string hints;
-            for (const shell::Word* w : unpinned) {
-                if (!names.empty()) {
-                    names += ", ";
-                    hints += ' ';
+            // Built straight into the strings the finding keeps, each allocated once: this rule
+            // reports thousands of commands in a large scan.
+            const size_t command_size = pc.run->program.size() + 1 + pc.subcommand.size();
+            std::string message;
+            message.reserve(32 + command_size + names_size + 2 * unpinned.size());
+            message.append("`").append(pc.run->program).append(" ").append(pc.subcommand);
+            message.append("` without a version for ");
+            std::string fix;
+            fix.reserve(16 + command_size + names_size + unpinned.size() * (1 + k_longest_pin_hint));
+            fix.append("pin versions: ")
+                .append(pc.run->program)
+                .append(" ")
+                .append(pc.subcommand)
+                .append(" ");
+            for (size_t i = 0; i < unpinned.size(); ++i) {
+                if (i > 0) {
+                    message += ", ";
+                    fix += ' ';
                 }
-                names += w->value;
-                append_pin_hint(hints, m, package_name(m, w->value));
+                message += unpinned[i]->value;
+                append_pin_hint(fix, m, package_name(m, unpinned[i]->value));
             }
-            // Plain concatenation: this rule reports thousands of commands in a large scan.
-            std::string command = concat({pc.run->program, " ", pc.subcommand});
-            std::string message = concat({"`", command, "` without a version for ", names});
-            std::string fix = concat({"pin versions: ", command, " ", hints});
             report_words(out, *pc.run, *unpinned.front(), *unpinned.front(), std::move(message),
                          std::move(fix));
         }

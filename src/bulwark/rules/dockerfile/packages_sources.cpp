@@ -162,6 +162,16 @@ std::optional<InsecureSource> insecure_source(const RunView& view, size_t at) {
         return std::nullopt;
     }
     const PackageManager& m = *pc->manager;
+    // Only these managers' options and `config set` are checked below (apt-get, the most common
+    // manager, stops here), each in a word of c.argv holding a URL: insecure_url_at() needs "://".
+    if (m.name != "apk" && m.name != "pip" && m.name != "npm" && m.name != "yarn" && m.name != "gem" &&
+        pc->subcommand != "config") {
+        return std::nullopt;
+    }
+    if (std::none_of(c.argv.begin(), c.argv.end(),
+                     [](const shell::Word& w) { return w.value.find("://") != std::string::npos; })) {
+        return std::nullopt;
+    }
     // The word of an option whose value is an insecure URL (`-i http://x`, `--index-url=http://x`).
     auto insecure_option = [&](std::string_view letters, std::initializer_list<std::string_view> names) {
         auto v = shell::option_value(c.argv, letters, names, m.value_options);

@@ -96,10 +96,11 @@ std::optional<ModeEffect> parse_mode(std::string_view mode) {
 }
 
 /// Where a mode is set: the mode word, the paths it applies to, and how to report it.
+/// Its strings are views into the model, which outlives the rule cache that keeps the sites.
 struct ModeSite {
     std::string mode;
-    std::vector<std::string> paths;
-    std::string tool;  // "chmod", "install -m", "COPY --chmod" ...
+    std::vector<std::string_view> paths;
+    std::string_view tool;  // "chmod", "install -m", "COPY --chmod" ...
     bool recursive = false;
     // One of the two locations below.
     const RunCommand* run = nullptr;
@@ -150,7 +151,7 @@ void collect_run_sites(const RunView& view, std::vector<ModeSite>& out) {
             for (size_t k = dirs ? 0 : (ops.empty() ? 0 : ops.size() - 1); k < ops.size(); ++k) {
                 site.paths.push_back(ops[k]->value);
             }
-            site.tool = fmt::format("{} -m", c.program);
+            site.tool = c.program == "mkdir" ? "mkdir -m" : "install -m";
         } else {
             continue;
         }
@@ -166,7 +167,7 @@ void collect_copy_site(const model::Instruction& ins, std::vector<ModeSite>& out
     ModeSite site;
     site.mode = f->value;
     site.range = f->range;
-    site.tool = fmt::format("{} --chmod", model::keyword_name(ins.kind));
+    site.tool = ins.kind == model::InstructionKind::add ? "ADD --chmod" : "COPY --chmod";
     if (ins.json_form && !ins.json.empty()) {
         site.paths.push_back(ins.json.back().value);
     } else if (!ins.words.empty()) {
@@ -175,27 +176,26 @@ void collect_copy_site(const model::Instruction& ins, std::vector<ModeSite>& out
     out.push_back(std::move(site));
 }
 
-/// The mode sites of every instruction of `df` (by position) that reaches the shipped image,
-/// collected once per analyzed Dockerfile for both mode rules (BD041, BD042).
-const std::vector<std::vector<ModeSite>>& mode_sites(const model::Dockerfile& df) {
-    using Sites = std::vector<std::vector<ModeSite>>;
+/// The mode sites of every instruction of `df` that reaches the shipped image, in instruction
+/// order, collected once per analyzed Dockerfile for both mode rules (BD041, BD042).
+const std::vector<ModeSite>& mode_sites(const model::Dockerfile& df) {
+    using Sites = std::vector<ModeSite>;
     std::shared_ptr<void>& slot = rule_cache_slot(df, cache_slot::mode_sites);
     if (!slot) {
-        auto all = std::make_shared<Sites>(df.instructions.size());
-        for (size_t i = 0; i < df.instructions.size(); ++i) {
-            const model::Instruction& ins = df.instructions[i];
+        auto all = std::make_shared<Sites>();
+        for (const model::Instruction& ins : df.instructions) {
             if (!reaches_shipped_image(df, ins)) {
                 continue;
             }
             if (ins.kind == model::InstructionKind::copy || ins.kind == model::InstructionKind::add) {
-                collect_copy_site(ins, (*all)[i]);
+                collect_copy_site(ins, *all);
             } else if (ins.kind == model::InstructionKind::run) {
                 const RunView& view = run_view(df, ins);
                 // collect_run_sites() looks at chmod, install and mkdir only.
                 constexpr uint64_t k_mode_programs =
                     program_bit("chmod") | program_bit("install") | program_bit("mkdir");
                 if ((view.programs() & k_mode_programs) != 0) {
-                    collect_run_sites(view, (*all)[i]);
+                    collect_run_sites(view, *all);
                 }
             }
         }
@@ -207,10 +207,8 @@ const std::vector<std::vector<ModeSite>>& mode_sites(const model::Dockerfile& df
 /// Every mode set by an instruction of a stage whose files reach the shipped image.
 template <typename F>
 void for_each_mode(const model::Dockerfile& df, F&& f) {
-    for (const std::vector<ModeSite>& sites : mode_sites(df)) {
-        for (const ModeSite& s : sites) {
-            f(s);
-        }
+    for (const ModeSite& s : mode_sites(df)) {
+        f(s);
     }
 }
 
@@ -221,7 +219,7 @@ bool undone_later(const ModeSite& s, Safe&& safe) {
     if (s.paths.empty() || s.later.empty()) {
         return false;
     }
-    for (const std::string& path : s.paths) {
+    for (std::string_view path : s.paths) {
         bool undone = false;
         for (const RunCommand& c : s.later) {
             if (c.program == "rm") {
@@ -256,8 +254,11 @@ void report_site(Reporter& out, const ModeSite& s, std::string message, std::str
 
 std::string joined_paths(const ModeSite& s) {
     std::string out;
-    for (const std::string& p : s.paths) {
-        out += (out.empty() ? "" : " ") + p;
+    for (std::string_view p : s.paths) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out += p;
     }
     return out.empty() ? std::string("its target") : out;
 }
@@ -306,7 +307,7 @@ void check_setuid(const DockerfileContext& ctx, Reporter& out) {
         if (!e->setuid) {
             // setgid alone: on directories it only sets group inheritance.
             bool binary = false;
-            for (const std::string& p : s.paths) {
+            for (std::string_view p : s.paths) {
                 binary = binary || in_bin_dir(p);
             }
             if (!binary || s.recursive) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -358,11 +359,39 @@ const shell::Word* find_option_flag(std::span<const shell::Word> argv, std::stri
     return nullptr;
 }
 
+/// False when no word of argv[1..] can be the option option_flag() looks for: none is
+/// `--name[=value]` with a name of `long_names`, and no short group holds one of `short_letters`.
+/// A cheap test without the lists of options taking values (most commands have none of the options).
+bool may_hold_option(std::span<const shell::Word> argv, std::string_view short_letters,
+                     std::initializer_list<std::string_view> long_names) {
+    for (size_t i = 1; i < argv.size(); ++i) {
+        std::string_view a = argv[i].value;
+        if (a.size() < 2 || a[0] != '-') {
+            continue;
+        }
+        if (a[1] != '-') {
+            if (find_first_of(a.substr(1), short_letters) != std::string_view::npos) {
+                return true;
+            }
+            continue;
+        }
+        size_t eq = a.find('=');
+        std::string_view name = a.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
+        if (std::find(long_names.begin(), long_names.end(), name) != long_names.end()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
                                std::initializer_list<std::string_view> long_names,
                                shell::OptionList takes_value) {
+    if (!may_hold_option(argv, short_letters, long_names)) {
+        return nullptr;
+    }
     auto long_takes = [&](std::string_view opt) {
         return std::find(takes_value.begin(), takes_value.end(), opt) != takes_value.end();
     };
@@ -376,6 +405,9 @@ const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_vi
 const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_view short_letters,
                                std::initializer_list<std::string_view> long_names,
                                const shell::ValueOptions& takes_value) {
+    if (!may_hold_option(argv, short_letters, long_names)) {
+        return nullptr;  // (the prepared lists are long: curl's, wget's)
+    }
     // A long option taking a value is "--name" in the list, "name" in the prepared one.
     auto long_takes = [&](std::string_view opt) { return takes_value.long_takes(opt.substr(2)); };
     auto short_takes = [&](char c) { return takes_value.short_takes(c); };

@@ -58,8 +58,10 @@ bool is_tls_env_name(std::string_view name) {
         default:
             return false;
     }
-    return std::any_of(std::begin(k_tls_env_names), std::end(k_tls_env_names),
-                       [&](std::string_view known) { return util::iequals(name, known); });
+    // The size first: util::iequals is a call, and most names are not the size of any known one.
+    return std::any_of(std::begin(k_tls_env_names), std::end(k_tls_env_names), [&](std::string_view known) {
+        return name.size() == known.size() && util::iequals(name, known);
+    });
 }
 
 /// Why `name=value` disables TLS verification, or nullopt.
@@ -173,18 +175,41 @@ struct ConfigWrite {
     std::string content;  // what is written to it
 };
 
-/// True for the programs config_writes() reads: echo, printf, cat.
-bool writes_file(std::string_view prog) {
-    return prog.size() >= 3 && (prog[0] == 'e' || prog[0] == 'p' || prog[0] == 'c') &&
-           (prog == "echo" || prog == "printf" || prog == "cat");
+/// True for the programs config_writes() reads: echo, printf, cat (asked of every command).
+constexpr bool writes_file(std::string_view prog) {
+    switch (prog.size()) {
+        case 3:
+            return prog == "cat";
+        case 4:
+            return prog == "echo";
+        case 6:
+            return prog == "printf";
+        default:
+            return false;
+    }
+}
+
+/// True when redirection `r` of a command in `s` writes its output to a file (not a here-document).
+bool writes_to_file(const shell::Script& s, const shell::Redirect& r) {
+    if (r.heredoc >= 0 && static_cast<size_t>(r.heredoc) < s.heredocs.size()) {
+        return false;
+    }
+    return r.op == ">" || r.op == ">>" || r.op == "1>" || r.op == "1>>" || r.op == ">|";
 }
 
 /// `facts` are command_facts() of s.commands[index].
 std::vector<ConfigWrite> config_writes(const shell::Script& s, size_t index, const CommandFacts& facts) {
     const shell::Command& c = s.commands[index];
     std::string_view prog = facts.program;
-    if (prog.size() < 3 || (prog[0] != 'e' && prog[0] != 'p' && prog[0] != 'c') ||
-        (prog != "echo" && prog != "printf" && prog != "cat")) {
+    if (!writes_file(prog)) {
+        return {};
+    }
+    // Most echo/printf/cat commands write to the terminal or a pipe: look for a file written
+    // (a redirection or `| tee`) before building the content.
+    const shell::Command* next = shell::piped_into(s, index);
+    const bool tees = next != nullptr && shell::is_command(*next, "tee");
+    if (!tees && std::none_of(c.redirects.begin(), c.redirects.end(),
+                              [&](const shell::Redirect& r) { return writes_to_file(s, r); })) {
         return {};
     }
     std::string content;
@@ -201,12 +226,11 @@ std::vector<ConfigWrite> config_writes(const shell::Script& s, size_t index, con
     for (const shell::Redirect& r : c.redirects) {
         if (r.heredoc >= 0 && static_cast<size_t>(r.heredoc) < s.heredocs.size()) {
             content += s.heredocs[static_cast<size_t>(r.heredoc)].body;
-        } else if (r.op == ">" || r.op == ">>" || r.op == "1>" || r.op == "1>>" || r.op == ">|") {
+        } else if (writes_to_file(s, r)) {
             targets.push_back(r.target.value);
         }
     }
-    if (const shell::Command* next = shell::piped_into(s, index);
-        next != nullptr && shell::is_command(*next, "tee")) {
+    if (tees) {
         for (const shell::Word* w : shell::operands(shell::effective_argv(*next))) {
             targets.push_back(w->value);
         }
@@ -411,7 +435,12 @@ const shell::Word* separate_value(std::span<const shell::Word> argv, const shell
 /// True when tls_command_hits() may find something in `c`: a cheap test on the program name and
 /// the words, so that most commands cost a few comparisons.
 bool may_disable_tls(const shell::Command& c, const CommandFacts& facts) {
-    if (!c.assignments.empty()) {
+    // assignment_words() that tls_env_problem() may judge: NAME=value with a name it knows.
+    auto known_assignment = [](const shell::Word& w) {
+        size_t eq = w.value.find('=');
+        return eq != std::string::npos && is_tls_env_name(std::string_view(w.value).substr(0, eq));
+    };
+    if (std::any_of(c.assignments.begin(), c.assignments.end(), known_assignment)) {
         return true;
     }
     if (!c.argv.empty()) {
@@ -419,7 +448,8 @@ bool may_disable_tls(const shell::Command& c, const CommandFacts& facts) {
         std::string_view first = c.argv[0].value;
         char last = first.empty() ? '\0' : first.back();
         if ((last == 't' || last == 'e' || last == 'y' || last == 'v') &&
-            is_one_of(shell::basename(first), {"export", "declare", "typeset", "readonly", "env"})) {
+            is_one_of(shell::basename(first), {"export", "declare", "typeset", "readonly", "env"}) &&
+            std::any_of(c.argv.begin() + 1, c.argv.end(), known_assignment)) {
             return true;
         }
     }
@@ -428,30 +458,42 @@ bool may_disable_tls(const shell::Command& c, const CommandFacts& facts) {
         return false;
     }
     std::string_view prog = facts.program;
-    // The programs tls_command_hits() knows (pip* aside); their first letters are tested first.
+    // The programs tls_command_hits() knows (pip* aside); their program_bit()s are tested first
+    // (cd, cp, mkdir, make... share a first letter with them, rarely a bit).
     static constexpr std::string_view k_programs[] = {
         "busybox",           "curl", "conda", "composer", "dnf", "git",  "microdnf", "mamba",
         "micromamba",        "npm",  "pnpm",  "tdnf",     "uv",  "wget", "yarn",     "yum",
         "yum-config-manager"};
-    constexpr uint32_t k_first = [] {
-        uint32_t bits = 0;
+    constexpr uint64_t k_bits = [] {
+        uint64_t bits = 0;
         for (std::string_view name : k_programs) {
-            bits |= uint32_t{1} << (name.front() - 'a');
+            bits |= program_bit(name);
         }
         return bits;
     }();
-    char first = prog.empty() ? '\0' : prog[0];
-    if (first >= 'a' && first <= 'z' && ((k_first >> (first - 'a')) & 1U) != 0 &&
-        (prog.starts_with("pip") || is_one_of(prog, k_programs))) {
+    if (prog.starts_with("pip") || ((program_bit(prog) & k_bits) != 0 && is_one_of(prog, k_programs))) {
         return true;
     }
     if (argv.size() > 2 && argv[1].value == "-m") {
         return true;  // python -m pip
     }
-    // --insecure-skip-tls-verify, --skip-tls-verify, --tls-verify=, --tlsverify=
+    // The options every program is checked for: --insecure-skip-tls-verify, --skip-tls-verify,
+    // --tls-verify=, --tlsverify= (the test on the third byte rejects most long options at once).
     return std::any_of(argv.begin() + 1, argv.end(), [](const shell::Word& w) {
         std::string_view a = w.value;
-        return a.size() >= 3 && a[0] == '-' && a[1] == '-' && (a[2] == 'i' || a[2] == 's' || a[2] == 't');
+        if (a.size() < 3 || a[0] != '-' || a[1] != '-') {
+            return false;
+        }
+        switch (a[2]) {
+            case 'i':
+                return a.starts_with("--insecure-skip-tls-verify");
+            case 's':
+                return a.starts_with("--skip-tls-verify");
+            case 't':
+                return a.starts_with("--tls-verify=") || a.starts_with("--tlsverify=");
+            default:
+                return false;
+        }
     });
 }
 
@@ -692,6 +734,9 @@ std::vector<Hit> signature_command_hits(const shell::Command& /*c*/, const Comma
         }
         std::string v;  // one buffer for the lower-cased words
         for (const shell::Word& w : argv) {
+            if (w.value.find('=') == std::string::npos) {
+                continue;  // only `-o Key=value` settings below: most words stop here, unlowered
+            }
             assign_lower(v, w.value);
             size_t eq = v.find('=');
             if (eq != std::string::npos &&
