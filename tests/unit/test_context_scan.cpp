@@ -278,6 +278,9 @@ TEST(ContextScan, AScanReadsASiblingInputOnceAndFindsTheSame) {
         }
     }
     EXPECT_FALSE(of_rule(rep.files[0], "BD151").empty());  // Dockerfile.a's token, sent with Dockerfile
+    // ... and in Dockerfile.a itself, found by BD022 from the context scan's matches (same findings as
+    // a scan of its own, compared above).
+    EXPECT_EQ(of_rule(rep.files[1], "BD022").size(), 1U);
     // An input larger than --max-file-size is still refused when a sibling's context scan read it.
     opts.max_file_size = 40;  // Dockerfile and Dockerfile.b are shorter, Dockerfile.a is longer
     report::Report small = engine::scan(fs, opts);

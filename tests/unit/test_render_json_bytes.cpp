@@ -87,4 +87,22 @@ TEST(RenderJsonBytes, StringsKeepTheirValueOrNlohmannsReplacement) {
     EXPECT_EQ(parsed["files"][strings.size()]["findings"], Json::array());
 }
 
+TEST(RenderJsonBytes, LongStringsOfBytesThatGrowMostWhenEscaped) {
+    // A finding is written into room sized from its strings (each byte may take six) and longer
+    // strings elsewhere into the output itself: both bounds must hold for the worst bytes.
+    std::vector<std::string> strings;
+    for (size_t size : {size_t{255}, size_t{256}, size_t{257}, size_t{5000}}) {
+        for (char c : {'\x01', '"', '\\', '\x7f', '\xff', 'x'}) {
+            strings.emplace_back(size, c);
+        }
+        strings.push_back(std::string(size, 'x') + "\xe2\x82");  // a cut UTF-8 sequence at the end
+    }
+    report::Report rep = report_with(strings);
+    rep.files[0].findings[0].location.pointer = std::string(300, '\x02');  // a path inside an image
+    std::string out = test::render(rep, "json");
+    Json parsed = Json::parse(out);
+    EXPECT_EQ(parsed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n", out);
+    EXPECT_EQ(parsed["files"][0]["findings"][0]["location"]["pointer"], std::string(300, '\x02'));
+}
+
 }  // namespace

@@ -356,4 +356,32 @@ TEST(SecretNames, RedactKeepsFourCharacters) {
     EXPECT_EQ(rules::secrets::redact(""), "****");
 }
 
+TEST(SecretPatterns, KnownMatchesAnswerOnlyForTheSameBytesAndScanner) {
+    const std::string text = "FROM alpine\nRUN echo ghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZ\n";
+    const std::vector<SecretMatch> real = scan(text);
+    ASSERT_EQ(real.size(), 1U);
+    SecretMatch marked = real[0];
+    marked.preview = "from KnownMatches";  // tells a reused answer from a scan
+    {
+        rules::secrets::KnownMatches known(SecretScanner::builtin(), text, {marked});
+        ASSERT_EQ(scan(text).size(), 1U);
+        EXPECT_EQ(scan(text)[0].preview, "from KnownMatches");
+        // Equal bytes elsewhere, a part of the same bytes: scanned.
+        const std::string copy = text;
+        EXPECT_EQ(scan(copy)[0].preview, real[0].preview);
+        EXPECT_EQ(scan(std::string_view(text).substr(0, text.size() - 1)).size(), 1U);
+        EXPECT_NE(scan(std::string_view(text).substr(0, text.size() - 1))[0].preview, "from KnownMatches");
+        // Another thread does not see this thread's scope.
+        std::string other_thread;
+        std::thread([&] { other_thread = scan(text)[0].preview; }).join();
+        EXPECT_EQ(other_thread, real[0].preview);
+        {
+            rules::secrets::KnownMatches inner(SecretScanner::builtin(), text, {});
+            EXPECT_TRUE(scan(text).empty());  // the innermost scope answers
+        }
+        EXPECT_EQ(scan(text)[0].preview, "from KnownMatches");
+    }
+    EXPECT_EQ(scan(text)[0].preview, real[0].preview);  // out of scope: scanned again
+}
+
 }  // namespace

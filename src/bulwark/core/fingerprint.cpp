@@ -1,6 +1,7 @@
 #include "bulwark/core/fingerprint.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -76,10 +77,19 @@ struct Prefixes {
 FingerprintText fingerprint_text(const Finding& finding) {
     thread_local Prefixes prefixes;
     uint64_t h = mix(prefixes.get(finding), util::trim(finding.evidence));
-    static constexpr char k_hex[] = "0123456789abcdef";
+    // Two hex digits per byte of the hash, from a table: every finding of a report has one.
+    static constexpr auto k_pairs = [] {
+        constexpr char k_hex[] = "0123456789abcdef";
+        std::array<char, 512> pairs{};
+        for (size_t b = 0; b < 256; ++b) {
+            pairs[2 * b] = k_hex[b >> 4U];
+            pairs[2 * b + 1] = k_hex[b & 0xfU];
+        }
+        return pairs;
+    }();
     FingerprintText out{};
-    for (size_t i = 16; i-- > 0; h >>= 4U) {
-        out.hex[i] = k_hex[h & 0xfU];
+    for (size_t i = 8; i-- > 0; h >>= 8U) {
+        std::memcpy(out.hex + 2 * i, &k_pairs[2 * (h & 0xffU)], 2);
     }
     return out;
 }

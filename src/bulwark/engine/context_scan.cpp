@@ -51,31 +51,37 @@ uint32_t line_of(std::string_view data, uint64_t offset) {
 }
 
 /// Reads a context file and records the secrets in it (text files only: a NUL byte means none).
-/// When the file is also a scan input, its bytes go to the cache for that scan.
+/// When the file is also a scan input, its bytes and matches go to the cache for that scan.
 void scan_contents(const util::FileSystem& fs, ContextCache& cache, ContextCache::File& file) {
     util::ReadResult r = fs.read(file.disk, k_context_read_cap);
     if (!r.error.empty()) {
         return;
     }
-    if (r.data.find('\0') == std::string::npos) {
-        for (const rules::secrets::SecretMatch& m : rules::secrets::SecretScanner::builtin().scan(r.data)) {
+    ContextCache::SharedInput read;
+    read.bytes = std::move(r.data);
+    const std::string& data = read.bytes;
+    if (data.find('\0') == std::string::npos) {
+        read.secrets = rules::secrets::SecretScanner::builtin().scan(data);
+        read.scanned = true;
+        for (const rules::secrets::SecretMatch& m : read.secrets) {
             file.secrets.push_back(model::ContextSecret{std::string(m.id), std::string(m.name), m.severity,
-                                                        line_of(r.data, m.begin), m.preview});
+                                                        line_of(data, m.begin), m.preview});
         }
     }
-    cache.offer_input(file.disk, r.data);
+    cache.offer_input(file.disk, read);
 }
 
 }  // namespace
 
-bool ContextCache::Directory::has_file(const util::FileSystem& fs, std::string_view rel,
-                                       const std::string& disk) const {
-    if (truncated) {
-        return fs.kind(disk) == util::PathKind::other;
-    }
+bool ContextCache::Directory::lists(std::string_view rel) const {
     auto it = std::lower_bound(files.begin(), files.end(), rel,
                                [](const std::unique_ptr<File>& f, std::string_view r) { return f->rel < r; });
     return it != files.end() && (*it)->rel == rel;
+}
+
+bool ContextCache::Directory::has_file(const util::FileSystem& fs, std::string_view rel,
+                                       const std::string& disk) const {
+    return truncated ? fs.kind(disk) == util::PathKind::other : lists(rel);
 }
 
 const ContextCache::Directory& ContextCache::directory(const util::FileSystem& fs, const std::string& root) {
@@ -90,7 +96,8 @@ const ContextCache::Directory& ContextCache::directory(const util::FileSystem& f
     }
     d->walked.call([&] {
         d->has_git = fs.exists(root == "." ? ".git" : root + "/.git");
-        std::string prefix = prefix_of(root);
+        d->prefix = prefix_of(root);
+        const std::string& prefix = d->prefix;
         for (std::string& disk : fs.walk(root, {".git"})) {
             std::string rel = relative_to_prefix(prefix, disk);
             if (rel.empty()) {
@@ -102,26 +109,30 @@ const ContextCache::Directory& ContextCache::directory(const util::FileSystem& f
             }
             auto f = std::make_unique<File>();
             f->secret_name = rules::secrets::secret_file_kind(rel).has_value();
+            d->lists_ignore_files = d->lists_ignore_files || util::ends_with(rel, ".dockerignore");
             f->rel = std::move(rel);
             f->disk = std::move(disk);
             d->files.push_back(std::move(f));
         }
+        // The context's own .dockerignore, looked up once for all the Dockerfiles of the directory.
+        const std::string ignore_file = prefix + ".dockerignore";
+        const std::string rel = relative_to_prefix(prefix, ignore_file);
+        d->has_ignore_file =
+            rel.empty() ? fs.kind(ignore_file) == util::PathKind::other : d->has_file(fs, rel, ignore_file);
     });
     return *d;
 }
 
-const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const std::string& root,
-                                             const ctxin::IgnoreFile& ignore,
-                                             const std::string& ignore_path) {
-    const Directory& dir = directory(fs, root);
+const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const Directory& dir,
+                                             const ctxin::IgnoreFile& ignore, std::string_view ignore_path) {
     Sent* s = nullptr;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        std::unique_ptr<Sent>& slot = sent_[root + '\n' + ignore_path];
-        if (slot == nullptr) {
-            slot = std::make_unique<Sent>();
+        auto it = dir.sent.find(ignore_path);
+        if (it == dir.sent.end()) {
+            it = dir.sent.emplace(std::string(ignore_path), std::make_unique<Sent>()).first;
         }
-        s = slot.get();
+        s = it->second.get();
     }
     s->built.call([&] {
         s->directory = &dir;
@@ -146,30 +157,31 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const s
     return *s;
 }
 
-void ContextCache::expect_inputs(const std::vector<std::string>& paths) {
+void ContextCache::expect_inputs(const std::vector<std::string_view>& paths) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
-    for (const std::string& p : paths) {
-        inputs_.try_emplace(p);
+    inputs_.reserve(inputs_.size() + paths.size());
+    for (std::string_view p : paths) {
+        inputs_.try_emplace(std::string(p));
     }
 }
 
-std::optional<std::string> ContextCache::take_input(const std::string& path) {
+std::optional<ContextCache::SharedInput> ContextCache::take_input(const std::string& path) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
     auto it = inputs_.find(path);
     if (it == inputs_.end()) {
         return std::nullopt;
     }
     it->second.taken = true;
-    std::optional<std::string> bytes = std::move(it->second.bytes);
-    it->second.bytes.reset();
-    return bytes;
+    std::optional<SharedInput> input = std::move(it->second.input);
+    it->second.input.reset();
+    return input;
 }
 
-void ContextCache::offer_input(const std::string& path, std::string& bytes) {
+void ContextCache::offer_input(const std::string& path, SharedInput& input) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
     auto it = inputs_.find(path);
-    if (it != inputs_.end() && !it->second.taken && !it->second.bytes) {
-        it->second.bytes = std::move(bytes);
+    if (it != inputs_.end() && !it->second.taken && !it->second.input) {
+        it->second.input = std::move(input);
     }
 }
 
@@ -182,32 +194,51 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     }
     model::BuildContext bc;
     size_t slash = path.rfind('/');
-    std::string root = slash == std::string::npos
-                           ? std::string()
-                           : util::normal_path(path.substr(0, std::max<size_t>(slash, 1)));
-    if (root.empty()) {
-        root = ".";
+    // A normal path not at the filesystem root splits at its last '/' into the root and the
+    // Dockerfile's relative path, which is what normalising and relating them would give.
+    const bool split = slash != 0 && util::is_normal_path(path);
+    if (split) {
+        bc.root = slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+    } else {
+        bc.root = slash == std::string::npos
+                      ? std::string()
+                      : util::normal_path(std::string_view(path).substr(0, std::max<size_t>(slash, 1)));
+        if (bc.root.empty()) {
+            bc.root = ".";
+        }
+        while (bc.root.size() > 1 && bc.root.back() == '/') {
+            bc.root.pop_back();
+        }
     }
-    while (root.size() > 1 && root.back() == '/') {
-        root.pop_back();
-    }
-    bc.root = root;
-    const std::string prefix = prefix_of(root);
-    bc.dockerfile = relative_to_prefix(prefix, path);
+    const std::string& root = bc.root;
 
-    ContextCache local;  // without a scan-wide cache, this Dockerfile's own
-    ContextCache& cache = ctx.contexts != nullptr ? *ctx.contexts : local;
+    std::optional<ContextCache> local;  // without a scan-wide cache, this Dockerfile's own
+    ContextCache& cache = ctx.contexts != nullptr ? *ctx.contexts : local.emplace();
     const ContextCache::Directory& directory = cache.directory(ctx.fs, root);
+    const std::string& prefix = directory.prefix;
+    bc.dockerfile =
+        split ? path.substr(slash == std::string::npos ? 0 : slash + 1) : relative_to_prefix(prefix, path);
 
     // Dockerfile.dockerignore next to the Dockerfile wins over the context's .dockerignore. Both are
-    // in the context's directory, so its walk says whether they exist.
-    for (const std::string& candidate :
-         {path + ".dockerignore", root == "." ? std::string(".dockerignore") : root + "/.dockerignore"}) {
-        std::string rel = relative_to_prefix(prefix, candidate);
-        if (rel.empty() ? ctx.fs.kind(candidate) != util::PathKind::other
-                        : !directory.has_file(ctx.fs, rel, candidate)) {
-            continue;
-        }
+    // in the context's directory, so its walk says whether they exist. `path` names a file, so its
+    // relative path with the suffix is the suffixed path's relative path.
+    constexpr std::string_view k_own_suffix = ".dockerignore";
+    bool found = false;
+    if (bc.dockerfile.empty() || directory.truncated) {
+        found = ctx.fs.kind(path + std::string(k_own_suffix)) == util::PathKind::other;
+    } else if (directory.lists_ignore_files) {
+        thread_local std::string own_ignore;  // reused: every Dockerfile asks
+        own_ignore.assign(bc.dockerfile).append(k_own_suffix);
+        found = directory.lists(own_ignore);
+    }
+    std::string candidate;
+    if (found) {
+        candidate = path + std::string(k_own_suffix);
+    } else if (directory.has_ignore_file) {
+        candidate = prefix + ".dockerignore";
+        found = true;
+    }
+    if (found) {
         util::ReadResult r = ctx.fs.read(candidate, 16ULL * 1024 * 1024);
         if (!r.error.empty()) {
             result.diagnostics.push_back(core::Diagnostic{
@@ -216,7 +247,6 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
             return;
         }
         bc.ignore_file = std::make_shared<const util::SourceFile>(candidate, std::move(r.data));
-        break;
     }
     ctxin::IgnoreFile ignore;
     if (bc.ignore_file != nullptr) {
@@ -235,7 +265,7 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     }
 
     const ContextCache::Sent& sent =
-        cache.sent(ctx.fs, root, ignore, bc.ignore_file != nullptr ? bc.ignore_file->path() : std::string());
+        cache.sent(ctx.fs, directory, ignore, bc.ignore_file != nullptr ? bc.ignore_file->path() : "");
     bc.has_git = sent.directory->has_git;
     bc.git_ignored = sent.git_ignored;
     bc.truncated = sent.directory->truncated;

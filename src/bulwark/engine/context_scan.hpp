@@ -15,6 +15,7 @@
 #include "bulwark/input/context/dockerignore.hpp"
 #include "bulwark/model/context.hpp"
 #include "bulwark/report/report.hpp"
+#include "bulwark/rules/secrets/scanner.hpp"
 #include "bulwark/util/once.hpp"
 
 namespace bulwark::engine {
@@ -39,13 +40,21 @@ class ContextCache {
         std::vector<model::ContextSecret> secrets;
         util::Once read;
     };
+    struct Sent;
     struct Directory {
-        bool has_git = false;    // a `.git` at the root
-        bool truncated = false;  // more than k_context_file_cap files: `files` holds the first ones
+        std::string prefix;               // what precedes the path of a file below the root ("" for ".")
+        bool has_git = false;             // a `.git` at the root
+        bool has_ignore_file = false;     // a `.dockerignore` at the root
+        bool lists_ignore_files = false;  // some file of `files` is named `*.dockerignore`
+        bool truncated = false;           // more than k_context_file_cap files: `files` holds the first ones
         std::vector<std::unique_ptr<File>> files;  // sorted by path, `.git` not entered
         util::Once walked;
+        /// What each ignore file (by path, "" for none) sends; filled by sent() under the cache's mutex.
+        mutable std::map<std::string, std::unique_ptr<Sent>, std::less<>> sent;
         /// Whether the walk found the regular file `rel`; when it was truncated, ask the FileSystem.
         bool has_file(const util::FileSystem& fs, std::string_view rel, const std::string& disk) const;
+        /// Whether `rel` is one of `files` (all of them unless truncated).
+        bool lists(std::string_view rel) const;
     };
     /// A file the context rules judge, as one ignore file sees it.
     struct Judged {
@@ -65,30 +74,36 @@ class ContextCache {
 
     /// The walk of `root` (a display path without a trailing '/', or ".").
     const Directory& directory(const util::FileSystem& fs, const std::string& root);
-    /// The files of `root` that `ignore` (parsed from `ignore_path`, "" for none) lets through or
-    /// keeps out, as far as the context rules care.
-    const Sent& sent(const util::FileSystem& fs, const std::string& root,
-                     const input::context::IgnoreFile& ignore, const std::string& ignore_path);
+    /// The files of `dir` (a directory() of this cache) that `ignore` (parsed from `ignore_path`,
+    /// "" for none) lets through or keeps out, as far as the context rules care.
+    const Sent& sent(const util::FileSystem& fs, const Directory& dir,
+                     const input::context::IgnoreFile& ignore, std::string_view ignore_path);
+
+    /// An input's bytes as a context scan read them, with the secrets it found in them.
+    struct SharedInput {
+        std::string bytes;
+        bool scanned = false;  // `secrets` is SecretScanner::builtin().scan(bytes) (not for binaries)
+        std::vector<rules::secrets::SecretMatch> secrets;
+    };
 
     /// Names (as the FileSystem names them) the files the scan reads as inputs, before it starts:
     /// a context scan that reads one of them first keeps its bytes for take_input().
-    void expect_inputs(const std::vector<std::string>& paths);
+    void expect_inputs(const std::vector<std::string_view>& paths);
     /// The bytes of the input `path` when a context scan read them before, once; else nullopt. After
     /// the call the cache keeps no bytes of it.
-    std::optional<std::string> take_input(const std::string& path);
-    /// Keeps `bytes`, just read from `path`, when it is an input not yet taken (else leaves them).
-    void offer_input(const std::string& path, std::string& bytes);
+    std::optional<SharedInput> take_input(const std::string& path);
+    /// Keeps `input`, just read from `path`, when it is an input not yet taken (else leaves it).
+    void offer_input(const std::string& path, SharedInput& input);
 
   private:
     struct InputSlot {
         bool taken = false;
-        std::optional<std::string> bytes;
+        std::optional<SharedInput> input;
     };
     std::mutex inputs_mutex_;
     std::unordered_map<std::string, InputSlot> inputs_;
     std::mutex mutex_;
-    std::map<std::string, std::unique_ptr<Directory>> dirs_;
-    std::map<std::string, std::unique_ptr<Sent>> sent_;  // by root + '\n' + ignore path
+    std::map<std::string, std::unique_ptr<Directory>, std::less<>> dirs_;
 };
 
 /// Runs the enabled context rules on the build context of the Dockerfile `source` (when it is a

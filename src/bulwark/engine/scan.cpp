@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -21,6 +22,7 @@
 #include "bulwark/input/dockerfile/analyzer.hpp"
 #include "bulwark/input/dockerfile/parser.hpp"
 #include "bulwark/rules/rule.hpp"
+#include "bulwark/rules/secrets/scanner.hpp"
 #include "bulwark/util/swar.hpp"
 
 namespace bulwark::engine {
@@ -98,29 +100,37 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
     rep.diagnostics = std::move(disc.diagnostics);
 
     // One policy per command-line root (configs are found upward from each root's directory, so
-    // roots in one directory share it: the search and the load run once per directory).
-    std::map<std::string, const core::Policy*> policy_of_root;
-    std::map<std::string, config::LoadedPolicy> policies;  // by search directory
-    for (const Input& in : disc.inputs) {
-        if (policy_of_root.count(in.root) != 0) {
+    // roots in one directory share it: the search and the load run once per directory), looked up
+    // once per input here rather than by root string in the workers.
+    std::unordered_map<std::string_view, const core::Policy*> policy_of_root;  // views Input::root
+    std::map<std::string, config::LoadedPolicy> policies;                      // by search directory
+    std::vector<const core::Policy*> policy_of(disc.inputs.size());
+    for (size_t i = 0; i < disc.inputs.size(); ++i) {
+        const Input& in = disc.inputs[i];
+        if (i > 0 && in.root == disc.inputs[i - 1].root) {
+            policy_of[i] = policy_of[i - 1];  // the files of one walked directory
+            continue;
+        }
+        if (auto known = policy_of_root.find(in.root); known != policy_of_root.end()) {
+            policy_of[i] = known->second;
             continue;
         }
         // A root that is the input itself is a file discovery already looked at: no lookup again.
         std::string dir = in.root == in.path ? config::search_directory_of_file(in.root)
                                              : config::search_directory(fs, in.root);
-        if (auto found = policies.find(dir); found != policies.end()) {
-            policy_of_root.emplace(in.root, &found->second.policy);
-            continue;
+        auto found = policies.find(dir);
+        if (found == policies.end()) {
+            config::LoadedPolicy lp = load_report_policy(fs, in.root, options.trust, options.cli_policy,
+                                                         options.max_file_size, rep);
+            found = policies.emplace(dir, std::move(lp)).first;
         }
-        config::LoadedPolicy lp =
-            load_report_policy(fs, in.root, options.trust, options.cli_policy, options.max_file_size, rep);
-        auto stored = policies.emplace(dir, std::move(lp)).first;
-        policy_of_root.emplace(in.root, &stored->second.policy);
+        policy_of[i] = &found->second.policy;
+        policy_of_root.emplace(in.root, policy_of[i]);
     }
 
     ContextCache contexts;
     {
-        std::vector<std::string> paths;  // a sibling's context scan may read them first
+        std::vector<std::string_view> paths;  // a sibling's context scan may read them first
         paths.reserve(disc.inputs.size());
         for (const Input& in : disc.inputs) {
             if (in.path != "-") {
@@ -135,14 +145,16 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
     auto worker = [&] {
         for (size_t i = next++; i < disc.inputs.size(); i = next++) {
             const Input& in = disc.inputs[i];
-            const core::Policy& policy = *policy_of_root.at(in.root);
+            const core::Policy& policy = *policy_of[i];
             std::string display = in.path == "-" ? options.stdin_name : in.path;
             util::ReadResult rr;
-            std::optional<std::string> shared = in.path == "-" ? std::nullopt : contexts.take_input(in.path);
-            if (shared && shared->size() <= options.max_file_size) {
-                rr.size = shared->size();  // read already by a sibling's build-context scan
-                rr.data = std::move(*shared);
+            std::optional<ContextCache::SharedInput> shared =
+                in.path == "-" ? std::nullopt : contexts.take_input(in.path);
+            if (shared && shared->bytes.size() <= options.max_file_size) {
+                rr.size = shared->bytes.size();  // read already by a sibling's build-context scan
+                rr.data = std::move(shared->bytes);
             } else {
+                shared.reset();
                 rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
             }
             if (!rr.error.empty()) {
@@ -173,6 +185,12 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
             }
             size_t bad = invalid_utf8_offset(rr.data);
             auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
+            // That context scan also looked for secrets in these bytes: BD022 takes its answer.
+            std::optional<rules::secrets::KnownMatches> known;
+            if (shared && shared->scanned) {
+                known.emplace(rules::secrets::SecretScanner::builtin(), source->text(),
+                              std::move(shared->secrets));
+            }
             report::FileResult fr =
                 in.kind->scan(source, InputContext{fs, policy, &contexts, in.path != "-"});
             fr.kind = std::string(in.kind->name);

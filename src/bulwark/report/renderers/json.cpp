@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -120,37 +122,60 @@ struct RuleText {
 
 class RuleCache {
   public:
-    explicit RuleCache(const RenderOptions& options) : m_options(options) {}
+    explicit RuleCache(const RenderOptions& options) : m_options(options), m_by_number(1000, nullptr) {}
     const RuleText& get(const std::string& id) {
-        if (m_last != nullptr && m_last_id == id) {
-            return *m_last;  // a file's findings often come from the same rule in a row
+        // Ids are "BD" and three digits: those index an array instead of hashing the string.
+        const int number = id_number(id);
+        if (number >= 0 && m_by_number[static_cast<size_t>(number)] != nullptr) {
+            return *m_by_number[static_cast<size_t>(number)];
         }
         auto it = m_rules.find(id);
         if (it == m_rules.end()) {
             it = m_rules.try_emplace(id, id, detail::lookup_rule(m_options, id)).first;
         }
-        m_last_id = id;
-        m_last = &it->second;
+        if (number >= 0) {
+            m_by_number[static_cast<size_t>(number)] = &it->second;
+        }
         return it->second;
     }
 
   private:
+    /// nnn of "BDnnn", else -1.
+    static int id_number(std::string_view id) {
+        auto digit = [&](size_t i) { return id[i] >= '0' && id[i] <= '9'; };
+        if (id.size() != 5 || id[0] != 'B' || id[1] != 'D' || !digit(2) || !digit(3) || !digit(4)) {
+            return -1;
+        }
+        return (id[2] - '0') * 100 + (id[3] - '0') * 10 + (id[4] - '0');
+    }
+
     const RenderOptions& m_options;
-    std::unordered_map<std::string, RuleText> m_rules;
-    std::string m_last_id;
-    const RuleText* m_last = nullptr;
+    std::unordered_map<std::string, RuleText> m_rules;  // node-based: m_by_number's pointers stay valid
+    std::vector<const RuleText*> m_by_number;           // by nnn of "BDnnn", once looked up
 };
 
-/// Appends the constant `text` and a decimal number to `buffer` at `n`.
-template <size_t N>
-void put_field(char* buffer, size_t& n, const char (&text)[N], uint64_t value) {
-    std::memcpy(buffer + n, text, N - 1);
-    n += N - 1;
-    n = static_cast<size_t>(std::to_chars(buffer + n, buffer + n + 20, value).ptr - buffer);
-}
+/// A finding's bytes, written through a pointer into room for all of them and appended to the
+/// output at once: a finding is a dozen constant pieces and a few strings, and an append to a
+/// std::string costs more than the few bytes most of them add.
+class Cursor {
+  public:
+    explicit Cursor(char* at) : m_at(at) {}
+    void put(std::string_view text) {
+        std::memcpy(m_at, text.data(), text.size());
+        m_at += text.size();
+    }
+    void put_string(std::string_view s) { m_at = detail::write_json_string(m_at, s); }
+    void put_number(uint64_t n) { m_at = std::to_chars(m_at, m_at + k_max_number, n).ptr; }
+    char* at() const { return m_at; }
+
+    static constexpr size_t k_max_number = 20;  // digits of the largest uint64_t
+
+  private:
+    char* m_at;
+};
 
 /// The severity's name as a JSON string literal.
-void put_severity(std::string& out, core::Severity s) {
+std::string_view severity_literal(core::Severity s, std::string& other) {
     static const std::array<std::string, 5> k_literals = [] {
         std::array<std::string, 5> literals;
         for (size_t i = 0; i < literals.size(); ++i) {
@@ -160,59 +185,95 @@ void put_severity(std::string& out, core::Severity s) {
     }();
     auto i = static_cast<size_t>(s);
     if (i < k_literals.size()) {
-        out += k_literals[i];
-    } else {
-        put_json_string(out, core::to_string(s));
+        return k_literals[i];
     }
+    other = detail::json_string(core::to_string(s));
+    return other;
 }
 
-/// `path_json` is the JSON literal of the file's path, which most findings' locations name.
+// The constant text between a finding's values.
+constexpr std::string_view k_location = ",\n          \"location\": {\n            \"file\": ";
+constexpr std::string_view k_line = ",\n            \"line\": ";
+constexpr std::string_view k_column = ",\n            \"column\": ";
+constexpr std::string_view k_end_line = ",\n            \"end_line\": ";
+constexpr std::string_view k_end_column = ",\n            \"end_column\": ";
+constexpr std::string_view k_pointer = ",\n            \"pointer\": ";  // a path inside an image
+constexpr std::string_view k_evidence = "\n          },\n          \"evidence\": ";
+constexpr std::string_view k_fix = ",\n          \"fix\": ";
+constexpr std::string_view k_fingerprint = ",\n          \"fingerprint\": \"";
+constexpr std::string_view k_suppressed = ",\n          \"suppressed\": true,\n          \"suppression\": ";
+constexpr size_t k_constant_text = k_location.size() + k_line.size() + k_column.size() + k_end_line.size() +
+                                   k_end_column.size() + k_pointer.size() + k_evidence.size() + k_fix.size() +
+                                   k_fingerprint.size() + sizeof(core::FingerprintText::hex) + 1 +
+                                   k_suppressed.size() + 4 * Cursor::k_max_number;
+
+/// `path_json` is the JSON literal of the file's path, which most findings' locations name;
+/// `scratch` is room reused from finding to finding.
 void put_finding(std::string& out, const core::Finding& x, const RuleText& rule, std::string_view path,
-                 std::string_view path_json) {
-    out += rule.head;
-    put_severity(out, x.severity);
-    out += rule.category;
-    put_json_string(out, x.message);
-    out += ",\n          \"location\": {\n            \"file\": ";
+                 std::string_view path_json, std::vector<char>& scratch) {
+    using detail::json_string_bound;
     const core::Location& l = x.location;
-    if (l.file == path) {
-        out += path_json;
-    } else {
-        put_json_string(out, l.file);
+    const bool own_file = l.file == path;
+    const bool own_fix = !x.fix.empty() || rule.rule == nullptr;
+    std::string other_severity;
+    const std::string_view severity = severity_literal(x.severity, other_severity);
+    const size_t bound = k_constant_text + rule.head.size() + severity.size() + rule.category.size() +
+                         json_string_bound(x.message) +
+                         (own_file ? path_json.size() : json_string_bound(l.file)) +
+                         json_string_bound(l.pointer) + json_string_bound(x.evidence) +
+                         (own_fix ? json_string_bound(x.fix) : rule.remediation.size()) +
+                         json_string_bound(x.suppression) + rule.unsuppressed_tail.size();
+    if (scratch.size() < bound) {
+        scratch.resize(std::max(bound, 2 * scratch.size()));
     }
-    char buffer[256];  // the four numbers with their keys: at most 4 * (29 + 20) bytes
-    size_t n = 0;
-    put_field(buffer, n, ",\n            \"line\": ", l.line);
-    put_field(buffer, n, ",\n            \"column\": ", l.column);
-    put_field(buffer, n, ",\n            \"end_line\": ", l.end_line);
-    put_field(buffer, n, ",\n            \"end_column\": ", l.end_column);
-    out.append(buffer, n);
+    Cursor c(scratch.data());
+    c.put(rule.head);
+    c.put(severity);
+    c.put(rule.category);
+    c.put_string(x.message);
+    c.put(k_location);
+    if (own_file) {
+        c.put(path_json);
+    } else {
+        c.put_string(l.file);
+    }
+    c.put(k_line);
+    c.put_number(l.line);
+    c.put(k_column);
+    c.put_number(l.column);
+    c.put(k_end_line);
+    c.put_number(l.end_line);
+    c.put(k_end_column);
+    c.put_number(l.end_column);
     if (!l.pointer.empty()) {
-        out += ",\n            \"pointer\": ";  // a path inside an image
-        put_json_string(out, l.pointer);
+        c.put(k_pointer);
+        c.put_string(l.pointer);
     }
-    out += "\n          },\n          \"evidence\": ";
-    put_json_string(out, x.evidence);
-    out += ",\n          \"fix\": ";
-    if (!x.fix.empty() || rule.rule == nullptr) {
-        put_json_string(out, x.fix);
+    c.put(k_evidence);
+    c.put_string(x.evidence);
+    c.put(k_fix);
+    if (own_fix) {
+        c.put_string(x.fix);
     } else {
-        out += rule.remediation;
+        c.put(rule.remediation);
     }
-    out += ",\n          \"fingerprint\": \"";
-    out += core::fingerprint_text(x).view();  // hex digits: nothing to escape
-    out += '"';
+    c.put(k_fingerprint);
+    c.put(core::fingerprint_text(x).view());  // hex digits: nothing to escape
+    c.put("\"");
     if (x.suppressed) {
-        out += ",\n          \"suppressed\": true,\n          \"suppression\": ";
-        put_json_string(out, x.suppression);
-        out += rule.suppressed_tail;
+        c.put(k_suppressed);
+        c.put_string(x.suppression);
+        c.put(rule.suppressed_tail);
     } else {
-        out += rule.unsuppressed_tail;
+        c.put(rule.unsuppressed_tail);
     }
+    out.append(scratch.data(), static_cast<size_t>(c.at() - scratch.data()));
 }
 
-/// One entry of "files", its opening brace at `k_file_indent`. `path_json` is scratch space.
-void put_file(std::string& out, const FileResult& f, RuleCache& rules, std::string& path_json) {
+/// One entry of "files", its opening brace at `k_file_indent`. `path_json` and `scratch` are
+/// scratch space.
+void put_file(std::string& out, const FileResult& f, RuleCache& rules, std::string& path_json,
+              std::vector<char>& scratch) {
     path_json.clear();
     put_json_string(path_json, f.path);
     out += "{\n      \"path\": ";
@@ -227,7 +288,7 @@ void put_file(std::string& out, const FileResult& f, RuleCache& rules, std::stri
         for (const core::Finding& x : f.findings) {
             out += separator;
             separator = ",\n        ";
-            put_finding(out, x, rules.get(x.rule_id), f.path, path_json);
+            put_finding(out, x, rules.get(x.rule_id), f.path, path_json, scratch);
         }
         out += "\n      ]";
     }
@@ -275,9 +336,10 @@ class JsonRenderer final : public Renderer {
         text += ",\n  \"files\": [";
         RuleCache rules(options);
         std::string path_json;
+        std::vector<char> scratch;
         for (size_t i = 0; i < report.files.size(); ++i) {
             text += i == 0 ? std::string_view("\n    ") : std::string_view(",\n    ");
-            put_file(text, report.files[i], rules, path_json);
+            put_file(text, report.files[i], rules, path_json, scratch);
             if (text.size() >= k_chunk) {
                 out.write(text.data(), static_cast<std::streamsize>(text.size()));
                 text.clear();

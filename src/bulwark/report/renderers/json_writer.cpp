@@ -15,61 +15,78 @@ using Json = nlohmann::ordered_json;
 
 }  // namespace
 
-void put_json_string(std::string& out, std::string_view s) {
+char* write_json_string(char* out, std::string_view s) {
     // ASCII is escaped here as nlohmann escapes it; strings with other bytes (UTF-8, or invalid
     // bytes to replace) are left to nlohmann, so escaping cannot drift.
     static constexpr std::string_view k_hex = "0123456789abcdef";
-    const size_t start = out.size();
-    out += '"';
+    char* const start = out;
+    *out++ = '"';
     size_t i = 0;
     while (true) {
         size_t k = i + first_unplain<'"', '\\'>(s.substr(i));
-        out.append(s.data() + i, k - i);
+        if (k > i) {  // (an empty view may have no data at all)
+            std::memcpy(out, s.data() + i, k - i);
+            out += k - i;
+        }
         if (k == s.size()) {
             break;
         }
-        char c = s[k];
-        if (static_cast<unsigned char>(c) >= 0x7f) {
-            out.resize(start);
-            out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-            return;
+        auto c = static_cast<unsigned char>(s[k]);
+        if (c >= 0x7f) {
+            std::string text = Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+            std::memcpy(start, text.data(), text.size());  // at most 6 bytes for each of `s`, and quotes
+            return start + text.size();
         }
         i = k + 1;
+        const char* escape = nullptr;  // the two-character escapes
         switch (c) {
             case '"':
-                out += "\\\"";
+                escape = "\\\"";
                 break;
             case '\\':
-                out += "\\\\";
+                escape = "\\\\";
                 break;
             case '\b':
-                out += "\\b";
+                escape = "\\b";
                 break;
             case '\f':
-                out += "\\f";
+                escape = "\\f";
                 break;
             case '\n':
-                out += "\\n";
+                escape = "\\n";
                 break;
             case '\r':
-                out += "\\r";
+                escape = "\\r";
                 break;
             case '\t':
-                out += "\\t";
+                escape = "\\t";
                 break;
-            default: {
-                const char escape[6] = {'\\',
-                                        'u',
-                                        '0',
-                                        '0',
-                                        k_hex[static_cast<unsigned char>(c) >> 4U],
-                                        k_hex[static_cast<unsigned char>(c) & 0xfU]};
-                out.append(escape, sizeof(escape));
+            default:
                 break;
-            }
+        }
+        if (escape != nullptr) {
+            std::memcpy(out, escape, 2);
+            out += 2;
+        } else {
+            const char unicode[6] = {'\\', 'u', '0', '0', k_hex[c >> 4U], k_hex[c & 0xfU]};
+            std::memcpy(out, unicode, sizeof(unicode));
+            out += sizeof(unicode);
         }
     }
-    out += '"';
+    *out++ = '"';
+    return out;
+}
+
+void put_json_string(std::string& out, std::string_view s) {
+    constexpr size_t k_small = 256;  // most strings: escaped on the stack, appended at once
+    if (s.size() <= k_small) {
+        char buffer[6 * k_small + 2];  // json_string_bound() of the longest
+        out.append(buffer, static_cast<size_t>(write_json_string(buffer, s) - buffer));
+        return;
+    }
+    const size_t size = out.size();
+    out.resize(size + json_string_bound(s));
+    out.resize(static_cast<size_t>(write_json_string(out.data() + size, s) - out.data()));
 }
 
 std::string json_string(std::string_view s) {

@@ -13,6 +13,13 @@ namespace bulwark::report::detail {
 
 /// Appends `s` as a JSON string literal (invalid UTF-8 replaced by U+FFFD, as nlohmann does).
 void put_json_string(std::string& out, std::string_view s);
+/// Most bytes write_json_string() writes for `s`: each byte escaped to at most 6, and the quotes.
+constexpr size_t json_string_bound(std::string_view s) {
+    return 6 * s.size() + 2;
+}
+/// Writes the literal put_json_string() appends to `out`, which has room for json_string_bound(s)
+/// bytes; returns the end of what it wrote.
+char* write_json_string(char* out, std::string_view s);
 /// `s` as a JSON string literal.
 std::string json_string(std::string_view s);
 /// Appends `n` in decimal.

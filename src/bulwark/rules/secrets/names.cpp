@@ -101,35 +101,33 @@ bool is_keyword(std::string_view word) {
 /// `auth` and `key` contains one): most names are ruled out before they are lower-cased and split
 /// into words. Pieces: pass pwd secret token key cred auth, found by their first letter.
 bool may_be_secret_name(std::string_view name) {
-    for (size_t i = 0; i < name.size(); ++i) {
-        // The pieces starting with this letter; most letters start none.
-        std::string_view first;
-        std::string_view second;
+    for (size_t i = 0; i + 1 < name.size(); ++i) {
+        // The piece starting with these two letters; most pairs start none (every piece is longer,
+        // so only a matching pair is worth comparing further).
+        std::string_view piece;
         switch (ascii_lower(name[i])) {
             case 'p':
-                first = "pass";
-                second = "pwd";
+                piece = ascii_lower(name[i + 1]) == 'a' ? "pass" : "pwd";
                 break;
             case 's':
-                first = "secret";
+                piece = "secret";
                 break;
             case 't':
-                first = "token";
+                piece = "token";
                 break;
             case 'k':
-                first = "key";
+                piece = "key";
                 break;
             case 'c':
-                first = "cred";
+                piece = "cred";
                 break;
             case 'a':
-                first = "auth";
+                piece = "auth";
                 break;
             default:
                 continue;
         }
-        std::string_view rest = name.substr(i);
-        if (util::istarts_with(rest, first) || (!second.empty() && util::istarts_with(rest, second))) {
+        if (ascii_lower(name[i + 1]) == piece[1] && util::istarts_with(name.substr(i), piece)) {
             return true;
         }
     }

@@ -29,6 +29,7 @@ struct SecretMatch {
 };
 
 class SecretStream;
+class KnownMatches;
 
 class SecretScanner {
   public:
@@ -43,6 +44,7 @@ class SecretScanner {
     static const SecretScanner& builtin();
 
     /// Every secret in `data`, sorted by offset; placeholders and variable references are skipped.
+    /// A KnownMatches of this thread for exactly these bytes answers without scanning them again.
     std::vector<SecretMatch> scan(std::string_view data) const;
 
     /// The patterns, in id order of SecretMatch::pattern.
@@ -66,6 +68,27 @@ class SecretScanner {
 
     std::span<const SecretPattern> m_patterns;
     std::unique_ptr<Impl> m_impl;
+};
+
+/// What `scanner.scan(data)` returned, handed to the scan() calls of this thread while it lives
+/// that ask the same scanner about the very same bytes (same address and size, unchanged since):
+/// the build-context scan reads and scans a Dockerfile's sibling files, which are often inputs
+/// too, and BD022 would scan their bytes again. Scopes nest; the innermost is asked first.
+class KnownMatches {
+  public:
+    KnownMatches(const SecretScanner& scanner, std::string_view data, std::vector<SecretMatch> matches);
+    ~KnownMatches();
+    KnownMatches(const KnownMatches&) = delete;
+    KnownMatches& operator=(const KnownMatches&) = delete;
+
+    /// The matches of `data` known to this thread for `scanner`, or nullptr.
+    static const std::vector<SecretMatch>* find(const SecretScanner& scanner, std::string_view data);
+
+  private:
+    const SecretScanner& m_scanner;
+    std::string_view m_data;
+    std::vector<SecretMatch> m_matches;
+    const KnownMatches* m_outer;  // the scope this one hides
 };
 
 /// Scans data that arrives in chunks (a file inside a layer tarball) with bounded memory: matches
