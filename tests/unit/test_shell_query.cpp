@@ -183,3 +183,18 @@ TEST(ShellQuery, PreparedValueOptionsAnswerAsTheList) {
     EXPECT_THAT(values(sh::operands(sh::effective_argv(c), prepared)), ElementsAre("https://h/x", "more"));
     EXPECT_EQ(sh::option_value(sh::effective_argv(c), "o", {"output"}, prepared), "out");
 }
+
+TEST(ShellQuery, PreparedLongNamesAnswerAsALinearSearchOfTheList) {
+    // Unsorted on purpose, with names that are prefixes of others: the prepared names are sorted.
+    static const sh::OptionList k_list = {"--zeta",       "--output", "--out", "--a",     "--header",
+                                          "--output-dir", "-o",       "--b",   "--config"};
+    const sh::ValueOptions prepared = sh::ValueOptions::of(k_list);
+    for (std::string_view name : {"zeta", "output", "out", "a", "header", "output-dir", "b", "config", "o",
+                                  "outpu", "outputs", "", "c", "zz", "headers", "-header"}) {
+        bool listed = false;
+        for (std::string_view x : k_list) {
+            listed = listed || (x.size() > 2 && x.substr(0, 2) == "--" && x.substr(2) == name);
+        }
+        EXPECT_EQ(prepared.long_takes(name), listed) << name;
+    }
+}
