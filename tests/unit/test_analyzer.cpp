@@ -1,6 +1,9 @@
 // Dockerfile semantics: stages, the shipped target, ARG/ENV scopes, Windows detection, users.
 #include <gtest/gtest.h>
 
+#include "bulwark/data/base_images.hpp"
+#include "bulwark/model/image_ref.hpp"
+#include "bulwark/util/strings.hpp"
 #include "support/scan_helpers.hpp"
 
 using namespace bulwark;
@@ -189,6 +192,23 @@ TEST(AnalyzerScopes, StageFromStageInheritsEnvNotArgs) {
     EXPECT_EQ(var(df, 4, "BUILD_ONLY"), "<unset>");
 }
 
+TEST(AnalyzerScopes, InheritedEnvWinsOverArgInTheChildStage) {
+    // The child keeps only the ENV names of its parent; their values come from the parent's scope.
+    model::Dockerfile df = analyze_text(
+        "FROM alpine AS base\n"
+        "ENV A=1\n"
+        "ARG B=arg\n"
+        "ENV A=2 C=$A\n"
+        "FROM base\n"
+        "ARG A=child C\n"
+        "ENV D=$A$C\n"
+        "RUN echo\n");
+    EXPECT_EQ(var(df, 7, "A"), "2");
+    EXPECT_EQ(var(df, 7, "C"), "1");
+    EXPECT_EQ(var(df, 7, "D"), "21");
+    EXPECT_EQ(var(df, 7, "B"), "<unset>");
+}
+
 TEST(AnalyzerScopes, UnknownValuesPropagate) {
     model::Dockerfile df = analyze_text(
         "FROM alpine\n"
@@ -278,6 +298,22 @@ TEST(AnalyzerGraph, CopiesFromAndFeedsShipped) {
     EXPECT_FALSE(df.stages[5].feeds_shipped);
 }
 
+TEST(AnalyzerGraph, SelfNamedStageExpandedCopySourceAndPaddedIndex) {
+    model::Dockerfile df = analyze_text(
+        "FROM Alpine AS alpine\n"  // its base is the image, not the stage being started
+        "FROM ALPINE AS build\n"
+        "ARG SRC=ALPINE\n"
+        "COPY --from=$SRC /a /a\n"
+        "COPY --from=00 /b /b\n"
+        "COPY --from=$UNSET_SRC /c /c\n");
+    ASSERT_EQ(df.stages.size(), 2U);
+    EXPECT_EQ(df.stages[0].base_stage, -1);
+    ASSERT_TRUE(df.stages[0].image.has_value());
+    EXPECT_EQ(df.stages[0].image->repository, "library/Alpine");
+    EXPECT_EQ(df.stages[1].base_stage, 0);
+    EXPECT_EQ(df.stages[1].copies_from, (std::vector<int>{0}));
+}
+
 TEST(AnalyzerGraph, CopyFromLaterStageOrImageIsNotAStage) {
     model::Dockerfile df = analyze_text(
         "FROM alpine AS a\n"
@@ -363,6 +399,47 @@ TEST(AnalyzerUsers, DistrolessNonrootAndAssumedRoot) {
     EXPECT_FALSE(distroless.is_root);
     EXPECT_EQ(df.stages[2].user.source, model::EffectiveUser::Source::assumed_root);
     EXPECT_TRUE(df.stages[2].user.is_root);
+}
+
+TEST(AnalyzerUsers, RememberedBaseImagesGiveThePlainAnswers) {
+    // The analyzer remembers each FROM reference's parse, Windows test and default user per thread:
+    // a second file (and a second stage) with the same bases must get what the plain lookups give.
+    const std::vector<std::string> bases = {"gcr.io/distroless/static-debian12:nonroot",
+                                            "mcr.microsoft.com/windows/nanoserver:ltsc2022",
+                                            "Debian:12",
+                                            "bitnami/redis:7.2",
+                                            "python:3.12-slim",
+                                            "SCRATCH",
+                                            "bad::ref",
+                                            "ALPINE"};
+    for (int round = 0; round < 2; ++round) {
+        for (const std::string& base : bases) {
+            // The first stage sets USER (its default user is not needed), the second does not.
+            model::Dockerfile df = analyze_text("FROM " + base + " AS one\nUSER app\nFROM " + base + "\n");
+            ASSERT_EQ(df.stages.size(), 2U) << base;
+            std::optional<model::ImageRef> image = model::parse_image_ref(base);
+            bool scratch = util::iequals(base, "scratch");
+            for (const model::Stage& stage : df.stages) {
+                EXPECT_EQ(stage.windows, data::is_windows_image(base)) << base;
+                EXPECT_EQ(stage.scratch, scratch) << base;
+                ASSERT_EQ(stage.image.has_value(), image.has_value() && !scratch) << base;
+                if (stage.image) {
+                    EXPECT_EQ(stage.image->registry, image->registry) << base;
+                    EXPECT_EQ(stage.image->repository, image->repository) << base;
+                    EXPECT_EQ(stage.image->tag, image->tag) << base;
+                }
+            }
+            const model::EffectiveUser& user = df.stages[1].user;
+            std::optional<data::DefaultUser> expected = image ? data::default_user(*image) : std::nullopt;
+            if (expected && !scratch) {
+                EXPECT_EQ(user.source, model::EffectiveUser::Source::base_image_default) << base;
+                EXPECT_EQ(user.name, expected->name) << base;
+                EXPECT_EQ(user.is_root, expected->is_root) << base;
+            } else {
+                EXPECT_NE(user.source, model::EffectiveUser::Source::base_image_default) << base;
+            }
+        }
+    }
 }
 
 TEST(AnalyzerUsers, UserInstructionAndInheritanceFromParentStage) {

@@ -82,6 +82,29 @@ TEST(DataBaseImages, WindowsAccounts) {
     EXPECT_FALSE(data::is_windows_image("alpine:3.19"));
 }
 
+TEST(DataBaseImages, RegistryAndRepositoryQuickRejectKeepsFirstMatchOrder) {
+    // default_user skips entries whose written "registry/x" start differs from the image's; these
+    // sit on each side of that test: case folding, same registry other repository, a registry that
+    // extends a table one, and the '*'-led Windows entries that every image is matched against.
+    EXPECT_EQ(user_of("GCR.IO/Distroless/static:nonroot"), "nonroot");
+    EXPECT_EQ(user_of("gcr.io/distroless/static:latest-nonroot"), "nonroot");
+    EXPECT_EQ(user_of("gcr.io/other/static:nonroot"), "<none>");
+    EXPECT_EQ(user_of("gcr.io.example.com/distroless/static:nonroot"), "<none>");
+    EXPECT_EQ(user_of("cgr.dev/chainguard/wolfi-base"), "root");
+    EXPECT_EQ(user_of("cgr.dev/chainguard/nginx"), "nonroot");
+    EXPECT_EQ(user_of("bitnami/minideb"), "root");
+    EXPECT_EQ(user_of("bitnamilegacy/redis"), "1001");
+    EXPECT_EQ(user_of("selenium/standalone-chrome"), "seluser");
+    EXPECT_EQ(user_of("sonarqube:10"), "sonarqube");
+    EXPECT_EQ(user_of("library/kibana"), "kibana");
+    EXPECT_EQ(user_of("quay.io/jupyter/base-notebook"), "jovyan");
+    EXPECT_EQ(user_of("registry.redhat.io/ubi8/openjdk-17"), "185");
+    EXPECT_EQ(user_of("localhost:5000/team/nanoserver-app"), "ContainerUser");
+    EXPECT_EQ(user_of("example.com/app:ltsc2022-servercore"), "ContainerAdministrator");
+    EXPECT_EQ(user_of("docker.io/bitnami/nanoserver"), "1001");  // the earlier entry wins
+    EXPECT_EQ(user_of("jenkins/other"), "<none>");
+}
+
 TEST(DataBaseImages, SmallerVariants) {
     EXPECT_EQ(smaller("python:3.12"), "python:3.12-slim");
     EXPECT_EQ(smaller("python:3.12-bookworm"), "python:3.12-slim-bookworm");

@@ -197,3 +197,21 @@ TEST(Expand, EveryPrefixOfAwkwardInputIsHandled) {
         }
     }
 }
+
+TEST(Expand, PlainRunsEndAtTheFirstSpecialByteAtEveryOffset) {
+    // Runs are scanned eight bytes at a time: put each special byte at every offset of a word.
+    for (size_t k = 0; k < 20; ++k) {
+        std::string a(k, 'a');
+        std::string b(k, 'b');
+        std::string c(k, 'c');
+        EXPECT_EQ(text(a + "${V}" + b + "\"x" + c + "${V}\"" + a + "'$V'" + b),
+                  a + "val" + b + "x" + c + "val" + a + "$V" + b)
+            << k;
+        EXPECT_EQ(text("${MISSING:-" + a + "}" + b + "${V/x" + c + "/r}" + a), a + b + "val" + a) << k;
+        EXPECT_EQ(text(a + "\\$V" + b + "\"" + c + "\\\"" + a + "\""), a + "$V" + b + c + "\"" + a) << k;
+        EXPECT_EQ(text(a + "`$V" + b + "\"" + c + "`$" + a + "\"", '`'), a + "$V" + b + c + "$" + a) << k;
+        Value u = expand(a + "${U:-" + b + "}" + c, scope());
+        EXPECT_FALSE(u.known) << k;
+        EXPECT_EQ(u.unknown_vars, std::vector<std::string>{"U"}) << k;
+    }
+}

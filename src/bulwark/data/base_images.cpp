@@ -1,8 +1,8 @@
 #include "bulwark/data/base_images.hpp"
 
+#include <array>
 #include <vector>
 
-#include "bulwark/data/memo.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::data {
@@ -124,6 +124,28 @@ bool star_glob_match(std::string_view pattern, std::string_view text) {
         at = next + 1;
     }
     return true;
+}
+
+/// The literal start of a name glob, to reject most table entries without matching: the registry
+/// (what precedes the first '/') and the repository's first byte. Empty registry when the glob does
+/// not start with "registry/x" written out (a '*' comes first): such entries are always matched.
+struct NameKey {
+    std::string_view registry;
+    char repo_first = '\0';
+};
+
+NameKey name_key(std::string_view name_glob) {
+    size_t slash = name_glob.find('/');
+    if (slash == std::string_view::npos || slash + 1 >= name_glob.size()) {
+        return {};
+    }
+    std::string_view registry = name_glob.substr(0, slash);
+    char repo_first = name_glob[slash + 1];
+    if (registry.find_first_of("*?[\\") != std::string_view::npos || repo_first == '*' || repo_first == '?' ||
+        repo_first == '[' || repo_first == '\\') {
+        return {};
+    }
+    return {registry, repo_first};
 }
 
 /// Splits a tag on '-' into tokens ("3.12-slim-bookworm" -> 3.12, slim, bookworm).
@@ -271,40 +293,66 @@ std::string effective_tag(const model::ImageRef& image) {
 }
 
 bool is_windows_image(std::string_view text) {
-    std::string t = util::to_lower(text);
+    // Called for every FROM: lower-cased into a stack buffer when it fits (no heap copy).
+    std::array<char, 256> buffer{};
+    std::string heap;
+    std::string_view t;
+    if (text.size() <= buffer.size()) {
+        for (size_t i = 0; i < text.size(); ++i) {
+            auto c = static_cast<unsigned char>(text[i]);
+            buffer[i] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        t = std::string_view(buffer.data(), text.size());
+    } else {
+        heap = util::to_lower(text);
+        t = heap;
+    }
     for (std::string_view prefix : {"mcr.microsoft.com/windows", "mcr.microsoft.com/dotnet/framework/"}) {
         if (util::starts_with(t, prefix)) {
             return true;
         }
     }
-    return t.find("nanoserver") != std::string::npos || t.find("servercore") != std::string::npos;
+    return t.find("nanoserver") != std::string_view::npos || t.find("servercore") != std::string_view::npos;
 }
 
-std::optional<DefaultUser> default_user(const model::ImageRef& image) {
-    static ImageMemo<std::optional<DefaultUser>> memo;
-    return memo.get(image, [](const model::ImageRef& ref) -> std::optional<DefaultUser> {
-        // Checked once: star_glob_match serves the table while its globs use '*' alone.
-        static const bool k_star_only = [] {
-            auto plain = [](std::string_view g) { return g.find_first_of("?[\\") == std::string_view::npos; };
-            for (const UserEntry& e : user_table()) {
-                if (!plain(e.name_glob) || !plain(e.tag_glob)) {
-                    return false;
-                }
-            }
-            return true;
-        }();
-        auto match = [](std::string_view glob, std::string_view text) {
-            return k_star_only ? star_glob_match(glob, text) : util::glob_match(glob, text);
-        };
-        std::string name = util::to_lower(full_name(ref));
-        std::string tag = effective_tag(ref);
+// Not remembered here: the Dockerfile analyzer, its caller, remembers the answer per FROM reference.
+std::optional<DefaultUser> default_user(const model::ImageRef& ref) {
+    // Checked once: star_glob_match serves the table while its globs use '*' alone.
+    static const bool k_star_only = [] {
+        auto plain = [](std::string_view g) { return g.find_first_of("?[\\") == std::string_view::npos; };
         for (const UserEntry& e : user_table()) {
-            if (match(e.name_glob, name) && match(e.tag_glob, tag)) {
-                return e.user;
+            if (!plain(e.name_glob) || !plain(e.tag_glob)) {
+                return false;
             }
         }
-        return std::nullopt;
-    });
+        return true;
+    }();
+    auto match = [](std::string_view glob, std::string_view text) {
+        return k_star_only ? star_glob_match(glob, text) : util::glob_match(glob, text);
+    };
+    static const std::vector<NameKey> k_keys = [] {
+        std::vector<NameKey> keys;
+        for (const UserEntry& e : user_table()) {
+            keys.push_back(name_key(e.name_glob));
+        }
+        return keys;
+    }();
+    std::string name = util::to_lower(full_name(ref));
+    std::string tag = effective_tag(ref);
+    size_t slash = name.find('/');
+    std::string_view registry = std::string_view(name).substr(0, slash);
+    char repo_first = slash != std::string::npos && slash + 1 < name.size() ? name[slash + 1] : '\0';
+    const std::vector<UserEntry>& table = user_table();
+    for (size_t i = 0; i < table.size(); ++i) {
+        const NameKey& key = k_keys[i];
+        if (!key.registry.empty() && (key.repo_first != repo_first || key.registry != registry)) {
+            continue;  // the glob's literal start already differs from the name
+        }
+        if (match(table[i].name_glob, name) && match(table[i].tag_glob, tag)) {
+            return table[i].user;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<SmallerVariant> smaller_variant(const model::ImageRef& image) {

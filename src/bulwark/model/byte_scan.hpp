@@ -2,6 +2,7 @@
 // Finding any of a few bytes in a string eight bytes at a time (for the parser's and the
 // expander's "is there anything to do here?" checks, which mostly answer no).
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <string_view>
 
@@ -9,29 +10,39 @@
 
 namespace bulwark::model {
 
-/// True when `text` contains one of `bytes`. (string_view::find_first_of calls memchr once per
-/// character of `text`; this reads a word at a time and tests every byte of it at once.)
+/// The offset of the first of `bytes` in `text` at or after `from`, or text.size(). (string_view's
+/// find_first_of calls memchr once per character of `text`; this reads a word at a time and tests
+/// every byte of it at once; the lowest byte bytes_equal flags is always a real match, so the first
+/// hit's position is exact.)
 template <size_t N>
-bool contains_any_byte(std::string_view text, const std::array<char, N>& bytes) {
-    size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        uint64_t w = util::swar::load(text.data() + i);
-        uint64_t hit = 0;
-        for (char b : bytes) {
-            hit |= util::swar::bytes_equal(w, static_cast<uint8_t>(b));
-        }
-        if (hit != 0) {
-            return true;
+size_t find_any_byte(std::string_view text, size_t from, const std::array<char, N>& bytes) {
+    size_t i = from;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 8 <= text.size(); i += 8) {
+            uint64_t w = util::swar::load(text.data() + i);
+            uint64_t hit = 0;
+            for (char b : bytes) {
+                hit |= util::swar::bytes_equal(w, static_cast<uint8_t>(b));
+            }
+            if (hit != 0) {
+                return i + static_cast<size_t>(std::countr_zero(hit)) / 8;
+            }
         }
     }
     for (; i < text.size(); ++i) {
         for (char b : bytes) {
             if (text[i] == b) {
-                return true;
+                return i;
             }
         }
     }
-    return false;
+    return text.size();
+}
+
+/// True when `text` contains one of `bytes`.
+template <size_t N>
+bool contains_any_byte(std::string_view text, const std::array<char, N>& bytes) {
+    return find_any_byte(text, 0, bytes) != text.size();
 }
 
 }  // namespace bulwark::model

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 
 #include "bulwark/model/byte_scan.hpp"
 #include "bulwark/util/strings.hpp"
+#include "bulwark/util/swar.hpp"
 
 // Mirrors moby/buildkit frontend/dockerfile/shell/lex.go (ProcessWord), plus tracking of values
 // that are unknown to a static scanner (ARGs with no default, automatic platform ARGs).
@@ -164,23 +167,20 @@ class Expander {
         return it == m_scope.end() ? nullptr : &it->second;
     }
 
-    static Part from_value(std::string_view name, const Value& v) {
-        Part p;
-        p.text = v.text;
+    // The pieces of a word are appended to the caller's Part as they are read (no Part per piece).
+
+    /// Appends the value `v` of `name`: its text (unless `with_text` is false) and, when it is
+    /// unknown, `name` and the names it was made of.
+    static void append_value(Part& out, std::string_view name, const Value& v, bool with_text = true) {
+        if (with_text) {
+            out.text += v.text;
+        }
         if (!v.known) {
-            p.add_unknown(name);
+            out.add_unknown(name);
             for (const std::string& n : v.unknown_vars) {
-                p.add_unknown(n);
+                out.add_unknown(n);
             }
         }
-        return p;
-    }
-
-    static Part unknown_part(std::string_view name, const Value& v) {
-        Part p = from_value(name, v);
-        p.text.clear();
-        p.add_unknown(name);
-        return p;
     }
 
     Part process_stop_on(int stop, bool raw_escapes) {
@@ -196,21 +196,17 @@ class Expander {
                 break;
             }
             if (ch == '$') {
-                result.append(process_dollar());
+                process_dollar(result);
             } else if (ch == '\'') {
-                result.append(process_single_quote());
+                process_single_quote(result);
             } else if (ch == '"') {
-                result.append(process_double_quote());
+                process_double_quote(result);
             } else if (ch != m_escape) {
                 // A run of plain characters, copied at once.
-                size_t run = m_pos + 1;
-                while (run < m_text.size()) {
-                    auto u = static_cast<unsigned char>(m_text[run]);
-                    if (u == '$' || u == '\'' || u == '"' || u == m_escape || (stop != k_eof && u == stop)) {
-                        break;
-                    }
-                    ++run;
-                }
+                char stop_byte = stop != k_eof ? static_cast<char>(stop) : '$';
+                size_t run = find_any_byte(
+                    m_text, m_pos + 1,
+                    std::array<char, 5>{'$', '\'', '"', static_cast<char>(m_escape), stop_byte});
                 result.text.append(m_text.substr(m_pos, run - m_pos));
                 m_pos = run;
             } else {
@@ -243,23 +239,20 @@ class Expander {
         return result;
     }
 
-    Part process_single_quote() {
-        Part result;
+    void process_single_quote(Part& result) {
         next();
         size_t close = m_text.find('\'', m_pos);
         if (close == std::string_view::npos) {
             result.text.append(m_text.substr(m_pos));
             m_pos = m_text.size();
             fail("unexpected end of statement while looking for matching single-quote");
-            return result;
+            return;
         }
         result.text.append(m_text.substr(m_pos, close - m_pos));
         m_pos = close + 1;
-        return result;
     }
 
-    Part process_double_quote() {
-        Part result;
+    void process_double_quote(Part& result) {
         next();
         while (!failed()) {
             int ch = peek();
@@ -272,19 +265,13 @@ class Expander {
                 break;
             }
             if (ch == '$') {
-                result.append(process_dollar());
+                process_dollar(result);
                 continue;
             }
             if (ch != m_escape) {
                 // A run of characters with no quote, '$' or escape: copied at once.
-                size_t run = m_pos + 1;
-                while (run < m_text.size()) {
-                    auto u = static_cast<unsigned char>(m_text[run]);
-                    if (u == '"' || u == '$' || u == m_escape) {
-                        break;
-                    }
-                    ++run;
-                }
+                size_t run = find_any_byte(m_text, m_pos + 1,
+                                           std::array<char, 3>{'"', '$', static_cast<char>(m_escape)});
                 result.text.append(m_text.substr(m_pos, run - m_pos));
                 m_pos = run;
                 continue;
@@ -301,7 +288,6 @@ class Expander {
             }
             result.text += static_cast<char>(ch);
         }
-        return result;
     }
 
     /// The name at the current position (a view into the text being expanded).
@@ -321,42 +307,48 @@ class Expander {
         return m_text.substr(begin, m_pos - begin);
     }
 
-    Part plain(std::string_view name) {
-        const Value* v = lookup(name);
-        return v == nullptr ? Part{} : from_value(name, *v);
+    void plain(Part& out, std::string_view name) {
+        if (const Value* v = lookup(name)) {
+            append_value(out, name, *v);
+        }
     }
 
-    Part process_dollar() {
+    /// $name or ${...}, appended to `out` (nothing on a syntax error).
+    void process_dollar(Part& out) {
         next();
         if (peek() != '{') {
             std::string_view name = process_name();
             if (name.empty()) {
-                return Part{"$", true, {}};
+                out.text += '$';
+                return;
             }
-            return plain(name);
+            plain(out, name);
+            return;
         }
         next();
         int first = peek();
         if (first == k_eof) {
             fail("syntax error: missing '}'");
-            return {};
+            return;
         }
         if (first == '{' || first == '}' || first == ':') {
             fail("syntax error: bad substitution");
-            return {};
+            return;
         }
         std::string_view name = process_name();
         remember(name);
         int ch = next();
         if (ch == k_eof) {
             fail("syntax error: missing '}'");
-            return {};
+            return;
         }
         if (ch == '}') {
-            return plain(name);
+            plain(out, name);
+            return;
         }
         if (ch == '/') {
-            return process_replace(name);
+            process_replace(out, name);
+            return;
         }
         bool null_is_unset = false;
         std::string modifier(1, static_cast<char>(ch));
@@ -369,83 +361,86 @@ class Expander {
         }
         if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
             fail("unsupported modifier (" + modifier + ") in substitution");
-            return {};
+            return;
         }
         Part word = process_stop_on('}', ch == '#' || ch == '%');
         if (failed()) {
-            return {};
+            return;
         }
         const Value* v = lookup(name);
         switch (ch) {
             case '-':
-                if (v == nullptr) {
-                    return word;
+                if (v == nullptr || (v->known && null_is_unset && v->text.empty())) {
+                    out.append(word);
+                } else {
+                    // An unknown value may be empty: with ':-' its text is not known to be used.
+                    append_value(out, name, *v, v->known || !null_is_unset);
                 }
-                if (!v->known) {
-                    return null_is_unset ? unknown_part(name, *v) : from_value(name, *v);
-                }
-                return (null_is_unset && v->text.empty()) ? word : from_value(name, *v);
+                return;
             case '+':
-                if (v == nullptr) {
-                    return {};
+                if (v == nullptr || (v->known && null_is_unset && v->text.empty())) {
+                    return;
                 }
-                if (!v->known) {
-                    return null_is_unset ? unknown_part(name, *v) : word;
+                if (!v->known && null_is_unset) {
+                    append_value(out, name, *v, false);
+                } else {
+                    out.append(word);
                 }
-                return (null_is_unset && v->text.empty()) ? Part{} : word;
+                return;
             case '?':
                 if (v == nullptr) {
                     fail(std::string(name) + ": " +
                          (word.text.empty() ? "is not allowed to be unset" : word.text));
-                    return {};
+                    return;
                 }
                 if (v->known && null_is_unset && v->text.empty()) {
                     fail(std::string(name) + ": " +
                          (word.text.empty() ? "is not allowed to be empty" : word.text));
-                    return {};
+                    return;
                 }
-                return from_value(name, *v);
+                append_value(out, name, *v);
+                return;
             default: {
                 // '#' and '%': remove a prefix / suffix; doubled means the longest match.
-                bool greedy = !word.text.empty() && static_cast<unsigned char>(word.text[0]) == ch;
-                std::string pattern = greedy ? word.text.substr(1) : word.text;
                 if (v == nullptr) {
-                    return {};
+                    return;
                 }
                 if (!v->known) {
-                    return unknown_part(name, *v);
+                    append_value(out, name, *v, false);
+                    return;
                 }
-                Part p = from_value(name, *v);
-                p.text =
+                bool greedy = !word.text.empty() && static_cast<unsigned char>(word.text[0]) == ch;
+                std::string pattern = greedy ? word.text.substr(1) : word.text;
+                out.text +=
                     ch == '%' ? trim_suffix(pattern, v->text, greedy) : trim_prefix(pattern, v->text, greedy);
-                return p;
+                return;
             }
         }
     }
 
-    Part process_replace(std::string_view name) {
+    /// ${name/p/r} and ${name//p/r}, appended to `out`.
+    void process_replace(Part& out, std::string_view name) {
         bool all = peek() == '/';
         if (all) {
             next();
         }
         Part pattern = process_stop_on('/', true);
         if (failed()) {
-            return {};
+            return;
         }
         Part replacement = process_stop_on('}', true);
         if (failed()) {
-            return {};
+            return;
         }
         const Value* v = lookup(name);
         if (v == nullptr) {
-            return {};
+            return;
         }
         if (!v->known) {
-            return unknown_part(name, *v);
+            append_value(out, name, *v, false);
+            return;
         }
-        Part p = from_value(name, *v);
-        p.text = replace_pattern(pattern.text, replacement.text, v->text, all);
-        return p;
+        out.text += replace_pattern(pattern.text, replacement.text, v->text, all);
     }
 
     std::string_view m_text;
@@ -463,7 +458,7 @@ class Expander {
 Value expand(std::string_view text, const VarScope& scope, char escape) {
     if (!has_special(text, escape)) {
         Value plain;  // nothing to expand or unquote: the text as written
-        plain.text = std::string(text);
+        plain.text.assign(text);
         return plain;
     }
     Expander ex(text, scope, escape, false);

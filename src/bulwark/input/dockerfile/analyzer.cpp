@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "bulwark/data/base_images.hpp"
 #include "bulwark/input/dockerfile/analyzer_detail.hpp"
@@ -42,24 +46,79 @@ std::string expand_key(const model::KeyValue& kv, const VarScope& scope, char es
     return v.known ? v.text : kv.key;
 }
 
-/// What the analyzer tracks while walking one stage.
-struct StageState {
-    // Grows through the whole stage (often dozens of names): a tree, where a new name moves nothing.
-    std::map<std::string, Value, std::less<>> env;
-    ScopePtr scope;  // args overlaid by env (ENV wins over ARG)
-    model::SharedArgv shell;
-    int last_user = -1;  // index of the last USER instruction
+/// What the analysis asks about a FROM reference, remembered per thread for each distinct text: the
+/// files of one project share their base images, and parsing plus the table lookups cost far more
+/// than a hash lookup. Each answer is a pure function of the text.
+class BaseImageFacts {
+  public:
+    explicit BaseImageFacts(std::string_view text)
+        : m_image(model::parse_image_ref(text)), m_windows(data::is_windows_image(text)) {}
+
+    /// model::parse_image_ref(text).
+    const std::optional<model::ImageRef>& image() const { return m_image; }
+    /// data::is_windows_image(text).
+    bool windows() const { return m_windows; }
+    /// data::default_user(*image()) (asked only for stages without USER, so computed on demand).
+    const std::optional<data::DefaultUser>& default_user() {
+        if (!m_user_looked_up) {
+            m_user = m_image ? data::default_user(*m_image) : std::nullopt;
+            m_user_looked_up = true;
+        }
+        return m_user;
+    }
+
+  private:
+    std::optional<model::ImageRef> m_image;
+    bool m_windows = false;
+    bool m_user_looked_up = false;
+    std::optional<data::DefaultUser> m_user;
 };
 
-/// The scope at the start of a stage: no ARG yet, the ENVs inherited from FROM <stage> if any.
-ScopePtr stage_start_scope(const StageState& st) {
+using BaseImageMemo = std::unordered_map<std::string, BaseImageFacts>;
+
+/// This thread's memo. Entries are not moved while one file is analysed (pointers to them stay valid):
+/// past its bound the memo is emptied only between files (forget_base_images_if_full).
+BaseImageMemo& base_image_memo() {
+    thread_local BaseImageMemo memo;
+    return memo;
+}
+
+void forget_base_images_if_full() {
+    constexpr size_t k_max_entries = 4096;
+    if (BaseImageMemo& memo = base_image_memo(); memo.size() >= k_max_entries) {
+        memo.clear();
+    }
+}
+
+BaseImageFacts& base_image_facts(const std::string& text) {
+    return base_image_memo().try_emplace(text, text).first->second;  // computed only when new
+}
+
+/// What the analyzer tracks while walking one stage.
+struct StageState {
+    // The names set by ENV (here or in a FROM <stage> ancestor), each once. Their values are the ones
+    // `scope` shows (ENV wins over ARG), so only the names are kept: no second copy of every value.
+    std::vector<std::string> env;
+    ScopePtr scope;  // args overlaid by env (ENV wins over ARG)
+    model::SharedArgv shell;
+    int last_user = -1;              // index of the last USER instruction
+    BaseImageFacts* base = nullptr;  // for a FROM of a known reference (not a stage); in the memo
+
+    bool sets_env(std::string_view name) const {
+        return std::find(env.begin(), env.end(), name) != env.end();
+    }
+};
+
+/// The scope at the start of a stage: no ARG yet, the ENVs `st` inherited from the final scope of
+/// its FROM <stage> parent (`parent_scope`) if any.
+ScopePtr stage_start_scope(const StageState& st, const VarScope* parent_scope) {
     if (st.env.empty()) {
         static const ScopePtr k_empty = std::make_shared<const VarScope>();  // immutable: shared
         return k_empty;
     }
     auto scope = std::make_shared<VarScope>();
-    for (const auto& [name, value] : st.env) {
-        scope->set(name, value);  // in name order: each is added at the end
+    for (const std::string& name : st.env) {
+        scope->set(name, parent_scope->at(name));
     }
     return scope;
 }
@@ -174,8 +233,8 @@ class Analyzer {
             finish_stage();
         }
         model::Instruction& from = m_df.instructions[static_cast<size_t>(index)];
-        model::Stage stage;
-        stage.index = static_cast<int>(m_df.stages.size());
+        model::Stage& stage = m_df.stages.emplace_back();  // built in place: a Stage is costly to move
+        stage.index = static_cast<int>(m_df.stages.size()) - 1;
         stage.from_instruction = index;
         stage.instructions.push_back(index);
         from.stage = stage.index;
@@ -192,7 +251,7 @@ class Analyzer {
         }
         if (from.words.size() >= 3 && util::iequals(from.words[1].value, "as")) {
             stage.name = util::to_lower(from.words[2].value);
-            for (const model::Stage& earlier : m_df.stages) {
+            for (const model::Stage& earlier : earlier_stages()) {
                 if (earlier.name == stage.name) {
                     add_diagnostic(core::DiagLevel::error, from.words[2].range.begin,
                                    "duplicate stage name '" + stage.name + "'");
@@ -200,40 +259,47 @@ class Analyzer {
                 }
             }
         }
-        resolve_base(stage, from);
-
         StageState st;
+        resolve_base(stage, from, st);
+
+        const VarScope* parent_scope = nullptr;
         if (stage.base_stage >= 0) {
             const StageState& parent = m_states[static_cast<size_t>(stage.base_stage)];
             st.env = parent.env;
             st.shell = parent.shell;
+            parent_scope = parent.scope.get();
             stage.windows = m_df.stages[static_cast<size_t>(stage.base_stage)].windows;
         } else {
-            stage.windows = m_escape == '`' || (stage.base.known && data::is_windows_image(stage.base.text));
+            stage.windows = m_escape == '`' || (st.base != nullptr && st.base->windows());
             st.shell = default_shell(stage.windows);
         }
-        st.scope = stage_start_scope(st);
-        m_df.stages.push_back(std::move(stage));
+        st.scope = stage_start_scope(st, parent_scope);
         m_states.push_back(std::move(st));
         from.run_shell = m_states.back().shell;
     }
 
-    void resolve_base(model::Stage& stage, const model::Instruction& from) {
+    /// The stages before the one start_stage is building (the last one).
+    std::span<const model::Stage> earlier_stages() const {
+        return std::span<const model::Stage>(m_df.stages).first(m_df.stages.size() - 1);
+    }
+
+    void resolve_base(model::Stage& stage, const model::Instruction& from, StageState& st) {
         if (!stage.base.known) {
             return;
         }
-        std::string lower = util::to_lower(stage.base.text);
-        for (const model::Stage& earlier : m_df.stages) {
-            if (!earlier.name.empty() && earlier.name == lower) {
+        // Stage names are lower-cased: compared ignoring case, no lower-cased copy of the base.
+        for (const model::Stage& earlier : earlier_stages()) {
+            if (!earlier.name.empty() && util::iequals(earlier.name, stage.base.text)) {
                 stage.base_stage = earlier.index;
                 return;
             }
         }
-        if (lower == "scratch") {
+        st.base = &base_image_facts(stage.base.text);
+        if (util::iequals(stage.base.text, "scratch")) {
             stage.scratch = true;
             return;
         }
-        stage.image = model::parse_image_ref(stage.base.text);
+        stage.image = st.base->image();
         if (!stage.image && !from.words.empty()) {
             add_diagnostic(core::DiagLevel::warning, from.words[0].range.begin,
                            "'" + stage.base.text + "' is not a valid image reference");
@@ -327,9 +393,9 @@ class Analyzer {
             } else {
                 v = unknown_value(name);
             }
-            auto e = st.env.find(name);
-            if (e != st.env.end()) {
-                merged->set(std::move(name), e->second);
+            if (st.sets_env(name)) {
+                Value env_value = before.at(name);  // an ENV of the same name wins
+                merged->set(std::move(name), std::move(env_value));
             } else {
                 merged->set(std::move(name), std::move(v));
             }
@@ -346,37 +412,44 @@ class Analyzer {
         auto merged = std::make_shared<VarScope>(st.scope);  // ENV wins over ARG
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
-            Value v = model::expand(kv.value_as_written(), before, m_escape);
-            merged->set(name, v);
-            st.env[std::move(name)] = std::move(v);
+            if (!st.sets_env(name)) {
+                st.env.push_back(name);
+            }
+            merged->set(std::move(name), model::expand(kv.value_as_written(), before, m_escape));
         }
         st.scope = std::move(merged);
     }
 
     /// COPY --from / RUN --mount from=: an earlier stage by name or index (else an image).
     void add_copy_source(model::Stage& stage, std::string_view raw, const VarScope& scope) {
-        std::string ref(raw);
-        if (ref.find('$') != std::string::npos) {
-            Value v = model::expand(raw, scope, m_escape);
-            if (!v.known) {
+        std::string_view ref = raw;
+        Value expanded;
+        if (ref.find('$') != std::string_view::npos) {
+            expanded = model::expand(raw, scope, m_escape);
+            if (!expanded.known) {
                 return;
             }
-            ref = v.text;
+            ref = expanded.text;
         }
         const model::Stage* source = nullptr;
-        std::string lower = util::to_lower(ref);
         for (const model::Stage& s : m_df.stages) {
             if (s.index >= stage.index) {
                 break;
             }
-            if (!s.name.empty() && s.name == lower) {
+            if (!s.name.empty() && util::iequals(s.name, ref)) {  // names are lower-cased
                 source = &s;
                 break;
             }
         }
         if (source == nullptr && !ref.empty() &&
             std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            int idx = ref.size() <= 6 ? std::stoi(ref) : -1;
+            int idx = -1;
+            if (ref.size() <= 6) {  // digits only: no overflow
+                idx = 0;
+                for (char c : ref) {
+                    idx = idx * 10 + (c - '0');
+                }
+            }
             if (idx >= 0 && idx < stage.index) {
                 source = &m_df.stages[static_cast<size_t>(idx)];
             }
@@ -414,7 +487,7 @@ class Analyzer {
             return u;
         }
         if (stage.image) {
-            if (std::optional<data::DefaultUser> d = data::default_user(*stage.image)) {
+            if (const std::optional<data::DefaultUser>& d = st.base->default_user()) {
                 u.source = model::EffectiveUser::Source::base_image_default;
                 u.name = std::string(d->name);
                 u.is_root = d->is_root;
@@ -503,6 +576,7 @@ class Analyzer {
 
 void analyze(model::Dockerfile& dockerfile, const AnalyzeOptions& options) {
     dockerfile.rule_cache.reset();  // views of the model before this analysis
+    forget_base_images_if_full();
     Analyzer(dockerfile, options).run();
 }
 
