@@ -48,7 +48,14 @@ bool is_digit(char c) {
 
 /// "docker.io/library/python" (also through the public.ecr.aws mirror of Docker Hub).
 std::string canonical_name(const model::ImageRef& image) {
-    std::string name = util::to_lower(image.registry + "/" + image.repository);
+    std::string name;
+    name.reserve(image.registry.size() + 1 + image.repository.size());
+    name += image.registry;
+    name += '/';
+    name += image.repository;
+    for (char& c : name) {
+        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;  // as util::to_lower
+    }
     constexpr std::string_view k_ecr_mirror = "public.ecr.aws/docker/library/";
     if (util::starts_with(name, k_ecr_mirror)) {
         name = "docker.io/library/" + name.substr(k_ecr_mirror.size());
@@ -94,12 +101,15 @@ std::optional<ImageProduct> product_of(const std::string& name) {
     return std::nullopt;
 }
 
+/// The non-empty '-'-separated words of `tag`.
 std::vector<std::string_view> tokens_of(std::string_view tag) {
     std::vector<std::string_view> out;
-    for (std::string_view t : util::split(tag, '-')) {
-        if (!t.empty()) {
-            out.push_back(t);
+    while (!tag.empty()) {
+        size_t dash = std::min(tag.find('-'), tag.size());
+        if (dash > 0) {
+            out.push_back(tag.substr(0, dash));
         }
+        tag.remove_prefix(std::min(dash + 1, tag.size()));
     }
     return out;
 }
@@ -189,7 +199,8 @@ struct Codename {
     std::string_view cycle;
 };
 
-/// Debian then Ubuntu codenames, in table order (the first match wins), built once.
+/// Debian then Ubuntu codenames, sorted by codename for binary search; among equal codenames
+/// table order is kept (the first in Debian-then-Ubuntu order wins). Built once.
 const std::vector<Codename>& os_codenames() {
     static const std::vector<Codename> table = [] {
         std::vector<Codename> out;
@@ -200,29 +211,33 @@ const std::vector<Codename>& os_codenames() {
                 }
             }
         }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Codename& a, const Codename& b) { return a.codename < b.codename; });
         return out;
     }();
     return table;
 }
 
+/// The distribution release `token` names, if any. `token` is a word of a lowercased tag.
 std::optional<OsToken> os_token(std::string_view token) {
-    std::string lower = util::to_lower(token);
+    std::string_view lower = token;
     // Codenames are words: version tokens ("3.12") stop here.
     if (!lower.empty() && !is_digit(lower[0])) {
-        for (const Codename& c : os_codenames()) {
-            if (c.codename == lower) {
-                return OsToken{c.product, std::string(c.cycle)};
-            }
+        const std::vector<Codename>& codenames = os_codenames();
+        auto it = std::lower_bound(codenames.begin(), codenames.end(), lower,
+                                   [](const Codename& c, std::string_view t) { return c.codename < t; });
+        if (it != codenames.end() && it->codename == lower) {
+            return OsToken{it->product, std::string(it->cycle)};
         }
     }
     if (util::starts_with(lower, "alpine") && lower.size() > 6 && is_digit(lower[6])) {
-        std::vector<std::string_view> parts = numeric_parts(std::string_view(lower).substr(6));
+        std::vector<std::string_view> parts = numeric_parts(lower.substr(6));
         if (parts.size() >= 2) {
             return OsToken{"alpine", std::string(parts[0]) + "." + std::string(parts[1])};
         }
     }
     if (util::starts_with(lower, "centos") && lower.size() > 6 && is_digit(lower[6])) {
-        std::vector<std::string_view> parts = numeric_parts(std::string_view(lower).substr(6));
+        std::vector<std::string_view> parts = numeric_parts(lower.substr(6));
         if (!parts.empty()) {
             return OsToken{"centos", std::string(parts[0])};
         }
@@ -343,8 +358,8 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image);
 }  // namespace
 
 std::vector<EolInfo> lookup_eol_all(const model::ImageRef& image) {
-    if (image.tag.empty()) {
-        return {};
+    if (image.tag.empty() || util::iequals(image.tag, "latest")) {
+        return {};  // as compute_eol_all answers, without the memo's key and lock
     }
     static ImageMemo<std::vector<EolInfo>> memo;
     return memo.get(image, compute_eol_all);
@@ -412,8 +427,10 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
             out.push_back(std::move(*info));
         }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const EolInfo& a, const EolInfo& b) { return a.eol < b.eol; });
+    if (out.size() > 1) {  // std::stable_sort would set up a buffer even for one element
+        std::stable_sort(out.begin(), out.end(),
+                         [](const EolInfo& a, const EolInfo& b) { return a.eol < b.eol; });
+    }
     return out;
 }
 

@@ -84,10 +84,14 @@ bool may_be_ignore_comment(std::string_view text) {
     if (lower != 'b' && lower != 'h') {
         return false;  // neither "bulwark" nor "hadolint": most comments stop here
     }
-    Cursor c(text);
-    c.skip_space();
-    std::string_view tool = c.word('\0');
-    return util::iequals(tool, "bulwark") || util::iequals(tool, "hadolint");
+    // The first word, as parse_ignore_comment reads it (up to white space or NUL), compared without
+    // scanning it to its end: comments starting with long words such as URLs are common.
+    std::string_view rest = text.substr(first);
+    auto first_word_is = [rest](std::string_view tool) {
+        return rest.size() >= tool.size() && util::iequals(rest.substr(0, tool.size()), tool) &&
+               (rest.size() == tool.size() || is_space(rest[tool.size()]) || rest[tool.size()] == '\0');
+    };
+    return first_word_is("bulwark") || first_word_is("hadolint");
 }
 
 std::optional<IgnoreComment> parse_ignore_comment(std::string_view text) {

@@ -1,8 +1,11 @@
 #include "bulwark/engine/rule_run.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "bulwark/engine/suppress.hpp"
 
@@ -19,6 +22,16 @@ std::vector<const rules::Rule*> rules_with(Hook hook) {
         }
     }
     return out;
+}
+
+/// The first eight bytes of `id` as a big-endian word, zero-padded: comparing two of these
+/// orders ids as comparing the ids would, up to a tie when their first eight bytes are equal.
+uint64_t id_prefix(std::string_view id) {
+    uint64_t w = 0;
+    for (size_t i = 0; i < sizeof(w); ++i) {
+        w = (w << 8U) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
+    }
+    return w;
 }
 
 }  // namespace
@@ -74,31 +87,48 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
     if (std::is_sorted(findings.begin(), findings.end(), before)) {
         return;
     }
-    // Sort compact keys side by side (line and column in one word, the index breaking ties as a
-    // stable sort would), then move each finding once: a Finding is seven strings, costly to shuffle.
-    // In one file the (long) file names need not be compared: they are left empty.
+    // Sort compact keys (line and column in one word, the rule id's first bytes in another), then
+    // move each finding once: a Finding is seven strings, costly to shuffle. The findings themselves
+    // are looked at only to order different files and ids with equal first bytes.
     struct Key {
-        std::string_view file;
         uint64_t position;
-        std::string_view rule_id;
+        uint64_t id_prefix;
         uint32_t index;
     };
-    std::vector<Key> keys(findings.size());
+    thread_local std::vector<Key> keys;  // reused: most files have findings out of order
+    keys.resize(findings.size());
     for (uint32_t i = 0; i < findings.size(); ++i) {
         const core::Finding& f = findings[i];
-        keys[i] = Key{one_file ? std::string_view() : std::string_view(f.location.file),
-                      (uint64_t{f.location.line} << 32U) | f.location.column, f.rule_id, i};
+        keys[i] = Key{(uint64_t{f.location.line} << 32U) | f.location.column, id_prefix(f.rule_id), i};
     }
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-        return std::tie(a.file, a.position, a.rule_id, a.index) <
-               std::tie(b.file, b.position, b.rule_id, b.index);
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        const core::Finding& fa = findings[a.index];
+        const core::Finding& fb = findings[b.index];
+        if (!one_file && fa.location.file != fb.location.file) {
+            return fa.location.file < fb.location.file;
+        }
+        if (a.position != b.position || a.id_prefix != b.id_prefix) {
+            return std::tie(a.position, a.id_prefix) < std::tie(b.position, b.id_prefix);
+        }
+        return std::tie(fa.rule_id, a.index) < std::tie(fb.rule_id, b.index);  // the index: a stable sort
     });
-    std::vector<core::Finding> sorted;
-    sorted.reserve(findings.size());
-    for (const Key& k : keys) {
-        sorted.push_back(std::move(findings[k.index]));
+    // keys[k].index is the finding that belongs at k: follow each cycle of that permutation,
+    // moving every finding straight to its place (no second vector, no moved-from leftovers).
+    for (uint32_t start = 0; start < keys.size(); ++start) {
+        if (keys[start].index == start) {
+            continue;
+        }
+        core::Finding held = std::move(findings[start]);
+        uint32_t at = start;
+        while (keys[at].index != start) {
+            uint32_t from = keys[at].index;
+            findings[at] = std::move(findings[from]);
+            keys[at].index = at;  // placed
+            at = from;
+        }
+        findings[at] = std::move(held);
+        keys[at].index = at;
     }
-    findings = std::move(sorted);
 }
 
 void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,

@@ -99,20 +99,21 @@ void check_latest(const DockerfileContext& ctx, Reporter& out) {
 
 void check_digest(const DockerfileContext& ctx, Reporter& out) {
     const util::SourceFile& src = *ctx.dockerfile.source;
-    for_each_external(
-        ctx.dockerfile, [&](const model::Stage&, const model::Instruction& from, const model::ImageRef& ref) {
-            if (!ref.digest.empty()) {
-                return;
-            }
-            std::string name = repo_with_tag(ref, data::effective_tag(ref));
-            // Concatenated: nearly every FROM of a large scan is reported.
-            std::string message;
-            message.reserve(name.size() + 72);
-            message += '`';
-            message += name;
-            message += "` is not pinned by digest: the tag can be moved to a different image";
-            out.report(from, std::move(message), with_image(src, from, name + "@sha256:<digest>"));
-        });
+    for_each_external(ctx.dockerfile,
+                      [&](const model::Stage&, const model::Instruction& from, const model::ImageRef& ref) {
+                          if (!ref.digest.empty()) {
+                              return;
+                          }
+                          std::string name = repo_with_tag(ref, data::effective_tag(ref));
+                          // Concatenated: nearly every FROM of a large scan is reported.
+                          std::string message;
+                          message.reserve(name.size() + 72);
+                          message += '`';
+                          message += name;
+                          message += "` is not pinned by digest: the tag can be moved to a different image";
+                          name += "@sha256:<digest>";
+                          out.report(from, std::move(message), with_image(src, from, name));
+                      });
 }
 
 /// Docker Hub's aliases all mean docker.io.
@@ -217,29 +218,31 @@ void check_eol(const DockerfileContext& ctx, Reporter& out) {
     const util::SourceFile& src = *ctx.dockerfile.source;
     for_each_external(ctx.dockerfile, [&](const model::Stage& s, const model::Instruction& from,
                                           const model::ImageRef& ref) {
-        std::vector<data::EolInfo> ended;
-        for (data::EolInfo& info : data::lookup_eol_all(ref)) {
-            if (data::eol_reached(info, ctx.policy.today)) {
-                ended.push_back(std::move(info));
-            }
-        }
+        std::vector<data::EolInfo> ended = data::lookup_eol_all(ref);
+        std::erase_if(ended,
+                      [&](const data::EolInfo& info) { return !data::eol_reached(info, ctx.policy.today); });
         if (ended.empty()) {
             return;
         }
-        // Concatenated rather than formatted: many FROMs of a large scan name an ended release.
-        std::string message = "`" + repo_with_tag(ref, ref.tag) + "`: ";
+        // Appended in place rather than formatted: many FROMs of a large scan name an ended release.
+        std::string message;
+        message.reserve(160);
+        message += '`';
+        message += repo_with_tag(ref, ref.tag);
+        message += "`: ";
         for (size_t i = 0; i < ended.size(); ++i) {
             const data::EolInfo& e = ended[i];
             message += i == 0 ? "" : "; ";
-            message += e.name + " (product " + e.product + ", cycle " + e.cycle +
-                       ") reached end of life on " + e.eol;
+            message.append(e.name).append(" (product ").append(e.product).append(", cycle ").append(e.cycle);
+            message.append(") reached end of life on ").append(e.eol);
         }
-        std::string suggestion = ended.front().suggestion;
+        const std::string& suggestion = ended.front().suggestion;
         bool ships = s.in_shipped_image;
         message += "; it gets no more security fixes";
         message += ships ? "" : " (build stage only)";
         if (!suggestion.empty()) {
-            message += "; use " + suggestion;
+            message += "; use ";
+            message += suggestion;
         }
         out.report(from.keyword_range, ships ? Severity::high : Severity::low, std::move(message),
                    suggestion.empty() ? std::string() : with_image(src, from, suggestion));

@@ -201,11 +201,14 @@ std::string destination_of(std::string_view source, std::string_view dest, bool 
     }
     size_t slash = s.rfind('/');
     std::string_view base = slash == std::string_view::npos ? s : s.substr(slash + 1);
-    std::string d(dest);
-    if (!d.empty() && d.back() != '/') {
-        d += '/';
+    std::string out;
+    out.reserve(dest.size() + 1 + base.size());
+    out += dest;
+    if (!out.empty() && out.back() != '/') {
+        out += '/';
     }
-    return d + std::string(base);
+    out += base;
+    return out;
 }
 
 void check_secret_copy(const DockerfileContext& ctx, Reporter& out) {
@@ -219,7 +222,8 @@ void check_secret_copy(const DockerfileContext& ctx, Reporter& out) {
             std::string_view value;  // in `inst`
             model::Range range;
         };
-        std::vector<Arg> args;
+        thread_local std::vector<Arg> args;  // reused: one per COPY and ADD of every file
+        args.clear();
         if (inst.json_form) {
             for (const model::JsonArg& j : inst.json) {
                 args.push_back({j.value, j.range});

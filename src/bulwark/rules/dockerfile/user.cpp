@@ -32,11 +32,19 @@ std::string create_user_fix(const model::Stage& root) {
         return "USER 65532:65532";
     }
     if (root.image) {
-        std::string name = root.image->short_name() + ":" + root.image->tag;
-        if (name.find("distroless") != std::string::npos || name.find("chiseled") != std::string::npos) {
+        // Whether short_name():tag contains `word`, read in the parts themselves: no word spans the
+        // '/' or ':' between them, nor lies in the "library/" that short_name() drops.
+        const model::ImageRef& ref = *root.image;
+        bool registry_shown = ref.explicit_registry && ref.registry != "docker.io";
+        auto names = [&](std::string_view word) {
+            return ref.repository.find(word) != std::string::npos ||
+                   ref.tag.find(word) != std::string::npos ||
+                   (registry_shown && ref.registry.find(word) != std::string::npos);
+        };
+        if (names("distroless") || names("chiseled")) {
             return "USER 65532:65532";
         }
-        if (name.find("alpine") != std::string::npos || name.find("busybox") != std::string::npos) {
+        if (names("alpine") || names("busybox")) {
             return "RUN addgroup -S -g 10001 app && adduser -S -D -u 10001 -G app app\nUSER 10001:10001";
         }
     }
@@ -45,10 +53,14 @@ std::string create_user_fix(const model::Stage& root) {
            "USER 10001:10001";
 }
 
-std::string image_description(const model::Dockerfile& df, const model::Stage& stage) {
+/// Appends "FROM base" or "stage `name`, FROM base" for `stage` to `out`.
+void append_image_description(std::string& out, const model::Dockerfile& df, const model::Stage& stage) {
     const model::Instruction& from = df.instructions[static_cast<size_t>(stage.from_instruction)];
-    std::string base = stage.base.text.empty() ? std::string(util::trim(from.args.value)) : stage.base.text;
-    return stage.name.empty() ? "FROM " + base : "stage `" + stage.name + "`, FROM " + base;
+    if (!stage.name.empty()) {
+        out.append("stage `").append(stage.name).append("`, ");
+    }
+    out += "FROM ";
+    out += stage.base.text.empty() ? util::trim(from.args.value) : std::string_view(stage.base.text);
 }
 
 void check_no_user(const DockerfileContext& ctx, Reporter& out) {
@@ -62,25 +74,32 @@ void check_no_user(const DockerfileContext& ctx, Reporter& out) {
         return;  // a USER instruction decides: BD002 judges it
     }
     const model::Stage* root = supply::root_stage(df, *shipped);
-    std::string why;
+    // Appended into one string: most Dockerfiles of a large scan are reported.
+    std::string message = "the shipped image (";
+    message.reserve(200);
+    append_image_description(message, df, *shipped);
+    message += ") sets no USER, ";
     switch (u.source) {
         case model::EffectiveUser::Source::base_image_default:
-            why = "so its processes run as root, the user configured in " + root->base.text;
+            message.append("so its processes run as root, the user configured in ").append(root->base.text);
             break;
         case model::EffectiveUser::Source::inherited_stage:
-            why = "and neither does the stage it builds on, so its processes run as root (the default of " +
-                  root->base.text + ")";
+            message
+                .append(
+                    "and neither does the stage it builds on, so its processes run as root (the default of ")
+                .append(root->base.text)
+                .append(")");
             break;
         default:
-            why = root->scratch
-                      ? std::string("so its processes run as uid 0 (an image FROM scratch has no user)")
-                      : "so its processes run as root, the default of " + root->base.text;
+            if (root->scratch) {
+                message += "so its processes run as uid 0 (an image FROM scratch has no user)";
+            } else {
+                message.append("so its processes run as root, the default of ").append(root->base.text);
+            }
             break;
     }
     const model::Instruction& from = df.instructions[static_cast<size_t>(shipped->from_instruction)];
-    // Concatenated, like `why`: most Dockerfiles of a large scan are reported.
-    out.report(from, "the shipped image (" + image_description(df, *shipped) + ") sets no USER, " + why,
-               create_user_fix(*root));
+    out.report(from, std::move(message), create_user_fix(*root));
 }
 
 /// Another non-root USER of the shipped image, to suggest instead of root.
