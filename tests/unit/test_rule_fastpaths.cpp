@@ -251,7 +251,7 @@ TEST(RuleFastPaths, SecretFileKindShortcuts) {
     EXPECT_TRUE(rules::secrets::secret_file_kind("a/./.gnupg/x_y").has_value());
     EXPECT_FALSE(rules::secrets::secret_file_kind("home/u/ssh/my_key").has_value());
     EXPECT_FALSE(rules::secrets::secret_file_kind("./app_data/x").has_value());
-    // Outside dot directories only names with one of a few first letters or extensions go further.
+    // Names outside dot directories, by name and by extension.
     for (std::string_view name : {"x/ID_RSA", "Credentials.json", "CLIENT_SECRET_1.json", "a/KUBECONFIG",
                                   "prod.KUBECONFIG", "x/terraform.TFSTATE", "s.tfstate.backup", "c.P12",
                                   "c.pfx", "server.PEM", "tls.key", "_netrc", "app/.npmrc", "a/.env.prod"}) {

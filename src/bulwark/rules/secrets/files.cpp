@@ -62,34 +62,6 @@ bool names_public_material(const std::vector<std::string_view>& words) {
                         "release", "repo",  "apt",        "archive", "keyring", "dhparam", "dhparams"});
 }
 
-/// False when no name rule of secret_file_kind() can match the file name `name` (not empty): each
-/// starts with '.', '_', "id_" or 'c' (credentials.json, client_secret*) or 'k' (kubeconfig), or
-/// ends with one of a few extensions. Most names (main.go, Dockerfile.dev) stop here.
-bool may_name_secret_file(std::string_view name) {
-    switch (ascii_lower(name[0])) {
-        case '.':
-        case '_':
-        case 'i':
-        case 'c':
-        case 'k':
-            return true;
-        default:
-            break;
-    }
-    size_t dot = name.rfind('.');
-    if (dot == std::string_view::npos) {
-        return false;
-    }
-    std::string_view extension = name.substr(dot);
-    for (std::string_view e :
-         {".kubeconfig"sv, ".tfstate"sv, ".backup"sv, ".p12"sv, ".pfx"sv, ".pem"sv, ".key"sv}) {
-        if (util::iequals(extension, e)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 constexpr SecretFileKind k_ssh_key{"SSH private key", "ssh"};
 constexpr SecretFileKind k_ssh_dir{"SSH directory (private keys)", "ssh"};
 
@@ -121,8 +93,8 @@ std::optional<SecretFileKind> secret_file_kind(std::string_view path) {
         dot_dir = dot_dir || part[0] == '.';
         ++count;
     }
-    if (count == 0 || (!dot_dir && !may_name_secret_file(last_part))) {
-        return std::nullopt;  // the directory rules below need a segment starting with '.'
+    if (count == 0) {
+        return std::nullopt;
     }
     thread_local std::string lowered;  // one buffer per thread: every COPY source asks
     assign_lower(lowered, last_part);
