@@ -20,6 +20,8 @@ cmake --build --preset release
 # ... and give the same report as the sanitized dev build (it links mimalloc and is optimised): over
 # the examples and, when present, the shared Dockerfile corpus.
 scripts/same-report.sh build/dev/bulwark build/release/bulwark
+# ... and back its heap with huge pages (a scan's page faults cut about 15-fold; see docs/performance.md).
+scripts/check-page-faults.sh build/release/bulwark
 
 fuzz_seconds=${BULWARK_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" -gt 0 ]; then

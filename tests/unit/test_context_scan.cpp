@@ -290,3 +290,29 @@ TEST(ContextScan, AScanReadsASiblingInputOnceAndFindsTheSame) {
     EXPECT_NE(small.files[1].diagnostics[0].message.find("file too large"), std::string::npos);
     EXPECT_EQ(small.files[2].findings.size(), rep.files[2].findings.size());
 }
+
+TEST(ContextScan, WithoutKeepSourcesOnlyFilesWithDiagnosticsKeepTheirText) {
+    // No text output: a file's text is dropped after its scan, unless its diagnostics are printed
+    // with their line and caret; findings and diagnostics are the same either way.
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/Dockerfile.bad"] = "FROM alpine:3.20\nFROBNICATE x\n";
+    engine::ScanOptions opts;
+    opts.cli_policy = bulwark::testing::test_policy();
+    opts.paths = {"/ctx/Dockerfile", "/ctx/Dockerfile.bad"};
+    opts.jobs = 1;
+    report::Report kept = engine::scan(fs, opts);
+    opts.keep_sources = false;
+    report::Report dropped = engine::scan(fs, opts);
+    ASSERT_EQ(kept.files.size(), 2U);
+    ASSERT_EQ(dropped.files.size(), 2U);
+    EXPECT_NE(kept.files[0].source, nullptr);
+    EXPECT_EQ(dropped.files[0].source, nullptr);
+    ASSERT_FALSE(dropped.files[1].diagnostics.empty());
+    ASSERT_NE(dropped.files[1].source, nullptr);
+    EXPECT_EQ(dropped.files[1].source->text(), fs.files["/ctx/Dockerfile.bad"]);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(dropped.files[i].findings.size(), kept.files[i].findings.size());
+        EXPECT_EQ(dropped.files[i].diagnostics.size(), kept.files[i].diagnostics.size());
+    }
+}

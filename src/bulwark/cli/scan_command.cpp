@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -116,6 +117,8 @@ int scan_command(std::vector<std::string> args) {
     }
     opts.max_file_size = max_file_size;
     opts.markdown = markdown;
+    opts.keep_sources =
+        std::any_of(specs.begin(), specs.end(), [](const OutputSpec& s) { return s.format == "text"; });
     if (auto s = severity_arg(fail_on, "--fail-on", error)) {
         opts.fail_on = *s;
     }

@@ -200,6 +200,9 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options) {
                     core::make_diagnostic(core::DiagLevel::error, *source, bad,
                                           "invalid UTF-8 byte; the file was analysed as bytes"));
             }
+            if (!options.keep_sources && fr.diagnostics.empty()) {
+                fr.source.reset();
+            }
             results[i] = std::move(fr);
         }
     };

@@ -27,6 +27,10 @@ struct ScanOptions {
     /// scanned as one more input; empty: none.
     std::vector<std::string> compose_files;
     bool markdown = false;  // --markdown: directory walks also scan Markdown files' shell blocks
+    /// Keep every file's text in its FileResult (the text renderer prints source lines under findings).
+    /// When false, a file's text is dropped once it is scanned unless the file has diagnostics (they
+    /// are printed with their line and caret): a JSON or SARIF report of many files holds no texts.
+    bool keep_sources = true;
 };
 
 /// Runs the whole scan. Never throws for bad input: problems are diagnostics in the report.
