@@ -68,6 +68,38 @@ TEST(FindingsFastPaths, FinishFindingsOrdersAsAStableSortOfWholeFindings) {
     }
 }
 
+TEST(FindingsFastPaths, FinishFindingsKeepsNoGrowthSlack) {
+    // The report keeps every file's findings to the end of a scan: neither the vector the rules
+    // grew nor texts built by appending keep their spare capacity, sorted input or not.
+    core::Policy policy;
+    for (bool in_order : {true, false}) {
+        report::FileResult result;
+        result.path = "Dockerfile";
+        result.findings.reserve(64);
+        for (uint32_t line : {1U, 2U, 3U}) {
+            core::Finding f;
+            f.rule_id = "BD001";
+            f.location = core::Location{"Dockerfile", in_order ? line : 4 - line, 1, 0, 0, {}};
+            f.message.reserve(4096);
+            f.message = std::string(100, 'm');
+            f.fix.reserve(4096);
+            f.fix = std::string(40, 'f');
+            f.evidence = std::string(60, 'e');  // exact already: kept as it is
+            result.findings.push_back(std::move(f));
+        }
+        engine::finish_findings(policy, result);
+        ASSERT_EQ(result.findings.size(), 3U);
+        EXPECT_EQ(result.findings.capacity(), 3U) << in_order;
+        for (const core::Finding& f : result.findings) {
+            EXPECT_EQ(f.message, std::string(100, 'm'));
+            EXPECT_LE(f.message.capacity(), 100U + 100U / 4 + 16) << in_order;
+            EXPECT_LE(f.fix.capacity(), 40U + 40U / 4 + 16) << in_order;
+            EXPECT_EQ(f.evidence, std::string(60, 'e'));
+        }
+        EXPECT_EQ(result.findings[0].location.line, 1U);
+    }
+}
+
 TEST(FindingsFastPaths, NoUserFixReadsTheImageNameAsShortNameColonTag) {
     for (const char* image :
          {"gcr.io/distroless/base:nonroot", "alpine:3.19", "myalpine.example.com/app:1",

@@ -70,6 +70,13 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
         if (auto it = policy.severity_overrides.find(f.rule_id); it != policy.severity_overrides.end()) {
             f.severity = it->second;
         }
+        // The report keeps every finding to the end of the scan: not the growth slack of the texts
+        // built by appending (a message can hold twice its length).
+        for (std::string* text : {&f.message, &f.evidence, &f.fix}) {
+            if (text->capacity() > text->size() + text->size() / 4 + 16) {
+                text->shrink_to_fit();
+            }
+        }
     }
     apply_path_ignores(policy, result.path, result.findings);
     std::vector<core::Finding>& findings = result.findings;
@@ -85,6 +92,7 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
                std::tie(b.location.line, b.location.column, b.rule_id);
     };
     if (std::is_sorted(findings.begin(), findings.end(), before)) {
+        findings.shrink_to_fit();  // as below: no slack of the vector the rules grew
         return;
     }
     // Sort compact keys (line and column in one word, the rule id's first bytes in another), then
