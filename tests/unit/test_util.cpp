@@ -1,3 +1,4 @@
+#include <bit>
 #include <random>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include "bulwark/core/diagnostic.hpp"
 #include "bulwark/util/source.hpp"
 #include "bulwark/util/strings.hpp"
+#include "bulwark/util/swar.hpp"
 
 using namespace bulwark;
 
@@ -105,4 +107,38 @@ TEST(Strings, EditDistanceAndGlob) {
     EXPECT_EQ(util::edit_distance("scna", "scan"), 2U);
     EXPECT_TRUE(util::glob_match("*.Dockerfile", "web.Dockerfile"));
     EXPECT_FALSE(util::glob_match("vendor/*", "src/x", true));
+}
+
+TEST(Swar, BytesEqualExactFlagsEveryMatchingByteAndNoOther) {
+    // The plain definition, byte by byte, against the word-at-a-time forms, over bytes that differ
+    // from the searched one in one bit (the borrow's neighbours) and at random.
+    if constexpr (std::endian::native != std::endian::little) {
+        GTEST_SKIP() << "the expected words below are laid out little-endian";
+    }
+    std::mt19937_64 rng(20261202);
+    for (int round = 0; round < 20000; ++round) {
+        const auto b = static_cast<uint8_t>(rng());
+        char bytes[8];
+        for (char& c : bytes) {
+            uint64_t r = rng();
+            c = static_cast<char>(r % 3 == 0 ? b : r % 3 == 1 ? (b ^ (1U << ((r >> 8) % 8))) : (r >> 16));
+        }
+        uint64_t w = util::swar::load(bytes);
+        uint64_t plain = 0;
+        for (size_t i = 0; i < 8; ++i) {
+            if (static_cast<uint8_t>(bytes[i]) == b) {
+                plain |= uint64_t{0x80} << (8 * i);  // little-endian: byte i of memory is bits 8i..8i+7
+            }
+        }
+        ASSERT_EQ(util::swar::bytes_equal_exact(w, b), plain);
+        // bytes_equal: every match, and the lowest flag is always a real match.
+        uint64_t loose = util::swar::bytes_equal(w, b);
+        ASSERT_EQ(loose & plain, plain);
+        ASSERT_EQ(loose & (~loose + 1), plain & (~plain + 1));
+    }
+    // The borrow's false positive bytes_equal documents: a byte after a match that differs from the
+    // searched byte in its lowest bit only.
+    const char borrowed[8] = {'a', static_cast<char>('a' ^ 1), 'x', 'x', 'x', 'x', 'x', 'x'};
+    EXPECT_EQ(util::swar::bytes_equal(util::swar::load(borrowed), 'a'), 0x8080U);
+    EXPECT_EQ(util::swar::bytes_equal_exact(util::swar::load(borrowed), 'a'), 0x80U);
 }

@@ -16,10 +16,20 @@ inline uint64_t load(const char* p) {
     return w;
 }
 
-/// The high bit of each byte of `w` that equals `b`, and no other bit (exact, no false positives).
+/// The high bit of each byte of `w` that equals `b`. The borrow of the subtraction may also flag a
+/// byte above a real match (in memory order: after it, on a little-endian machine), never one below
+/// the lowest match: exact for "any?" and for the first match, not for which bytes match.
 inline uint64_t bytes_equal(uint64_t w, uint8_t b) {
     uint64_t v = w ^ (k_ones * b);
     return (v - k_ones) & ~v & k_highs;
+}
+
+/// The high bit of each byte of `w` that equals `b`, and no other bit (no borrow between bytes):
+/// for where a run of some bytes ends.
+inline uint64_t bytes_equal_exact(uint64_t w, uint8_t b) {
+    constexpr uint64_t k_low7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t v = w ^ (k_ones * b);
+    return ~(((v & k_low7) + k_low7) | v) & k_highs;
 }
 
 }  // namespace bulwark::util::swar

@@ -46,15 +46,6 @@ inline size_t space_length(std::string_view s, size_t pos) {
     return space_length_utf8(s, pos);
 }
 
-/// The high bit of each byte of `w` that equals `b`, exactly per byte (the borrow-based
-/// util::swar::bytes_equal() may also flag the byte after a match, which is fine for "any?" tests
-/// but not for finding where a run ends).
-inline uint64_t bytes_equal_exact(uint64_t w, uint8_t b) {
-    constexpr uint64_t k_low7 = 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t v = w ^ (util::swar::k_ones * b);
-    return ~(((v & k_low7) + k_low7) | v) & util::swar::k_highs;
-}
-
 /// First offset >= `pos` in `s` that is not blank.
 inline size_t skip_blanks(std::string_view s, size_t pos) {
     if (pos >= s.size() || !is_blank(s[pos])) {
@@ -65,7 +56,8 @@ inline size_t skip_blanks(std::string_view s, size_t pos) {
     ++pos;
     while (pos + 8 <= s.size()) {
         uint64_t w = util::swar::load(s.data() + pos);
-        uint64_t other = ~(bytes_equal_exact(w, ' ') | bytes_equal_exact(w, '\t')) & util::swar::k_highs;
+        uint64_t other = ~(util::swar::bytes_equal_exact(w, ' ') | util::swar::bytes_equal_exact(w, '\t')) &
+                         util::swar::k_highs;
         if (other != 0) {
             int before = std::endian::native == std::endian::little ? std::countr_zero(other)
                                                                     : std::countl_zero(other);
