@@ -12,7 +12,7 @@ packages=(
   # image tests: a real engine, a static busybox for FROM scratch images, a Debian rootfs, zstd layers
   docker.io busybox-static debootstrap zstd
   # tests, benchmarks, fuzzing
-  libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev llvm-14
+  libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev llvm-14 clang-format
   python3 python3-jsonschema libxml2-utils
 )
 

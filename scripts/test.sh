@@ -11,6 +11,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 cmake --preset dev
 cmake --build --preset dev
+cmake --build --preset dev --target format-check
 ctest --preset dev
 
 # The optimised build (what scripts/demo.sh ships) must compile warning-free too: GCC warns

@@ -1,7 +1,8 @@
 #pragma once
 // Shared libraries opened on first use. Most runs of bulwark (Dockerfile, compose and docker run
-// scans) never call libcurl or libarchive; linking them would make every start map and relocate
-// them and the ~35 libraries they pull in, several milliseconds per run (docs/performance.md).
+// scans) never call libcurl, libarchive, libcrypto or libsqlite3; linking them would make every
+// start map and relocate them and the ~35 libraries they pull in, several milliseconds per run
+// (docs/performance.md).
 #include <bit>
 #include <initializer_list>
 #include <string>

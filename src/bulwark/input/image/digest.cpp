@@ -1,37 +1,40 @@
 #include "bulwark/input/image/digest.hpp"
 
-#include <openssl/evp.h>
-
 #include <stdexcept>
+
+#include "bulwark/input/image/libraries.hpp"
 
 namespace bulwark::input::image {
 
 struct Sha256::Impl {
+    const lib::Crypto& evp = lib::crypto();  // loads libcrypto on the first hasher
     EVP_MD_CTX* ctx = nullptr;
 };
 
 Sha256::Sha256() : m_impl(std::make_unique<Impl>()) {
-    m_impl->ctx = EVP_MD_CTX_new();
-    if (m_impl->ctx == nullptr || EVP_DigestInit_ex(m_impl->ctx, EVP_sha256(), nullptr) != 1) {
+    m_impl->ctx = m_impl->evp.MD_CTX_new();
+    if (m_impl->ctx == nullptr ||
+        m_impl->evp.DigestInit_ex(m_impl->ctx, m_impl->evp.sha256(), nullptr) != 1) {
+        m_impl->evp.MD_CTX_free(m_impl->ctx);
         throw std::runtime_error("OpenSSL: cannot initialise SHA-256");
     }
 }
 
 Sha256::~Sha256() {
-    EVP_MD_CTX_free(m_impl->ctx);
+    m_impl->evp.MD_CTX_free(m_impl->ctx);
 }
 
 void Sha256::update(std::string_view bytes) {
     if (!bytes.empty()) {
-        EVP_DigestUpdate(m_impl->ctx, bytes.data(), bytes.size());
+        m_impl->evp.DigestUpdate(m_impl->ctx, bytes.data(), bytes.size());
     }
 }
 
 std::string Sha256::digest() {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    EVP_DigestFinal_ex(m_impl->ctx, md, &len);
-    EVP_DigestInit_ex(m_impl->ctx, EVP_sha256(), nullptr);
+    m_impl->evp.DigestFinal_ex(m_impl->ctx, md, &len);
+    m_impl->evp.DigestInit_ex(m_impl->ctx, m_impl->evp.sha256(), nullptr);
     static constexpr char k_hex[] = "0123456789abcdef";
     std::string out = "sha256:";
     for (unsigned int i = 0; i < len; ++i) {

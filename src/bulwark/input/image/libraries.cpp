@@ -30,4 +30,28 @@ const Archive& archive() {
     return loaded;
 }
 
+const Crypto& crypto() {
+    static const Crypto loaded = [] {
+        static const util::SharedLibrary so({"libcrypto.so.3"}, "libssl3");
+        Crypto c;
+#define BULWARK_CRYPTO_LOAD(name) c.name = so.function<decltype(c.name)>("EVP_" #name);
+        BULWARK_CRYPTO_FUNCTIONS(BULWARK_CRYPTO_LOAD)
+#undef BULWARK_CRYPTO_LOAD
+        return c;
+    }();
+    return loaded;
+}
+
+const Sqlite& sqlite() {
+    static const Sqlite loaded = [] {
+        static const util::SharedLibrary so({"libsqlite3.so.0"}, "libsqlite3-0");
+        Sqlite s;
+#define BULWARK_SQLITE_LOAD(name) s.name = so.function<decltype(s.name)>("sqlite3_" #name);
+        BULWARK_SQLITE_FUNCTIONS(BULWARK_SQLITE_LOAD)
+#undef BULWARK_SQLITE_LOAD
+        return s;
+    }();
+    return loaded;
+}
+
 }  // namespace bulwark::input::image::lib

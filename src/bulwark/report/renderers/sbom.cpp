@@ -1,13 +1,12 @@
 #include "bulwark/report/renderers/sbom.hpp"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <cctype>
 #include <ctime>
 
 #include <fmt/format.h>
 
+#include "bulwark/input/image/libraries.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::report::sbom {
@@ -171,12 +170,13 @@ std::string uuid_v5(std::string_view name) {
                                                     0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8};
     std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
     unsigned int len = 0;
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr) == 1 &&
-              EVP_DigestUpdate(ctx, k_ns.data(), k_ns.size()) == 1 &&
-              EVP_DigestUpdate(ctx, name.data(), name.size()) == 1 &&
-              EVP_DigestFinal_ex(ctx, md.data(), &len) == 1;
-    EVP_MD_CTX_free(ctx);
+    const auto& evp = input::image::lib::crypto();
+    EVP_MD_CTX* ctx = evp.MD_CTX_new();
+    bool ok = ctx != nullptr && evp.DigestInit_ex(ctx, evp.sha1(), nullptr) == 1 &&
+              evp.DigestUpdate(ctx, k_ns.data(), k_ns.size()) == 1 &&
+              evp.DigestUpdate(ctx, name.data(), name.size()) == 1 &&
+              evp.DigestFinal_ex(ctx, md.data(), &len) == 1;
+    evp.MD_CTX_free(ctx);
     if (!ok || len < 16) {
         md.fill(0);
     }

@@ -1,13 +1,13 @@
 // rpm's SQLite database (rpm >= 4.16: /var/lib/rpm/rpmdb.sqlite, /usr/lib/sysimage/rpm/rpmdb.sqlite):
 // the bytes are opened in memory with sqlite3_deserialize (no file on disk), and each row of
 // Packages(hnum, blob) is an rpm header parsed with strict bounds checks.
-#include <sqlite3.h>
-
 #include <cstring>
 #include <memory>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "bulwark/input/image/libraries.hpp"
 #include "bulwark/input/image/packages/parsers.hpp"
 
 namespace bulwark::input::image::packages {
@@ -79,10 +79,10 @@ struct Header {
 };
 
 struct DbCloser {
-    void operator()(sqlite3* db) const { sqlite3_close(db); }
+    void operator()(sqlite3* db) const { lib::sqlite().close(db); }
 };
 struct StmtFinalizer {
-    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+    void operator()(sqlite3_stmt* s) const { lib::sqlite().finalize(s); }
 };
 
 }  // namespace
@@ -132,20 +132,28 @@ std::vector<model::Package> parse_rpmdb_sqlite(std::string_view bytes, std::stri
         error = "not an SQLite database";
         return out;
     }
+    const lib::Sqlite* loaded = nullptr;
+    try {
+        loaded = &lib::sqlite();
+    } catch (const std::runtime_error& e) {
+        error = e.what();
+        return out;
+    }
+    const lib::Sqlite& sq = *loaded;
     sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK) {
-        sqlite3_close(raw);
+    if (sq.open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK) {
+        sq.close(raw);
         error = "cannot open an in-memory SQLite database";
         return out;
     }
     std::unique_ptr<sqlite3, DbCloser> db(raw);
     // The database is untrusted: no triggers or views with side effects, bounded sizes.
-    sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_limit(db.get(), SQLITE_LIMIT_LENGTH, static_cast<int>(k_max_data));
+    sq.db_config(db.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sq.db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sq.limit(db.get(), SQLITE_LIMIT_LENGTH, static_cast<int>(k_max_data));
     // SQLite takes ownership of a buffer from sqlite3_malloc64; a WAL-mode file (header bytes 18
     // and 19 = 2) is switched to rollback mode, since an in-memory database has no -wal file.
-    auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+    auto* buf = static_cast<unsigned char*>(sq.malloc64(bytes.size()));
     if (buf == nullptr) {
         error = "out of memory";
         return out;
@@ -155,24 +163,24 @@ std::vector<model::Package> parse_rpmdb_sqlite(std::string_view bytes, std::stri
         buf[18] = 1;
         buf[19] = 1;
     }
-    int rc = sqlite3_deserialize(db.get(), "main", buf, static_cast<sqlite3_int64>(bytes.size()),
-                                 static_cast<sqlite3_int64>(bytes.size()),
-                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
+    int rc = sq.deserialize(db.get(), "main", buf, static_cast<sqlite3_int64>(bytes.size()),
+                            static_cast<sqlite3_int64>(bytes.size()),
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
     if (rc != SQLITE_OK) {
-        error = fmt::format("SQLite cannot read it: {}", sqlite3_errstr(rc));
+        error = fmt::format("SQLite cannot read it: {}", sq.errstr(rc));
         return out;
     }
     sqlite3_stmt* raw_stmt = nullptr;
-    if (sqlite3_prepare_v2(db.get(), "SELECT blob FROM Packages ORDER BY hnum", -1, &raw_stmt, nullptr) !=
+    if (sq.prepare_v2(db.get(), "SELECT blob FROM Packages ORDER BY hnum", -1, &raw_stmt, nullptr) !=
         SQLITE_OK) {
-        sqlite3_finalize(raw_stmt);
-        error = fmt::format("no rpm Packages table: {}", sqlite3_errmsg(db.get()));
+        sq.finalize(raw_stmt);
+        error = fmt::format("no rpm Packages table: {}", sq.errmsg(db.get()));
         return out;
     }
     std::unique_ptr<sqlite3_stmt, StmtFinalizer> stmt(raw_stmt);
-    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW && out.size() < k_max_packages) {
-        const void* data = sqlite3_column_blob(stmt.get(), 0);
-        int size = sqlite3_column_bytes(stmt.get(), 0);
+    while ((rc = sq.step(stmt.get())) == SQLITE_ROW && out.size() < k_max_packages) {
+        const void* data = sq.column_blob(stmt.get(), 0);
+        int size = sq.column_bytes(stmt.get(), 0);
         if (data == nullptr || size <= 0) {
             continue;
         }
@@ -182,7 +190,7 @@ std::vector<model::Package> parse_rpmdb_sqlite(std::string_view bytes, std::stri
         }
     }
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        error = fmt::format("SQLite stopped reading it: {}", sqlite3_errmsg(db.get()));
+        error = fmt::format("SQLite stopped reading it: {}", sq.errmsg(db.get()));
     }
     return out;
 }
