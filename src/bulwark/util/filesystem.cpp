@@ -175,6 +175,49 @@ class RealFileSystem final : public FileSystem {
         return S_ISDIR(st.st_mode) ? PathKind::directory : PathKind::other;
     }
 
+    std::optional<std::vector<std::pair<std::string, PathKind>>> list_kinds(
+        const std::string& dir, size_t max_entries) const override {
+        int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            return std::nullopt;
+        }
+        DIR* d = ::fdopendir(fd);
+        if (d == nullptr) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        std::vector<std::pair<std::string, PathKind>> out;
+        size_t entries = 0;
+        bool ok = true;
+        while (true) {
+            errno = 0;
+            const dirent* e = ::readdir(d);
+            if (e == nullptr) {
+                ok = errno == 0;
+                break;
+            }
+            std::string_view name(e->d_name);
+            if (name == "." || name == "..") {
+                continue;
+            }
+            if (++entries > max_entries) {
+                ok = false;
+                break;
+            }
+            if (e->d_type == DT_REG) {
+                out.emplace_back(e->d_name, PathKind::other);
+            } else if (e->d_type == DT_DIR) {
+                out.emplace_back(e->d_name, PathKind::directory);
+            }
+        }
+        ::closedir(d);
+        if (!ok) {
+            return std::nullopt;
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
     std::vector<std::string> walk(const std::string& dir,
                                   const std::vector<std::string>& skip_dirs) const override {
         std::vector<std::string> out;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bulwark::util {
@@ -30,6 +31,17 @@ class FileSystem {
             return PathKind::missing;
         }
         return is_directory(path) ? PathKind::directory : PathKind::other;
+    }
+    /// The entries of the directory `dir` whose kind the listing itself tells, by name, sorted: regular
+    /// files (PathKind::other) and directories. Symbolic links and entries the listing does not type
+    /// are left out: ask kind() for them. nullopt when `dir` cannot be listed or has more than
+    /// `max_entries` entries (the listing then stops), and by default: a FileSystem without listings
+    /// answers kind() for every path.
+    virtual std::optional<std::vector<std::pair<std::string, PathKind>>> list_kinds(
+        const std::string& dir, size_t max_entries) const {
+        (void)dir;
+        (void)max_entries;
+        return std::nullopt;
     }
     /// Regular files below `dir`, recursively, sorted; directories named in `skip_dirs` are not entered.
     virtual std::vector<std::string> walk(const std::string& dir,
