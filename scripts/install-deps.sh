@@ -8,7 +8,7 @@ packages=(
   build-essential g++ cmake ninja-build ccache pkg-config git
   # libraries
   libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libhyperscan-dev libre2-dev
-  libarchive-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libmimalloc-dev
+  libarchive-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libmimalloc-dev liburing-dev
   # image tests: a real engine, a static busybox for FROM scratch images, a Debian rootfs, zstd layers
   docker.io busybox-static debootstrap zstd
   # tests, benchmarks, fuzzing

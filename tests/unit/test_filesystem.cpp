@@ -5,12 +5,14 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "bulwark/util/filesystem.hpp"
+#include "support/memory_fs.hpp"
 
 using namespace bulwark;
 
@@ -175,6 +177,138 @@ TEST_F(RealFileSystemTest, WalkFindsWhatTheFilesystemIteratorFinds) {
               all.end());
     EXPECT_NE(std::find(all.begin(), all.end(), util::normal_path((dir_ / "a/b/c/three").string())),
               all.end());
+}
+
+TEST_F(RealFileSystemTest, ReadManyGivesWhatReadGivesOrLeavesItToRead) {
+    const util::FileSystem& rfs = util::real_filesystem();
+    std::vector<std::string> paths;
+    std::vector<size_t> sizes = {0, 1, 100, 4095, 4096, 4097, 20000, 32767};
+    for (int round = 0; round < 6; ++round) {  // 48 files: more than one batch of 32
+        for (size_t n : sizes) {
+            std::string data(n, static_cast<char>('a' + round));
+            if (n > 2) {
+                data[n / 2] = '\n';
+            }
+            paths.push_back(write("f" + std::to_string(round) + "-" + std::to_string(n), data));
+        }
+    }
+    const size_t small = paths.size();
+    paths.push_back(write("slot", std::string(32768, 's')));  // fills the batch read's slot
+    paths.push_back(write("big", std::string(100000, 'b')));
+    paths.push_back((dir_ / "missing").string());
+    paths.push_back(dir_.string());  // a directory
+    std::vector<std::optional<util::ReadResult>> got = rfs.read_many(paths, 1 << 20);
+    ASSERT_EQ(got.size(), paths.size());
+    if (!got[0]) {
+        GTEST_SKIP() << "io_uring is refused here (kernel or seccomp): read_many reads nothing, read() does";
+    }
+    for (size_t i = 0; i < small; ++i) {
+        ASSERT_TRUE(got[i].has_value()) << paths[i];
+        util::ReadResult want = rfs.read(paths[i], 1 << 20);
+        EXPECT_EQ(got[i]->data, want.data) << paths[i];
+        EXPECT_EQ(got[i]->size, want.size) << paths[i];
+        EXPECT_EQ(got[i]->error, "") << paths[i];
+    }
+    for (size_t i = small; i < paths.size(); ++i) {
+        EXPECT_FALSE(got[i].has_value()) << paths[i];  // read() answers: whole, or its error
+    }
+    // Over the limit: left to read(), which names the error and the size.
+    std::vector<std::optional<util::ReadResult>> limited = rfs.read_many({paths[6]}, 100);
+    ASSERT_EQ(limited.size(), 1U);
+    EXPECT_FALSE(limited[0].has_value());
+    EXPECT_TRUE(rfs.read_many({}, 10).empty());
+}
+
+/// The real disk, counting the reads that reach it.
+class CountingDisk final : public util::FileSystem {
+  public:
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        ++reads;
+        return util::real_filesystem().read(path, max_bytes);
+    }
+    std::vector<std::optional<util::ReadResult>> read_many(const std::vector<std::string>& paths,
+                                                           uint64_t max_bytes) const override {
+        batch_reads += paths.size();
+        return util::real_filesystem().read_many(paths, max_bytes);
+    }
+    bool is_directory(const std::string& path) const override {
+        return util::real_filesystem().is_directory(path);
+    }
+    bool exists(const std::string& path) const override { return util::real_filesystem().exists(path); }
+    std::vector<std::string> walk(const std::string& dir,
+                                  const std::vector<std::string>& skip) const override {
+        return util::real_filesystem().walk(dir, skip);
+    }
+    mutable size_t reads = 0;
+    mutable size_t batch_reads = 0;
+};
+
+TEST_F(RealFileSystemTest, PrefetchedAnswersAreTakenOnceThenReadAsksAgain) {
+    CountingDisk disk;
+    util::PrefetchingFileSystem ahead(disk);
+    std::vector<std::string> paths;
+    for (int i = 0; i < 40; ++i) {
+        paths.push_back(write("p" + std::to_string(i), std::string(static_cast<size_t>(i) * 10, 'x')));
+    }
+    paths.push_back(dir_.string());  // not a file: nothing kept, read() asks the disk
+    ahead.prefetch(paths, 1 << 20);
+    EXPECT_EQ(disk.batch_reads, paths.size());
+    if (ahead.kept() == 0) {
+        GTEST_SKIP() << "io_uring is refused here (kernel or seccomp): nothing is read ahead";
+    }
+    EXPECT_EQ(ahead.kept(), 40U);
+    ahead.prefetch(paths, 1 << 20);  // kept ones are not read again
+    EXPECT_EQ(disk.batch_reads, paths.size() + 1);
+    for (int i = 0; i < 40; ++i) {
+        util::ReadResult r = ahead.read(paths[static_cast<size_t>(i)], 1 << 20);
+        EXPECT_EQ(r.data, std::string(static_cast<size_t>(i) * 10, 'x'));
+        EXPECT_EQ(r.error, "");
+    }
+    EXPECT_EQ(disk.reads, 0U);
+    EXPECT_EQ(ahead.kept(), 0U);
+    EXPECT_EQ(ahead.read(paths[5], 1 << 20).data, std::string(50, 'x'));  // taken: asked again
+    EXPECT_EQ(disk.reads, 1U);
+    EXPECT_EQ(ahead.read(dir_.string(), 10).error, "is a directory");
+    // A kept answer over a later, smaller limit is refused as read() refuses a regular file.
+    ahead.prefetch({paths[20]}, 1 << 20);
+    util::ReadResult limited = ahead.read(paths[20], 100);
+    EXPECT_EQ(limited.error, "file too large");
+    EXPECT_EQ(limited.size, 200U);
+    EXPECT_EQ(limited.data, "");
+}
+
+TEST_F(RealFileSystemTest, PrefetchKeepsAtMostItsBound) {
+    CountingDisk disk;
+    util::PrefetchingFileSystem ahead(disk);
+    std::vector<std::string> paths;
+    for (size_t i = 0; i < util::PrefetchingFileSystem::k_max_entries + 50; ++i) {
+        paths.push_back(write("q" + std::to_string(i), "x"));
+    }
+    ahead.prefetch(paths, 10);
+    if (ahead.kept() == 0) {
+        GTEST_SKIP() << "io_uring is refused here (kernel or seccomp): nothing is read ahead";
+    }
+    EXPECT_EQ(ahead.kept(), util::PrefetchingFileSystem::k_max_entries);
+    EXPECT_EQ(disk.batch_reads, util::PrefetchingFileSystem::k_max_entries);
+    ahead.prefetch({paths.back()}, 10);  // full: nothing more is read
+    EXPECT_EQ(disk.batch_reads, util::PrefetchingFileSystem::k_max_entries);
+    EXPECT_EQ(ahead.read(paths.back(), 10).data, "x");
+    EXPECT_EQ(disk.reads, 1U);
+}
+
+TEST(PrefetchingFileSystem, WithoutBatchReadsEveryReadIsTheInnerOnes) {
+    // A FileSystem without read_many (as the disk where io_uring is refused) keeps nothing ahead.
+    bulwark::testing::MemoryFs mem;
+    mem.files["/a/Dockerfile"] = "FROM alpine:3.20\n";
+    mem.files["/a/big"] = std::string(50, 'b');
+    util::PrefetchingFileSystem ahead(mem);
+    ahead.prefetch({"/a/Dockerfile", "/a/big", "/a/missing"}, 1 << 20);
+    EXPECT_EQ(ahead.kept(), 0U);
+    EXPECT_EQ(ahead.read("/a/Dockerfile", 100).data, "FROM alpine:3.20\n");
+    EXPECT_EQ(ahead.read("/a/big", 10).error, "file too large");
+    EXPECT_EQ(ahead.read("/a/missing", 10).error, "No such file or directory");
+    EXPECT_TRUE(ahead.is_directory("/a"));
+    EXPECT_EQ(ahead.walk("/a", {}), mem.walk("/a", {}));
 }
 
 }  // namespace

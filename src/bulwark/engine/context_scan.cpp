@@ -138,6 +138,25 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const D
         s->directory = &dir;
         s->git_ignored = dir.has_git && ctxin::match_path(ignore, ".git").excluded;
         uint64_t read_budget = 64ULL * 1024 * 1024;
+        {
+            // The files the loop below reads, read ahead together (FileSystem::prefetch).
+            std::vector<std::string> ahead;
+            uint64_t budget = read_budget;
+            for (const std::unique_ptr<File>& file : dir.files) {
+                if (budget == 0) {
+                    break;
+                }
+                if (!ctxin::match_path(ignore, file->rel).excluded) {
+                    budget -= std::min(budget, k_context_read_cap);
+                    if (!file->read.done()) {
+                        ahead.push_back(file->disk);
+                    }
+                }
+            }
+            if (ahead.size() > 1) {
+                fs.prefetch(ahead, k_context_read_cap);
+            }
+        }
         for (const std::unique_ptr<File>& file : dir.files) {
             Judged j;
             j.file = file.get();
@@ -175,6 +194,12 @@ std::optional<ContextCache::SharedInput> ContextCache::take_input(const std::str
     std::optional<SharedInput> input = std::move(it->second.input);
     it->second.input.reset();
     return input;
+}
+
+bool ContextCache::holds_input(const std::string& path) {
+    std::lock_guard<std::mutex> lock(inputs_mutex_);
+    auto it = inputs_.find(path);
+    return it != inputs_.end() && it->second.input.has_value();
 }
 
 void ContextCache::offer_input(const std::string& path, SharedInput& input) {

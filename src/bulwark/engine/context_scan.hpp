@@ -92,6 +92,8 @@ class ContextCache {
     /// The bytes of the input `path` when a context scan read them before, once; else nullopt. After
     /// the call the cache keeps no bytes of it.
     std::optional<SharedInput> take_input(const std::string& path);
+    /// Whether the bytes of the input `path` are kept, read by a context scan and not yet taken.
+    bool holds_input(const std::string& path);
     /// Keeps `input`, just read from `path`, when it is an input not yet taken (else leaves it).
     void offer_input(const std::string& path, SharedInput& input);
 

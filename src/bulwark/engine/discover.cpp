@@ -42,9 +42,11 @@ constexpr size_t k_list_entries_per_path = 64;
 /// The kind of each of `paths` ("-" is missing: it is not looked up), as fs.kind() answers, with one
 /// directory listing for arguments that share a directory: the listing's type of a regular file or a
 /// directory is stat's (a symbolic link, another type or a name the listing lacks is stat'ed).
-std::vector<util::PathKind> kinds_of(const util::FileSystem& fs, const std::vector<std::string>& paths) {
+std::vector<util::PathKind> kinds_of(const util::FileSystem& fs, const std::vector<std::string>& paths,
+                                     std::vector<bool>& listed_regular) {
     std::vector<util::PathKind> kinds(paths.size(), util::PathKind::missing);
     std::vector<bool> known(paths.size(), false);
+    listed_regular.assign(paths.size(), false);
     std::unordered_map<std::string_view, std::vector<size_t>> by_dir;
     for (size_t i = 0; i < paths.size(); ++i) {
         std::string_view p = paths[i];
@@ -72,6 +74,7 @@ std::vector<util::PathKind> kinds_of(const util::FileSystem& fs, const std::vect
             if (it != listing->end() && it->first == name) {
                 kinds[i] = it->second;
                 known[i] = true;
+                listed_regular[i] = it->second == util::PathKind::other;  // d_type DT_REG
             }
         }
     }
@@ -90,9 +93,9 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
     Discovery d;
     std::unordered_set<std::string> seen;
     const InputKind* dockerfile = find_input_kind("dockerfile");
-    auto add = [&](const std::string& path, const std::string& root, const InputKind* kind) {
+    auto add = [&](const std::string& path, const std::string& root, const InputKind* kind, bool regular) {
         if (seen.insert(path).second) {
-            d.inputs.push_back(Input{path, root, kind});
+            d.inputs.push_back(Input{path, root, kind, regular});
         }
     };
     auto explicit_kind = [&](std::string_view path) {
@@ -102,11 +105,12 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
         const InputKind* k = kind_for_path(path);
         return k != nullptr ? k : dockerfile;
     };
-    const std::vector<util::PathKind> kinds = kinds_of(fs, paths);
+    std::vector<bool> listed_regular;
+    const std::vector<util::PathKind> kinds = kinds_of(fs, paths, listed_regular);
     for (size_t i = 0; i < paths.size(); ++i) {
         const std::string& p = paths[i];
         if (p == "-") {
-            add(p, ".", forced_kind != nullptr ? forced_kind : dockerfile);
+            add(p, ".", forced_kind != nullptr ? forced_kind : dockerfile, false);
             continue;
         }
         const util::PathKind kind = kinds[i];
@@ -117,7 +121,7 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
         }
         if (kind != util::PathKind::directory) {
             if (!skipped(p, skip)) {
-                add(p, p, explicit_kind(p));
+                add(p, p, explicit_kind(p), listed_regular[i]);
             }
             continue;
         }
@@ -125,7 +129,7 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
             const InputKind* k = kind_for_path(f);
             if (k != nullptr && (k->in_walk || all_kinds || k == forced_kind) &&
                 (forced_kind == nullptr || k == forced_kind) && !skipped(f, skip)) {
-                add(f, p, k);
+                add(f, p, k, true);  // a walk yields regular files
             }
         }
     }

@@ -18,6 +18,9 @@ struct Input {
     std::string path;                 // display path; "-" for stdin
     std::string root;                 // the command-line argument it came from (for config lookup)
     const InputKind* kind = nullptr;  // how to scan it (see inputs.hpp)
+    /// Found to be a regular file (by a directory walk or listing), so its bytes may be read ahead
+    /// in a batch (FileSystem::prefetch); false when only stat'ed or for stdin.
+    bool regular = false;
 };
 
 struct Discovery {

@@ -1,13 +1,16 @@
 #include "bulwark/util/filesystem.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
+#include <memory>
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <liburing.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -147,6 +150,103 @@ bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_d
     return ok;
 }
 
+/// A thread's io_uring for reading many small files: each file is opened into a registered slot,
+/// read into its part of one buffer and closed, linked, so a batch of files costs one system call
+/// instead of four each (open, fstat, read, close); a system call costs about a microsecond on a
+/// virtual machine, more than the work of the open. Set up on a thread's first batch. Where the
+/// kernel or a seccomp filter refuses io_uring (Docker's default profile does), ok() is false and
+/// nothing is read here.
+class BatchReader {
+  public:
+    static constexpr unsigned k_batch = 32;              // files per submission
+    static constexpr size_t k_slot = size_t{32} * 1024;  // bytes read per file; a larger file: read()
+
+    BatchReader() {
+        if (::io_uring_queue_init(k_batch * 4, &m_ring, 0) != 0) {
+            return;
+        }
+        std::array<int, k_batch> empty{};
+        empty.fill(-1);
+        if (::io_uring_register_files(&m_ring, empty.data(), k_batch) != 0) {
+            ::io_uring_queue_exit(&m_ring);
+            return;
+        }
+        m_buffer.reset(new char[k_batch * k_slot]);  // not zeroed: only what the reads write is used
+        m_ok = true;
+    }
+    BatchReader(const BatchReader&) = delete;
+    BatchReader& operator=(const BatchReader&) = delete;
+    ~BatchReader() {
+        if (m_ok) {
+            ::io_uring_queue_exit(&m_ring);
+        }
+    }
+    bool ok() const { return m_ok; }
+
+    /// Reads paths[begin, begin + n) (n <= k_batch) into out[begin, begin + n): a file whose read
+    /// came back short of its slot is whole (a regular file's read is short only at its end); an
+    /// error, a full slot or more than `max_bytes` leaves nullopt.
+    void read(const std::vector<std::string>& paths, size_t begin, unsigned n, uint64_t max_bytes,
+              std::vector<std::optional<ReadResult>>& out) {
+        for (unsigned k = 0; k < n; ++k) {
+            io_uring_sqe* open = ::io_uring_get_sqe(&m_ring);
+            ::io_uring_prep_openat_direct(open, AT_FDCWD, paths[begin + k].c_str(), O_RDONLY, 0, k);
+            open->flags |= IOSQE_IO_LINK;
+            open->user_data = k * 3ULL;
+            io_uring_sqe* rd = ::io_uring_get_sqe(&m_ring);
+            ::io_uring_prep_read(rd, static_cast<int>(k), m_buffer.get() + k * k_slot, k_slot, 0);
+            rd->flags |= IOSQE_FIXED_FILE | IOSQE_IO_HARDLINK;  // the close runs also after a failed read
+            rd->user_data = k * 3ULL + 1;
+            io_uring_sqe* close = ::io_uring_get_sqe(&m_ring);
+            ::io_uring_prep_close_direct(close, k);
+            close->user_data = k * 3ULL + 2;
+        }
+        std::array<int, k_batch> opened{};
+        std::array<int, k_batch> got{};
+        const int submitted = ::io_uring_submit(&m_ring);
+        unsigned pending = submitted < 0 ? 0 : static_cast<unsigned>(submitted);
+        while (pending > 0) {
+            io_uring_cqe* cqe = nullptr;
+            if (int rc = ::io_uring_wait_cqe(&m_ring, &cqe); rc != 0) {
+                if (rc == -EINTR) {
+                    continue;
+                }
+                m_ok = false;  // the ring is not to be trusted again: read() reads from here on
+                return;
+            }
+            const uint64_t k = cqe->user_data / 3;
+            if (cqe->user_data % 3 == 0) {
+                opened[k] = cqe->res;
+            } else if (cqe->user_data % 3 == 1) {
+                got[k] = cqe->res;
+            }
+            ::io_uring_cqe_seen(&m_ring, cqe);
+            --pending;
+        }
+        if (submitted < 0 || static_cast<unsigned>(submitted) != n * 3) {
+            // Not all submitted: what is left in the queue must never go, so the ring is not used
+            // again, and read() reads these files.
+            m_ok = false;
+            return;
+        }
+        for (unsigned k = 0; k < n; ++k) {
+            if (opened[k] < 0 || got[k] < 0 || static_cast<size_t>(got[k]) >= k_slot ||
+                static_cast<uint64_t>(got[k]) > max_bytes) {
+                continue;
+            }
+            ReadResult r;
+            r.data.assign(m_buffer.get() + k * k_slot, static_cast<size_t>(got[k]));
+            r.size = r.data.size();
+            out[begin + k] = std::move(r);
+        }
+    }
+
+  private:
+    io_uring m_ring{};
+    std::unique_ptr<char[]> m_buffer;
+    bool m_ok = false;
+};
+
 class RealFileSystem final : public FileSystem {
   public:
     ReadResult read(const std::string& path, uint64_t max_bytes) const override {
@@ -173,6 +273,23 @@ class RealFileSystem final : public FileSystem {
             return PathKind::missing;
         }
         return S_ISDIR(st.st_mode) ? PathKind::directory : PathKind::other;
+    }
+
+    std::vector<std::optional<ReadResult>> read_many(const std::vector<std::string>& paths,
+                                                     uint64_t max_bytes) const override {
+        std::vector<std::optional<ReadResult>> out(paths.size());
+        if (paths.empty()) {
+            return out;
+        }
+        thread_local BatchReader reader;
+        if (!reader.ok()) {
+            return out;
+        }
+        for (size_t begin = 0; begin < paths.size() && reader.ok(); begin += BatchReader::k_batch) {
+            auto n = static_cast<unsigned>(std::min<size_t>(BatchReader::k_batch, paths.size() - begin));
+            reader.read(paths, begin, n, max_bytes, out);
+        }
+        return out;
     }
 
     std::optional<std::vector<std::pair<std::string, PathKind>>> list_kinds(
@@ -231,6 +348,53 @@ class RealFileSystem final : public FileSystem {
     }
 };
 }  // namespace
+
+ReadResult PrefetchingFileSystem::read(const std::string& path, uint64_t max_bytes) const {
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        auto it = m_ahead.find(path);
+        if (it != m_ahead.end()) {
+            ReadResult r = std::move(it->second);
+            m_ahead.erase(it);
+            lock.unlock();
+            if (r.size > max_bytes) {  // as read() answers for a regular file over the limit
+                return ReadResult{std::string(), "file too large", r.size};
+            }
+            return r;
+        }
+    }
+    return m_inner.read(path, max_bytes);
+}
+
+void PrefetchingFileSystem::prefetch(const std::vector<std::string>& paths, uint64_t max_bytes) const {
+    std::vector<std::string> todo;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const std::string& p : paths) {
+            if (m_ahead.size() + todo.size() >= k_max_entries) {
+                break;
+            }
+            if (m_ahead.find(p) == m_ahead.end()) {
+                todo.push_back(p);
+            }
+        }
+    }
+    if (todo.empty()) {
+        return;
+    }
+    std::vector<std::optional<ReadResult>> got = m_inner.read_many(todo, max_bytes);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (size_t i = 0; i < todo.size() && i < got.size(); ++i) {
+        if (got[i] && m_ahead.size() < k_max_entries) {
+            m_ahead.try_emplace(std::move(todo[i]), std::move(*got[i]));
+        }
+    }
+}
+
+size_t PrefetchingFileSystem::kept() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_ahead.size();
+}
 
 bool is_normal_path(std::string_view path) {
     // Normal: components that are neither empty (but a leading '/'), "." nor ".." (but leading

@@ -1,9 +1,11 @@
 #pragma once
 // The filesystem seam: the engine reads and walks through this, tests can substitute it.
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,9 +45,60 @@ class FileSystem {
         (void)max_entries;
         return std::nullopt;
     }
+    /// Reads several files that the caller found to be regular files, in one go where the system
+    /// allows it (io_uring on the real disk): each answer is what read(path, max_bytes) would give,
+    /// or nullopt where this could not tell (an error, a file larger than a batch read takes, or no
+    /// batch reading here, the default): call read() for those. A batch reader trusts the caller
+    /// that each path is a regular file: it reads until the first short read.
+    virtual std::vector<std::optional<ReadResult>> read_many(const std::vector<std::string>& paths,
+                                                             uint64_t max_bytes) const {
+        (void)max_bytes;
+        return std::vector<std::optional<ReadResult>>(paths.size());
+    }
+    /// A hint that the regular files `paths` will be read soon with read(path, max_bytes); a
+    /// FileSystem that keeps what it reads ahead (PrefetchingFileSystem) reads them now, together.
+    virtual void prefetch(const std::vector<std::string>& paths, uint64_t max_bytes) const {
+        (void)paths;
+        (void)max_bytes;
+    }
     /// Regular files below `dir`, recursively, sorted; directories named in `skip_dirs` are not entered.
     virtual std::vector<std::string> walk(const std::string& dir,
                                           const std::vector<std::string>& skip_dirs) const = 0;
+};
+
+/// A FileSystem over another that reads ahead: prefetch() reads the files with read_many() and
+/// keeps each answer until the first read() of its path takes it (the answer is then forgotten: a
+/// second read() asks the inner FileSystem). What it keeps is bounded (k_max_entries files); past it,
+/// prefetch() reads nothing more. One lives for one scan, so no answer outlives the scan that
+/// asked for it. Thread-safe.
+class PrefetchingFileSystem final : public FileSystem {
+  public:
+    static constexpr size_t k_max_entries = 1024;
+    explicit PrefetchingFileSystem(const FileSystem& inner) : m_inner(inner) {}
+    ReadResult read(const std::string& path, uint64_t max_bytes) const override;
+    bool is_directory(const std::string& path) const override { return m_inner.is_directory(path); }
+    bool exists(const std::string& path) const override { return m_inner.exists(path); }
+    PathKind kind(const std::string& path) const override { return m_inner.kind(path); }
+    std::optional<std::vector<std::pair<std::string, PathKind>>> list_kinds(
+        const std::string& dir, size_t max_entries) const override {
+        return m_inner.list_kinds(dir, max_entries);
+    }
+    std::vector<std::optional<ReadResult>> read_many(const std::vector<std::string>& paths,
+                                                     uint64_t max_bytes) const override {
+        return m_inner.read_many(paths, max_bytes);
+    }
+    void prefetch(const std::vector<std::string>& paths, uint64_t max_bytes) const override;
+    std::vector<std::string> walk(const std::string& dir,
+                                  const std::vector<std::string>& skip_dirs) const override {
+        return m_inner.walk(dir, skip_dirs);
+    }
+    /// How many answers are kept, not yet taken (for tests).
+    size_t kept() const;
+
+  private:
+    const FileSystem& m_inner;
+    mutable std::mutex m_mutex;
+    mutable std::unordered_map<std::string, ReadResult> m_ahead;
 };
 
 /// `path` made lexically normal as std::filesystem::path::lexically_normal().generic_string() does,

@@ -23,6 +23,9 @@ class Once {
         }
     }
 
+    /// Whether a call has completed (a hint: another thread may complete one right after).
+    bool done() const { return m_done.load(std::memory_order_acquire); }
+
   private:
     std::atomic<bool> m_done{false};
     std::mutex m_mutex;
