@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine: install dependencies, build with warnings as errors and
 # ASan+UBSan (preset dev), run every unit and end-to-end test, build the release preset, then build
-# the fuzz targets with clang and run each for a short time (30 s). Set BULWARK_FUZZ_SECONDS=0 to skip fuzzing.
+# the fuzz targets with clang and run each for a short time (20 s). Set BULWARK_FUZZ_SECONDS=0 to skip fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -24,7 +24,7 @@ scripts/same-report.sh build/dev/bulwark build/release/bulwark
 # ... and back its heap with huge pages (a scan's page faults cut about 15-fold; see docs/performance.md).
 scripts/check-page-faults.sh build/release/bulwark
 
-fuzz_seconds=${BULWARK_FUZZ_SECONDS:-30}
+fuzz_seconds=${BULWARK_FUZZ_SECONDS:-20}
 if [ "$fuzz_seconds" -gt 0 ]; then
   scripts/fuzz.sh "$fuzz_seconds"
 fi
