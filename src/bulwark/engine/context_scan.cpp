@@ -137,28 +137,14 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const D
     s->built.call([&] {
         s->directory = &dir;
         s->git_ignored = dir.has_git && ctxin::match_path(ignore, ".git").excluded;
+        // Each file judged once; the ones to read are then read ahead together (FileSystem::prefetch)
+        // and scanned for secrets.
         uint64_t read_budget = 64ULL * 1024 * 1024;
-        {
-            // The files the loop below reads, read ahead together (FileSystem::prefetch).
-            std::vector<std::string> ahead;
-            uint64_t budget = read_budget;
-            for (const std::unique_ptr<File>& file : dir.files) {
-                if (budget == 0) {
-                    break;
-                }
-                if (!ctxin::match_path(ignore, file->rel).excluded) {
-                    budget -= std::min(budget, k_context_read_cap);
-                    if (!file->read.done()) {
-                        ahead.push_back(file->disk);
-                    }
-                }
-            }
-            if (ahead.size() > 1) {
-                fs.prefetch(ahead, k_context_read_cap);
-            }
-        }
+        std::vector<Judged> judged;
+        judged.reserve(dir.files.size());
+        std::vector<std::string> ahead;
         for (const std::unique_ptr<File>& file : dir.files) {
-            Judged j;
+            Judged& j = judged.emplace_back();
             j.file = file.get();
             ctxin::IgnoreVerdict v = ctxin::match_path(ignore, file->rel);
             j.ignored = v.excluded;
@@ -166,9 +152,19 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const D
             if (!j.ignored && read_budget > 0) {
                 read_budget -= std::min(read_budget, k_context_read_cap);
                 j.read = true;
-                file->read.call([&] { scan_contents(fs, *this, *file); });
+                if (!file->read.done()) {
+                    ahead.push_back(file->disk);
+                }
             }
-            if (file->secret_name || (j.read && !file->secrets.empty())) {
+        }
+        if (ahead.size() > 1) {
+            fs.prefetch(ahead, k_context_read_cap);
+        }
+        for (const Judged& j : judged) {
+            if (j.read) {
+                j.file->read.call([&] { scan_contents(fs, *this, *j.file); });
+            }
+            if (j.file->secret_name || (j.read && !j.file->secrets.empty())) {
                 s->files.push_back(j);
             }
         }

@@ -153,6 +153,68 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
     // Workers take the inputs a chunk at a time and read ahead the chunk's regular files in one
     // batch (util::FileSystem::prefetch); chunks are small enough that every worker gets several.
     const size_t chunk = std::clamp<size_t>(disc.inputs.size() / (size_t{4} * jobs), 1, k_read_ahead);
+    // One input: its bytes (from a sibling's context scan, read ahead, or read now), then its scan.
+    auto scan_input = [&](size_t i) {
+        const Input& in = disc.inputs[i];
+        const core::Policy& policy = *policy_of[i];
+        std::string display = in.path == "-" ? options.stdin_name : in.path;
+        util::ReadResult rr;
+        std::optional<ContextCache::SharedInput> shared =
+            in.path == "-" ? std::nullopt : contexts.take_input(in.path);
+        if (shared && shared->bytes.size() <= options.max_file_size) {
+            rr.size = shared->bytes.size();  // read already by a sibling's build-context scan
+            rr.data = std::move(shared->bytes);
+        } else {
+            shared.reset();
+            rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
+        }
+        if (!rr.error.empty()) {
+            report::FileResult fr;
+            fr.path = display;
+            fr.kind = std::string(in.kind->name);
+            std::string msg =
+                rr.error == "file too large"
+                    ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)", rr.size,
+                                  options.max_file_size)
+                    : fmt::format("cannot read file: {}", rr.error);
+            fr.diagnostics.push_back(
+                core::Diagnostic{core::DiagLevel::error, core::Location{display, 0, 0, 0, 0, {}}, msg});
+            results[i] = std::move(fr);
+            return;
+        }
+        if (rr.data.find('\0') != std::string::npos) {
+            report::FileResult fr;
+            fr.path = display;
+            fr.kind = std::string(in.kind->name);
+            util::SourceFile probe(display, rr.data.substr(0, rr.data.find('\0') + 1));
+            util::Position p = probe.position(rr.data.find('\0'));
+            fr.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
+                                                      core::Location{display, p.line, p.column, 0, 0, {}},
+                                                      "binary file (NUL byte): not a Dockerfile"});
+            results[i] = std::move(fr);
+            return;
+        }
+        size_t bad = invalid_utf8_offset(rr.data);
+        auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
+        // That context scan also looked for secrets in these bytes: BD022 takes its answer.
+        std::optional<rules::secrets::KnownMatches> known;
+        if (shared && shared->scanned) {
+            known.emplace(rules::secrets::SecretScanner::builtin(), source->text(),
+                          std::move(shared->secrets));
+        }
+        report::FileResult fr = in.kind->scan(source, InputContext{fs, policy, &contexts, in.path != "-"});
+        fr.kind = std::string(in.kind->name);
+        if (bad != std::string_view::npos) {
+            fr.diagnostics.insert(
+                fr.diagnostics.begin(),
+                core::make_diagnostic(core::DiagLevel::error, *source, bad,
+                                      "invalid UTF-8 byte; the file was analysed as bytes"));
+        }
+        if (!options.keep_sources && fr.diagnostics.empty()) {
+            fr.source.reset();
+        }
+        results[i] = std::move(fr);
+    };
     std::atomic<size_t> next{0};
     auto worker = [&] {
         std::vector<std::string> ahead_paths;
@@ -170,66 +232,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
                 fs.prefetch(ahead_paths, options.max_file_size);
             }
             for (size_t i = begin; i < end; ++i) {
-                const Input& in = disc.inputs[i];
-                const core::Policy& policy = *policy_of[i];
-                std::string display = in.path == "-" ? options.stdin_name : in.path;
-                util::ReadResult rr;
-                std::optional<ContextCache::SharedInput> shared =
-                    in.path == "-" ? std::nullopt : contexts.take_input(in.path);
-                if (shared && shared->bytes.size() <= options.max_file_size) {
-                    rr.size = shared->bytes.size();  // read already by a sibling's build-context scan
-                    rr.data = std::move(shared->bytes);
-                } else {
-                    shared.reset();
-                    rr = fs.read(in.path == "-" ? "/dev/stdin" : in.path, options.max_file_size);
-                }
-                if (!rr.error.empty()) {
-                    report::FileResult fr;
-                    fr.path = display;
-                    fr.kind = std::string(in.kind->name);
-                    std::string msg =
-                        rr.error == "file too large"
-                            ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)",
-                                          rr.size, options.max_file_size)
-                            : fmt::format("cannot read file: {}", rr.error);
-                    fr.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
-                                                              core::Location{display, 0, 0, 0, 0, {}}, msg});
-                    results[i] = std::move(fr);
-                    continue;
-                }
-                if (rr.data.find('\0') != std::string::npos) {
-                    report::FileResult fr;
-                    fr.path = display;
-                    fr.kind = std::string(in.kind->name);
-                    util::SourceFile probe(display, rr.data.substr(0, rr.data.find('\0') + 1));
-                    util::Position p = probe.position(rr.data.find('\0'));
-                    fr.diagnostics.push_back(core::Diagnostic{
-                        core::DiagLevel::error, core::Location{display, p.line, p.column, 0, 0, {}},
-                        "binary file (NUL byte): not a Dockerfile"});
-                    results[i] = std::move(fr);
-                    continue;
-                }
-                size_t bad = invalid_utf8_offset(rr.data);
-                auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
-                // That context scan also looked for secrets in these bytes: BD022 takes its answer.
-                std::optional<rules::secrets::KnownMatches> known;
-                if (shared && shared->scanned) {
-                    known.emplace(rules::secrets::SecretScanner::builtin(), source->text(),
-                                  std::move(shared->secrets));
-                }
-                report::FileResult fr =
-                    in.kind->scan(source, InputContext{fs, policy, &contexts, in.path != "-"});
-                fr.kind = std::string(in.kind->name);
-                if (bad != std::string_view::npos) {
-                    fr.diagnostics.insert(
-                        fr.diagnostics.begin(),
-                        core::make_diagnostic(core::DiagLevel::error, *source, bad,
-                                              "invalid UTF-8 byte; the file was analysed as bytes"));
-                }
-                if (!options.keep_sources && fr.diagnostics.empty()) {
-                    fr.source.reset();
-                }
-                results[i] = std::move(fr);
+                scan_input(i);
             }
         }
     };
