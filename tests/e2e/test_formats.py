@@ -214,6 +214,34 @@ def test_several_formats_in_one_run(tmp):
     check(alone.code == r.code, "same exit code")
 
 
+def test_streamed_reports_equal_whole_ones(tmp):
+    # Text or JSON to stdout is written while the scan runs (the scan then drops each file's findings);
+    # to a file it is rendered from the whole report after the scan. Same bytes, same exit code, same
+    # diagnostics on stderr, also with --severity, --baseline and -j.
+    root = tree(tmp)
+    write(root, "bad/Dockerfile", "FROM alpine:3.20\nRUN [\"a\"\n")  # a diagnostic with a caret
+    base = os.path.join(tmp, "base.json")
+    with open(base, "w") as f:
+        f.write(scan(root, "--format", "json", "--skip", "web app/**").out)
+    for fmt in ("text", "json"):
+        for extra in ([], ["--severity", "high"], ["--baseline", base], ["-j", "1"], ["--show-suppressed"]):
+            out = os.path.join(tmp, f"whole.{fmt}")
+            streamed = scan(root, "--format", fmt, "--no-color", *extra)
+            whole = scan(root, "--format", f"{fmt}={out}", "--no-color", *extra)
+            with open(out) as f:
+                written = f.read()
+            check(streamed.out == written, f"{fmt} {extra}: streamed output differs from the whole report", streamed)
+            check(streamed.code == whole.code, f"{fmt} {extra}: exit codes differ", whole)
+            if fmt == "json":
+                check(streamed.err == whole.err, f"{fmt} {extra}: stderr differs", whole)
+                doc = json.loads(streamed.out)
+                check(list(doc) == ["schema_version", "tool", "files", "summary", "diagnostics", "notes"],
+                      f"top-level keys in order: {list(doc)}")
+                if "--baseline" in extra:
+                    check(all(f["path"].startswith("web app") or not f["findings"] for f in doc["files"]),
+                          "the baseline took the other files' findings", streamed)
+
+
 def test_every_format_is_deterministic_and_agrees_on_exit_code(tmp):
     root = tree(tmp)
     codes = set()

@@ -17,23 +17,6 @@ const char* const k_compact_json = R"golden({
     "name": "bulwark",
     "version": "9.9.9"
   },
-  "summary": {
-    "files": 1,
-    "findings": 1,
-    "by_severity": {
-      "critical": 0,
-      "high": 1,
-      "medium": 0,
-      "low": 0,
-      "info": 0
-    },
-    "suppressed": 1,
-    "errors": 1,
-    "warnings": 1,
-    "fail_on": "high",
-    "failed": true,
-    "exit_code": 2
-  },
   "files": [
     {
       "path": "web app/Dockerfile",
@@ -116,6 +99,23 @@ const char* const k_compact_json = R"golden({
       ]
     }
   ],
+  "summary": {
+    "files": 1,
+    "findings": 1,
+    "by_severity": {
+      "critical": 0,
+      "high": 1,
+      "medium": 0,
+      "low": 0,
+      "info": 0
+    },
+    "suppressed": 1,
+    "errors": 1,
+    "warnings": 1,
+    "fail_on": "high",
+    "failed": true,
+    "exit_code": 2
+  },
   "diagnostics": [
     {
       "level": "error",

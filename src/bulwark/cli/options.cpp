@@ -216,18 +216,47 @@ class ChunkedBuffer final : public std::streambuf {
 
 }  // namespace
 
+namespace {
+
+bool to_stdout(const OutputSpec& s) {
+    return s.path.empty() || s.path == "-";
+}
+
+report::RenderOptions render_options(const OutputSpec& s, const RenderFlags& flags) {
+    report::RenderOptions ropts;
+    ropts.color = use_color(flags.color, flags.no_color, to_stdout(s));
+    ropts.quiet = flags.quiet;
+    ropts.show_suppressed = flags.show_suppressed;
+    return ropts;
+}
+
+/// Diagnostics always go to stderr, whatever the formats, so machine output stays clean (a text
+/// report on stdout has them already).
+void print_diagnostics(const report::Report& rep, const std::vector<OutputSpec>& specs) {
+    if (std::find_if(specs.begin(), specs.end(),
+                     [](const OutputSpec& s) { return s.format == "text" && to_stdout(s); }) != specs.end()) {
+        return;
+    }
+    for (const core::Diagnostic& d : rep.diagnostics) {
+        std::cerr << core::format_diagnostic(d, rep.source_of(d.location.file));
+    }
+    for (const report::FileResult& f : rep.files) {
+        for (const core::Diagnostic& d : f.diagnostics) {
+            std::cerr << core::format_diagnostic(d, f.source_for(d.location.file));
+        }
+    }
+}
+
+}  // namespace
+
 bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& specs, const RenderFlags& flags,
                    std::string_view command) {
     bool ok = true;
     for (const OutputSpec& s : specs) {
         const report::RendererEntry* entry = report::find_renderer(s.format);
         std::unique_ptr<report::Renderer> renderer = entry->make();
-        report::RenderOptions ropts;
-        bool to_stdout = s.path.empty() || s.path == "-";
-        ropts.color = use_color(flags.color, flags.no_color, to_stdout);
-        ropts.quiet = flags.quiet;
-        ropts.show_suppressed = flags.show_suppressed;
-        if (to_stdout) {
+        report::RenderOptions ropts = render_options(s, flags);
+        if (to_stdout(s)) {
             ChunkedBuffer buffer(std::cout.rdbuf());
             std::ostream chunked(&buffer);
             renderer->render(rep, chunked, ropts);
@@ -243,20 +272,63 @@ bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& spe
             renderer->render(rep, out, ropts);
         }
     }
-    // Diagnostics always go to stderr, whatever the formats, so machine output stays clean.
-    if (std::find_if(specs.begin(), specs.end(), [](const OutputSpec& s) {
-            return s.format == "text" && (s.path.empty() || s.path == "-");
-        }) == specs.end()) {
-        for (const core::Diagnostic& d : rep.diagnostics) {
-            std::cerr << core::format_diagnostic(d, rep.source_of(d.location.file));
-        }
-        for (const report::FileResult& f : rep.files) {
-            for (const core::Diagnostic& d : f.diagnostics) {
-                std::cerr << core::format_diagnostic(d, f.source_for(d.location.file));
-            }
-        }
-    }
+    print_diagnostics(rep, specs);
     return ok;
+}
+
+struct StreamedOutput::State {
+    State(const std::vector<OutputSpec>& s, const RenderFlags& flags)
+        : specs(s), ropts(render_options(s[0], flags)) {}
+    std::vector<OutputSpec> specs;
+    report::RenderOptions ropts;
+    ChunkedBuffer buffer{std::cout.rdbuf()};
+    std::ostream out{&buffer};
+    std::unique_ptr<report::Renderer> renderer;
+    std::unique_ptr<report::ReportWriter> writer;
+    std::optional<core::Severity> min_severity;
+};
+
+std::unique_ptr<StreamedOutput> StreamedOutput::open(const std::vector<OutputSpec>& specs,
+                                                     const RenderFlags& flags, std::string_view tool_version,
+                                                     std::optional<core::Severity> min_severity) {
+    // One output, to stdout: a file output is created when the scan is over (a --baseline may be the
+    // file it replaces), and several outputs are rendered from the whole report.
+    if (specs.size() != 1 || !to_stdout(specs[0])) {
+        return nullptr;
+    }
+    auto state = std::make_unique<State>(specs, flags);
+    state->renderer = report::find_renderer(specs[0].format)->make();
+    state->writer = state->renderer->start(state->out, tool_version, state->ropts);
+    if (state->writer == nullptr) {
+        return nullptr;
+    }
+    if (min_severity && *min_severity != core::Severity::info) {
+        state->min_severity = min_severity;
+    }
+    return std::unique_ptr<StreamedOutput>(new StreamedOutput(std::move(state)));
+}
+
+StreamedOutput::StreamedOutput(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+
+StreamedOutput::~StreamedOutput() = default;
+
+void StreamedOutput::begin(const report::Report& head) {
+    m_state->writer->begin(head);
+}
+
+void StreamedOutput::file(report::FileResult& result) {
+    if (m_state->min_severity) {
+        std::erase_if(result.findings,
+                      [&](const core::Finding& x) { return x.severity < *m_state->min_severity; });
+    }
+    m_state->writer->file(result);
+}
+
+void StreamedOutput::finish(const report::Report& rep) {
+    m_state->writer->finish(rep);
+    m_state->out.flush();
+    std::cout.flush();
+    print_diagnostics(rep, m_state->specs);
 }
 
 }  // namespace bulwark::cli

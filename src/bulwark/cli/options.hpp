@@ -1,5 +1,6 @@
 #pragma once
 // Option handling shared by the commands that scan and render (scan, check-run).
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@ namespace CLI {
 class App;
 }
 #include "bulwark/core/severity.hpp"
+#include "bulwark/engine/scan.hpp"
 #include "bulwark/input/image/engine_api.hpp"
 #include "bulwark/report/report.hpp"
 
@@ -88,5 +90,30 @@ struct RenderFlags {
 /// to stderr. False when an output file cannot be written (reported as `command: cannot write`).
 bool write_outputs(const report::Report& rep, const std::vector<OutputSpec>& specs, const RenderFlags& flags,
                    std::string_view command);
+
+/// A report written to standard output while `scan` runs, a file at a time as the files are done
+/// (engine::ResultSink), so that the scan does not hold every finding until the end.
+class StreamedOutput final : public engine::ResultSink {
+  public:
+    /// When the one output goes to standard output in a format that can be written a file at a time
+    /// (report::Renderer::start), its writer; else nullptr, and write_outputs renders the whole report
+    /// after the scan. Findings below `min_severity` are left out.
+    static std::unique_ptr<StreamedOutput> open(const std::vector<OutputSpec>& specs,
+                                                const RenderFlags& flags, std::string_view tool_version,
+                                                std::optional<core::Severity> min_severity);
+    ~StreamedOutput() override;
+    StreamedOutput(const StreamedOutput&) = delete;
+    StreamedOutput& operator=(const StreamedOutput&) = delete;
+
+    void begin(const report::Report& head) override;
+    void file(report::FileResult& result) override;
+    /// Writes what follows the files, then the diagnostics to stderr as write_outputs does.
+    void finish(const report::Report& rep);
+
+  private:
+    struct State;
+    explicit StreamedOutput(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
+};
 
 }  // namespace bulwark::cli

@@ -155,7 +155,17 @@ int scan_command(std::vector<std::string> args) {
         opts.baseline_path = baseline;
     }
 
+    RenderFlags flags{color, no_color, quiet, show_suppressed};
+    // A text or JSON report to stdout is written while the scan runs (each file's text is dropped once
+    // it is written); other outputs after it, from the whole report.
+    std::unique_ptr<StreamedOutput> streamed = StreamedOutput::open(specs, flags, BULWARK_VERSION, min_sev);
+    opts.sink = streamed.get();
+    opts.keep_sources = opts.keep_sources && streamed == nullptr;
     report::Report rep = engine::scan(util::real_filesystem(), opts);
+    if (streamed != nullptr) {
+        streamed->finish(rep);
+        return rep.exit_code();
+    }
     if (min_sev && *min_sev != core::Severity::info) {
         for (report::FileResult& f : rep.files) {
             std::erase_if(f.findings, [&](const core::Finding& x) { return x.severity < *min_sev; });
@@ -163,7 +173,6 @@ int scan_command(std::vector<std::string> args) {
     }
 
     int code = rep.exit_code();
-    RenderFlags flags{color, no_color, quiet, show_suppressed};
     if (!write_outputs(rep, specs, flags, "bulwark scan")) {
         code = 2;
     }

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -147,7 +148,58 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         contexts.expect_inputs(paths);
     }
 
+    // --baseline: one Baseline for the whole run, each entry consumed by the first finding it matches,
+    // in the report's order (as the files are handed on below).
+    std::optional<Baseline> baseline;
+    if (options.baseline_path) {
+        util::ReadResult br = fs.read(*options.baseline_path, 1ULL << 30);
+        Baseline loaded;
+        if (br.error.empty()) {
+            loaded = load_baseline(br.data);
+        } else {
+            loaded.error = br.error;
+        }
+        if (!loaded.error.empty()) {
+            rep.diagnostics.push_back(
+                core::Diagnostic{core::DiagLevel::error,
+                                 core::Location{*options.baseline_path, loaded.line, loaded.column, 0, 0, {}},
+                                 "cannot use baseline: " + loaded.error});
+        } else {
+            baseline = std::move(loaded);
+        }
+    }
+
+    if (options.sink != nullptr) {
+        options.sink->begin(rep);
+    }
     std::vector<report::FileResult> results(disc.inputs.size());
+    // Results are handed on in order: the worker that finishes the input everything before which is
+    // done applies the baseline to it and gives it to the sink, then the ones after it that are done.
+    std::mutex order_mutex;
+    std::vector<char> done(disc.inputs.size(), 0);
+    size_t handed = 0;  // results before this index are handed on
+    auto hand_on = [&](report::FileResult& fr) {
+        if (baseline) {
+            apply_baseline(*baseline, fr.findings);
+        }
+        if (options.sink != nullptr) {
+            options.sink->file(fr);
+            for (const core::Finding& f : fr.findings) {
+                rep.streamed.add(f);
+            }
+            fr.findings = {};  // frees them: the report keeps only the counts
+            if (fr.diagnostics.empty()) {
+                fr.source.reset();  // the sink has written it; diagnostics are printed with their line
+            }
+        }
+    };
+    auto finished = [&](size_t i) {
+        std::lock_guard<std::mutex> lock(order_mutex);
+        done[i] = 1;
+        while (handed < results.size() && done[handed] != 0) {
+            hand_on(results[handed++]);
+        }
+    };
     unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
     jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, disc.inputs.size())));
     // Workers take the inputs a chunk at a time and read ahead the chunk's regular files in one
@@ -210,7 +262,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
                 core::make_diagnostic(core::DiagLevel::error, *source, bad,
                                       "invalid UTF-8 byte; the file was analysed as bytes"));
         }
-        if (!options.keep_sources && fr.diagnostics.empty()) {
+        if (!options.keep_sources && options.sink == nullptr && fr.diagnostics.empty()) {
             fr.source.reset();
         }
         results[i] = std::move(fr);
@@ -233,6 +285,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             }
             for (size_t i = begin; i < end; ++i) {
                 scan_input(i);
+                finished(i);
             }
         }
     };
@@ -251,28 +304,9 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         config::LoadedPolicy lp = config::load_policy(fs, first, options.trust, options.cli_policy);
         results.push_back(
             scan_compose_files(options.compose_files, InputContext{fs, lp.policy}, options.max_file_size));
+        hand_on(results.back());
     }
 
-    if (options.baseline_path) {
-        util::ReadResult br = fs.read(*options.baseline_path, 1ULL << 30);
-        Baseline baseline;
-        if (br.error.empty()) {
-            baseline = load_baseline(br.data);
-        } else {
-            baseline.error = br.error;
-        }
-        if (!baseline.error.empty()) {
-            rep.diagnostics.push_back(core::Diagnostic{
-                core::DiagLevel::error,
-                core::Location{*options.baseline_path, baseline.line, baseline.column, 0, 0, {}},
-                "cannot use baseline: " + baseline.error});
-        } else {
-            // One Baseline for the whole run: each entry is consumed by the first finding it matches.
-            for (report::FileResult& fr : results) {
-                apply_baseline(baseline, fr.findings);
-            }
-        }
-    }
     rep.files = std::move(results);
     return rep;
 }

@@ -12,6 +12,20 @@
 
 namespace bulwark::engine {
 
+/// Takes a scan's results while it runs, in the report's order (ScanOptions::sink), so that a report
+/// can be written as the files are done instead of being held whole until the end.
+class ResultSink {
+  public:
+    virtual ~ResultSink() = default;
+    /// Once, before the first file: the report so far (diagnostics of discovery, configs and the
+    /// baseline; notes), without files.
+    virtual void begin(const report::Report& /*head*/) {}
+    /// One input's result, called once per input in order (from whichever worker thread finished the
+    /// input that makes it next; never two at once). The scan then keeps the file in the report
+    /// without its findings, which Report::streamed counts.
+    virtual void file(report::FileResult& result) = 0;
+};
+
 struct ScanOptions {
     std::vector<std::string> paths;  // files, directories, "-" for stdin
     std::vector<std::string> skip;   // --skip globs
@@ -31,6 +45,9 @@ struct ScanOptions {
     /// When false, a file's text is dropped once it is scanned unless the file has diagnostics (they
     /// are printed with their line and caret): a JSON or SARIF report of many files holds no texts.
     bool keep_sources = true;
+    /// When set, every file's result goes to it as soon as it and the files before it are scanned
+    /// (after --baseline), and the returned report holds the files without their findings.
+    ResultSink* sink = nullptr;
 };
 
 /// Runs the whole scan. Never throws for bad input: problems are diagnostics in the report.

@@ -19,11 +19,31 @@ struct RenderOptions {
     const rules::Rule* (*rule_lookup)(std::string_view id) = nullptr;
 };
 
+/// Writes a report whose files come one at a time, while a scan runs (Renderer::start).
+class ReportWriter {
+  public:
+    virtual ~ReportWriter() = default;
+    /// Once, before the first file: the report so far (its diagnostics and notes, no files).
+    virtual void begin(const Report& /*head*/) {}
+    /// The report's next file, in order.
+    virtual void file(const FileResult& file) = 0;
+    /// What follows the files. `report` is the whole report; the findings of the files already written
+    /// may be gone from it (Report::streamed counts them).
+    virtual void finish(const Report& report) = 0;
+};
+
 class Renderer {
   public:
     virtual ~Renderer() = default;
     /// Writes `report` to `out`.
     virtual void render(const Report& report, std::ostream& out, const RenderOptions& options) const = 0;
+    /// A writer of this format to `out` that takes the files one at a time, writing the same bytes as
+    /// render(); nullptr when the format needs the whole report before its first byte. `out` and
+    /// `options` must outlive the writer.
+    virtual std::unique_ptr<ReportWriter> start(std::ostream& /*out*/, std::string_view /*tool_version*/,
+                                                const RenderOptions& /*options*/) const {
+        return nullptr;
+    }
 };
 
 struct RendererEntry {

@@ -19,10 +19,22 @@ const util::SourceFile* Report::source_of(const std::string& path) const {
     return it == sources.end() ? nullptr : it->second.get();
 }
 
+void FindingTally::add(const core::Finding& f) {
+    if (f.suppressed) {
+        ++suppressed;
+    } else if (auto i = static_cast<size_t>(f.severity); i < unsuppressed.size()) {
+        ++unsuppressed[i];
+    }
+}
+
 std::map<core::Severity, size_t> Report::counts() const {
     // Counted in a flat array (severities are a small enum), then put in the map once each.
     constexpr size_t k_flat = 8;
     size_t flat[k_flat] = {};
+    static_assert(std::tuple_size_v<decltype(streamed.unsuppressed)> <= k_flat);
+    for (size_t i = 0; i < streamed.unsuppressed.size(); ++i) {
+        flat[i] = streamed.unsuppressed[i];
+    }
     std::map<core::Severity, size_t> out;
     for (const FileResult& f : files) {
         for (const core::Finding& x : f.findings) {
@@ -53,7 +65,7 @@ size_t Report::finding_count() const {
 }
 
 size_t Report::suppressed_count() const {
-    size_t n = 0;
+    size_t n = streamed.suppressed;
     for (const FileResult& f : files) {
         for (const core::Finding& x : f.findings) {
             n += x.suppressed ? 1 : 0;
@@ -80,6 +92,11 @@ bool Report::has_errors() const {
 }
 
 bool Report::failed() const {
+    for (size_t i = 0; i < streamed.unsuppressed.size(); ++i) {
+        if (streamed.unsuppressed[i] != 0 && static_cast<core::Severity>(i) >= fail_on) {
+            return true;
+        }
+    }
     for (const FileResult& f : files) {
         for (const core::Finding& x : f.findings) {
             if (!x.suppressed && x.severity >= fail_on) {

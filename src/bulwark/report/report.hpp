@@ -1,5 +1,6 @@
 #pragma once
 // The one result model every renderer formats.
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,15 @@ struct FileResult {
     const util::SourceFile* source_for(const std::string& file) const;
 };
 
+/// Counts of findings a streamed scan has written out and no longer holds (engine::ResultSink):
+/// what the summary, the verdict and the exit code need of them.
+struct FindingTally {
+    std::array<size_t, 8> unsuppressed{};  // by core::Severity (an enum of five)
+    size_t suppressed = 0;
+
+    void add(const core::Finding& f);
+};
+
 struct Report {
     std::string tool_version;
     std::vector<FileResult> files;                   // sorted by path
@@ -36,6 +46,8 @@ struct Report {
     std::map<std::string, util::SourcePtr> sources;  // text of files named by `diagnostics` (configs)
     std::vector<std::string> notes;                  // e.g. "config ./x/.bulwark.yaml ignored: untrusted"
     core::Severity fail_on = core::Severity::medium;
+    /// Findings of `files` handed to a ResultSink and then dropped (their files stay, without them).
+    FindingTally streamed;
 
     /// The text of a file a report-level diagnostic points into, or nullptr.
     const util::SourceFile* source_of(const std::string& path) const;

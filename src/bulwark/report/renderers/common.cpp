@@ -68,10 +68,8 @@ std::string_view first_line(std::string_view text) {
 
 size_t count_at_or_above(const Report& report, core::Severity threshold) {
     size_t n = 0;
-    for (const FileResult& f : report.files) {
-        for (const core::Finding& x : f.findings) {
-            n += (!x.suppressed && x.severity >= threshold) ? 1 : 0;
-        }
+    for (const auto& [severity, count] : report.counts()) {  // streamed findings too
+        n += severity >= threshold ? count : 0;
     }
     return n;
 }

@@ -303,9 +303,34 @@ void put_file(std::string& out, const FileResult& f, RuleCache& rules, std::stri
 /// Output is written in pieces of about this size.
 constexpr size_t k_chunk = size_t{64} * 1024;
 
-class JsonRenderer final : public Renderer {
+/// The report's head, files and tail: the files as they come, the summary after them (it counts them).
+class JsonWriter final : public ReportWriter {
   public:
-    void render(const Report& report, std::ostream& out, const RenderOptions& options) const override {
+    JsonWriter(std::ostream& out, std::string_view tool_version, const RenderOptions& options)
+        : m_out(out), m_rules(options) {
+        // Written a few files at a time (the same bytes as dumping one document): a DOM of the whole
+        // report would cost several times the output's size in memory on large scans.
+        Json head = Json::object();
+        head["schema_version"] = k_schema_version;
+        head["tool"] = Json{{"name", "bulwark"}, {"version", tool_version}};
+        m_text.reserve(k_chunk + k_chunk / 2);
+        detail::put_json_dom(m_text, head, 0);
+        m_text.resize(m_text.size() - 2);  // without "\n}"
+        m_text += ",\n  \"files\": [";
+    }
+
+    void file(const FileResult& f) override {
+        m_text += m_files == 0 ? std::string_view("\n    ") : std::string_view(",\n    ");
+        ++m_files;
+        put_file(m_text, f, m_rules, m_path_json, m_scratch);
+        if (m_text.size() >= k_chunk) {
+            m_out.write(m_text.data(), static_cast<std::streamsize>(m_text.size()));
+            m_text.clear();
+        }
+    }
+
+    void finish(const Report& report) override {
+        m_text += m_files == 0 ? "]" : "\n  ]";
         std::map<core::Severity, size_t> counts = report.counts();
         Json by_severity = Json::object();
         for (core::Severity s : detail::k_severities_desc) {
@@ -321,44 +346,45 @@ class JsonRenderer final : public Renderer {
         summary["fail_on"] = detail::fail_on_name(report.fail_on);
         summary["failed"] = report.failed();
         summary["exit_code"] = report.exit_code();
-
-        // Streamed a few files at a time (the same bytes as dumping one document): a DOM of the whole
-        // report would cost several times the output's size in memory on large scans.
-        // Scanned files may hold invalid UTF-8; JSON output must stay valid, so replace it (U+FFFD).
-        Json head = Json::object();
-        head["schema_version"] = k_schema_version;
-        head["tool"] = Json{{"name", "bulwark"}, {"version", report.tool_version}};
-        head["summary"] = std::move(summary);
-        std::string text;
-        text.reserve(k_chunk + k_chunk / 2);
-        detail::put_json_dom(text, head, 0);
-        text.resize(text.size() - 2);  // without "\n}"
-        text += ",\n  \"files\": [";
-        RuleCache rules(options);
-        std::string path_json;
-        std::vector<char> scratch;
-        for (size_t i = 0; i < report.files.size(); ++i) {
-            text += i == 0 ? std::string_view("\n    ") : std::string_view(",\n    ");
-            put_file(text, report.files[i], rules, path_json, scratch);
-            if (text.size() >= k_chunk) {
-                out.write(text.data(), static_cast<std::streamsize>(text.size()));
-                text.clear();
-            }
-        }
-        text += report.files.empty() ? "]" : "\n  ]";
         Json diagnostics = Json::array();
         for (const core::Diagnostic& d : report.diagnostics) {
             diagnostics.push_back(diagnostic_json(d));
         }
+        // Scanned files may hold invalid UTF-8; JSON output must stay valid, so replace it (U+FFFD).
         Json tail = Json::object();
+        tail["summary"] = std::move(summary);
         tail["diagnostics"] = std::move(diagnostics);
         tail["notes"] = report.notes;
         std::string tail_text;
         detail::put_json_dom(tail_text, tail, 0);
-        text += ",\n";
-        text.append(tail_text, 2, std::string::npos);  // without "{\n"
-        text += '\n';
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        m_text += ",\n";
+        m_text.append(tail_text, 2, std::string::npos);  // without "{\n"
+        m_text += '\n';
+        m_out.write(m_text.data(), static_cast<std::streamsize>(m_text.size()));
+        m_text.clear();
+    }
+
+  private:
+    std::ostream& m_out;
+    RuleCache m_rules;
+    std::string m_text;  // written out every k_chunk bytes
+    std::string m_path_json;
+    std::vector<char> m_scratch;
+    size_t m_files = 0;
+};
+
+class JsonRenderer final : public Renderer {
+  public:
+    void render(const Report& report, std::ostream& out, const RenderOptions& options) const override {
+        JsonWriter writer(out, report.tool_version, options);
+        for (const FileResult& f : report.files) {
+            writer.file(f);
+        }
+        writer.finish(report);
+    }
+    std::unique_ptr<ReportWriter> start(std::ostream& out, std::string_view tool_version,
+                                        const RenderOptions& options) const override {
+        return std::make_unique<JsonWriter>(out, tool_version, options);
     }
 };
 

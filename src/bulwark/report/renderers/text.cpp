@@ -86,30 +86,42 @@ struct Entry {
 /// Output is written in pieces of about this size.
 constexpr size_t k_chunk = size_t{64} * 1024;
 
-class TextWriter {
+/// The report's diagnostics not tied to a file, the files as they come, then the summary (counted
+/// while the files went by).
+class TextWriter final : public ReportWriter {
   public:
-    TextWriter(const Report& report, std::ostream& out, const RenderOptions& options)
-        : m_report(report), m_out(out), m_options(options), m_style(options.color), m_rules(options) {
+    TextWriter(std::ostream& out, const RenderOptions& options)
+        : m_out(out), m_options(options), m_style(options.color), m_rules(options) {
         m_text.reserve(k_chunk + k_chunk / 2);
     }
 
-    void write() {
-        for (const core::Diagnostic& d : m_report.diagnostics) {
-            write_diagnostic(d, m_report.source_of(d.location.file));
-            m_text += '\n';
-            flush_if_full();
-        }
-        for (const FileResult& f : m_report.files) {
-            write_file(f);
-            flush_if_full();
-        }
+    /// The report-level diagnostics known before the first file (a bad config, a missing path).
+    void begin(const Report& head) override { write_report_diagnostics(head); }
+
+    void file(const FileResult& f) override {
+        write_file(f);
+        flush_if_full();
+        count(f);
+    }
+
+    void finish(const Report& report) override {
+        write_report_diagnostics(report);  // any that came after begin()
         flush();
         if (!m_options.quiet) {
-            write_summary();
+            write_summary(report);
         }
     }
 
   private:
+    void write_report_diagnostics(const Report& report) {
+        for (; m_report_diagnostics < report.diagnostics.size(); ++m_report_diagnostics) {
+            const core::Diagnostic& d = report.diagnostics[m_report_diagnostics];
+            write_diagnostic(d, report.source_of(d.location.file));
+            m_text += '\n';
+            flush_if_full();
+        }
+    }
+
     bool shown(const core::Finding& x) const { return !x.suppressed || m_options.show_suppressed; }
 
     void flush() {
@@ -370,31 +382,35 @@ class TextWriter {
     }
 
     struct Recommendation {
-        std::string_view rule_id;
+        std::string rule_id;
         core::Severity severity = core::Severity::info;
         size_t count = 0;
-        const core::Finding* first = nullptr;
+        std::string first_fix;  // the fix of the rule's first finding (advice when the rule has none)
     };
 
-    std::vector<Recommendation> recommendations() const {
-        // Hashed while counting (one look-up per finding), then in rule id order as the ranking's
-        // tie-break.
-        std::unordered_map<std::string_view, size_t> index;
-        std::vector<Recommendation> out;
-        for (const FileResult& f : m_report.files) {
-            for (const core::Finding& x : f.findings) {
-                if (x.suppressed) {
-                    continue;
-                }
-                auto [it, added] = index.try_emplace(x.rule_id, out.size());
-                if (added) {
-                    out.push_back(Recommendation{x.rule_id, x.severity, 0, &x});
-                }
-                Recommendation& r = out[it->second];
-                r.severity = std::max(r.severity, x.severity);
-                ++r.count;
+    /// What the summary needs of a file, taken while it goes by (a streamed report drops the findings).
+    void count(const FileResult& f) {
+        bool problems = !f.diagnostics.empty();
+        for (const core::Finding& x : f.findings) {
+            if (x.suppressed) {
+                continue;
             }
+            problems = true;
+            // Hashed while counting (one look-up per finding), ranked at the end.
+            auto [it, added] = m_recommendation_index.try_emplace(x.rule_id, m_recommendations.size());
+            if (added) {
+                m_recommendations.push_back(Recommendation{x.rule_id, x.severity, 0, x.fix});
+            }
+            Recommendation& r = m_recommendations[it->second];
+            r.severity = std::max(r.severity, x.severity);
+            ++r.count;
         }
+        m_listed += problems ? 1 : 0;
+    }
+
+    /// The five rules to fix first: by worst severity, then count, then rule id.
+    std::vector<Recommendation> recommendations() const {
+        std::vector<Recommendation> out = m_recommendations;
         std::sort(out.begin(), out.end(),
                   [](const Recommendation& a, const Recommendation& b) { return a.rule_id < b.rule_id; });
         std::stable_sort(out.begin(), out.end(), [](const Recommendation& a, const Recommendation& b) {
@@ -406,31 +422,25 @@ class TextWriter {
         return out;
     }
 
-    void write_summary() {
-        size_t listed = 0;
-        for (const FileResult& f : m_report.files) {
-            bool problems =
-                !f.diagnostics.empty() || std::any_of(f.findings.begin(), f.findings.end(),
-                                                      [](const core::Finding& x) { return !x.suppressed; });
-            listed += problems ? 1 : 0;
-        }
-        std::map<core::Severity, size_t> counts = m_report.counts();
+    void write_summary(const Report& report) {
+        const size_t listed = m_listed;
+        std::map<core::Severity, size_t> counts = report.counts();
         std::vector<std::string> by_severity;
         for (core::Severity s : detail::k_severities_desc) {
             by_severity.push_back(fmt::format("{} {}", core::to_string(s), counts[s]));
         }
         m_out << m_style("1", "Summary") << "\n";
-        m_out << fmt::format("  files scanned:  {} ({} clean)\n", m_report.files.size(),
-                             m_report.files.size() - listed);
-        m_out << fmt::format("  findings:       {} ({})\n", m_report.finding_count(),
+        m_out << fmt::format("  files scanned:  {} ({} clean)\n", report.files.size(),
+                             report.files.size() - listed);
+        m_out << fmt::format("  findings:       {} ({})\n", report.finding_count(),
                              fmt::join(by_severity, ", "));
-        m_out << fmt::format("  suppressed:     {}\n", m_report.suppressed_count());
+        m_out << fmt::format("  suppressed:     {}\n", report.suppressed_count());
         m_out << fmt::format("  input errors:   {}\n",
-                             detail::diagnostic_count(m_report, core::DiagLevel::error));
-        if (size_t warnings = detail::diagnostic_count(m_report, core::DiagLevel::warning); warnings > 0) {
+                             detail::diagnostic_count(report, core::DiagLevel::error));
+        if (size_t warnings = detail::diagnostic_count(report, core::DiagLevel::warning); warnings > 0) {
             m_out << fmt::format("  warnings:       {}\n", warnings);
         }
-        for (const std::string& note : m_report.notes) {
+        for (const std::string& note : report.notes) {
             m_out << "  note: " << clean_utf8(note, true) << "\n";
         }
 
@@ -441,8 +451,9 @@ class TextWriter {
             for (const Recommendation& r : recs) {
                 const rules::Rule* rule = detail::lookup_rule(m_options, r.rule_id);
                 std::string title = rule != nullptr ? std::string(rule->title) : std::string();
-                std::string advice = std::string(first_sentence(
-                    rule != nullptr && !rule->remediation.empty() ? rule->remediation : r.first->fix));
+                std::string advice = std::string(first_sentence(rule != nullptr && !rule->remediation.empty()
+                                                                    ? std::string_view(rule->remediation)
+                                                                    : r.first_fix));
                 m_out << fmt::format("  {}. ", ++n) << m_style("1", clean_utf8(r.rule_id, true))
                       << (title.empty() ? "" : " ") << clean_utf8(title, true) << " ("
                       << m_style(severity_codes(r.severity), core::to_string(r.severity)) << ", "
@@ -453,25 +464,24 @@ class TextWriter {
             }
         }
 
-        std::string_view threshold = detail::fail_on_name(m_report.fail_on);
+        std::string_view threshold = detail::fail_on_name(report.fail_on);
         std::string verdict;
-        if (m_report.fail_on > core::Severity::critical) {
+        if (report.fail_on > core::Severity::critical) {
             verdict = m_style("1;32", "PASS:") + " no failure threshold (--fail-on none)";
-        } else if (m_report.failed()) {
-            size_t n = detail::count_at_or_above(m_report, m_report.fail_on);
+        } else if (report.failed()) {
+            size_t n = detail::count_at_or_above(report, report.fail_on);
             verdict =
                 m_style("1;31", "FAIL:") + fmt::format(" {} at or above {}", plural(n, "finding"), threshold);
         } else {
             verdict = m_style("1;32", "PASS:") + fmt::format(" no finding at or above {}", threshold);
         }
-        if (m_report.has_errors()) {
+        if (report.has_errors()) {
             verdict += fmt::format(
-                "; {}", plural(detail::diagnostic_count(m_report, core::DiagLevel::error), "input error"));
+                "; {}", plural(detail::diagnostic_count(report, core::DiagLevel::error), "input error"));
         }
-        m_out << "\n" << verdict << fmt::format(" (exit code {})\n", m_report.exit_code());
+        m_out << "\n" << verdict << fmt::format(" (exit code {})\n", report.exit_code());
     }
 
-    const Report& m_report;
     std::ostream& m_out;
     const RenderOptions& m_options;
     Style m_style;
@@ -481,12 +491,25 @@ class TextWriter {
     std::unordered_map<const rules::Rule*, std::string> m_fixes;  // remediation text per rule
     const rules::Rule* m_last_rule = nullptr;
     const std::string* m_last_fix = nullptr;
+    size_t m_report_diagnostics = 0;  // report.diagnostics written
+    size_t m_listed = 0;              // files with a diagnostic or an unsuppressed finding
+    std::vector<Recommendation> m_recommendations;
+    std::unordered_map<std::string, size_t> m_recommendation_index;
 };
 
 class TextRenderer final : public Renderer {
   public:
     void render(const Report& report, std::ostream& out, const RenderOptions& options) const override {
-        TextWriter(report, out, options).write();
+        TextWriter writer(out, options);
+        writer.begin(report);
+        for (const FileResult& f : report.files) {
+            writer.file(f);
+        }
+        writer.finish(report);
+    }
+    std::unique_ptr<ReportWriter> start(std::ostream& out, std::string_view /*tool_version*/,
+                                        const RenderOptions& options) const override {
+        return std::make_unique<TextWriter>(out, options);
     }
 };
 
