@@ -73,6 +73,22 @@ TEST(AnalyzerStages, OnePerFromWithNamesBasesAndIndexes) {
     EXPECT_EQ(df.instructions[5].stage, 2);
 }
 
+TEST(AnalyzerStages, StageChainFollowsFromStageBackToTheRoot) {
+    model::Dockerfile df = analyze_text(
+        "FROM alpine:3.20 AS base\n"
+        "FROM scratch AS other\n"
+        "FROM base AS deps\n"
+        "FROM deps\n");
+    ASSERT_EQ(df.stages.size(), 4U);
+    EXPECT_EQ(df.stage_chain(3), (std::vector<int>{0, 2, 3}));
+    EXPECT_EQ(df.stage_chain(1), (std::vector<int>{1}));
+    EXPECT_TRUE(df.stage_chain(4).empty());
+    EXPECT_TRUE(df.stage_chain(-1).empty());
+    // A hand-made model whose stages point at each other still gives a bounded chain.
+    df.stages[0].base_stage = 3;
+    EXPECT_EQ(df.stage_chain(3).size(), 4U);
+}
+
 TEST(AnalyzerStages, FromUsesOnlyGlobalArgsAndBuildArgs) {
     const std::string text =
         "ARG REGISTRY=docker.io\n"

@@ -158,6 +158,18 @@ std::vector<const Flag*> Instruction::flags_named(std::string_view name) const {
     return out;
 }
 
+std::vector<int> Dockerfile::stage_chain(int stage) const {
+    std::vector<int> chain;
+    // FROM <stage> names an earlier stage (the analyzer sets base_stage so), so the walk goes back
+    // and ends; the bound keeps a hand-made model with a cycle from looping.
+    for (int s = stage; s >= 0 && s < static_cast<int>(stages.size()) && chain.size() < stages.size();
+         s = stages[static_cast<size_t>(s)].base_stage) {
+        chain.push_back(s);
+    }
+    std::reverse(chain.begin(), chain.end());
+    return chain;
+}
+
 const Stage* Dockerfile::find_stage(std::string_view name_or_index) const {
     std::string lower = util::to_lower(name_or_index);
     for (const Stage& s : stages) {

@@ -463,6 +463,9 @@ struct Dockerfile {
 
     /// Stage by name (case-insensitive) or decimal index; nullptr if none.
     const Stage* find_stage(std::string_view name_or_index) const;
+    /// The indexes of the stages whose instructions make up the image of `stage`: its FROM <stage>
+    /// ancestors, root first, then `stage` itself; empty for an index out of range.
+    std::vector<int> stage_chain(int stage) const;
 };
 
 }  // namespace bulwark::model

@@ -9,22 +9,9 @@
 
 namespace bulwark::rules::dockerfile::common {
 
-std::vector<int> stage_chain(const model::Dockerfile& df, int stage) {
-    std::vector<int> chain;
-    for (int s = stage; s >= 0 && s < static_cast<int>(df.stages.size());
-         s = df.stages[static_cast<size_t>(s)].base_stage) {
-        if (std::find(chain.begin(), chain.end(), s) != chain.end()) {
-            break;
-        }
-        chain.push_back(s);
-    }
-    std::reverse(chain.begin(), chain.end());
-    return chain;
-}
-
 std::vector<int> image_instructions(const model::Dockerfile& df, int stage) {
     std::vector<int> out;
-    for (int s : stage_chain(df, stage)) {
+    for (int s : df.stage_chain(stage)) {
         const model::Stage& st = df.stages[static_cast<size_t>(s)];
         out.insert(out.end(), st.instructions.begin(), st.instructions.end());
     }

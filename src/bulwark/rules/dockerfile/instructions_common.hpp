@@ -16,10 +16,6 @@ inline const model::Instruction& instruction_at(const model::Dockerfile& df, int
     return df.instructions[static_cast<size_t>(index)];
 }
 
-/// Stage `index` followed back through FROM <stage> to its root, returned root first (the stage
-/// itself last). Guards against cycles.
-std::vector<int> stage_chain(const model::Dockerfile& df, int stage);
-
 /// Instruction indices of the image built by `stage`: those of its FROM <stage> ancestors first,
 /// then its own, in build order.
 std::vector<int> image_instructions(const model::Dockerfile& df, int stage);

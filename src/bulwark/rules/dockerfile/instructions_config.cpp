@@ -113,7 +113,7 @@ void shell_form_command(const DockerfileContext& ctx, Reporter& out) {
     // inherited from an earlier stage (BuildKit resets it unless the same stage set CMD).
     const Instruction* cmd = nullptr;
     const Instruction* entrypoint = nullptr;
-    for (int s : common::stage_chain(df, df.shipped_stage)) {
+    for (int s : df.stage_chain(df.shipped_stage)) {
         bool cmd_set_here = false;
         for (int idx : df.stages[static_cast<size_t>(s)].instructions) {
             const Instruction& inst = common::instruction_at(df, idx);

@@ -216,16 +216,6 @@ std::vector<RunCommand> run_commands(const model::Instruction& run) {
     return out;
 }
 
-std::vector<int> stage_chain(const model::Dockerfile& df, int stage) {
-    std::vector<int> chain;
-    for (int s = stage; s >= 0 && s < static_cast<int>(df.stages.size()) && chain.size() <= df.stages.size();
-         s = df.stages[static_cast<size_t>(s)].base_stage) {
-        chain.push_back(s);
-    }
-    std::reverse(chain.begin(), chain.end());
-    return chain;
-}
-
 const model::Stage* shipped_stage(const model::Dockerfile& df) {
     if (df.shipped_stage < 0 || df.shipped_stage >= static_cast<int>(df.stages.size())) {
         return nullptr;
@@ -234,7 +224,7 @@ const model::Stage* shipped_stage(const model::Dockerfile& df) {
 }
 
 const model::Stage* root_stage(const model::Dockerfile& df, const model::Stage& stage) {
-    std::vector<int> chain = stage_chain(df, stage.index);
+    std::vector<int> chain = df.stage_chain(stage.index);
     return chain.empty() ? &stage : &df.stages[static_cast<size_t>(chain.front())];
 }
 

@@ -24,10 +24,6 @@ struct RunCommand {
 /// Every command of `run`'s shell bodies, body by body, in source order (none for Windows stages).
 std::vector<RunCommand> run_commands(const model::Instruction& run);
 
-/// The stage indexes whose instructions make up the image of `stage`: its FROM <stage> ancestors
-/// first, then the stage itself.
-std::vector<int> stage_chain(const model::Dockerfile& df, int stage);
-
 /// The shipped stage, or nullptr when the file has none.
 const model::Stage* shipped_stage(const model::Dockerfile& df);
 

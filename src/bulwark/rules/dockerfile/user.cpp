@@ -105,7 +105,7 @@ void check_no_user(const DockerfileContext& ctx, Reporter& out) {
 /// Another non-root USER of the shipped image, to suggest instead of root.
 std::string non_root_user_before(const model::Dockerfile& df, const model::Stage& shipped) {
     std::string found;
-    for (int s : supply::stage_chain(df, shipped.index)) {
+    for (int s : df.stage_chain(shipped.index)) {
         for (int i : df.stages[static_cast<size_t>(s)].instructions) {
             const model::Instruction& inst = df.instructions[static_cast<size_t>(i)];
             if (inst.kind != model::InstructionKind::user || inst.words.empty()) {
@@ -185,7 +185,7 @@ const shell::OptionList k_useradd_values = {"-u",
 /// The uid given to `name` by useradd/adduser in the image of `stage`, or "".
 std::string uid_of(const model::Dockerfile& df, const model::Stage& shipped, std::string_view name) {
     std::string uid;
-    for (int s : supply::stage_chain(df, shipped.index)) {
+    for (int s : df.stage_chain(shipped.index)) {
         for (int i : df.stages[static_cast<size_t>(s)].instructions) {
             const model::Instruction& inst = df.instructions[static_cast<size_t>(i)];
             for (const supply::RunCommand& rc : supply::run_commands(inst)) {
