@@ -85,70 +85,81 @@ void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
 /// with d_type and *at() calls instead of a std::filesystem::path per entry. Closes `fd`. False
 /// when an error (other than a directory it may not enter) stops the walk, as it stops the
 /// iterator. `path` is scratch space, restored on return.
-bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_dirs,
-               std::vector<std::string>& out) {
+/// Calls `visit(entry, dir_fd)` for every entry of the open directory `fd` but "." and "..", in
+/// readdir order, until `visit` returns false; closes `fd`. Returns 0 when the listing ended or
+/// `visit` stopped it, readdir's errno when reading failed, and -1 when `fd` is not a readable
+/// directory.
+template <typename Visit>
+int for_each_entry(int fd, Visit&& visit) {
     DIR* d = ::fdopendir(fd);
     if (d == nullptr) {
         ::close(fd);
-        return false;
+        return -1;
     }
-    const size_t dir_size = path.size();
-    if (path.empty() || path.back() != '/') {
-        path += '/';
-    }
-    const size_t base = path.size();
-    bool ok = true;
+    int error = 0;
     while (true) {
         errno = 0;
         const dirent* e = ::readdir(d);
         if (e == nullptr) {
-            ok = errno == 0 || errno == EACCES;
+            error = errno;
             break;
         }
         std::string_view name(e->d_name);
         if (name == "." || name == "..") {
             continue;
         }
+        if (!visit(*e, ::dirfd(d))) {
+            break;
+        }
+    }
+    ::closedir(d);
+    return error;
+}
+
+bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_dirs,
+               std::vector<std::string>& out) {
+    const size_t dir_size = path.size();
+    if (path.empty() || path.back() != '/') {
+        path += '/';
+    }
+    const size_t base = path.size();
+    bool ok = true;
+    const int error = for_each_entry(fd, [&](const dirent& e, int dir_fd) {
+        std::string_view name(e.d_name);
         path.resize(base);
         path += name;
-        bool is_dir = e->d_type == DT_DIR;      // following symlinks
-        bool is_regular = e->d_type == DT_REG;  // following symlinks
-        bool enter = e->d_type == DT_DIR;       // a directory itself, not a symlink to one
-        if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+        bool is_dir = e.d_type == DT_DIR;      // following symlinks
+        bool is_regular = e.d_type == DT_REG;  // following symlinks
+        bool enter = e.d_type == DT_DIR;       // a directory itself, not a symlink to one
+        if (e.d_type == DT_LNK || e.d_type == DT_UNKNOWN) {
             struct stat st {};
-            bool found = ::fstatat(::dirfd(d), e->d_name, &st, 0) == 0;
+            bool found = ::fstatat(dir_fd, e.d_name, &st, 0) == 0;
             is_dir = found && S_ISDIR(st.st_mode);
             is_regular = found && S_ISREG(st.st_mode);
-            if (e->d_type == DT_UNKNOWN) {
+            if (e.d_type == DT_UNKNOWN) {
                 struct stat lst {};
-                enter =
-                    ::fstatat(::dirfd(d), e->d_name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(lst.st_mode);
+                enter = ::fstatat(dir_fd, e.d_name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(lst.st_mode);
             }
         }
         if (is_dir) {
             if (enter && std::find(skip_dirs.begin(), skip_dirs.end(), name) == skip_dirs.end()) {
-                int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                int sub = ::openat(dir_fd, e.d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 if (sub < 0) {
-                    if (errno == EACCES) {
-                        continue;  // skip_permission_denied
-                    }
-                    ok = false;
-                    break;
+                    ok = errno == EACCES;  // skip_permission_denied
+                    return ok;
                 }
-                if (!walk_open(sub, path, skip_dirs, out)) {
-                    ok = false;
-                    break;
-                }
+                ok = walk_open(sub, path, skip_dirs, out);
+                return ok;
             }
-            continue;
+            return true;
         }
         if (is_regular) {
             out.push_back(normal_path(path));
         }
-    }
-    ::closedir(d);
+        return true;
+    });
     path.resize(dir_size);
-    return ok;
+    return ok && (error == 0 || error == EACCES);
 }
 
 /// A thread's io_uring for reading many small files: each file is opened into a registered slot,
@@ -309,37 +320,20 @@ class RealFileSystem final : public FileSystem {
         if (fd < 0) {
             return std::nullopt;
         }
-        DIR* d = ::fdopendir(fd);
-        if (d == nullptr) {
-            ::close(fd);
-            return std::nullopt;
-        }
         std::vector<std::pair<std::string, PathKind>> out;
         size_t entries = 0;
-        bool ok = true;
-        while (true) {
-            errno = 0;
-            const dirent* e = ::readdir(d);
-            if (e == nullptr) {
-                ok = errno == 0;
-                break;
-            }
-            std::string_view name(e->d_name);
-            if (name == "." || name == "..") {
-                continue;
-            }
+        const int error = for_each_entry(fd, [&](const dirent& e, int /*dir_fd*/) {
             if (++entries > max_entries) {
-                ok = false;
-                break;
+                return false;
             }
-            if (e->d_type == DT_REG) {
-                out.emplace_back(e->d_name, PathKind::other);
-            } else if (e->d_type == DT_DIR) {
-                out.emplace_back(e->d_name, PathKind::directory);
+            if (e.d_type == DT_REG) {
+                out.emplace_back(e.d_name, PathKind::other);
+            } else if (e.d_type == DT_DIR) {
+                out.emplace_back(e.d_name, PathKind::directory);
             }
-        }
-        ::closedir(d);
-        if (!ok) {
+            return true;
+        });
+        if (error != 0 || entries > max_entries) {
             return std::nullopt;
         }
         std::sort(out.begin(), out.end());
