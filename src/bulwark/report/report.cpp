@@ -27,30 +27,22 @@ void FindingTally::add(const core::Finding& f) {
     }
 }
 
-std::map<core::Severity, size_t> Report::counts() const {
-    // Counted in a flat array (severities are a small enum), then put in the map once each.
-    constexpr size_t k_flat = 8;
-    size_t flat[k_flat] = {};
-    static_assert(std::tuple_size_v<decltype(streamed.unsuppressed)> <= k_flat);
-    for (size_t i = 0; i < streamed.unsuppressed.size(); ++i) {
-        flat[i] = streamed.unsuppressed[i];
-    }
-    std::map<core::Severity, size_t> out;
+FindingTally Report::tally() const {
+    FindingTally t = streamed;
     for (const FileResult& f : files) {
         for (const core::Finding& x : f.findings) {
-            if (x.suppressed) {
-                continue;
-            }
-            if (auto i = static_cast<size_t>(x.severity); i < k_flat) {
-                ++flat[i];
-            } else {
-                ++out[x.severity];
-            }
+            t.add(x);
         }
     }
-    for (size_t i = 0; i < k_flat; ++i) {
-        if (flat[i] != 0) {
-            out[static_cast<core::Severity>(i)] += flat[i];
+    return t;
+}
+
+std::map<core::Severity, size_t> Report::counts() const {
+    const FindingTally t = tally();
+    std::map<core::Severity, size_t> out;
+    for (size_t i = 0; i < t.unsuppressed.size(); ++i) {
+        if (t.unsuppressed[i] != 0) {
+            out[static_cast<core::Severity>(i)] = t.unsuppressed[i];
         }
     }
     return out;
@@ -65,13 +57,7 @@ size_t Report::finding_count() const {
 }
 
 size_t Report::suppressed_count() const {
-    size_t n = streamed.suppressed;
-    for (const FileResult& f : files) {
-        for (const core::Finding& x : f.findings) {
-            n += x.suppressed ? 1 : 0;
-        }
-    }
-    return n;
+    return tally().suppressed;
 }
 
 bool Report::has_errors() const {
@@ -92,16 +78,10 @@ bool Report::has_errors() const {
 }
 
 bool Report::failed() const {
-    for (size_t i = 0; i < streamed.unsuppressed.size(); ++i) {
-        if (streamed.unsuppressed[i] != 0 && static_cast<core::Severity>(i) >= fail_on) {
+    const FindingTally t = tally();
+    for (size_t i = 0; i < t.unsuppressed.size(); ++i) {
+        if (t.unsuppressed[i] != 0 && static_cast<core::Severity>(i) >= fail_on) {
             return true;
-        }
-    }
-    for (const FileResult& f : files) {
-        for (const core::Finding& x : f.findings) {
-            if (!x.suppressed && x.severity >= fail_on) {
-                return true;
-            }
         }
     }
     return false;

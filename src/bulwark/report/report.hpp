@@ -30,8 +30,8 @@ struct FileResult {
     const util::SourceFile* source_for(const std::string& file) const;
 };
 
-/// Counts of findings a streamed scan has written out and no longer holds (engine::ResultSink):
-/// what the summary, the verdict and the exit code need of them.
+/// Counts of findings: what the summary, the verdict and the exit code need of them. A streamed
+/// scan keeps only these for the files it has handed on (Report::streamed, engine::ResultSink).
 struct FindingTally {
     std::array<size_t, 8> unsuppressed{};  // by core::Severity (an enum of five)
     size_t suppressed = 0;
@@ -51,7 +51,9 @@ struct Report {
 
     /// The text of a file a report-level diagnostic points into, or nullptr.
     const util::SourceFile* source_of(const std::string& path) const;
-    /// Unsuppressed findings per severity.
+    /// The findings still in `files` counted, plus `streamed`: what the functions below read.
+    FindingTally tally() const;
+    /// Unsuppressed findings per severity (severities with none are absent).
     std::map<core::Severity, size_t> counts() const;
     size_t finding_count() const;
     size_t suppressed_count() const;
