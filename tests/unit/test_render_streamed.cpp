@@ -171,6 +171,29 @@ TEST(ScanSink, FilesComeInOrderWithTheirFindingsThenTheReportKeepsOnlyCounts) {
     }
 }
 
+TEST(ScanSink, FindingsBelowTheMinimumSeverityAreDroppedBeforeTheSink) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/a/Dockerfile"] = "FROM ubuntu:latest\nUSER root\nRUN sudo apt-get install x\n";
+    engine::ScanOptions opts;
+    opts.cli_policy = bulwark::testing::test_policy();
+    opts.paths = {"/a/Dockerfile"};
+    report::Report all = engine::scan(fs, opts);
+    size_t high = 0;
+    for (const core::Finding& x : all.files[0].findings) {
+        high += x.severity >= core::Severity::high ? 1 : 0;
+    }
+    ASSERT_GT(high, 0U);
+    ASSERT_LT(high, all.files[0].findings.size());  // some are below: the filter has work to do
+    opts.min_severity = core::Severity::high;
+    report::Report kept = engine::scan(fs, opts);
+    EXPECT_EQ(kept.files[0].findings.size(), high);
+    RecordingSink sink;
+    opts.sink = &sink;
+    engine::scan(fs, opts);
+    ASSERT_EQ(sink.findings.size(), 1U);
+    EXPECT_EQ(sink.findings[0], high);
+}
+
 TEST(ScanSink, TheBaselineIsAppliedBeforeTheSinkSeesAFile) {
     bulwark::testing::MemoryFs fs;
     fs.files["/a/Dockerfile"] = "FROM ubuntu:latest\nUSER root\n";

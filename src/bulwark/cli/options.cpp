@@ -285,12 +285,11 @@ struct StreamedOutput::State {
     std::ostream out{&buffer};
     std::unique_ptr<report::Renderer> renderer;
     std::unique_ptr<report::ReportWriter> writer;
-    std::optional<core::Severity> min_severity;
 };
 
 std::unique_ptr<StreamedOutput> StreamedOutput::open(const std::vector<OutputSpec>& specs,
-                                                     const RenderFlags& flags, std::string_view tool_version,
-                                                     std::optional<core::Severity> min_severity) {
+                                                     const RenderFlags& flags,
+                                                     std::string_view tool_version) {
     // One output, to stdout: a file output is created when the scan is over (a --baseline may be the
     // file it replaces), and several outputs are rendered from the whole report.
     if (specs.size() != 1 || !to_stdout(specs[0])) {
@@ -301,9 +300,6 @@ std::unique_ptr<StreamedOutput> StreamedOutput::open(const std::vector<OutputSpe
     state->writer = state->renderer->start(state->out, tool_version, state->ropts);
     if (state->writer == nullptr) {
         return nullptr;
-    }
-    if (min_severity && *min_severity != core::Severity::info) {
-        state->min_severity = min_severity;
     }
     return std::unique_ptr<StreamedOutput>(new StreamedOutput(std::move(state)));
 }
@@ -317,10 +313,6 @@ void StreamedOutput::begin(const report::Report& head) {
 }
 
 void StreamedOutput::file(report::FileResult& result) {
-    if (m_state->min_severity) {
-        std::erase_if(result.findings,
-                      [&](const core::Finding& x) { return x.severity < *m_state->min_severity; });
-    }
     m_state->writer->file(result);
 }
 

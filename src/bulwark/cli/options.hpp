@@ -97,10 +97,9 @@ class StreamedOutput final : public engine::ResultSink {
   public:
     /// When the one output goes to standard output in a format that can be written a file at a time
     /// (report::Renderer::start), its writer; else nullptr, and write_outputs renders the whole report
-    /// after the scan. Findings below `min_severity` are left out.
+    /// after the scan.
     static std::unique_ptr<StreamedOutput> open(const std::vector<OutputSpec>& specs,
-                                                const RenderFlags& flags, std::string_view tool_version,
-                                                std::optional<core::Severity> min_severity);
+                                                const RenderFlags& flags, std::string_view tool_version);
     ~StreamedOutput() override;
     StreamedOutput(const StreamedOutput&) = delete;
     StreamedOutput& operator=(const StreamedOutput&) = delete;

@@ -126,6 +126,9 @@ int scan_command(std::vector<std::string> args) {
     if (!error.empty()) {
         return usage_error(error);
     }
+    if (min_sev) {
+        opts.min_severity = *min_sev;
+    }
     for (const std::string& kv : build_args) {
         size_t eq = kv.find('=');
         if (eq == std::string::npos || eq == 0) {
@@ -158,18 +161,13 @@ int scan_command(std::vector<std::string> args) {
     RenderFlags flags{color, no_color, quiet, show_suppressed};
     // A text or JSON report to stdout is written while the scan runs (each file's text is dropped once
     // it is written); other outputs after it, from the whole report.
-    std::unique_ptr<StreamedOutput> streamed = StreamedOutput::open(specs, flags, BULWARK_VERSION, min_sev);
+    std::unique_ptr<StreamedOutput> streamed = StreamedOutput::open(specs, flags, BULWARK_VERSION);
     opts.sink = streamed.get();
     opts.keep_sources = opts.keep_sources && streamed == nullptr;
     report::Report rep = engine::scan(util::real_filesystem(), opts);
     if (streamed != nullptr) {
         streamed->finish(rep);
         return rep.exit_code();
-    }
-    if (min_sev && *min_sev != core::Severity::info) {
-        for (report::FileResult& f : rep.files) {
-            std::erase_if(f.findings, [&](const core::Finding& x) { return x.severity < *min_sev; });
-        }
     }
 
     int code = rep.exit_code();

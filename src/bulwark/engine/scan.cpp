@@ -182,15 +182,20 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         if (baseline) {
             apply_baseline(*baseline, fr.findings);
         }
+        if (options.min_severity != core::Severity::info) {
+            std::erase_if(fr.findings,
+                          [&](const core::Finding& x) { return x.severity < options.min_severity; });
+        }
         if (options.sink != nullptr) {
             options.sink->file(fr);
             for (const core::Finding& f : fr.findings) {
                 rep.streamed.add(f);
             }
             fr.findings = {};  // frees them: the report keeps only the counts
-            if (fr.diagnostics.empty()) {
-                fr.source.reset();  // the sink has written it; diagnostics are printed with their line
-            }
+        }
+        // Written, or not to be printed: a file's text stays only for its diagnostics' lines and carets.
+        if (!options.keep_sources && fr.diagnostics.empty()) {
+            fr.source.reset();
         }
     };
     auto finished = [&](size_t i) {
@@ -261,9 +266,6 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
                 fr.diagnostics.begin(),
                 core::make_diagnostic(core::DiagLevel::error, *source, bad,
                                       "invalid UTF-8 byte; the file was analysed as bytes"));
-        }
-        if (!options.keep_sources && options.sink == nullptr && fr.diagnostics.empty()) {
-            fr.source.reset();
         }
         results[i] = std::move(fr);
     };

@@ -42,9 +42,12 @@ struct ScanOptions {
     std::vector<std::string> compose_files;
     bool markdown = false;  // --markdown: directory walks also scan Markdown files' shell blocks
     /// Keep every file's text in its FileResult (the text renderer prints source lines under findings).
-    /// When false, a file's text is dropped once it is scanned unless the file has diagnostics (they
-    /// are printed with their line and caret): a JSON or SARIF report of many files holds no texts.
+    /// When false, a file's text is dropped once it is scanned (and handed to the sink, if any) unless
+    /// the file has diagnostics (they are printed with their line and caret): a JSON or SARIF report of
+    /// many files holds no texts.
     bool keep_sources = true;
+    /// --severity: findings below it are dropped (after --baseline), before the sink sees them.
+    core::Severity min_severity = core::Severity::info;
     /// When set, every file's result goes to it as soon as it and the files before it are scanned
     /// (after --baseline), and the returned report holds the files without their findings.
     ResultSink* sink = nullptr;

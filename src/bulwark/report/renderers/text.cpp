@@ -423,7 +423,6 @@ class TextWriter final : public ReportWriter {
     }
 
     void write_summary(const Report& report) {
-        const size_t listed = m_listed;
         std::map<core::Severity, size_t> counts = report.counts();
         std::vector<std::string> by_severity;
         for (core::Severity s : detail::k_severities_desc) {
@@ -431,7 +430,7 @@ class TextWriter final : public ReportWriter {
         }
         m_out << m_style("1", "Summary") << "\n";
         m_out << fmt::format("  files scanned:  {} ({} clean)\n", report.files.size(),
-                             report.files.size() - listed);
+                             report.files.size() - m_listed);
         m_out << fmt::format("  findings:       {} ({})\n", report.finding_count(),
                              fmt::join(by_severity, ", "));
         m_out << fmt::format("  suppressed:     {}\n", report.suppressed_count());
