@@ -191,7 +191,9 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             for (const core::Finding& f : fr.findings) {
                 rep.streamed.add(f);
             }
-            fr.findings = {};  // frees them: the report keeps only the counts
+            // Frees them and their vector: the report keeps only the counts. (`= {}` would pick
+            // operator=(initializer_list) and keep the capacity: 3.6 MB over the corpus.)
+            std::vector<core::Finding>().swap(fr.findings);
         }
         // Written, or not to be printed: a file's text stays only for its diagnostics' lines and carets.
         if (!options.keep_sources && fr.diagnostics.empty()) {
