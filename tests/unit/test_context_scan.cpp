@@ -1,6 +1,7 @@
 // The build context of a Dockerfile scanned from disk (engine/context_scan over an in-memory
 // filesystem): which ignore file applies, which files are sent and copied, secrets by name and
 // content, and the rules' verdicts and locations.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -229,6 +230,48 @@ TEST(ContextScan, DockerfilesOfOneDirectoryShareOneWalkAndReadButKeepTheirIgnore
     // Without a shared cache each Dockerfile walks its own context.
     scan_context(fs, "/ctx/Dockerfile", files.files["/ctx/Dockerfile"], rules);
     EXPECT_EQ(fs.walks, 2);
+}
+
+TEST(ContextScan, EverySentFileIsReadUntilTheBytesReachTheBudget) {
+    // Many small files: all are read (the budget counts bytes, not files), so a secret in the
+    // 150th is found and no note says anything was left unread.
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/.dockerignore"] = ".git\n";
+    for (int i = 0; i < 150; ++i) {
+        fs.files[fmt::format("/ctx/src/f{:03}.txt", i)] = "nothing here\n";
+    }
+    fs.files["/ctx/src/f149.txt"] = "token = " + k_token + "\n";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto content = of_rule(r, "BD151");
+    ASSERT_EQ(content.size(), 1U);
+    EXPECT_NE(content[0]->message.find("`src/f149.txt` line 1"), std::string::npos) << content[0]->message;
+    EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().message;
+}
+
+TEST(ContextScan, FilesPastTheReadBudgetOrOverTheSizeCapAreNamedInANote) {
+    // 70 sent files of 1,000,000 bytes: the first 68 reach 64 MiB (67,108,864 bytes), so the last
+    // two are not read, and a secret in one of them is not found; one file over 1 MiB is not read
+    // either. A note on the Dockerfile counts both.
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/.dockerignore"] = ".git\n";
+    const std::string filler(1000000, 'x');
+    for (int i = 0; i < 70; ++i) {
+        fs.files[fmt::format("/ctx/data/f{:02}.txt", i)] = filler;
+    }
+    fs.files["/ctx/data/f00.txt"] = "token = " + k_token + "\n" + filler;  // read: found
+    fs.files["/ctx/data/f69.txt"] = "token = " + k_token + "\n" + filler;  // past the budget
+    fs.files["/ctx/big.bin"] = std::string((1U << 20U) + 1, 'y');
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto content = of_rule(r, "BD151");
+    ASSERT_EQ(content.size(), 1U);
+    EXPECT_NE(content[0]->message.find("`data/f00.txt`"), std::string::npos) << content[0]->message;
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(r.diagnostics[0].level, core::DiagLevel::note);
+    EXPECT_EQ(r.diagnostics[0].message,
+              "build context /ctx: 3 sent files were not scanned for secrets (1 over 1 MiB, 2 past the "
+              "first 64 MiB read)");
 }
 
 TEST(ContextScan, TheDockerfileItselfIsNotReadAsAContextSecretButOthersAre) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "bulwark/engine/rule_run.hpp"
 #include "bulwark/engine/suppress.hpp"
@@ -55,8 +56,10 @@ uint32_t line_of(std::string_view data, uint64_t offset) {
 void scan_contents(const util::FileSystem& fs, ContextCache& cache, ContextCache::File& file) {
     util::ReadResult r = fs.read(file.disk, k_context_read_cap);
     if (!r.error.empty()) {
+        file.too_large = r.error == "file too large";
         return;
     }
+    file.bytes_read = r.data.size();
     ContextCache::SharedInput read;
     read.bytes = std::move(r.data);
     const std::string& data = read.bytes;
@@ -137,33 +140,45 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const D
     s->built.call([&] {
         s->directory = &dir;
         s->git_ignored = dir.has_git && ctxin::match_path(ignore, ".git").excluded;
-        // Each file judged once; the ones to read are then read ahead together (FileSystem::prefetch)
-        // and scanned for secrets.
-        uint64_t read_budget = 64ULL * 1024 * 1024;
+        // Each file judged once; the sent ones are then read in path order, a chunk read ahead at a
+        // time (FileSystem::prefetch), and scanned for secrets, until the bytes read reach the budget.
         std::vector<Judged> judged;
         judged.reserve(dir.files.size());
-        std::vector<std::string> ahead;
+        std::vector<size_t> to_read;  // indices into `judged` of the sent files
         for (const std::unique_ptr<File>& file : dir.files) {
             Judged& j = judged.emplace_back();
             j.file = file.get();
             ctxin::IgnoreVerdict v = ctxin::match_path(ignore, file->rel);
             j.ignored = v.excluded;
             j.ignore_rule = v.pattern;
-            if (!j.ignored && read_budget > 0) {
-                read_budget -= std::min(read_budget, k_context_read_cap);
-                j.read = true;
-                if (!file->read.done()) {
-                    ahead.push_back(file->disk);
+            if (!j.ignored) {
+                to_read.push_back(judged.size() - 1);
+            }
+        }
+        uint64_t budget = k_context_read_budget;
+        std::vector<std::string> ahead;
+        size_t next = 0;
+        while (next < to_read.size() && budget > 0) {
+            const size_t end = std::min(to_read.size(), next + k_context_read_ahead);
+            ahead.clear();
+            for (size_t k = next; k < end; ++k) {
+                if (const File& f = *judged[to_read[k]].file; !f.read.done()) {
+                    ahead.push_back(f.disk);
                 }
             }
-        }
-        if (ahead.size() > 1) {
-            fs.prefetch(ahead, k_context_read_cap);
-        }
-        for (const Judged& j : judged) {
-            if (j.read) {
-                j.file->read.call([&] { scan_contents(fs, *this, *j.file); });
+            if (ahead.size() > 1) {
+                fs.prefetch(ahead, k_context_read_cap);
             }
+            for (; next < end && budget > 0; ++next) {
+                Judged& j = judged[to_read[next]];
+                j.file->read.call([&] { scan_contents(fs, *this, *j.file); });
+                j.read = true;
+                budget -= std::min(budget, j.file->bytes_read);
+                s->unread_large += j.file->too_large ? 1 : 0;
+            }
+        }
+        s->unread_budget = to_read.size() - next;
+        for (const Judged& j : judged) {
             if (j.file->secret_name || (j.read && !j.file->secrets.empty())) {
                 s->files.push_back(j);
             }
@@ -309,6 +324,22 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
             core::DiagLevel::note, core::Location{path, 0, 0, 0, 0, {}},
             fmt::format("build context {} has more than {} files: only the first {} were checked", root,
                         k_context_file_cap, k_context_file_cap)});
+    }
+    if (sent.unread_large + sent.unread_budget > 0) {
+        std::vector<std::string> why;
+        if (sent.unread_large > 0) {
+            why.push_back(fmt::format("{} over {} MiB", sent.unread_large, k_context_read_cap >> 20U));
+        }
+        if (sent.unread_budget > 0) {
+            why.push_back(fmt::format("{} past the first {} MiB read", sent.unread_budget,
+                                      k_context_read_budget >> 20U));
+        }
+        result.diagnostics.push_back(
+            core::Diagnostic{core::DiagLevel::note, core::Location{path, 0, 0, 0, 0, {}},
+                             fmt::format("build context {}: {} sent file{} not scanned for secrets ({})",
+                                         root, sent.unread_large + sent.unread_budget,
+                                         sent.unread_large + sent.unread_budget == 1 ? " was" : "s were",
+                                         fmt::join(why, ", "))});
     }
 
     ctxin::resolve_copies(df, bc);

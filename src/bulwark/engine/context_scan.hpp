@@ -24,6 +24,10 @@ namespace bulwark::engine {
 inline constexpr size_t k_context_file_cap = 20000;
 /// Contents of a sent file are scanned for secrets up to this size.
 inline constexpr uint64_t k_context_read_cap = 1024 * 1024;
+/// Bytes of one context read for secrets: files are read in path order until they add up to it.
+inline constexpr uint64_t k_context_read_budget = 64ULL * 1024 * 1024;
+/// Sent files read ahead together (FileSystem::prefetch) while the budget lasts.
+inline constexpr size_t k_context_read_ahead = 64;
 
 /// What one scan learns of each context directory, once: the walk, which files are credential files
 /// by name, and the secrets in each file's contents. Dockerfiles sharing a directory (Dockerfile,
@@ -38,6 +42,8 @@ class ContextCache {
         bool secret_name = false;  // a credential file by its name (rules/secrets/files.hpp)
         /// Secrets in the contents; filled on first use (text files only: a NUL byte means none).
         std::vector<model::ContextSecret> secrets;
+        uint64_t bytes_read = 0;  // what that read took from the read budget
+        bool too_large = false;   // over k_context_read_cap: not read
         util::Once read;
     };
     struct Sent;
@@ -61,7 +67,7 @@ class ContextCache {
         File* file = nullptr;
         bool ignored = false;  // excluded by the ignore file
         int ignore_rule = -1;  // the deciding pattern, or -1
-        bool read = false;     // sent and within the read budget: its contents' secrets count
+        bool read = false;     // sent and read within the budget: its contents' secrets count
     };
     /// What one ignore file (or none) makes of a directory: the credential files by name and the
     /// sent files whose contents hold a secret, in path order.
@@ -69,6 +75,8 @@ class ContextCache {
         const Directory* directory = nullptr;
         bool git_ignored = false;
         std::vector<Judged> files;
+        size_t unread_large = 0;   // sent files over k_context_read_cap, not scanned for secrets
+        size_t unread_budget = 0;  // sent files past k_context_read_budget, not scanned for secrets
         util::Once built;
     };
 
