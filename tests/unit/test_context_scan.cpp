@@ -274,6 +274,42 @@ TEST(ContextScan, FilesPastTheReadBudgetOrOverTheSizeCapAreNamedInANote) {
               "first 64 MiB read)");
 }
 
+TEST(ContextScan, ASentFileThatCannotBeReadIsNamedInTheNote) {
+    bulwark::testing::MemoryFs files;
+    files.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    files.files["/ctx/.dockerignore"] = ".git\n";
+    files.files["/ctx/private.txt"] = "token = " + k_token + "\n";
+    /// Refuses to read one file, as a file the user may not read does.
+    class DenyingFs final : public util::FileSystem {
+      public:
+        explicit DenyingFs(const bulwark::testing::MemoryFs& inner) : inner_(inner) {}
+        util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+            if (path == "/ctx/private.txt") {
+                util::ReadResult r;
+                r.error = "Permission denied";
+                return r;
+            }
+            return inner_.read(path, max_bytes);
+        }
+        bool is_directory(const std::string& path) const override { return inner_.is_directory(path); }
+        bool exists(const std::string& path) const override { return inner_.exists(path); }
+        std::vector<std::string> walk(const std::string& dir,
+                                      const std::vector<std::string>& skip) const override {
+            return inner_.walk(dir, skip);
+        }
+
+      private:
+        const bulwark::testing::MemoryFs& inner_;
+    };
+    DenyingFs fs(files);
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile", files.files.at("/ctx/Dockerfile"));
+    EXPECT_TRUE(of_rule(r, "BD151").empty());
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(r.diagnostics[0].level, core::DiagLevel::note);
+    EXPECT_EQ(r.diagnostics[0].message,
+              "build context /ctx: 1 sent file was not scanned for secrets (1 unreadable)");
+}
+
 TEST(ContextScan, TheDockerfileItselfIsNotReadAsAContextSecretButOthersAre) {
     bulwark::testing::MemoryFs fs;
     fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\n# " + k_token + "\nCOPY . /app\n";

@@ -57,6 +57,7 @@ void scan_contents(const util::FileSystem& fs, ContextCache& cache, ContextCache
     util::ReadResult r = fs.read(file.disk, k_context_read_cap);
     if (!r.error.empty()) {
         file.too_large = r.error == "file too large";
+        file.unreadable = !file.too_large;
         return;
     }
     file.bytes_read = r.data.size();
@@ -175,6 +176,7 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const D
                 j.read = true;
                 budget -= std::min(budget, j.file->bytes_read);
                 s->unread_large += j.file->too_large ? 1 : 0;
+                s->unreadable += j.file->unreadable ? 1 : 0;
             }
         }
         s->unread_budget = to_read.size() - next;
@@ -325,8 +327,11 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
             fmt::format("build context {} has more than {} files: only the first {} were checked", root,
                         k_context_file_cap, k_context_file_cap)});
     }
-    if (sent.unread_large + sent.unread_budget > 0) {
+    if (const size_t unread = sent.unreadable + sent.unread_large + sent.unread_budget; unread > 0) {
         std::vector<std::string> why;
+        if (sent.unreadable > 0) {
+            why.push_back(fmt::format("{} unreadable", sent.unreadable));
+        }
         if (sent.unread_large > 0) {
             why.push_back(fmt::format("{} over {} MiB", sent.unread_large, k_context_read_cap >> 20U));
         }
@@ -334,12 +339,10 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
             why.push_back(fmt::format("{} past the first {} MiB read", sent.unread_budget,
                                       k_context_read_budget >> 20U));
         }
-        result.diagnostics.push_back(
-            core::Diagnostic{core::DiagLevel::note, core::Location{path, 0, 0, 0, 0, {}},
-                             fmt::format("build context {}: {} sent file{} not scanned for secrets ({})",
-                                         root, sent.unread_large + sent.unread_budget,
-                                         sent.unread_large + sent.unread_budget == 1 ? " was" : "s were",
-                                         fmt::join(why, ", "))});
+        result.diagnostics.push_back(core::Diagnostic{
+            core::DiagLevel::note, core::Location{path, 0, 0, 0, 0, {}},
+            fmt::format("build context {}: {} sent file{} not scanned for secrets ({})", root, unread,
+                        unread == 1 ? " was" : "s were", fmt::join(why, ", "))});
     }
 
     ctxin::resolve_copies(df, bc);

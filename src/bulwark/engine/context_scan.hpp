@@ -44,6 +44,7 @@ class ContextCache {
         std::vector<model::ContextSecret> secrets;
         uint64_t bytes_read = 0;  // what that read took from the read budget
         bool too_large = false;   // over k_context_read_cap: not read
+        bool unreadable = false;  // the read failed otherwise (permissions, gone since the walk)
         util::Once read;
     };
     struct Sent;
@@ -75,6 +76,7 @@ class ContextCache {
         const Directory* directory = nullptr;
         bool git_ignored = false;
         std::vector<Judged> files;
+        size_t unreadable = 0;     // sent files whose read failed, not scanned for secrets
         size_t unread_large = 0;   // sent files over k_context_read_cap, not scanned for secrets
         size_t unread_budget = 0;  // sent files past k_context_read_budget, not scanned for secrets
         util::Once built;
