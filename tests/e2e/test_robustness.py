@@ -1,10 +1,11 @@
 """Bad input gets a located diagnostic with a caret and exit code 2; the other inputs are still scanned."""
 import json
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from e2e_util import TODAY, check, main, run, write  # noqa: E402
+from e2e_util import BIN, TODAY, Result, check, main, run, write  # noqa: E402
 
 GOOD = "FROM debian:latest\n"
 
@@ -69,6 +70,46 @@ def test_empty_and_directory_inputs(tmp):
     empty = write(tmp, "e/Dockerfile", "")
     r = run("scan", empty, "--today", TODAY, "--no-color")
     check(r.code == 2 and "no instructions" in r.out, "empty file diagnostic", r)
+
+
+def test_unreadable_directory_is_an_input_error(tmp):
+    """A directory the walk cannot read is an error naming it (exit 2), never a silent gap; the rest is
+    scanned, and a build context holding it gets a note. Root reads everything, so as root bulwark
+    runs as nobody (setpriv, util-linux)."""
+    os.chmod(tmp, 0o755)
+    write(tmp, "repo/ok/Dockerfile", GOOD)
+    write(tmp, "repo/locked/Dockerfile", GOOD)
+    write(tmp, "repo/Dockerfile", "FROM debian:latest\nCOPY . /app\n")
+    for d in ("repo", "repo/ok"):
+        os.chmod(os.path.join(tmp, d), 0o755)
+    for f in ("repo/Dockerfile", "repo/ok/Dockerfile"):
+        os.chmod(os.path.join(tmp, f), 0o644)
+    os.chmod(os.path.join(tmp, "repo/locked"), 0o000)
+    prefix = []
+    if os.geteuid() == 0:
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        probe = subprocess.run([*prefix, os.path.abspath(BIN), "--version"], capture_output=True)
+        if probe.returncode != 0:
+            print(f"SKIP test_unreadable_directory_is_an_input_error: nobody cannot run {BIN}: "
+                  f"{probe.stderr.decode(errors='replace').strip()}")
+            return
+    repo = os.path.join(tmp, "repo")
+    p = subprocess.run([*prefix, os.path.abspath(BIN), "scan", repo, "--today", TODAY, "--format", "json"],
+                       capture_output=True)
+    os.chmod(os.path.join(tmp, "repo/locked"), 0o755)  # so that the temporary directory can go
+    r = Result(p.returncode, p.stdout.decode(), p.stderr.decode())
+    check(r.code == 2, "exit code 2", r)
+    doc = json.loads(r.out)
+    locked = os.path.join(repo, "locked")
+    check(any(d["location"]["file"] == locked and d["level"] == "error" and
+              d["message"] == "cannot read directory: Permission denied; the files below it were not scanned"
+              for d in doc["diagnostics"]), "the unreadable directory is named", r)
+    paths = sorted(f["path"] for f in doc["files"])
+    check(paths == [os.path.join(repo, "Dockerfile"), os.path.join(repo, "ok/Dockerfile")],
+          "the readable Dockerfiles are scanned", r)
+    top = [f for f in doc["files"] if f["path"] == os.path.join(repo, "Dockerfile")][0]
+    check(any(d["level"] == "note" and f"cannot read directory {locked}: Permission denied" in d["message"]
+              for d in top["diagnostics"]), "the build context note", r)
 
 
 if __name__ == "__main__":

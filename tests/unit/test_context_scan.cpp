@@ -13,6 +13,7 @@
 #include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/scan.hpp"
+#include "support/forwarding_fs.hpp"
 #include "support/memory_fs.hpp"
 #include "support/scan_helpers.hpp"
 
@@ -280,26 +281,17 @@ TEST(ContextScan, ASentFileThatCannotBeReadIsNamedInTheNote) {
     files.files["/ctx/.dockerignore"] = ".git\n";
     files.files["/ctx/private.txt"] = "token = " + k_token + "\n";
     /// Refuses to read one file, as a file the user may not read does.
-    class DenyingFs final : public util::FileSystem {
+    class DenyingFs final : public bulwark::testing::ForwardingFs {
       public:
-        explicit DenyingFs(const bulwark::testing::MemoryFs& inner) : inner_(inner) {}
+        using ForwardingFs::ForwardingFs;
         util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
             if (path == "/ctx/private.txt") {
                 util::ReadResult r;
                 r.error = "Permission denied";
                 return r;
             }
-            return inner_.read(path, max_bytes);
+            return inner().read(path, max_bytes);
         }
-        bool is_directory(const std::string& path) const override { return inner_.is_directory(path); }
-        bool exists(const std::string& path) const override { return inner_.exists(path); }
-        std::vector<std::string> walk(const std::string& dir,
-                                      const std::vector<std::string>& skip) const override {
-            return inner_.walk(dir, skip);
-        }
-
-      private:
-        const bulwark::testing::MemoryFs& inner_;
     };
     DenyingFs fs(files);
     report::FileResult r = scan_context(fs, "/ctx/Dockerfile", files.files.at("/ctx/Dockerfile"));

@@ -13,6 +13,7 @@
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/util/filesystem.hpp"
+#include "support/forwarding_fs.hpp"
 
 using namespace bulwark;
 
@@ -148,6 +149,43 @@ TEST_F(DiscoverTest, AListingCutShortFallsBackToAStatEach) {
     EXPECT_EQ(d.inputs.size(), 9U);
     EXPECT_EQ(listed.listings, 1);
     EXPECT_EQ(listed.kinds, 9);
+}
+
+/// The real disk, except that the walk of one directory says it could not read one below it.
+class RefusingWalk final : public bulwark::testing::ForwardingFs {
+  public:
+    explicit RefusingWalk(std::string refused)
+        : ForwardingFs(util::real_filesystem()), refused_(std::move(refused)) {}
+    util::WalkResult walk_reporting(const std::string& dir,
+                                    const std::vector<std::string>& skip) const override {
+        util::WalkResult r = inner().walk_reporting(dir, skip);
+        r.errors.push_back(util::WalkError{refused_, "Permission denied"});
+        return r;
+    }
+
+  private:
+    std::string refused_;
+};
+
+TEST_F(DiscoverTest, ADirectoryTheWalkCannotReadIsAnErrorUnlessSkipped) {
+    RefusingWalk disk(at("few/secret"));
+    engine::Discovery d = engine::discover(disk, {at("few")}, {});
+    EXPECT_EQ(d.inputs.size(), 0U);  // g0..g2 are not Dockerfile names
+    ASSERT_EQ(d.diagnostics.size(), 1U);
+    EXPECT_EQ(d.diagnostics[0].level, core::DiagLevel::error);
+    EXPECT_EQ(d.diagnostics[0].location.file, at("few/secret"));
+    EXPECT_EQ(d.diagnostics[0].message,
+              "cannot read directory: Permission denied; the files below it were not scanned");
+    // --skip names it: nothing to say.
+    EXPECT_TRUE(engine::discover(disk, {at("few")}, {"secret"}).diagnostics.empty());
+}
+
+TEST(RealFileSystem, AWalkOfADirectoryThatCannotBeOpenedSaysSo) {
+    util::WalkResult r = util::real_filesystem().walk_reporting("/nonexistent-bulwark-dir", {});
+    EXPECT_TRUE(r.files.empty());
+    ASSERT_EQ(r.errors.size(), 1U);
+    EXPECT_EQ(r.errors[0].path, "/nonexistent-bulwark-dir");
+    EXPECT_EQ(r.errors[0].error, "No such file or directory");
 }
 
 }  // namespace

@@ -102,7 +102,9 @@ const ContextCache::Directory& ContextCache::directory(const util::FileSystem& f
         d->has_git = fs.exists(root == "." ? ".git" : root + "/.git");
         d->prefix = prefix_of(root);
         const std::string& prefix = d->prefix;
-        for (std::string& disk : fs.walk(root, {".git"})) {
+        util::WalkResult walked = fs.walk_reporting(root, {".git"});
+        d->unreadable = std::move(walked.errors);
+        for (std::string& disk : walked.files) {
             std::string rel = relative_to_prefix(prefix, disk);
             if (rel.empty()) {
                 continue;
@@ -326,6 +328,12 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
             core::DiagLevel::note, core::Location{path, 0, 0, 0, 0, {}},
             fmt::format("build context {} has more than {} files: only the first {} were checked", root,
                         k_context_file_cap, k_context_file_cap)});
+    }
+    for (const util::WalkError& e : sent.directory->unreadable) {
+        result.diagnostics.push_back(core::Diagnostic{
+            core::DiagLevel::note, core::Location{path, 0, 0, 0, 0, {}},
+            fmt::format("build context {}: cannot read directory {}: {}; its files were not checked", root,
+                        e.path, e.error)});
     }
     if (const size_t unread = sent.unreadable + sent.unread_large + sent.unread_budget; unread > 0) {
         std::vector<std::string> why;

@@ -16,6 +16,7 @@
 #include "bulwark/model/context.hpp"
 #include "bulwark/report/report.hpp"
 #include "bulwark/rules/secrets/scanner.hpp"
+#include "bulwark/util/filesystem.hpp"
 #include "bulwark/util/once.hpp"
 
 namespace bulwark::engine {
@@ -54,6 +55,7 @@ class ContextCache {
         bool has_ignore_file = false;     // a `.dockerignore` at the root
         bool lists_ignore_files = false;  // some file of `files` is named `*.dockerignore`
         bool truncated = false;           // more than k_context_file_cap files: `files` holds the first ones
+        std::vector<util::WalkError> unreadable;   // directories the walk could not read
         std::vector<std::unique_ptr<File>> files;  // sorted by path, `.git` not entered
         util::Once walked;
         /// What each ignore file (by path, "" for none) sends; filled by sent() under the cache's mutex.

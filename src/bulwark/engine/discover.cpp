@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/util/strings.hpp"
 
@@ -125,11 +127,20 @@ Discovery discover(const util::FileSystem& fs, const std::vector<std::string>& p
             }
             continue;
         }
-        for (const std::string& f : fs.walk(p, {".git", "node_modules"})) {
+        util::WalkResult walked = fs.walk_reporting(p, {".git", "node_modules"});
+        for (const std::string& f : walked.files) {
             const InputKind* k = kind_for_path(f);
             if (k != nullptr && (k->in_walk || all_kinds || k == forced_kind) &&
                 (forced_kind == nullptr || k == forced_kind) && !skipped(f, skip)) {
                 add(f, p, k, true);  // a walk yields regular files
+            }
+        }
+        // A directory the walk could not read hides its files: an input error, as an unreadable file is.
+        for (const util::WalkError& e : walked.errors) {
+            if (!skipped(e.path, skip)) {
+                d.diagnostics.push_back(core::Diagnostic{
+                    core::DiagLevel::error, core::Location{e.path, 0, 0, 0, 0, {}},
+                    fmt::format("cannot read directory: {}; the files below it were not scanned", e.error)});
             }
         }
     }

@@ -79,12 +79,6 @@ void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
     }
 }
 
-/// Appends the regular files (symlinks followed) below the open directory `fd`, named `path`, to
-/// `out`, entering subdirectories (not symlinks to them, nor `skip_dirs`) depth first in readdir
-/// order: the walk std::filesystem::recursive_directory_iterator with skip_permission_denied makes,
-/// with d_type and *at() calls instead of a std::filesystem::path per entry. Closes `fd`. False
-/// when an error (other than a directory it may not enter) stops the walk, as it stops the
-/// iterator. `path` is scratch space, restored on return.
 /// Calls `visit(entry, dir_fd)` for every entry of the open directory `fd` but "." and "..", in
 /// readdir order, until `visit` returns false; closes `fd`. Returns 0 when the listing ended or
 /// `visit` stopped it, readdir's errno when reading failed, and -1 when `fd` is not a readable
@@ -116,8 +110,14 @@ int for_each_entry(int fd, Visit&& visit) {
     return error;
 }
 
-bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_dirs,
-               std::vector<std::string>& out) {
+/// Appends the regular files (symlinks followed) below the open directory `fd`, named `path`, to
+/// `out.files`, entering subdirectories (not symlinks to them, nor `skip_dirs`) depth first in
+/// readdir order: the walk std::filesystem::recursive_directory_iterator with skip_permission_denied
+/// makes, with d_type and *at() calls instead of a std::filesystem::path per entry. Closes `fd`.
+/// Each directory it cannot read goes to `out.errors`. False when an error (other than a directory
+/// it may not enter) stops the walk, as it stops the iterator. `path` is scratch space, restored on
+/// return.
+bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_dirs, WalkResult& out) {
     const size_t dir_size = path.size();
     if (path.empty() || path.back() != '/') {
         path += '/';
@@ -145,7 +145,9 @@ bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_d
             if (enter && std::find(skip_dirs.begin(), skip_dirs.end(), name) == skip_dirs.end()) {
                 int sub = ::openat(dir_fd, e.d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 if (sub < 0) {
-                    ok = errno == EACCES;  // skip_permission_denied
+                    const int failed = errno;
+                    out.errors.push_back(WalkError{normal_path(path), std::strerror(failed)});
+                    ok = failed == EACCES;  // skip_permission_denied
                     return ok;
                 }
                 ok = walk_open(sub, path, skip_dirs, out);
@@ -154,11 +156,15 @@ bool walk_open(int fd, std::string& path, const std::vector<std::string>& skip_d
             return true;
         }
         if (is_regular) {
-            out.push_back(normal_path(path));
+            out.files.push_back(normal_path(path));
         }
         return true;
     });
     path.resize(dir_size);
+    if (error != 0) {
+        out.errors.push_back(
+            WalkError{normal_path(path), error > 0 ? std::strerror(error) : "not a readable directory"});
+    }
     return ok && (error == 0 || error == EACCES);
 }
 
@@ -342,13 +348,20 @@ class RealFileSystem final : public FileSystem {
 
     std::vector<std::string> walk(const std::string& dir,
                                   const std::vector<std::string>& skip_dirs) const override {
-        std::vector<std::string> out;
+        return walk_reporting(dir, skip_dirs).files;
+    }
+
+    WalkResult walk_reporting(const std::string& dir,
+                              const std::vector<std::string>& skip_dirs) const override {
+        WalkResult out;
         int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd >= 0) {
             std::string path = dir;
             walk_open(fd, path, skip_dirs, out);
+        } else {
+            out.errors.push_back(WalkError{dir, std::strerror(errno)});
         }
-        std::sort(out.begin(), out.end());
+        std::sort(out.files.begin(), out.files.end());
         return out;
     }
 };

@@ -20,6 +20,18 @@ struct ReadResult {
 /// What a path names, from one lookup.
 enum class PathKind { missing, directory, other };
 
+/// A directory a walk could not read, and why ("Permission denied").
+struct WalkError {
+    std::string path;
+    std::string error;
+};
+
+/// A walk's regular files and the directories it could not read (their files are not in `files`).
+struct WalkResult {
+    std::vector<std::string> files;
+    std::vector<WalkError> errors;
+};
+
 class FileSystem {
   public:
     virtual ~FileSystem() = default;
@@ -64,6 +76,12 @@ class FileSystem {
     /// Regular files below `dir`, recursively, sorted; directories named in `skip_dirs` are not entered.
     virtual std::vector<std::string> walk(const std::string& dir,
                                           const std::vector<std::string>& skip_dirs) const = 0;
+    /// walk(), with the directories (`dir` itself or below it) that could not be read: a caller that
+    /// must not skip files silently says so. By default: walk(), knowing of no errors.
+    virtual WalkResult walk_reporting(const std::string& dir,
+                                      const std::vector<std::string>& skip_dirs) const {
+        return WalkResult{walk(dir, skip_dirs), {}};
+    }
 };
 
 /// A FileSystem over another that reads ahead: prefetch() reads the files with read_many() and
@@ -91,6 +109,10 @@ class PrefetchingFileSystem final : public FileSystem {
     std::vector<std::string> walk(const std::string& dir,
                                   const std::vector<std::string>& skip_dirs) const override {
         return m_inner.walk(dir, skip_dirs);
+    }
+    WalkResult walk_reporting(const std::string& dir,
+                              const std::vector<std::string>& skip_dirs) const override {
+        return m_inner.walk_reporting(dir, skip_dirs);
     }
     /// How many answers are kept, not yet taken (for tests).
     size_t kept() const;

@@ -1,0 +1,46 @@
+#pragma once
+// A FileSystem that forwards every call to another, for tests that change one answer of it.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bulwark/util/filesystem.hpp"
+
+namespace bulwark::testing {
+
+/// Forwards every call to `inner`; a test derives from it and overrides what it changes.
+class ForwardingFs : public util::FileSystem {
+  public:
+    explicit ForwardingFs(const util::FileSystem& inner) : m_inner(inner) {}
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        return m_inner.read(path, max_bytes);
+    }
+    bool is_directory(const std::string& path) const override { return m_inner.is_directory(path); }
+    bool exists(const std::string& path) const override { return m_inner.exists(path); }
+    util::PathKind kind(const std::string& path) const override { return m_inner.kind(path); }
+    std::optional<std::vector<std::pair<std::string, util::PathKind>>> list_kinds(
+        const std::string& dir, size_t max_entries) const override {
+        return m_inner.list_kinds(dir, max_entries);
+    }
+    std::vector<std::optional<util::ReadResult>> read_many(const std::vector<std::string>& paths,
+                                                           uint64_t max_bytes) const override {
+        return m_inner.read_many(paths, max_bytes);
+    }
+    std::vector<std::string> walk(const std::string& dir,
+                                  const std::vector<std::string>& skip_dirs) const override {
+        return walk_reporting(dir, skip_dirs).files;
+    }
+    util::WalkResult walk_reporting(const std::string& dir,
+                                    const std::vector<std::string>& skip_dirs) const override {
+        return m_inner.walk_reporting(dir, skip_dirs);
+    }
+
+  protected:
+    const util::FileSystem& inner() const { return m_inner; }
+
+  private:
+    const util::FileSystem& m_inner;
+};
+
+}  // namespace bulwark::testing
