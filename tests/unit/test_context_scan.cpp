@@ -302,6 +302,30 @@ TEST(ContextScan, ASentFileThatCannotBeReadIsNamedInTheNote) {
               "build context /ctx: 1 sent file was not scanned for secrets (1 unreadable)");
 }
 
+TEST(ContextScan, ASecretInAnotherDockerfileCountsOnlyWhenACopyTakesIt) {
+    // Dockerfile.dev's secret is BD022's finding in Dockerfile.dev; sending it to the builder is what
+    // building with Dockerfile.dev does anyway. Copied into the image, it is a context finding.
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY app/ /app/\n";
+    fs.files["/ctx/Dockerfile.dev"] = "FROM alpine:3.20\nENV GITHUB_TOKEN=" + k_token + "\n";
+    fs.files["/ctx/notes.txt"] = "token = " + k_token + "\n";
+    fs.files["/ctx/app/main.py"] = "print(1)\n";
+    report::FileResult r = scan_context(fs, "/ctx/Dockerfile");
+    auto content = of_rule(r, "BD151");
+    ASSERT_EQ(content.size(), 1U);
+    EXPECT_NE(content[0]->message.find("`notes.txt`"), std::string::npos) << content[0]->message;
+    auto missing = of_rule(r, "BD152");
+    ASSERT_EQ(missing.size(), 1U);
+    EXPECT_EQ(missing[0]->message.find("Dockerfile.dev"), std::string::npos) << missing[0]->message;
+
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app/\n";
+    r = scan_context(fs, "/ctx/Dockerfile");
+    content = of_rule(r, "BD151");
+    ASSERT_EQ(content.size(), 2U);
+    EXPECT_NE(content[0]->message.find("`Dockerfile.dev` line 2"), std::string::npos) << content[0]->message;
+    EXPECT_EQ(content[0]->severity, core::Severity::critical);  // copied into the image: the secret's own
+}
+
 TEST(ContextScan, TheDockerfileItselfIsNotReadAsAContextSecretButOthersAre) {
     bulwark::testing::MemoryFs fs;
     fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\n# " + k_token + "\nCOPY . /app\n";

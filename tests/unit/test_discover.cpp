@@ -12,6 +12,7 @@
 
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/model/dockerfile.hpp"
 #include "bulwark/util/filesystem.hpp"
 #include "support/forwarding_fs.hpp"
 
@@ -178,6 +179,30 @@ TEST_F(DiscoverTest, ADirectoryTheWalkCannotReadIsAnErrorUnlessSkipped) {
               "cannot read directory: Permission denied; the files below it were not scanned");
     // --skip names it: nothing to say.
     EXPECT_TRUE(engine::discover(disk, {at("few")}, {"secret"}).diagnostics.empty());
+}
+
+TEST(DockerfileNames, AreBuildKitsNamesButNotTheirIgnoreFiles) {
+    const engine::InputKind* dockerfile = engine::find_input_kind("dockerfile");
+    for (const char* path : {"Dockerfile", "a/Containerfile", "Dockerfile.dev", "api.Dockerfile",
+                             "x/web.dockerfile", "Containerfile.arm64", "DOCKERFILE"}) {
+        EXPECT_TRUE(model::is_dockerfile_name(engine::filename_of(path))) << path;
+        EXPECT_EQ(engine::kind_for_path(path), dockerfile) << path;
+    }
+    // BuildKit's per-Dockerfile ignore files are not Dockerfiles: a walk must not parse them as one.
+    for (const char* path :
+         {"Dockerfile.dockerignore", "a/api.Dockerfile.dockerignore", "Containerfile.dockerignore",
+          "Dockerfile.DOCKERIGNORE", ".dockerignore", "notes.txt"}) {
+        EXPECT_FALSE(model::is_dockerfile_name(engine::filename_of(path))) << path;
+        EXPECT_NE(engine::kind_for_path(path), dockerfile) << path;
+    }
+}
+
+TEST_F(DiscoverTest, AWalkLeavesPerDockerfileIgnoreFilesOut) {
+    std::ofstream(dir_ / "few" / "Dockerfile") << "FROM alpine:3.20\n";
+    std::ofstream(dir_ / "few" / "Dockerfile.dockerignore") << ".git\n";
+    engine::Discovery d = engine::discover(util::real_filesystem(), {at("few")}, {});
+    ASSERT_EQ(d.inputs.size(), 1U);
+    EXPECT_EQ(d.inputs[0].path, at("few/Dockerfile"));
 }
 
 TEST(RealFileSystem, AWalkOfADirectoryThatCannotBeOpenedSaysSo) {

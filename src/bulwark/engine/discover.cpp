@@ -12,12 +12,6 @@
 
 namespace bulwark::engine {
 
-bool is_dockerfile_name(std::string_view name) {
-    return util::iequals(name, "dockerfile") || util::iequals(name, "containerfile") ||
-           util::istarts_with(name, "dockerfile.") || util::istarts_with(name, "containerfile.") ||
-           util::iends_with(name, ".dockerfile") || util::iends_with(name, ".containerfile");
-}
-
 namespace {
 bool skipped(const std::string& path, const std::vector<std::string>& skip) {
     for (const std::string& glob : skip) {

@@ -9,9 +9,6 @@
 
 namespace bulwark::engine {
 
-/// True for Dockerfile names: Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile(.*).
-bool is_dockerfile_name(std::string_view filename);
-
 struct InputKind;
 
 struct Input {

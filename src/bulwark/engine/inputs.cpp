@@ -8,13 +8,14 @@
 #include "bulwark/engine/discover.hpp"
 #include "bulwark/engine/scan.hpp"
 #include "bulwark/engine/script_scan.hpp"
+#include "bulwark/model/dockerfile.hpp"
 
 namespace bulwark::engine {
 
 namespace {
 
 bool claims_dockerfile(std::string_view path) {
-    return is_dockerfile_name(filename_of(path));
+    return model::is_dockerfile_name(filename_of(path));
 }
 
 report::FileResult scan_dockerfile_input(util::SourcePtr source, const InputContext& ctx) {

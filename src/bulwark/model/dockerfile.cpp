@@ -21,6 +21,15 @@ uint32_t MappedText::to_source_pieces(size_t text_offset) const {
                                  (text_offset - std::min<size_t>(text_offset, p.text_offset)));
 }
 
+bool is_dockerfile_name(std::string_view name) {
+    if (util::iends_with(name, ".dockerignore")) {
+        return false;
+    }
+    return util::iequals(name, "dockerfile") || util::iequals(name, "containerfile") ||
+           util::istarts_with(name, "dockerfile.") || util::istarts_with(name, "containerfile.") ||
+           util::iends_with(name, ".dockerfile") || util::iends_with(name, ".containerfile");
+}
+
 namespace {
 // Past this many parents a new scope copies what it sees instead: lookups stay short.
 constexpr uint32_t k_max_scope_depth = 8;

@@ -400,6 +400,11 @@ bool shell_enables_pipefail(const std::vector<std::string>& shell_argv);
 /// zsh, ksh, mksh, busybox.
 bool is_posix_shell_program(std::string_view program);
 
+/// True for the names Docker and BuildKit give Dockerfiles: Dockerfile, Dockerfile.*, *.Dockerfile,
+/// *.dockerfile, Containerfile, Containerfile.* (any case), but not an ignore file
+/// (`Dockerfile.dockerignore`, `app.Dockerfile.dockerignore`).
+bool is_dockerfile_name(std::string_view filename);
+
 /// Parser directives from the top of the file.
 struct Directives {
     char escape = '\\';

@@ -1,6 +1,7 @@
 // Secrets in the build context (BD150-BD153): credential files and secret values that
 // `docker build` sends to the builder, and those a COPY/ADD then puts into the image.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -38,6 +39,18 @@ std::string copy_phrase(const ContextContext& ctx, const model::ContextCopy& c) 
 model::Range top(const ContextContext& ctx) {
     const auto& insts = ctx.dockerfile.instructions;
     return insts.empty() ? model::Range{0, 0} : insts.front().keyword_range;
+}
+
+/// The secrets in `f`'s contents that these rules judge: none for a Dockerfile that no COPY/ADD
+/// copies. A Dockerfile is what `docker build` reads, sent or not; a secret in one is the Dockerfile
+/// rules' finding in that file (BD020, BD022), and a context rule would repeat it once for every other
+/// Dockerfile of the directory. Copied into a stage, it is a context finding like any file's.
+const std::vector<model::ContextSecret>& judged_secrets(const model::ContextFile& f) {
+    static const std::vector<model::ContextSecret> k_none;
+    const size_t slash = f.path.rfind('/');
+    const std::string_view name =
+        slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1);
+    return f.copies.empty() && model::is_dockerfile_name(name) ? k_none : f.secrets;
 }
 
 /// The ignore-file line that should exclude it, for fixes.
@@ -80,7 +93,7 @@ void check_secret_contents(const ContextContext& ctx, Reporter& out) {
             continue;
         }
         const model::ContextCopy* c = copy_of(f);
-        for (const model::ContextSecret& s : f.secrets) {
+        for (const model::ContextSecret& s : judged_secrets(f)) {
             std::string fix = fmt::format(
                 "revoke the credential, remove it from `{}` (or add the file to {}), "
                 "and pass it at build time with RUN --mount=type=secret",
@@ -112,7 +125,7 @@ void check_missing_ignore(const ContextContext& ctx, Reporter& out) {
     }
     size_t secrets = 0;
     for (const model::ContextFile& f : bc.files) {
-        if (sec::secret_file_kind(f.path) || !f.secrets.empty()) {
+        if (sec::secret_file_kind(f.path) || !judged_secrets(f).empty()) {
             ++secrets;
             if (sent.size() < 4) {
                 sent.push_back(f.path);
@@ -144,11 +157,12 @@ void check_reincluded_secret(const ContextContext& ctx, Reporter& out) {
         }
         const model::IgnoreRule& rule = bc.ignore_rules[static_cast<size_t>(f.ignore_rule)];
         std::optional<sec::SecretFileKind> kind = sec::secret_file_kind(f.path);
-        if (!rule.exclusion || (!kind && f.secrets.empty())) {
+        const std::vector<model::ContextSecret>& secrets = judged_secrets(f);
+        if (!rule.exclusion || (!kind && secrets.empty())) {
             continue;
         }
         std::string what =
-            kind ? std::string(kind->what) : fmt::format("a file holding a {}", f.secrets.front().name);
+            kind ? std::string(kind->what) : fmt::format("a file holding a {}", secrets.front().name);
         out.report_in(
             *bc.ignore_file, rule.range, out.rule().severity,
             fmt::format("`!{}` puts {} `{}` back into the build context", rule.pattern, what, f.path),
