@@ -42,11 +42,21 @@ bool checks_operands(const PackageCommand& pc) {
 }
 
 /// The longest version syntax append_pin_hint() adds after a name.
-constexpr size_t k_longest_pin_hint = std::string_view("==<version>").size();
+constexpr size_t k_longest_pin_hint = std::string_view("@<revision>").size();
 
-/// Appends `name` with the version syntax of `m` ("curl=<version>") to `out`.
-void append_pin_hint(std::string& out, const PackageManager& m, std::string_view name) {
-    out += name;
+/// Appends the operand `op` with the version syntax of `m` ("curl=<version>") to `out`.
+void append_pin_hint(std::string& out, const PackageManager& m, std::string_view op) {
+    if (m.family == "apt") {
+        out += op;  // with its architecture: `libc6:i386=<version>`
+        out += "=<version>";
+        return;
+    }
+    if (m.pin == PinStyle::pip && op.find("://") != std::string_view::npos) {
+        out += op;  // a VCS URL pins a revision: `git+https://host/repo.git@<revision>`
+        out += "@<revision>";
+        return;
+    }
+    out += package_name(m, op);
     switch (m.pin) {
         case PinStyle::equals:
             out += "=<version>";
@@ -117,7 +127,7 @@ void check_unpinned(const DockerfileContext& ctx, Reporter& out) {
                     fix += ' ';
                 }
                 message += unpinned[i]->value;
-                append_pin_hint(fix, m, package_name(m, unpinned[i]->value));
+                append_pin_hint(fix, m, unpinned[i]->value);
             }
             report_words(out, *pc.run, *unpinned.front(), *unpinned.front(), std::move(message),
                          std::move(fix));
