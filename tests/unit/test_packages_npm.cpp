@@ -51,5 +51,26 @@ TEST(PackagesNpm, LicenseObjectsAndBadManifests) {
     EXPECT_FALSE(parse_npm_package_json("[]"));
 }
 
+TEST(PackagesNpm, AManifestNotListedIsNamedInANote) {
+    std::vector<std::string> notes;
+    auto image = test::collect({{"/app/node_modules/a/package.json", R"({"name":"a"})", 1},
+                                {"/app/node_modules/b/package.json", R"({"name":"b","version":"1.0.0"})", 1}},
+                               {}, &notes);
+    ASSERT_EQ(image.packages.size(), 1U);
+    EXPECT_EQ(image.packages[0].name, "b");
+    EXPECT_EQ(
+        notes,
+        std::vector<std::string>{
+            "/app/node_modules/a/package.json (layer 1): not listed: no package name and version in it"});
+    // Over the size read: the note says so, and the cut JSON is not reported a second time.
+    std::string huge = R"({"name":"c","version":"1.0.0","readme":")" + std::string(2U << 20U, 'x') + "\"}";
+    notes.clear();
+    image = test::collect({{"/app/node_modules/c/package.json", huge, 0}}, {}, &notes);
+    EXPECT_TRUE(image.packages.empty());
+    ASSERT_EQ(notes.size(), 1U);
+    EXPECT_NE(notes[0].find("/app/node_modules/c/package.json (layer 0): only the first"), std::string::npos)
+        << notes[0];
+}
+
 }  // namespace
 }  // namespace bulwark

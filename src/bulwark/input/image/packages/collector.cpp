@@ -2,6 +2,7 @@
 #include "bulwark/input/image/packages/collector.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -196,15 +197,18 @@ void PackageCollector::end(const model::ImageFile& file, model::ImageSpec& image
             break;
         }
         case Kind::python:
-            if (auto pkg = parse_python_metadata(p.bytes)) {
+        case Kind::npm: {
+            truncated_note();
+            std::optional<model::Package> pkg =
+                p.kind == Kind::python ? parse_python_metadata(p.bytes) : parse_npm_package_json(p.bytes);
+            if (pkg) {
                 found.push_back(std::move(*pkg));
+            } else if (!p.over) {  // a cut file fails to parse: its note said why
+                m_notes.push_back(fmt::format("{} (layer {}): not listed: no package name and version in it",
+                                              file.path, file.layer));
             }
             break;
-        case Kind::npm:
-            if (auto pkg = parse_npm_package_json(p.bytes)) {
-                found.push_back(std::move(*pkg));
-            }
-            break;
+        }
         case Kind::java:
             found = parse_java_archive(p.bytes, file.path, m_notes);
             break;
@@ -223,7 +227,11 @@ void PackageCollector::end(const model::ImageFile& file, model::ImageSpec& image
     }
     for (model::Package& pkg : found) {
         if (m_found.size() >= k_max_packages) {
-            m_notes.push_back(fmt::format("more than {} packages: the rest are not listed", k_max_packages));
+            if (!m_capped) {  // said once, not once for every later file
+                m_capped = true;
+                m_notes.push_back(
+                    fmt::format("more than {} packages: the rest are not listed", k_max_packages));
+            }
             break;
         }
         if (pkg.source_path.empty()) {

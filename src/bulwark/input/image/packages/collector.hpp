@@ -51,6 +51,7 @@ class PackageCollector : public ContentVisitor {
     std::vector<Found> m_found;
     std::vector<Copyright> m_copyrights;
     std::vector<std::string> m_notes;
+    bool m_capped = false;  // k_max_packages reached (and said)
 };
 
 }  // namespace bulwark::input::image::packages
