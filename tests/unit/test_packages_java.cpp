@@ -97,5 +97,21 @@ TEST(PackagesJava, CorruptArchivesGiveANoteNotACrash) {
     }
 }
 
+TEST(PackagesJava, EntriesOverTheCapAreNamedInANote) {
+    const std::string big(size_t{1} << 21U, 'x');
+    std::string jar =
+        make_zip({{"META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n" + big},
+                  {"META-INF/maven/g/a/pom.properties", "groupId=g\nartifactId=a\nversion=1\n" + big},
+                  {"META-INF/maven/g/b/pom.properties", "groupId=g\nartifactId=b\nversion=2\n"}});
+    std::vector<std::string> notes;
+    auto pkgs = parse_java_archive(jar, "/app/x.jar", notes);
+    ASSERT_EQ(pkgs.size(), 1U);
+    EXPECT_EQ(pkgs[0].name, "b");
+    EXPECT_EQ(notes,
+              (std::vector<std::string>{
+                  "/app/x.jar!/META-INF/MANIFEST.MF: not read: over 1 MB or unreadable",
+                  "/app/x.jar!/META-INF/maven/g/a/pom.properties: not read: over 1 MB or unreadable"}));
+}
+
 }  // namespace
 }  // namespace bulwark

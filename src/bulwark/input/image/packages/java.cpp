@@ -153,13 +153,18 @@ std::vector<model::Package> parse_java_archive(std::string_view bytes, std::stri
     int rc = ARCHIVE_OK;
     while ((rc = lib::archive().read_next_header(a.get(), &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
         if (++entries > k_max_entries || out.size() >= k_max_packages) {
+            notes.push_back(fmt::format("{}: stopped after {} entries and {} packages: the rest not read",
+                                        path, entries - 1, out.size()));
             break;
         }
         const char* raw = lib::archive().entry_pathname(e);
         std::string_view name = raw != nullptr ? raw : "";
         if (util::starts_with(name, "META-INF/maven/") && util::ends_with(name, "/pom.properties") &&
             util::split(name, '/').size() == 5) {
-            if (read_entry(a.get(), e, k_max_small, data)) {
+            if (!read_entry(a.get(), e, k_max_small, data)) {
+                notes.push_back(
+                    fmt::format("{}!/{}: not read: over {} MB or unreadable", path, name, k_max_small >> 20));
+            } else {
                 std::string_view group = property(data, "groupId");
                 std::string_view artifact = property(data, "artifactId");
                 std::string_view version = property(data, "version");
@@ -177,6 +182,8 @@ std::vector<model::Package> parse_java_archive(std::string_view bytes, std::stri
         } else if (name == "META-INF/MANIFEST.MF") {
             if (!read_entry(a.get(), e, k_max_small, manifest)) {
                 manifest.clear();
+                notes.push_back(
+                    fmt::format("{}!/{}: not read: over {} MB or unreadable", path, name, k_max_small >> 20));
             }
         } else if (is_archive_name(name) && depth == 0) {
             std::string nested_path = fmt::format("{}!/{}", path, name);
