@@ -481,6 +481,31 @@ TEST(ImageScan, FindingsAndModelInTheResult) {
     EXPECT_TRUE(q.result.diagnostics.empty());
 }
 
+TEST(ContentKeeper, AKeptFileCutAtTheCapIsNamedInANote) {
+    input::image::ContentKeeper keeper;
+    model::ImageSpec image;
+    model::ImageFile small;
+    small.path = "/etc/passwd";
+    small.size = 10;
+    ASSERT_TRUE(keeper.wants(small));
+    keeper.data("root:x:0:0");
+    keeper.end(small, image);
+    model::ImageFile big;
+    big.path = "/etc/sudoers";
+    big.layer = 2;
+    big.size = 3U << 20U;
+    ASSERT_TRUE(keeper.wants(big));
+    const std::string chunk(1U << 20U, '#');
+    for (int i = 0; i < 3; ++i) {
+        keeper.data(chunk);
+    }
+    keeper.end(big, image);
+    ASSERT_EQ(image.contents.size(), 2U);
+    EXPECT_EQ(image.contents[1].data.size(), input::image::ContentKeeper::k_max_bytes);
+    EXPECT_EQ(keeper.notes(), std::vector<std::string>{
+                                  "/etc/sudoers (layer 2): only its first 1 MB of 3145728 bytes is checked"});
+}
+
 }  // namespace
 
 class SeveralImages : public ::testing::TestWithParam<const char*> {};

@@ -40,7 +40,12 @@ ImageScanResult scan_image(const std::string& input, const ImageScanOptions& opt
     out.archive_images = std::move(loaded.archive_images);
     out.result.kind = "image";
     out.result.diagnostics = std::move(loaded.diagnostics);
-    // What the SBOM could not read (BerkeleyDB rpmdb, archives over the cap) is said, never skipped silently.
+    // What the SBOM could not read (BerkeleyDB rpmdb, archives over the cap) and the files the rules see
+    // only part of are said, never skipped silently.
+    for (const std::string& note : keeper.notes()) {
+        out.result.diagnostics.push_back(core::Diagnostic{
+            core::DiagLevel::note, core::Location{out.result.path, 0, 0, 0, 0, {}}, "content: " + note});
+    }
     for (const std::string& note : packages.notes()) {
         out.result.diagnostics.push_back(core::Diagnostic{
             core::DiagLevel::note, core::Location{out.result.path, 0, 0, 0, 0, {}}, "sbom: " + note});

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::input::image {
@@ -65,6 +67,10 @@ void ContentKeeper::data(std::string_view chunk) {
 }
 
 void ContentKeeper::end(const model::ImageFile& file, model::ImageSpec& image) {
+    if (file.size > k_max_bytes) {
+        m_notes.push_back(fmt::format("{} (layer {}): only its first {} MB of {} bytes is checked", file.path,
+                                      file.layer, k_max_bytes >> 20U, file.size));
+    }
     model::ImageFileContent c;
     c.path = file.path;
     c.layer = file.layer;

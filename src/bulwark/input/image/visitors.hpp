@@ -23,9 +23,13 @@ class ContentKeeper : public ContentVisitor {
     bool wants(const model::ImageFile& file) override;
     void data(std::string_view chunk) override;
     void end(const model::ImageFile& file, model::ImageSpec& image) override;
+    /// The kept files that were cut, one sentence each ("/etc/sudoers (layer 2): only its first 1 MB
+    /// of 3145728 bytes is checked"): the rules see that part only.
+    const std::vector<std::string>& notes() const { return m_notes; }
 
   private:
     std::string m_data;
+    std::vector<std::string> m_notes;
 };
 
 /// Streams every regular file through the shared secret patterns (rules::secrets) with bounded
