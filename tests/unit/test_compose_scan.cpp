@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bulwark/engine/compose_scan.hpp"
 #include "bulwark/engine/inputs.hpp"
@@ -39,6 +41,16 @@ std::string rule_on_line(const report::FileResult& r, uint32_t line) {
         }
     }
     return {};
+}
+
+/// Options of a one-thread scan of `paths` and the project merged from `compose_files`.
+engine::ScanOptions scan_options(std::vector<std::string> paths, std::vector<std::string> compose_files) {
+    engine::ScanOptions opts;
+    opts.cli_policy = bulwark::testing::test_policy();
+    opts.paths = std::move(paths);
+    opts.compose_files = std::move(compose_files);
+    opts.jobs = 1;
+    return opts;
 }
 
 size_t suppressed_on_line(const report::FileResult& r, uint32_t line) {
@@ -168,10 +180,7 @@ TEST(ComposeScan, ComposeFileOptionMergesInOrder) {
     MemoryFs fs;
     fs.files["p/base.yaml"] = "services:\n  web:\n    image: nginx:1.25\n    privileged: false\n";
     fs.files["p/prod.yaml"] = "services:\n  web:\n    privileged: true\n";
-    engine::ScanOptions opts;
-    opts.cli_policy = bulwark::testing::test_policy();
-    opts.compose_files = {"p/base.yaml", "p/prod.yaml"};
-    opts.jobs = 1;
+    engine::ScanOptions opts = scan_options({}, {"p/base.yaml", "p/prod.yaml"});
     report::Report rep = engine::scan(fs, opts);
     ASSERT_EQ(rep.files.size(), 1U);
     EXPECT_EQ(rep.files[0].path, "p/base.yaml");
@@ -190,6 +199,30 @@ TEST(ComposeScan, ComposeFileOptionMergesInOrder) {
     if (!privileged_reported) {
         GTEST_SKIP() << "no container rule reports privileged: true yet";
     }
+}
+
+TEST(ComposeScan, ComposeFileOptionReportsItsConfig) {
+    MemoryFs fs;
+    fs.files["/repo/compose.yaml"] = "services:\n  web:\n    image: nginx:1.25\n";
+    fs.files["/repo/.bulwark.yaml"] = "rules:\n  x: [\n  a: {\n";
+    engine::ScanOptions opts = scan_options({}, {"/repo/compose.yaml"});
+    report::Report rep = engine::scan(fs, opts);
+    ASSERT_EQ(rep.files.size(), 1U);
+    ASSERT_EQ(rep.diagnostics.size(), 1U);
+    EXPECT_EQ(rep.diagnostics[0].level, core::DiagLevel::error);
+    EXPECT_EQ(rep.diagnostics[0].location.file, "/repo/.bulwark.yaml");
+    EXPECT_TRUE(rep.diagnostics[0].message.starts_with("invalid YAML")) << rep.diagnostics[0].message;
+
+    // The same config found again for a positional input in that directory is reported once.
+    opts.paths = {"/repo/compose.yaml"};
+    EXPECT_EQ(engine::scan(fs, opts).diagnostics.size(), 1U);
+
+    opts.paths.clear();
+    opts.trust.explicit_config = "/nonexistent.yaml";
+    report::Report missing = engine::scan(fs, opts);
+    ASSERT_EQ(missing.diagnostics.size(), 1U);
+    EXPECT_EQ(core::format_diagnostic(missing.diagnostics[0], nullptr),
+              "/nonexistent.yaml: error: cannot read config: No such file or directory\n");
 }
 
 }  // namespace

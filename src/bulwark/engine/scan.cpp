@@ -136,6 +136,21 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         policy_of_root.emplace(in.root, policy_of[i]);
     }
 
+    // --compose-file: its project's policy is found from the first file, loaded (and its problems
+    // reported) as the other inputs' are, before the report begins.
+    const core::Policy* compose_policy = nullptr;
+    if (!options.compose_files.empty()) {
+        const std::string& first = options.compose_files.front();
+        std::string dir = config::search_directory(fs, first);
+        auto found = policies.find(dir);
+        if (found == policies.end()) {
+            config::LoadedPolicy lp =
+                load_report_policy(fs, first, options.trust, options.cli_policy, options.max_file_size, rep);
+            found = policies.emplace(std::move(dir), std::move(lp)).first;
+        }
+        compose_policy = &found->second.policy;
+    }
+
     ContextCache contexts;
     {
         std::vector<std::string_view> paths;  // a sibling's context scan may read them first
@@ -303,11 +318,9 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
     threads.clear();
 
     // --compose-file: one project merged from the given files, after the discovered inputs.
-    if (!options.compose_files.empty()) {
-        const std::string& first = options.compose_files.front();
-        config::LoadedPolicy lp = config::load_policy(fs, first, options.trust, options.cli_policy);
-        results.push_back(
-            scan_compose_files(options.compose_files, InputContext{fs, lp.policy}, options.max_file_size));
+    if (compose_policy != nullptr) {
+        results.push_back(scan_compose_files(options.compose_files, InputContext{fs, *compose_policy},
+                                             options.max_file_size));
         hand_on(results.back());
     }
 
