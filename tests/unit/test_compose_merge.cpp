@@ -123,6 +123,27 @@ TEST(ComposeMerge, IncludeConflictAndCycle) {
     EXPECT_EQ(container(r, "x")->image.value, "a");
 }
 
+TEST(ComposeMerge, IncludeIntoEmptyOrWrongSections) {
+    MemoryFs fs;
+    fs.files["inc.yaml"] = "services:\n  web:\n    image: nginx:1.25\nnetworks:\n  n1: {internal: true}\n";
+    // `services:` with no value is an empty map, as docker compose reads it: the included ones are added.
+    fs.files["a.yaml"] = "include: [inc.yaml]\nservices:\nnetworks:\n";
+    auto r = load_files(fs, {"a.yaml"});
+    EXPECT_EQ(diagnostics_text(r), "");
+    ASSERT_NE(container(r, "web"), nullptr);
+    EXPECT_EQ(container(r, "web")->image.value, "nginx:1.25");
+    EXPECT_TRUE(r.project.networks.at("n1").internal.value);
+
+    // Not a map, in the including file or in the included one: an error at it.
+    fs.files["b.yaml"] = "include: [inc.yaml, bad.yaml]\nservices: 5\nnetworks: [x]\n";
+    fs.files["bad.yaml"] = "volumes: 7\nsecrets:\n";
+    r = load_files(fs, {"b.yaml"});
+    EXPECT_EQ(diagnostics_text(r),
+              "b.yaml:2:11: error: services: expected a map, found a single value\n"
+              "b.yaml:3:11: error: networks: expected a map, found a list\n"
+              "bad.yaml:1:10: error: volumes: expected a map, found a single value\n");
+}
+
 TEST(ComposeMerge, IncludeLongSyntaxWithEnvFile) {
     MemoryFs fs;
     fs.files["p/compose.yaml"] =

@@ -86,8 +86,12 @@ bool Loader::resolve_includes(FileDoc& doc, size_t depth) {
         }
         for (const Entry& section : merged.entries) {
             if (std::find(std::begin(k_included_sections), std::end(k_included_sections), section.key) ==
-                    std::end(k_included_sections) ||
-                !section.value.is_map()) {
+                std::end(k_included_sections)) {
+                continue;
+            }
+            // A section that is not a map is an error at it (in either file); an empty one adds nothing.
+            if (!section.value.is_map()) {
+                expect_map(ctx, section.value, section.key);
                 continue;
             }
             Node* mine = doc.root.find(section.key);
@@ -95,9 +99,10 @@ bool Loader::resolve_includes(FileDoc& doc, size_t depth) {
                 doc.root.entries.push_back(section);
                 continue;
             }
-            if (!mine->is_map()) {
+            if (!expect_map(ctx, *mine, section.key)) {
                 continue;
             }
+            mine->kind = Node::Kind::map;  // `services:` with no value is an empty map, as in docker compose
             for (const Entry& e : section.value.entries) {
                 if (const Entry* local = mine->find_entry(e.key)) {
                     error(local->key_origin,
