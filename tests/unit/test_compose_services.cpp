@@ -162,6 +162,34 @@ TEST(ComposeServices, EnvironmentListAndMap) {
     EXPECT_EQ(origin_text(m.environment[2].origin), "PASSWORD: \"s3cret\"");
 }
 
+TEST(ComposeServices, ListItemsThatAreNotValuesAreErrors) {
+    auto r = load_compose(
+        "services:\n"
+        "  s:\n"
+        "    environment:\n"
+        "      - PASSWORD: s3cret\n"
+        "      - A=1\n"
+        "    labels:\n"
+        "      - [a, b]\n"
+        "    sysctls:\n"
+        "      - [x]\n"
+        "    annotations: [{a: b}]\n"
+        "    networks:\n"
+        "      - front: {}\n"
+        "      - back\n");
+    EXPECT_EQ(diagnostics_text(r),
+              "compose.yaml:4:9: error: environment: expected NAME=VALUE, found a map\n"
+              "compose.yaml:7:9: error: labels: expected NAME=VALUE, found a list\n"
+              "compose.yaml:9:9: error: sysctls: expected NAME=VALUE, found a list\n"
+              "compose.yaml:10:19: error: annotations: expected NAME=VALUE, found a map\n"
+              "compose.yaml:12:9: error: networks: expected a network name, found a map\n");
+    ASSERT_EQ(r.project.containers.size(), 1U);  // the rest is read
+    const model::ContainerSpec& c = r.project.containers.front();
+    ASSERT_EQ(c.environment.size(), 1U);
+    EXPECT_EQ(c.environment[0].name, "A");
+    ASSERT_EQ(c.networks.size(), 1U);
+}
+
 TEST(ComposeServices, LimitsAndRestart) {
     auto r = load_compose(
         "services:\n  s:\n    deploy:\n      resources:\n        limits:\n          memory: 512m\n          "

@@ -209,7 +209,7 @@ FileDoc* Loader::adopt(const util::SourcePtr& source, const Environment* env) {
     if (Node* services = services_of(root)) {
         for (Entry& e : services->entries) {
             if (e.value.is_map()) {
-                normalize_service(e.value);
+                normalize_service(e.value, m_out.diagnostics);
             }
         }
     }

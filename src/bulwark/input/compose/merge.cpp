@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "bulwark/input/compose/short_syntax.hpp"
 
 namespace bulwark::input::compose {
@@ -145,7 +147,9 @@ Entry entry_from_item(const Node& item, bool names_only) {
     return e;
 }
 
-void to_map(Node& n, bool names_only) {
+/// The list form of `key` -> its map form; an item that is not a single value is an error at it
+/// (docker compose rejects it) and is left out.
+void to_map(std::string_view key, Node& n, bool names_only, std::vector<core::Diagnostic>& diagnostics) {
     if (!n.is_sequence()) {
         return;
     }
@@ -155,6 +159,12 @@ void to_map(Node& n, bool names_only) {
     m.last_line = n.last_line;
     for (const Node& item : n.items) {
         if (!item.is_scalar()) {
+            if (item.origin.file != nullptr) {
+                diagnostics.push_back(core::make_diagnostic(
+                    core::DiagLevel::error, *item.origin.file, item.origin.range.begin,
+                    fmt::format("{}: expected {}, found {}", key,
+                                names_only ? "a network name" : "NAME=VALUE", kind_name(item))));
+            }
             continue;
         }
         Entry e = entry_from_item(item, names_only);
@@ -172,12 +182,12 @@ void to_map(Node& n, bool names_only) {
 
 }  // namespace
 
-void normalize_service(Node& service) {
+void normalize_service(Node& service, std::vector<core::Diagnostic>& diagnostics) {
     for (Entry& e : service.entries) {
         if (std::find(std::begin(k_dict_keys), std::end(k_dict_keys), e.key) != std::end(k_dict_keys)) {
-            to_map(e.value, false);
+            to_map(e.key, e.value, false, diagnostics);
         } else if (e.key == "networks") {
-            to_map(e.value, true);
+            to_map(e.key, e.value, true, diagnostics);
         }
     }
 }
