@@ -6,6 +6,7 @@
 #include "bulwark/input/compose/dotenv.hpp"
 #include "bulwark/input/compose/interpolate.hpp"
 #include "compose_test_helpers.hpp"
+#include "support/forwarding_fs.hpp"
 
 namespace bulwark {
 namespace {
@@ -118,6 +119,31 @@ TEST(ComposeInterpolate, DotEnvNextToTheFileAndProcessEnvironmentWins) {
     EXPECT_EQ(web.user.value, "proc");
     EXPECT_EQ(testing::env_var(web, "BOTH")->value.value, "process");
     EXPECT_EQ(testing::env_var(web, "SINGLE")->value.value, "${TAG}");
+}
+
+TEST(ComposeInterpolate, DotEnvThatCannotBeReadIsAWarning) {
+    // A .env that exists but is refused (permissions) or too large: its variables are unknown, and why.
+    testing::MemoryFs fs;
+    fs.files["p/.env"] = "TAG=1.25\n";
+    testing::DenyingReadFs refusing(fs, "p/.env");
+    const std::string text = "services:\n  web:\n    image: nginx:${TAG}\n";
+    auto r = load_compose(text, &refusing, {}, "p/compose.yaml");
+    EXPECT_EQ(diagnostics_text(r),
+              "p/.env: warning: cannot read the project's .env: Permission denied; its variables are unknown "
+              "to the scan\n");
+    EXPECT_FALSE(container(r, "web")->image.known);
+
+    fs.files["p/.env"] = "TAG=1.25\n" + std::string(64, '#') + "\n";
+    input::compose::LoadOptions o;
+    o.fs = &fs;
+    o.max_file_size = 32;
+    r = input::compose::load_project({std::make_shared<const util::SourceFile>("p/compose.yaml", text)}, o);
+    EXPECT_EQ(diagnostics_text(r),
+              "p/.env: warning: cannot read the project's .env: file too large; its variables are unknown to "
+              "the scan\n");
+
+    fs.files.erase("p/.env");  // no .env: nothing to say
+    EXPECT_EQ(diagnostics_text(load_compose(text, &fs, {}, "p/compose.yaml")), "");
 }
 
 TEST(ComposeInterpolate, DotenvFormat) {

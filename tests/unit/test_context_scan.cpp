@@ -280,20 +280,7 @@ TEST(ContextScan, ASentFileThatCannotBeReadIsNamedInTheNote) {
     files.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
     files.files["/ctx/.dockerignore"] = ".git\n";
     files.files["/ctx/private.txt"] = "token = " + k_token + "\n";
-    /// Refuses to read one file, as a file the user may not read does.
-    class DenyingFs final : public bulwark::testing::ForwardingFs {
-      public:
-        using ForwardingFs::ForwardingFs;
-        util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
-            if (path == "/ctx/private.txt") {
-                util::ReadResult r;
-                r.error = "Permission denied";
-                return r;
-            }
-            return inner().read(path, max_bytes);
-        }
-    };
-    DenyingFs fs(files);
+    bulwark::testing::DenyingReadFs fs(files, "/ctx/private.txt");
     report::FileResult r = scan_context(fs, "/ctx/Dockerfile", files.files.at("/ctx/Dockerfile"));
     EXPECT_TRUE(of_rule(r, "BD151").empty());
     ASSERT_EQ(r.diagnostics.size(), 1U);

@@ -1,5 +1,6 @@
 #pragma once
 // A FileSystem that forwards every call to another, for tests that change one answer of it.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,6 +42,25 @@ class ForwardingFs : public util::FileSystem {
 
   private:
     const util::FileSystem& m_inner;
+};
+
+/// Refuses to read one path ("Permission denied", as for a file its user may not read); forwards
+/// everything else.
+class DenyingReadFs final : public ForwardingFs {
+  public:
+    DenyingReadFs(const util::FileSystem& inner, std::string denied)
+        : ForwardingFs(inner), m_denied(std::move(denied)) {}
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        if (path == m_denied) {
+            util::ReadResult r;
+            r.error = "Permission denied";
+            return r;
+        }
+        return inner().read(path, max_bytes);
+    }
+
+  private:
+    std::string m_denied;
 };
 
 }  // namespace bulwark::testing

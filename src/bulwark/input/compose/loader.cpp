@@ -148,8 +148,8 @@ void Loader::diag(core::DiagLevel level, const model::Origin& at, std::string me
     m_out.diagnostics.push_back(core::make_diagnostic(level, *at.file, at.range.begin, std::move(message)));
 }
 
-util::SourcePtr Loader::read_source(const std::string& path, const model::Origin& from, bool required) {
-    std::string why = "no filesystem to read it";
+util::SourcePtr Loader::try_read(const std::string& path, std::string& why) {
+    why = "no filesystem to read it";
     if (m_options.fs != nullptr) {
         util::ReadResult r = m_options.fs->read(path, m_options.max_file_size);
         if (r.error.empty()) {
@@ -159,11 +159,17 @@ util::SourcePtr Loader::read_source(const std::string& path, const model::Origin
         }
         why = r.error;
     }
-    if (required) {
+    return nullptr;
+}
+
+util::SourcePtr Loader::read_source(const std::string& path, const model::Origin& from, bool required) {
+    std::string why;
+    util::SourcePtr src = try_read(path, why);
+    if (src == nullptr && required) {
         // A scan goes on without it (docker compose would stop): often a file outside the scanned tree.
         warning(from, fmt::format("cannot read '{}': {}; what it defines is not scanned", path, why));
     }
-    return nullptr;
+    return src;
 }
 
 FileDoc* Loader::open(const std::string& path, const model::Origin& from, const Environment* env) {
@@ -256,7 +262,16 @@ Environment Loader::environment_for(const std::string& file, const std::vector<s
         return it->second;
     }
     for (const std::string& p : paths) {
-        util::SourcePtr src = read_source(p, from, explicit_files);
+        util::SourcePtr src;
+        if (explicit_files) {
+            src = read_source(p, from, true);
+        } else if (std::string why; (src = try_read(p, why)) == nullptr) {
+            // The automatic .env exists (a missing one is no problem): say why its variables are unknown.
+            m_out.diagnostics.push_back(core::Diagnostic{
+                core::DiagLevel::warning, core::Location{p, 0, 0, 0, 0, {}},
+                fmt::format("cannot read the project's .env: {}; its variables are unknown to the scan",
+                            why)});
+        }
         if (src == nullptr) {
             continue;
         }

@@ -44,6 +44,9 @@ class Loader {
         diag(core::DiagLevel::warning, at, std::move(message));
     }
     void diag(core::DiagLevel level, const model::Origin& at, std::string message);
+    /// Reads a file through the filesystem seam, adding it to the project's files; nullptr, with the
+    /// reason in `why`, when it cannot be read.
+    util::SourcePtr try_read(const std::string& path, std::string& why);
     /// Reads a file through the filesystem seam, adding it to the project's files; nullptr (after an
     /// error at `from` when `required`) when it cannot be read.
     util::SourcePtr read_source(const std::string& path, const model::Origin& from, bool required);
