@@ -10,6 +10,7 @@
 #include "bulwark/engine/inputs.hpp"
 #include "bulwark/engine/scan.hpp"
 #include "compose_test_helpers.hpp"
+#include "support/forwarding_fs.hpp"
 #include "support/scan_helpers.hpp"
 
 namespace bulwark {
@@ -155,25 +156,70 @@ bool finding_at(const report::FileResult& r, const std::string& file, uint32_t l
     return false;
 }
 
+/// The result of input `path` in `rep` (a failure and an empty result when there is none).
+const report::FileResult& result_of(const report::Report& rep, const std::string& path) {
+    static const report::FileResult none;
+    for (const report::FileResult& f : rep.files) {
+        if (f.path == path) {
+            return f;
+        }
+    }
+    ADD_FAILURE() << "no result for " << path;
+    return none;
+}
+
 TEST(ComposeScan, OverrideIsScannedWithItsBase) {
     MemoryFs fs;
     fs.files["p/compose.yaml"] = "services:\n  web:\n    image: nginx:1.25\n";
     fs.files["p/compose.override.yaml"] = "services:\n  web:\n    privileged: true\n";
-    report::FileResult over = scan_in(fs, "p/compose.override.yaml", bulwark::testing::test_policy());
+    // Both scanned: the base's result has the findings of both files, the override's a note.
+    report::Report both = engine::scan(fs, scan_options({"p"}, {}));
+    ASSERT_EQ(both.files.size(), 2U);
+    const report::FileResult& over = result_of(both, "p/compose.override.yaml");
     EXPECT_TRUE(over.findings.empty());
     ASSERT_EQ(over.diagnostics.size(), 1U);
     EXPECT_EQ(
         core::format_diagnostic(over.diagnostics[0], nullptr),
         "p/compose.override.yaml: note: merged into p/compose.yaml as docker compose does; its findings are "
         "reported there\n");
-    report::FileResult base = scan_in(fs, "p/compose.yaml", bulwark::testing::test_policy());
+    const report::FileResult& base = result_of(both, "p/compose.yaml");
     EXPECT_TRUE(base.diagnostics.empty());
-    EXPECT_EQ(base.path, "p/compose.yaml");
-    if (rule_on_line(scan_in(fs, "p/compose.override.yaml", bulwark::testing::test_policy()), 3).empty() &&
-        base.findings.empty()) {
-        GTEST_SKIP() << "no container rule reports privileged: true yet";
-    }
+    EXPECT_EQ(rule_on_line(base, 3), "BD100");
     EXPECT_TRUE(finding_at(base, "p/compose.override.yaml", 3));
+}
+
+TEST(ComposeScan, OverrideWithoutItsBaseAmongTheInputsIsScannedMergedOntoIt) {
+    MemoryFs fs;
+    fs.files["p/compose.yaml"] = "services:\n  web:\n    image: nginx:1.25\n";
+    fs.files["p/compose.override.yaml"] = "services:\n  web:\n    privileged: true\n";
+    const std::string note =
+        "p/compose.override.yaml: note: merged onto p/compose.yaml as docker compose does and reported here, "
+        "since p/compose.yaml is not among the scanned files\n";
+    // `bulwark scan p/compose.override.yaml`, and `bulwark scan p --skip compose.yaml`.
+    engine::ScanOptions skipped = scan_options({"p"}, {});
+    skipped.skip = {"compose.yaml"};
+    for (const engine::ScanOptions& opts : {scan_options({"p/compose.override.yaml"}, {}), skipped}) {
+        report::Report rep = engine::scan(fs, opts);
+        ASSERT_EQ(rep.files.size(), 1U);
+        const report::FileResult& over = result_of(rep, "p/compose.override.yaml");
+        ASSERT_EQ(over.diagnostics.size(), 1U);
+        EXPECT_EQ(core::format_diagnostic(over.diagnostics[0], nullptr), note);
+        EXPECT_TRUE(finding_at(over, "p/compose.override.yaml", 3));
+        EXPECT_TRUE(
+            finding_at(over, "p/compose.yaml", 2));  // the service is the base's (no memory limit ...)
+    }
+
+    // A base that cannot be read: the override alone, and why.
+    bulwark::testing::DenyingReadFs denying(fs, "p/compose.yaml");
+    report::Report alone = engine::scan(denying, scan_options({"p/compose.override.yaml"}, {}));
+    ASSERT_EQ(alone.files.size(), 1U);
+    ASSERT_EQ(alone.files[0].diagnostics.size(), 1U);
+    EXPECT_EQ(
+        core::format_diagnostic(alone.files[0].diagnostics[0], nullptr),
+        "p/compose.override.yaml: warning: cannot read its base file p/compose.yaml: Permission denied; "
+        "scanned alone\n");
+    EXPECT_TRUE(finding_at(alone.files[0], "p/compose.override.yaml", 3));
+    EXPECT_FALSE(finding_at(alone.files[0], "p/compose.yaml", 2));
 }
 
 TEST(ComposeScan, ComposeFileOptionMergesInOrder) {

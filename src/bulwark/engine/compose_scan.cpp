@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "bulwark/engine/compose_suppress.hpp"
+#include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/rule_run.hpp"
 #include "bulwark/input/compose/loader.hpp"
 #include "bulwark/util/strings.hpp"
@@ -29,22 +30,51 @@ const input::compose::Environment& process_environment() {
     return env;
 }
 
-report::FileResult scan_project(const std::vector<util::SourcePtr>& files, const InputContext& ctx,
-                                bool merge_override, uint64_t max_file_size) {
+constexpr uint64_t k_max_compose_bytes = 16ULL * 1024 * 1024;
+
+/// Loads `files` merged in order as one project (with the automatic override when `merge_override`)
+/// and runs the container rules on it; the result is the input `input`'s.
+report::FileResult scan_project(const util::SourcePtr& input, const std::vector<util::SourcePtr>& files,
+                                const InputContext& ctx, bool merge_override, uint64_t max_file_size) {
     report::FileResult result;
     result.kind = "compose";
-    result.path = files.front()->path();
-    result.source = files.front();
+    result.path = input->path();
+    result.source = input;
     input::compose::LoadOptions options;
     options.fs = &ctx.fs;
     options.environment = process_environment();
     options.merge_override = merge_override;
     options.max_file_size = max_file_size;
     input::compose::LoadResult loaded = input::compose::load_project(files, options);
-    run_container_rules(loaded.project, ctx.policy, *files.front(), result);
+    run_container_rules(loaded.project, ctx.policy, *input, result);
     result.diagnostics = std::move(loaded.diagnostics);
     apply_compose_suppressions(loaded, ctx.policy.today, result.findings, result.diagnostics);
     finish_findings(ctx.policy, result);
+    return result;
+}
+
+/// An override file whose base file is not scanned: the project docker compose would run, the base
+/// with this override merged onto it, reported in the override's result (or the override alone when
+/// the base cannot be read), with a note that says so.
+report::FileResult scan_override(util::SourcePtr source, const std::string& base, const InputContext& ctx) {
+    util::ReadResult r = ctx.fs.read(base, k_max_compose_bytes);
+    if (!r.error.empty()) {
+        report::FileResult result = scan_project(source, {source}, ctx, false, k_max_compose_bytes);
+        result.diagnostics.insert(
+            result.diagnostics.begin(),
+            core::Diagnostic{core::DiagLevel::warning, core::Location{source->path(), 0, 0, 0, 0, {}},
+                             fmt::format("cannot read its base file {}: {}; scanned alone", base, r.error)});
+        return result;
+    }
+    auto base_source = std::make_shared<const util::SourceFile>(base, std::move(r.data));
+    report::FileResult result = scan_project(source, {base_source, source}, ctx, false, k_max_compose_bytes);
+    result.other_sources.push_back(base_source);
+    result.diagnostics.insert(
+        result.diagnostics.begin(),
+        core::Diagnostic{core::DiagLevel::note, core::Location{source->path(), 0, 0, 0, 0, {}},
+                         fmt::format("merged onto {} as docker compose does and reported here, since {} is "
+                                     "not among the scanned files",
+                                     base, base)});
     return result;
 }
 
@@ -59,7 +89,10 @@ bool claims_compose(std::string_view path) {
 
 report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx) {
     std::string base = input::compose::find_override_base(ctx.fs, source->path());
-    if (!base.empty()) {
+    if (!base.empty() && (ctx.contexts == nullptr || !ctx.contexts->is_input(base))) {
+        return scan_override(std::move(source), base, ctx);
+    }
+    if (!base.empty()) {  // the base's result reports both files
         report::FileResult result;
         result.kind = "compose";
         result.path = source->path();
@@ -69,7 +102,7 @@ report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx)
             fmt::format("merged into {} as docker compose does; its findings are reported there", base)});
         return result;
     }
-    return scan_project({std::move(source)}, ctx, true, 16ULL * 1024 * 1024);
+    return scan_project(source, {source}, ctx, true, k_max_compose_bytes);
 }
 
 report::FileResult scan_compose_files(const std::vector<std::string>& paths, const InputContext& ctx,
@@ -87,7 +120,7 @@ report::FileResult scan_compose_files(const std::vector<std::string>& paths, con
     }
     report::FileResult result;
     if (!files.empty()) {
-        result = scan_project(files, ctx, false, max_file_size);
+        result = scan_project(files.front(), files, ctx, false, max_file_size);
     } else {
         result.kind = "compose";
         result.path = paths.empty() ? std::string() : paths.front();

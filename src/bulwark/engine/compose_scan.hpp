@@ -13,8 +13,9 @@ namespace bulwark::engine {
 bool claims_compose(std::string_view path);
 
 /// Loads the project whose main file is `source` (merging compose.override.yaml next to a default
-/// compose file name) and runs the container rules on it. An override file whose base file exists is
-/// merged into the base file's result instead and gives an empty result with a note.
+/// compose file name) and runs the container rules on it. An override file whose base file is one of
+/// the scan's inputs (`ctx.contexts->is_input`) is merged into the base file's result instead and gives
+/// an empty result with a note; one whose base exists but is not an input is scanned merged onto it.
 report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx);
 
 /// `--compose-file a --compose-file b`: reads the files and scans them merged in order as one project

@@ -217,6 +217,11 @@ bool ContextCache::holds_input(const std::string& path) {
     return it != inputs_.end() && it->second.input.has_value();
 }
 
+bool ContextCache::is_input(const std::string& path) {
+    std::lock_guard<std::mutex> lock(inputs_mutex_);
+    return inputs_.contains(path);
+}
+
 void ContextCache::offer_input(const std::string& path, SharedInput& input) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
     auto it = inputs_.find(path);

@@ -106,6 +106,8 @@ class ContextCache {
     std::optional<SharedInput> take_input(const std::string& path);
     /// Whether the bytes of the input `path` are kept, read by a context scan and not yet taken.
     bool holds_input(const std::string& path);
+    /// Whether `path` (as the FileSystem names it) is one of the inputs expect_inputs() named.
+    bool is_input(const std::string& path);
     /// Keeps `input`, just read from `path`, when it is an input not yet taken (else leaves it).
     void offer_input(const std::string& path, SharedInput& input);
 
