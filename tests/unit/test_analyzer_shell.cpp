@@ -34,6 +34,19 @@ std::vector<std::string> argv_of(const model::shell::Command& c) {
     return out;
 }
 
+/// `if true; then ` `levels` times, `echo hi; `, then `fi; ` as many times.
+std::string nested_ifs(int levels) {
+    std::string out;
+    for (int i = 0; i < levels; ++i) {
+        out += "if true; then ";
+    }
+    out += "echo hi; ";
+    for (int i = 0; i < levels; ++i) {
+        out += "fi; ";
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST(AnalyzerShell, ShellFormWithContinuationLines) {
@@ -222,6 +235,30 @@ TEST(AnalyzerShell, OnbuildRunTriggerIsAnalysed) {
     auto npm = named(body, "npm");
     ASSERT_EQ(npm.size(), 2U);
     EXPECT_EQ(where(df, body, npm[1]->argv[0].begin), "2:28");
+}
+
+TEST(AnalyzerShell, ParseStoppedByDeepNestingIsAWarning) {
+    // The commands after the 64th level (`chmod 777`) are not parsed: the rules cannot see them, so
+    // the Dockerfile says so where parsing stopped (line 3, the 65th `if`), in the RUN and in ONBUILD.
+    std::string deep = nested_ifs(70) + "chmod 777 /app\n";
+    model::Dockerfile df = analyze_text("FROM debian:12\n\nRUN " + deep + "ONBUILD RUN " + deep);
+    ASSERT_EQ(df.diagnostics.size(), 2U);
+    for (size_t k = 0; k < 2; ++k) {
+        const core::Diagnostic& d = df.diagnostics[k];
+        EXPECT_EQ(d.level, core::DiagLevel::warning);
+        EXPECT_EQ(d.message,
+                  "shell: nesting too deep (more than 64 levels); the rest is not parsed, so no rule checks "
+                  "its commands");
+        EXPECT_EQ(d.location.line, 3U + k);
+        EXPECT_EQ(d.location.column, (k == 0 ? 5U : 13U) + 64U * 14U);
+    }
+    EXPECT_TRUE(named(df.instructions[1].shell.at(0), "chmod").empty());
+
+    // Ordinary syntax errors are not reported (bulwark is not a shell linter), nor is nesting of 64.
+    model::Dockerfile fine =
+        analyze_text("FROM debian:12\nRUN " + nested_ifs(63) + "chmod 777 /app\nRUN echo 'a\n");
+    EXPECT_TRUE(fine.diagnostics.empty());
+    EXPECT_EQ(named(fine.instructions[1].shell.at(0), "chmod").size(), 1U);
 }
 
 TEST(AnalyzerShell, JsonStringTextMapsEscapes) {

@@ -91,7 +91,7 @@ std::string describe(const sh::Script& s) {
         out += "\n";
     }
     for (const sh::Script::Error& e : s.errors) {
-        out += "E " + std::to_string(e.offset) + " " + e.message + "\n";
+        out += "E " + std::to_string(e.offset) + " " + e.message + (e.stops_parse ? " (stops)" : "") + "\n";
     }
     for (const sh::Heredoc& h : s.heredocs) {
         out += "H " + h.delimiter + "|" + h.body + "|" + std::to_string(h.begin) + "-" +

@@ -318,6 +318,7 @@ TEST(ShellErrors, DeepNestingIsBounded) {
     sh::Script s = parse(deep);
     ASSERT_FALSE(s.errors.empty());
     EXPECT_EQ(s.errors.back().message, "nesting too deep (more than 64 levels); the rest is not parsed");
+    EXPECT_TRUE(s.errors.back().stops_parse);
 
     std::string subst;
     for (int i = 0; i < 5000; ++i) {
@@ -341,7 +342,9 @@ TEST(ShellErrors, DeepNestingIsBounded) {
     EXPECT_EQ(n.commands.at(0).argv.at(0).value, "echo");
     EXPECT_THAT(error_messages(n),
                 ElementsAre("nesting too deep (more than 64 levels); the rest is not parsed"));
+    EXPECT_TRUE(n.errors.at(0).stops_parse);  // kept when the nested script's errors are merged
     EXPECT_EQ(n.commands.back().argv.at(0).value, "sh");
+    EXPECT_FALSE(parse("echo 'a").errors.at(0).stops_parse);  // a syntax error leaves the rest parsed
 }
 
 TEST(ShellErrors, DeepNestingJustUnderTheLimitParses) {

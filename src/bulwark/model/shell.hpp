@@ -107,6 +107,8 @@ struct Script {
     struct Error {
         uint32_t offset = 0;
         std::string message;
+        /// Parsing stopped here (nesting too deep, script too long): the commands after it are missing.
+        bool stops_parse = false;
     };
     std::vector<Error> errors;
     std::vector<Heredoc> heredocs;  // in source order; referenced by Redirect::heredoc

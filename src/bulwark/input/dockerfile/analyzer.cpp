@@ -337,6 +337,7 @@ class Analyzer {
             case InstructionKind::run:
                 if (!stage.windows) {
                     analysis::build_shell_bodies(*m_df.source, inst);
+                    report_unparsed_shell(inst);
                 }
                 break;
             case InstructionKind::onbuild:
@@ -347,6 +348,7 @@ class Analyzer {
                     trigger.run_shell = st.shell;
                     if (!stage.windows) {
                         analysis::build_shell_bodies(*m_df.source, trigger);
+                        report_unparsed_shell(trigger);
                     }
                 }
                 break;
@@ -553,6 +555,20 @@ class Analyzer {
                     fed.feeds_shipped = true;
                     work.push_back(s);
                 }
+            }
+        }
+    }
+
+    /// A RUN body whose parse stopped early (nesting too deep) hides the commands after that point
+    /// from every rule: a warning where it stopped, once per body. Other syntax errors are not
+    /// reported (bulwark is not a shell linter).
+    void report_unparsed_shell(const model::Instruction& inst) {
+        for (const model::ShellBody& body : inst.shell) {
+            auto stop = std::find_if(body.script.errors.begin(), body.script.errors.end(),
+                                     [](const model::shell::Script::Error& e) { return e.stops_parse; });
+            if (stop != body.script.errors.end()) {
+                add_diagnostic(core::DiagLevel::warning, body.text.to_source(stop->offset),
+                               "shell: " + stop->message + ", so no rule checks its commands");
             }
         }
     }

@@ -34,8 +34,8 @@ inline bool is_assignment(std::string_view raw) {
 
 // ---- helpers ----
 
-void Parser::error(uint32_t offset, std::string message) {
-    m_script.errors.push_back({offset, std::move(message)});
+void Parser::error(uint32_t offset, std::string message, bool stops_parse) {
+    m_script.errors.push_back({offset, std::move(message), stops_parse});
 }
 
 std::string Parser::describe(const Token& t) const {
@@ -58,7 +58,7 @@ bool Parser::enter(uint32_t offset) {
         return false;
     }
     if (m_nesting >= k_max_nesting) {
-        error(offset, "nesting too deep (more than 64 levels); the rest is not parsed");
+        error(offset, "nesting too deep (more than 64 levels); the rest is not parsed", true);
         m_abort = true;
         m_pos = m_end;
         m_has_tok = false;

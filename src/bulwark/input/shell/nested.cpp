@@ -327,7 +327,7 @@ void Parser::merge(sh::Script&& inner, const Mapping& map, const MergeContext& c
     }
     m_next_pipeline = std::max(m_next_pipeline, pipeline_base + max_pipeline + 1);
     for (sh::Script::Error& e : inner.errors) {
-        m_script.errors.push_back({map.map_begin(e.offset), std::move(e.message)});
+        m_script.errors.push_back({map.map_begin(e.offset), std::move(e.message), e.stops_parse});
     }
 }
 

@@ -20,7 +20,7 @@ Parser::Parser(std::string_view text, int nesting, bool emit_substitutions)
     constexpr size_t k_limit = std::numeric_limits<uint32_t>::max() - 1;
     m_end = static_cast<uint32_t>(std::min(text.size(), k_limit));
     if (text.size() > k_limit) {
-        error(m_end, "script too long; the rest is not parsed");
+        error(m_end, "script too long; the rest is not parsed", true);
     }
     m_script.scopes.emplace_back();
 }

@@ -11,7 +11,7 @@ namespace bulwark::input::shell {
 /// <(...), and the script of `sh -c '...'` / `bash -c` / `su -c` (after wrappers such as sudo/env),
 /// with offsets mapped back to `script`. Here-document bodies are recorded, not parsed. Never
 /// throws; problems go to Script::errors and what was parsed is kept. Linear time; nesting deeper
-/// than 64 levels stops parsing with an error.
+/// than 64 levels stops parsing with an error marked `stops_parse`.
 model::shell::Script parse(std::string_view script);
 
 /// parse(script), remembered for the whole process: a text parsed before (the Dockerfiles of one

@@ -462,7 +462,7 @@ class Parser {
     int new_scope(bool inherits, bool pipefail);
     bool enter(uint32_t offset);
     void leave();
-    void error(uint32_t offset, std::string message);
+    void error(uint32_t offset, std::string message, bool stops_parse = false);
     std::string describe(const Token& t) const;
 
     // ---- nested.cpp ----
