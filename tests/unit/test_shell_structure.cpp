@@ -72,6 +72,24 @@ TEST(ShellPipelines, CompoundElementsJoinThePipeline) {
     EXPECT_EQ(s.commands[4].next, sh::Connector::pipe);
 }
 
+TEST(ShellPipelines, ElementBeforeCountsTheCompoundFeedingThePipe) {
+    // Only the compound element that feeds the pipe: not the commands of the `bash -c` script, the
+    // `if` or the case arms earlier in the list.
+    sh::Script s = parse("bash -c 'x; y' && if p; then q; fi; { a; sh -c 'n'; b; } | tee f; c | d");
+    ASSERT_THAT(commands(s),
+                ElementsAre("bash -c x; y", "x", "y", "p", "q", "a", "sh -c n", "n", "b", "tee f", "c", "d"));
+    EXPECT_EQ(s.commands[8].next, sh::Connector::pipe);
+    EXPECT_EQ(s.commands[8].element_before, 3);  // a, sh -c, n
+    EXPECT_EQ(s.commands[10].next, sh::Connector::pipe);
+    EXPECT_EQ(s.commands[10].element_before, 0);  // a simple command
+    EXPECT_EQ(s.commands[2].element_before, 0);   // not piped
+
+    sh::Script t = parse("case $x in a) export X=1 ;; esac; go env | grep P; echo $(u; v) | w");
+    ASSERT_THAT(commands(t), ElementsAre("export X=1", "go env", "grep P", "echo $(u; v)", "u", "v", "w"));
+    EXPECT_EQ(t.commands[1].element_before, 0);
+    EXPECT_EQ(t.commands[3].element_before, 0);
+}
+
 TEST(ShellPipelines, NegationMarksThePipeline) {
     sh::Script s = parse("! grep -q x f | cat; echo");
     ASSERT_THAT(commands(s), ElementsAre("grep -q x f", "cat", "echo"));

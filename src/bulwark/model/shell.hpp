@@ -24,7 +24,7 @@ struct Redirect {
 };
 
 /// How a command is joined to the next one in its list.
-enum class Connector { none, and_if, or_if, pipe, seq, background };
+enum class Connector : uint8_t { none, and_if, or_if, pipe, seq, background };
 
 /// A simple command: assignments, argv and redirections.
 struct Command {
@@ -34,6 +34,11 @@ struct Command {
     uint32_t begin = 0;  // offsets in the script text
     uint32_t end = 0;
     Connector next = Connector::none;  // `;` and newline are `seq`; the last command of a list has `none`
+    /// With next == pipe, the commands before this one that belong to the same pipeline element: 0 for
+    /// a simple command, the rest of the compound command it ends (`{ a; b; } | tee`, `(...)`, `if`,
+    /// with their nested commands) otherwise, so that element's first command is this index minus
+    /// it (at most 65535).
+    uint16_t element_before = 0;
     int pipeline = 0;              // commands joined by '|' share this id; every other command has its own
     int depth = 0;                 // 0 top level; +1 per enclosing compound command ((), {}, if, for,
                                    // while, case, function), $(...) and `sh -c '...'` script

@@ -1,5 +1,6 @@
 // Lists, pipelines and simple commands. Every loop consumes a token or stops at a token its
 // caller handles, so parsing stays linear; nesting is capped by enter().
+#include <algorithm>
 #include <climits>
 
 #include "bulwark/input/shell/parser_impl.hpp"
@@ -290,6 +291,8 @@ int Parser::parse_pipeline() {
                 }
             }
             c.next = sh::Connector::pipe;
+            c.element_before =
+                static_cast<uint16_t>(std::min<size_t>(static_cast<size_t>(last) - element, 65535));
         }
         skip_newlines();
         piped_in = true;

@@ -1,5 +1,6 @@
 // Checks that read RUN shell programs through the shell model: cd, pipes without pipefail,
 // /bin/sh replaced by a symlink (BD072, BD077, BD084). Windows images have no shell bodies.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -108,11 +109,9 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                         last = &later;
                     }
                 }
-                // `{ a; b; } | tee f`: the whole group feeds the pipe; point at its first command.
-                const sh::Command* first = &c;
-                for (size_t j = i; j > 0 && script.commands[j - 1].depth > last->depth; --j) {
-                    first = &script.commands[j - 1];
-                }
+                // `{ a; b; } | tee f`: the whole group feeds the pipe; point at its first command (and
+                // not at earlier commands of the list, such as those of a `bash -c` before it).
+                const sh::Command* first = &script.commands[i - std::min<size_t>(i, c.element_before)];
                 std::string_view first_name = sh::program(*first);
                 std::string_view last_name = sh::program(*last);
                 if (first_name.empty()) {

@@ -1,0 +1,50 @@
+// Messages, locations and fixes of the Dockerfile rules that read RUN shell programs.
+#include <gtest/gtest.h>
+
+#include "support/scan_helpers.hpp"
+
+using namespace bulwark;
+using bulwark::testing::scan_text;
+using bulwark::testing::test_policy;
+
+namespace {
+
+/// The unsuppressed findings of rule `id` for Dockerfile `text`.
+std::vector<core::Finding> findings(const std::string& id, const std::string& text) {
+    std::vector<core::Finding> out;
+    for (core::Finding& f : scan_text(text, test_policy({id})).findings) {
+        if (f.rule_id == id && !f.suppressed) {
+            out.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
+std::string where(const core::Finding& f) {
+    return std::to_string(f.location.line) + ":" + std::to_string(f.location.column);
+}
+
+}  // namespace
+
+TEST(PipeWithoutPipefail, NamesTheCommandThatFeedsThePipe) {
+    // The compound element feeding the pipe is named by its first command; commands of a `bash -c`
+    // script, an `if` or case arms earlier in the list are not.
+    std::vector<core::Finding> f = findings("BD077",
+                                            "FROM debian:12-slim\n"
+                                            "RUN a && bash -c \". x && y\" && echo z | tee f\n"
+                                            "RUN if true; then a; fi; { b; c; } | tee g\n"
+                                            "RUN case \"$x\" in a) export X=1 ;; esac; go env | grep GOPATH\n"
+                                            "RUN (cd x && make) | tee h\n");
+    ASSERT_EQ(f.size(), 4U);
+    EXPECT_EQ(
+        f[0].message,
+        "pipe without pipefail: if 'echo' fails, the RUN still succeeds when 'tee' exits 0, and the image "
+        "is built from partial output");
+    EXPECT_EQ(where(f[0]), "2:32");
+    EXPECT_NE(f[1].message.find("if 'b' fails"), std::string::npos) << f[1].message;
+    EXPECT_EQ(where(f[1]), "3:28");
+    EXPECT_NE(f[2].message.find("if 'go' fails"), std::string::npos) << f[2].message;
+    EXPECT_EQ(where(f[2]), "4:41");
+    EXPECT_NE(f[3].message.find("if 'cd' fails"), std::string::npos) << f[3].message;
+    EXPECT_EQ(where(f[3]), "5:6");
+}
