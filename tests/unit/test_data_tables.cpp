@@ -140,6 +140,17 @@ TEST(DataBaseImages, SmallerVariants) {
     EXPECT_EQ(v->kind, "alpine");
 }
 
+TEST(DataBaseImages, ShIsBusyboxAsh) {
+    for (std::string_view image : {"alpine:3.20", "alpine", "busybox:1.36", "python:3.12-alpine3.20",
+                                   "node:20-alpine", "golang:1.22-Alpine", "ghcr.io/org/alpine:edge"}) {
+        EXPECT_TRUE(data::sh_is_busybox_ash(ref(image))) << image;
+    }
+    for (std::string_view image : {"debian:12-slim", "ubuntu:24.04", "python:3.12", "alpine/git:2.45",
+                                   "myorg/alpinetools:1", "cgr.dev/chainguard/wolfi-base"}) {
+        EXPECT_FALSE(data::sh_is_busybox_ash(ref(image))) << image;
+    }
+}
+
 TEST(DataEol, LanguageImageTags) {
     EXPECT_EQ(eol_of("python:3.7-slim-buster"), "python 3.7 2023-06-27");
     EXPECT_EQ(eol_of("python:3.7.17"), "python 3.7 2023-06-27");

@@ -48,3 +48,35 @@ TEST(PipeWithoutPipefail, NamesTheCommandThatFeedsThePipe) {
     EXPECT_NE(f[3].message.find("if 'cd' fails"), std::string::npos) << f[3].message;
     EXPECT_EQ(where(f[3]), "5:6");
 }
+
+TEST(PipeWithoutPipefail, FixOffersSetPipefailOnlyWhereTheShellHasIt) {
+    std::vector<core::Finding> f = findings("BD077",
+                                            "FROM debian:12-slim AS a\n"
+                                            "RUN curl x | tar x\n"
+                                            "FROM python:3.12-alpine3.20 AS b\n"
+                                            "RUN curl x | tar x\n"
+                                            "FROM b\n"
+                                            "RUN curl x | tar x\n"
+                                            "FROM ubuntu:24.04\n"
+                                            "SHELL [\"/bin/bash\", \"-c\"]\n"
+                                            "RUN curl x | tar x\n"
+                                            "RUN [\"bash\", \"-c\", \"curl x | tar x\"]\n"
+                                            "FROM $BASE\n"
+                                            "RUN curl x | tar x\n");
+    ASSERT_EQ(f.size(), 6U);
+    // dash (/bin/sh of Debian and Ubuntu) and an unknown base: the SHELL form.
+    const std::string shell_fix =
+        "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN, with bash "
+        "installed ('set -o pipefail' fails in dash, /bin/sh of Debian and Ubuntu)";
+    EXPECT_EQ(f[0].fix, shell_fix);
+    EXPECT_EQ(f[5].fix, shell_fix);
+    // busybox ash, also in a stage built on an Alpine stage.
+    EXPECT_EQ(f[1].fix,
+              "start this RUN with 'set -o pipefail &&' (busybox ash, /bin/sh of this image, has it)");
+    EXPECT_EQ(f[2].fix, f[1].fix);
+    // bash by SHELL or exec form.
+    EXPECT_EQ(
+        f[3].fix,
+        "start this RUN with 'set -o pipefail &&', or add \"-o\", \"pipefail\" to the SHELL instruction");
+    EXPECT_EQ(f[4].fix, "add \"-o\", \"pipefail\" before \"-c\" in this RUN's exec form");
+}

@@ -315,6 +315,14 @@ bool is_windows_image(std::string_view text) {
     return t.find("nanoserver") != std::string_view::npos || t.find("servercore") != std::string_view::npos;
 }
 
+bool sh_is_busybox_ash(const model::ImageRef& image) {
+    std::string repository = util::to_lower(image.repository);
+    std::string_view name = repository;
+    name.remove_prefix(name.rfind('/') == std::string_view::npos ? 0 : name.rfind('/') + 1);
+    return name == "alpine" || name == "busybox" ||
+           has_token(tag_tokens(util::to_lower(image.tag)), "alpine");
+}
+
 // Not remembered here: the Dockerfile analyzer, its caller, remembers the answer per FROM reference.
 std::optional<DefaultUser> default_user(const model::ImageRef& ref) {
     // Checked once: star_glob_match serves the table while its globs use '*' alone.

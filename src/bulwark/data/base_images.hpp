@@ -35,6 +35,11 @@ std::optional<SmallerVariant> smaller_variant(const model::ImageRef& image);
 /// nanoserver / servercore / windowsservercore repositories or tags, .NET Framework images.
 bool is_windows_image(std::string_view text);
 
+/// True when `image`'s /bin/sh is known to be busybox ash, which has `set -o pipefail`: alpine and
+/// busybox repositories, and tags with an alpine token (`python:3.12-alpine3.20`). False for others,
+/// whose /bin/sh may be dash (Debian, Ubuntu), which rejects it.
+bool sh_is_busybox_ash(const model::ImageRef& image);
+
 /// "registry/repository" with Docker Hub defaults filled in ("docker.io/library/python").
 std::string full_name(const model::ImageRef& image);
 

@@ -200,8 +200,11 @@ const Rule k_rules[] = {
             "pipefail` (in the RUN or in a SHELL instruction) any failing stage fails the build. POSIX sh in "
             "some images (dash) lacks pipefail: use SHELL with bash or ash, as hadolint advises.",
         .remediation =
-            "Add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN, or start the command "
-            "with `set -o pipefail &&`.",
+            "Add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN. Where the RUN's shell "
+            "is "
+            "bash, zsh, ksh or busybox ash (/bin/sh of Alpine), starting the command with `set -o pipefail "
+            "&&` "
+            "also works; dash, /bin/sh of Debian and Ubuntu, rejects it (`set: Illegal option -o pipefail`).",
         .bad_example =
             "FROM debian:12-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /opt",
         .good_example = "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"

@@ -6,10 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/data/base_images.hpp"
 #include "bulwark/model/shell_query.hpp"
 #include "bulwark/rules/dockerfile/instructions_checks.hpp"
 #include "bulwark/rules/dockerfile/instructions_common.hpp"
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
+#include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::rules::dockerfile::checks {
@@ -38,6 +40,34 @@ bool pipefail_from_launcher(const Instruction& run) {
         return true;
     }
     return !run.run_shell.empty() && !model::is_posix_shell_program(run.run_shell.front());
+}
+
+/// The fix for a pipe without pipefail in `run`. `set -o pipefail` only where the RUN's shell is
+/// known to have it: bash, zsh or ksh (by SHELL or exec form), busybox ash (/bin/sh of Alpine and
+/// busybox images). Otherwise a SHELL with bash: dash, /bin/sh of Debian and Ubuntu, rejects it.
+std::string pipefail_fix(const model::Dockerfile& df, const Instruction& run) {
+    std::string_view program;
+    if (run.json_form) {
+        program = run.json.empty() ? std::string_view() : std::string_view(run.json.front().value);
+    } else if (!run.run_shell.empty()) {
+        program = run.run_shell.front();
+    }
+    program = sh::basename(program);
+    if (program == "bash" || program == "zsh" || program == "ksh" || program == "mksh" || program == "ash") {
+        return run.json_form
+                   ? "add \"-o\", \"pipefail\" before \"-c\" in this RUN's exec form"
+                   : "start this RUN with 'set -o pipefail &&', or add \"-o\", \"pipefail\" to the SHELL "
+                     "instruction";
+    }
+    if (program == "sh" && run.stage >= 0 && static_cast<size_t>(run.stage) < df.stages.size()) {
+        const model::Stage* root = supply::root_stage(df, df.stages[static_cast<size_t>(run.stage)]);
+        if (root != nullptr && root->image && data::sh_is_busybox_ash(*root->image)) {
+            return "start this RUN with 'set -o pipefail &&' (busybox ash, /bin/sh of this image, has it)";
+        }
+    }
+    return "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN, with bash installed ('set "
+           "-o "
+           "pipefail' fails in dash, /bin/sh of Debian and Ubuntu)";
 }
 
 }  // namespace
@@ -126,9 +156,7 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                 message.append("pipe without pipefail: if '").append(first_name);
                 message.append("' fails, the RUN still succeeds when '").append(last_name);
                 message.append("' exits 0, and the image is built from partial output");
-                out.report(body.text, first->begin, last->end, std::move(message),
-                           "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN, or start it "
-                           "with 'set -o pipefail &&'");
+                out.report(body.text, first->begin, last->end, std::move(message), pipefail_fix(df, inst));
                 reported = true;
             }
         }
