@@ -55,7 +55,10 @@ TEST(DataBaseImages, VendorImagesThatRunAsNonRoot) {
     EXPECT_EQ(user_of("cgr.dev/chainguard/wolfi-base"), "root");
     EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled"), "app");
     EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled-extra"), "app");
+    EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/aspnet:10.0-azurelinux3.0-distroless"), "app");
+    EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/runtime-deps:9.0-azurelinux3.0-distroless-extra"), "app");
     EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/aspnet:8.0"), "<none>");
+    EXPECT_EQ(user_of("mcr.microsoft.com/dotnet/aspnet:8.0-azurelinux3.0"), "<none>");
     EXPECT_EQ(user_of("bitnami/redis:7.2"), "1001");
     EXPECT_EQ(user_of("docker.io/bitnami/postgresql"), "1001");
     EXPECT_EQ(user_of("bitnami/minideb:bookworm"), "root");

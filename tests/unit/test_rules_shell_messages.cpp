@@ -4,21 +4,9 @@
 #include "support/scan_helpers.hpp"
 
 using namespace bulwark;
-using bulwark::testing::scan_text;
-using bulwark::testing::test_policy;
+using bulwark::testing::findings_of;
 
 namespace {
-
-/// The unsuppressed findings of rule `id` for Dockerfile `text`.
-std::vector<core::Finding> findings(const std::string& id, const std::string& text) {
-    std::vector<core::Finding> out;
-    for (core::Finding& f : scan_text(text, test_policy({id})).findings) {
-        if (f.rule_id == id && !f.suppressed) {
-            out.push_back(std::move(f));
-        }
-    }
-    return out;
-}
 
 std::string where(const core::Finding& f) {
     return std::to_string(f.location.line) + ":" + std::to_string(f.location.column);
@@ -29,12 +17,13 @@ std::string where(const core::Finding& f) {
 TEST(PipeWithoutPipefail, NamesTheCommandThatFeedsThePipe) {
     // The compound element feeding the pipe is named by its first command; commands of a `bash -c`
     // script, an `if` or case arms earlier in the list are not.
-    std::vector<core::Finding> f = findings("BD077",
-                                            "FROM debian:12-slim\n"
-                                            "RUN a && bash -c \". x && y\" && echo z | tee f\n"
-                                            "RUN if true; then a; fi; { b; c; } | tee g\n"
-                                            "RUN case \"$x\" in a) export X=1 ;; esac; go env | grep GOPATH\n"
-                                            "RUN (cd x && make) | tee h\n");
+    std::vector<core::Finding> f =
+        findings_of("BD077",
+                    "FROM debian:12-slim\n"
+                    "RUN a && bash -c \". x && y\" && echo z | tee f\n"
+                    "RUN if true; then a; fi; { b; c; } | tee g\n"
+                    "RUN case \"$x\" in a) export X=1 ;; esac; go env | grep GOPATH\n"
+                    "RUN (cd x && make) | tee h\n");
     ASSERT_EQ(f.size(), 4U);
     EXPECT_EQ(
         f[0].message,
@@ -50,19 +39,19 @@ TEST(PipeWithoutPipefail, NamesTheCommandThatFeedsThePipe) {
 }
 
 TEST(PipeWithoutPipefail, FixOffersSetPipefailOnlyWhereTheShellHasIt) {
-    std::vector<core::Finding> f = findings("BD077",
-                                            "FROM debian:12-slim AS a\n"
-                                            "RUN curl x | tar x\n"
-                                            "FROM python:3.12-alpine3.20 AS b\n"
-                                            "RUN curl x | tar x\n"
-                                            "FROM b\n"
-                                            "RUN curl x | tar x\n"
-                                            "FROM ubuntu:24.04\n"
-                                            "SHELL [\"/bin/bash\", \"-c\"]\n"
-                                            "RUN curl x | tar x\n"
-                                            "RUN [\"bash\", \"-c\", \"curl x | tar x\"]\n"
-                                            "FROM $BASE\n"
-                                            "RUN curl x | tar x\n");
+    std::vector<core::Finding> f = findings_of("BD077",
+                                               "FROM debian:12-slim AS a\n"
+                                               "RUN curl x | tar x\n"
+                                               "FROM python:3.12-alpine3.20 AS b\n"
+                                               "RUN curl x | tar x\n"
+                                               "FROM b\n"
+                                               "RUN curl x | tar x\n"
+                                               "FROM ubuntu:24.04\n"
+                                               "SHELL [\"/bin/bash\", \"-c\"]\n"
+                                               "RUN curl x | tar x\n"
+                                               "RUN [\"bash\", \"-c\", \"curl x | tar x\"]\n"
+                                               "FROM $BASE\n"
+                                               "RUN curl x | tar x\n");
     ASSERT_EQ(f.size(), 6U);
     // dash (/bin/sh of Debian and Ubuntu) and an unknown base: the SHELL form.
     const std::string shell_fix =

@@ -14,15 +14,15 @@ namespace {
 // Sources, checked 2026-11-23: GoogleContainerTools/distroless README (nonroot = 65532);
 // chainguard-images BEST_PRACTICES.md and edu.chainguard.dev "porting apps" (images run as
 // 65532, -dev variants too: "a USER root statement may be required before installing software";
-// wolfi-base/chainguard-base run as root); learn.microsoft.com .NET chiseled containers
-// (APP_UID 1654); Bitnami containers README (non-root, uid 1001; minideb is a root base OS);
-// nginxinc/docker-nginx-unprivileged (uid 101); jenkinsci/docker and docker-agent (jenkins, 1000);
-// grafana/grafana Dockerfile (472); prometheus Dockerfiles (USER nobody); docker-library/sonarqube
-// (sonarqube); sonatype/docker-nexus3 (nexus, 200); elastic Dockerfiles (elasticsearch/kibana,
-// 1000); keycloak Dockerfile (USER 1000); apache/airflow (airflow, 50000); SeleniumHQ/docker-selenium
-// (seluser, 1200); confluentinc cp images (appuser, 1000); CircleCI cimg (circleci, 3434);
-// gitpod workspace images (gitpod, 33333); jupyter/docker-stacks (jovyan, 1000); Red Hat UBI
-// s2i images (1001) and UBI OpenJDK (185); Windows nanoserver (ContainerUser) and servercore
+// wolfi-base/chainguard-base run as root); learn.microsoft.com .NET chiseled and Azure Linux
+// distroless containers (both run as app, APP_UID 1654, `-extra` variants too); Bitnami containers README
+// (non-root, uid 1001; minideb is a root base OS); nginxinc/docker-nginx-unprivileged (uid 101);
+// jenkinsci/docker and docker-agent (jenkins, 1000); grafana/grafana Dockerfile (472); prometheus Dockerfiles
+// (USER nobody); docker-library/sonarqube (sonarqube); sonatype/docker-nexus3 (nexus, 200); elastic
+// Dockerfiles (elasticsearch/kibana, 1000); keycloak Dockerfile (USER 1000); apache/airflow (airflow, 50000);
+// SeleniumHQ/docker-selenium (seluser, 1200); confluentinc cp images (appuser, 1000); CircleCI cimg
+// (circleci, 3434); gitpod workspace images (gitpod, 33333); jupyter/docker-stacks (jovyan, 1000); Red Hat
+// UBI s2i images (1001) and UBI OpenJDK (185); Windows nanoserver (ContainerUser) and servercore
 // (ContainerAdministrator).
 struct UserEntry {
     std::string_view name_glob;
@@ -41,6 +41,7 @@ const std::vector<UserEntry>& user_table() {
         {"cgr.dev/chainguard/chainguard-base", "*", {"root", 0, true}},
         {"cgr.dev/chainguard/*", "*", {"nonroot", 65532, false}},
         {"mcr.microsoft.com/dotnet/*", "*chiseled*", {"app", 1654, false}},
+        {"mcr.microsoft.com/dotnet/*", "*distroless*", {"app", 1654, false}},
         {"docker.io/bitnami/minideb", "*", {"root", 0, true}},
         {"docker.io/bitnami/*", "*", {"1001", 1001, false}},
         {"docker.io/bitnamilegacy/*", "*", {"1001", 1001, false}},

@@ -63,4 +63,15 @@ inline std::vector<uint32_t> lines_of(const report::FileResult& r, const std::st
     return out;
 }
 
+/// The unsuppressed findings of rule `id` for Dockerfile `text`, scanned with that rule alone.
+inline std::vector<core::Finding> findings_of(const std::string& id, const std::string& text) {
+    std::vector<core::Finding> out;
+    for (core::Finding& f : scan_text(text, test_policy({id})).findings) {
+        if (f.rule_id == id && !f.suppressed) {
+            out.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
 }  // namespace bulwark::testing

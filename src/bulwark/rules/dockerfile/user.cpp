@@ -1,9 +1,11 @@
 // The user rule family: who the shipped image runs as (BD001-BD003).
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "bulwark/data/base_images.hpp"
 #include "bulwark/rules/dockerfile/families.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 #include "bulwark/rules/image/checks.hpp"
@@ -42,7 +44,9 @@ std::string create_user_fix(const model::Stage& root) {
                    (registry_shown && ref.registry.find(word) != std::string::npos);
         };
         if (names("distroless") || names("chiseled")) {
-            return "USER 65532:65532";
+            // Their non-root user: app (1654) in .NET images, nonroot (65532) in the others.
+            std::optional<data::DefaultUser> d = data::default_user(ref);
+            return d && !d->is_root && d->uid > 0 ? fmt::format("USER {0}:{0}", d->uid) : "USER 65532:65532";
         }
         if (names("alpine") || names("busybox")) {
             return "RUN addgroup -S -g 10001 app && adduser -S -D -u 10001 -G app app\nUSER 10001:10001";
@@ -224,6 +228,14 @@ void check_named_user(const DockerfileContext& ctx, Reporter& out) {
     }
     const model::Instruction& user = df.instructions[static_cast<size_t>(u.instruction)];
     std::string uid = uid_of(df, *shipped, name);
+    if (const model::Stage* root = supply::root_stage(df, *shipped);
+        uid.empty() && root != nullptr && root->image) {
+        // A user the base image has (app, uid 1654, in .NET chiseled and distroless images).
+        std::optional<data::DefaultUser> d = data::default_user(*root->image);
+        if (d && !d->is_root && d->uid > 0 && d->name == name) {
+            uid = std::to_string(d->uid);
+        }
+    }
     std::string fix =
         uid.empty()
             ? fmt::format("USER <uid of {}> (create it with a fixed uid: useradd --uid 10001 {})", name, name)
@@ -257,7 +269,8 @@ const Rule k_rules[] = {
             "matters: "
             "build stages may run as root. Images whose default user is already non-root (distroless "
             ":nonroot, "
-            "Bitnami, chiseled images) are not reported.",
+            "Bitnami, .NET chiseled and Azure Linux distroless images, which run as app, uid 1654) are not "
+            "reported.",
         .remediation =
             "Create an unprivileged user with a fixed uid and switch to it at the end of the shipped "
             "stage: `RUN useradd --system --uid 10001 app` then `USER 10001`.",
