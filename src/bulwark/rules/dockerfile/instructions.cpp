@@ -249,7 +249,9 @@ const Rule k_rules[] = {
             "cannot restart or stop routing to it, which turns a recoverable failure into an outage (CIS "
             "Docker "
             "Benchmark 4.6). A HEALTHCHECK inherited through FROM <stage> counts; `HEALTHCHECK NONE` in the "
-            "shipped image is reported as a disabled health check.",
+            "shipped image is reported as a disabled health check. A shipped image built FROM scratch with "
+            "no CMD or ENTRYPOINT (here or in the stages it builds on), such as an artifact-export stage or "
+            "a base layer, runs nothing to probe and is not reported.",
         .remediation =
             "Add `HEALTHCHECK CMD ...` to the final stage with a command that probes the service (an HTTP "
             "endpoint, a client ping), with sensible --interval and --timeout. Where the orchestrator probes "

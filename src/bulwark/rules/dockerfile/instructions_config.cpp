@@ -190,15 +190,24 @@ void missing_healthcheck(const DockerfileContext& ctx, Reporter& out) {
         return;
     }
     const Instruction* last = nullptr;
+    bool runs_something = false;  // a CMD or ENTRYPOINT
     for (int idx : common::image_instructions(df, df.shipped_stage)) {
         const Instruction& inst = common::instruction_at(df, idx);
         if (inst.kind == InstructionKind::healthcheck) {
             last = &inst;
         }
+        runs_something =
+            runs_something || inst.kind == InstructionKind::cmd || inst.kind == InstructionKind::entrypoint;
     }
     const model::Stage& shipped = df.stages[static_cast<size_t>(df.shipped_stage)];
     if (last == nullptr) {
         if (shipped.from_instruction < 0) {
+            return;
+        }
+        // FROM scratch with no CMD or ENTRYPOINT (here or in the stages it builds on): an artifact
+        // export or a base layer, which starts no process for a health check to probe.
+        if (!runs_something &&
+            df.stages[static_cast<size_t>(df.stage_chain(shipped.index).front())].scratch) {
             return;
         }
         // Concatenated: most Dockerfiles of a large scan are reported.
