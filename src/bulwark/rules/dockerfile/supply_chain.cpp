@@ -170,7 +170,9 @@ const Rule k_rules[] = {
             "zypper "
             "--no-gpg-checks switch that off, so any package that reaches the build is installed, typically "
             "as "
-            "root.",
+            "root. `apk add --allow-untrusted` is not reported when every package is a local .apk file "
+            "checked by `gpg --verify` (or gpgv) earlier in the RUN, with a failure stopping the RUN (`&&`, "
+            "`set -e`), or read from a bind mount of a stage of the same Dockerfile.",
         .remediation =
             "Remove the option and import the repository's signing key (`curl -fsSL <key> | gpg "
             "--dearmor -o /usr/share/keyrings/x.gpg` with `signed-by=` in the source, `rpm --import`, "

@@ -12,6 +12,7 @@
 
 #include "bulwark/model/expand.hpp"
 #include "bulwark/rules/ascii.hpp"
+#include "bulwark/rules/dockerfile/instructions_common.hpp"
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_checks.hpp"
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
@@ -815,9 +816,88 @@ std::vector<Hit> signature_command_hits(const shell::Command& /*c*/, const Comma
     return hits;
 }
 
+/// No hit of the TLS checks depends on the rest of the RUN.
+bool no_excuse(const model::Dockerfile& /*df*/, const model::Instruction& /*run*/,
+               const model::ShellBody& /*body*/, size_t /*index*/) {
+    return false;
+}
+
+/// True when command `gpg` (`gpg --verify`, `gpgv`) verifies `file` and a failure stops the RUN
+/// before command `install`: joined to it by `&&` (at its own level), or `set -e` earlier at the top.
+bool verifies_before(const shell::Script& s, size_t gpg, size_t install, std::string_view file) {
+    const shell::Command& g = s.commands[gpg];
+    std::span<const shell::Word> argv = shell::effective_argv(g);
+    std::string_view prog = shell::command_name(g);
+    bool verify = prog == "gpgv" || ((prog == "gpg" || prog == "gpg2") &&
+                                     std::any_of(argv.begin(), argv.end(),
+                                                 [](const shell::Word& w) { return w.value == "--verify"; }));
+    if (!verify || argv.empty() ||
+        std::none_of(argv.begin() + 1, argv.end(), [&](const shell::Word& w) { return w.value == file; })) {
+        return false;
+    }
+    bool chained = g.depth == s.commands[install].depth;
+    for (size_t k = gpg; k < install && chained; ++k) {
+        const shell::Command& c = s.commands[k];
+        chained = c.depth > g.depth || c.next == shell::Connector::and_if;
+    }
+    if (chained) {
+        return true;
+    }
+    for (size_t k = 0; k < gpg; ++k) {
+        const shell::Command& c = s.commands[k];
+        if (c.depth == 0 && shell::command_name(c) == "set" && c.argv.size() > 1) {
+            std::string_view a = c.argv[1].value;
+            if ((a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('e') != std::string_view::npos) ||
+                (a == "-o" && c.argv.size() > 2 && c.argv[2].value == "errexit")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// `apk add --allow-untrusted` of local .apk files only, each verified with `gpg --verify` earlier in
+/// the RUN (Microsoft's documented procedure) or read from a bind mount of a stage of this
+/// Dockerfile (packages built there): nothing untrusted is installed.
+bool local_verified_apks(const model::Dockerfile& df, const model::Instruction& run,
+                         const model::ShellBody& body, size_t index) {
+    const shell::Script& s = body.script;
+    const shell::Command& c = s.commands[index];
+    if (shell::command_name(c) != "apk") {
+        return false;
+    }
+    std::vector<const shell::Word*> packages = shell::subcommand_operands(
+        shell::effective_argv(c), {"-X", "--repository", "-p", "--root", "-t", "--virtual", "--keys-dir",
+                                   "--repositories-file", "--cache-dir", "--arch"});
+    if (packages.empty()) {
+        return false;
+    }
+    std::vector<std::string> stage_mounts;  // targets of bind mounts from earlier stages, ending in '/'
+    for (const common::Mount& m : common::mounts_of(run)) {
+        const model::Stage* from = m.from.empty() ? nullptr : df.find_stage(m.from);
+        if (m.type == "bind" && from != nullptr && from->index < run.stage && !m.target.empty()) {
+            std::string target = common::normalize_path(m.target);
+            stage_mounts.push_back(target == "/" ? target : target + "/");
+        }
+    }
+    return std::all_of(packages.begin(), packages.end(), [&](const shell::Word* p) {
+        std::string_view file = p->value;
+        if (!util::ends_with(file, ".apk") || file.find("://") != std::string_view::npos) {
+            return false;  // a repository package, or a download
+        }
+        bool mounted = std::any_of(stage_mounts.begin(), stage_mounts.end(),
+                                   [&](const std::string& t) { return util::starts_with(file, t); });
+        for (size_t k = 0; k < index && !mounted; ++k) {
+            mounted = verifies_before(s, k, index, file);
+        }
+        return mounted;
+    });
+}
+
 /// Reports command hits and config-file writes of every RUN. `MayHit` is a cheap test that rules
-/// out most commands before `CommandHits` runs.
-template <auto MayHit, auto CommandHits, auto ConfigProblem>
+/// out most commands before `CommandHits` runs; `Excused` drops a command's hits for what the rest
+/// of the RUN shows.
+template <auto MayHit, auto CommandHits, auto ConfigProblem, auto Excused>
 void check_runs(const model::Dockerfile& df, Reporter& out, uint64_t programs = ~uint64_t{0}) {
     std::span<const uint64_t> bits = instruction_program_bits(df);
     for (size_t n = 0; n < df.instructions.size(); ++n) {
@@ -831,7 +911,11 @@ void check_runs(const model::Dockerfile& df, Reporter& out, uint64_t programs = 
             for (size_t i = 0; i < s.commands.size(); ++i) {
                 const shell::Command& c = s.commands[i];
                 if (MayHit(c, facts[i])) {
-                    for (const Hit& h : CommandHits(c, facts[i])) {
+                    std::vector<Hit> hits = CommandHits(c, facts[i]);
+                    if (!hits.empty() && Excused(df, inst, body, i)) {
+                        hits.clear();
+                    }
+                    for (const Hit& h : hits) {
                         out.report(body.text, h.word->begin, h.word->end, h.why,
                                    h.drop_command ? fmt::format("delete `{}` and trust the needed CA instead",
                                                                 command_text(body, c))
@@ -857,7 +941,7 @@ void check_runs(const model::Dockerfile& df, Reporter& out, uint64_t programs = 
 
 void check_tls_disabled(const DockerfileContext& ctx, Reporter& out) {
     check_env_pairs(ctx.dockerfile, out);
-    check_runs<may_disable_tls, tls_command_hits, tls_config_problem>(ctx.dockerfile, out);
+    check_runs<may_disable_tls, tls_command_hits, tls_config_problem, no_excuse>(ctx.dockerfile, out);
 }
 
 void check_unsigned_packages(const DockerfileContext& ctx, Reporter& out) {
@@ -870,8 +954,8 @@ void check_unsigned_packages(const DockerfileContext& ctx, Reporter& out) {
     if ((program_bits(ctx.dockerfile) & k_programs) == 0) {
         return;
     }
-    check_runs<may_allow_unsigned, signature_command_hits, signature_config_problem>(ctx.dockerfile, out,
-                                                                                     k_programs);
+    check_runs<may_allow_unsigned, signature_command_hits, signature_config_problem, local_verified_apks>(
+        ctx.dockerfile, out, k_programs);
 }
 
 }  // namespace bulwark::rules::dockerfile::supply
