@@ -317,10 +317,8 @@ bool is_windows_image(std::string_view text) {
 }
 
 bool sh_is_busybox_ash(const model::ImageRef& image) {
-    std::string repository = util::to_lower(image.repository);
-    std::string_view name = repository;
-    name.remove_prefix(name.rfind('/') == std::string_view::npos ? 0 : name.rfind('/') + 1);
-    return name == "alpine" || name == "busybox" ||
+    std::string_view name = image.base_name();
+    return util::iequals(name, "alpine") || util::iequals(name, "busybox") ||
            has_token(tag_tokens(util::to_lower(image.tag)), "alpine");
 }
 

@@ -1,12 +1,12 @@
 // Secrets in the build context (BD150-BD153): credential files and secret values that
 // `docker build` sends to the builder, and those a COPY/ADD then puts into the image.
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "bulwark/model/shell_query.hpp"
 #include "bulwark/rules/context/families.hpp"
 #include "bulwark/rules/secrets/files.hpp"
 
@@ -47,10 +47,7 @@ model::Range top(const ContextContext& ctx) {
 /// Dockerfile of the directory. Copied into a stage, it is a context finding like any file's.
 const std::vector<model::ContextSecret>& judged_secrets(const model::ContextFile& f) {
     static const std::vector<model::ContextSecret> k_none;
-    const size_t slash = f.path.rfind('/');
-    const std::string_view name =
-        slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1);
-    return f.copies.empty() && model::is_dockerfile_name(name) ? k_none : f.secrets;
+    return f.copies.empty() && model::is_dockerfile_name(model::shell::basename(f.path)) ? k_none : f.secrets;
 }
 
 /// The ignore-file line that should exclude it, for fixes.
