@@ -159,6 +159,32 @@ TEST(ShellQuery, HandBuiltCommandsWithoutScopes) {
     EXPECT_EQ(sh::program(sh::Command{}), "");
 }
 
+TEST(ShellQuery, SetOptionsByNameAndLetter) {
+    auto after = [](std::vector<std::vector<std::string>> sets, std::string_view name, char letter) {
+        bool on = false;
+        for (const std::vector<std::string>& argv : sets) {
+            sh::Command c;
+            for (const std::string& a : argv) {
+                c.argv.push_back(sh::Word{a});
+            }
+            sh::apply_set_option(c, name, letter, on);
+        }
+        return on;
+    };
+    EXPECT_TRUE(after({{"set", "-e"}}, "errexit", 'e'));
+    EXPECT_TRUE(after({{"set", "-eux"}}, "errexit", 'e'));
+    EXPECT_TRUE(after({{"set", "-x", "-e"}}, "errexit", 'e'));
+    EXPECT_TRUE(after({{"set", "-o", "errexit"}}, "errexit", 'e'));
+    EXPECT_TRUE(after({{"set", "-euo", "pipefail"}}, "errexit", 'e'));
+    EXPECT_FALSE(after({{"set", "-e"}, {"set", "+e"}}, "errexit", 'e'));
+    EXPECT_FALSE(after({{"set", "-o", "pipefail"}}, "errexit", 'e'));
+    EXPECT_FALSE(after({{"set", "--", "-e"}}, "errexit", 'e'));  // positional parameters
+    EXPECT_FALSE(after({{"echo", "-e"}}, "errexit", 'e'));
+    // pipefail has no letter: `-e` does not set it, `-eo pipefail` does.
+    EXPECT_FALSE(after({{"set", "-e"}}, "pipefail", '\0'));
+    EXPECT_TRUE(after({{"set", "-eo", "pipefail"}}, "pipefail", '\0'));
+}
+
 TEST(ShellQuery, PreparedValueOptionsAnswerAsTheList) {
     static const sh::OptionList k_list = {"-o", "-H", "--header", "--output", "-x"};
     const sh::ValueOptions prepared = sh::ValueOptions::of(k_list);

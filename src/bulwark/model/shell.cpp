@@ -25,7 +25,7 @@ std::string_view command_name(const Command& c) {
     return slash == std::string_view::npos ? n : n.substr(slash + 1);
 }
 
-void apply_set_pipefail(const Command& c, bool& pipefail) {
+void apply_set_option(const Command& c, std::string_view name, char letter, bool& on) {
     if (command_name(c) != "set") {
         return;
     }
@@ -37,15 +37,22 @@ void apply_set_pipefail(const Command& c, bool& pipefail) {
         }
         // Each 'o' in a group ("-euxo", "-oo") takes the next word as an option name.
         for (size_t j = 1; j < opt.size(); ++j) {
+            if (letter != '\0' && opt[j] == letter) {
+                on = opt[0] == '-';
+            }
             if (opt[j] != 'o' || i + 1 >= n) {
                 continue;
             }
             ++i;
-            if (c.argv[i].value == "pipefail") {
-                pipefail = opt[0] == '-';
+            if (c.argv[i].value == name) {
+                on = opt[0] == '-';
             }
         }
     }
+}
+
+void apply_set_pipefail(const Command& c, bool& pipefail) {
+    apply_set_option(c, "pipefail", '\0', pipefail);
 }
 
 bool Script::pipefail_before(size_t index) const {

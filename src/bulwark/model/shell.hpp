@@ -126,8 +126,12 @@ struct Script {
 /// Basename of argv[0] ("/usr/bin/apt-get" -> "apt-get"); empty when there is no argv.
 std::string_view command_name(const Command& c);
 
-/// Applies a `set` command's arguments to `pipefail`: `-o pipefail`, `-eo pipefail`, `+o pipefail`,
-/// `-o errexit -o pipefail` ... Other commands leave it unchanged.
+/// Applies a `set` command's arguments to the shell option `name` (short flag `letter`, or '\0' when
+/// it has none): `-o NAME`, `-eo NAME`, `+o NAME`, `-e`, `-eux`, `+e` ... Other commands leave `on`
+/// unchanged.
+void apply_set_option(const Command& c, std::string_view name, char letter, bool& on);
+
+/// apply_set_option() for pipefail (`-o pipefail`, `-eo pipefail`, `+o pipefail` ...).
 void apply_set_pipefail(const Command& c, bool& pipefail);
 
 }  // namespace bulwark::model::shell

@@ -843,17 +843,13 @@ bool verifies_before(const shell::Script& s, size_t gpg, size_t install, std::st
     if (chained) {
         return true;
     }
+    bool errexit = false;  // `set -e` (or -o errexit) at the top, not undone by `set +e`
     for (size_t k = 0; k < gpg; ++k) {
-        const shell::Command& c = s.commands[k];
-        if (c.depth == 0 && shell::command_name(c) == "set" && c.argv.size() > 1) {
-            std::string_view a = c.argv[1].value;
-            if ((a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('e') != std::string_view::npos) ||
-                (a == "-o" && c.argv.size() > 2 && c.argv[2].value == "errexit")) {
-                return true;
-            }
+        if (s.commands[k].depth == 0) {
+            shell::apply_set_option(s.commands[k], "errexit", 'e', errexit);
         }
     }
-    return false;
+    return errexit;
 }
 
 /// `apk add --allow-untrusted` of local .apk files only, each verified with `gpg --verify` earlier in

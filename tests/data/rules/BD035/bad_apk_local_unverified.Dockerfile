@@ -17,3 +17,6 @@ RUN apk add --allow-untrusted https://example.com/tool.apk
 RUN --mount=type=bind,target=/pk,from=example.com/packages:1 apk add --allow-untrusted /pk/tool.apk
 #! BD035
 RUN --mount=type=cache,target=/tmp/packages apk add --allow-untrusted /tmp/packages/tool.apk
+# `set +e` undoes the `set -e`: a failed verification no longer stops the RUN.
+#! BD035
+RUN set -e; set +e; gpg --verify tool.apk.sig tool.apk; apk add --allow-untrusted tool.apk
