@@ -7,6 +7,8 @@
 // In a case file:
 //   `#! <ID>` (a comment line) marks that rule <ID> must report on the next line that is neither a
 //   comment nor blank (continuation lines of a RUN count, so a marker can sit inside a RUN).
+//   `#! fix <text>` after a `#! <ID>` marker: a finding of <ID> on that marker's line has exactly
+//   <text> as its fix.
 //   `#! build-arg NAME=VALUE`, `#! target NAME`, `#! trusted-registry R`, `#! allowed-image GLOB`,
 //   `#! today YYYY-MM-DD` set options for the case.
 // A case that is a directory (`bad-copy-all/`) is a build context: its `Dockerfile` is scanned from
@@ -74,14 +76,23 @@ std::string read_file(const fs::path& p) {
     return ss.str();
 }
 
-/// Expected lines for `rule` and the options, from `#!` comments.
-std::vector<uint32_t> parse_markers(const std::string& text, const std::string& rule, core::Policy& policy) {
+/// A fix a bad case expects (`#! fix <text>`) on a marked line.
+struct ExpectedFix {
+    uint32_t line = 0;
+    std::string fix;
+};
+
+/// Expected lines for `rule` and the options, from `#!` comments; `fixes` (when given) gets the
+/// expected fixes.
+std::vector<uint32_t> parse_markers(const std::string& text, const std::string& rule, core::Policy& policy,
+                                    std::vector<ExpectedFix>* fixes = nullptr) {
     std::vector<std::string> lines;
     std::stringstream ss(text);
     for (std::string l; std::getline(ss, l);) {
         lines.push_back(l);
     }
     std::vector<uint32_t> expected;
+    bool after_rule_marker = false;  // the last marker was `#! <rule>`: a `#! fix` belongs to it
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string_view l = util::trim(lines[i]);
         if (!util::starts_with(l, "#!")) {
@@ -102,6 +113,11 @@ std::vector<uint32_t> parse_markers(const std::string& text, const std::string& 
             policy.allowed_images.push_back(value);
         } else if (key == "today") {
             policy.today = value;
+        } else if (key == "fix") {
+            if (fixes != nullptr && after_rule_marker && !expected.empty()) {
+                fixes->push_back(ExpectedFix{expected.back(), value});
+            }
+            continue;
         } else if (key == rule) {
             for (size_t j = i + 1; j < lines.size(); ++j) {
                 std::string_view n = util::trim(lines[j]);
@@ -110,7 +126,10 @@ std::vector<uint32_t> parse_markers(const std::string& text, const std::string& 
                     break;
                 }
             }
+            after_rule_marker = true;
+            continue;
         }
+        after_rule_marker = false;
     }
     return expected;
 }
@@ -152,8 +171,9 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
     std::string text = read_file(c.file);
     core::Policy policy = bulwark::testing::test_policy({c.rule});
     std::string kind = kind_of(c);
+    std::vector<ExpectedFix> fixes;
     std::vector<uint32_t> expected =
-        c.file.extension() == ".json" ? sidecar_lines(c.file) : parse_markers(text, c.rule, policy);
+        c.file.extension() == ".json" ? sidecar_lines(c.file) : parse_markers(text, c.rule, policy, &fixes);
     fs::path ignore = c.file.parent_path() / ".dockerignore";
     if (c.file.filename() == "Dockerfile" && fs::exists(ignore)) {
         core::Policy unused;
@@ -176,6 +196,19 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
         ASSERT_TRUE(expected.empty()) << c.file << ": a good case must not have markers";
     }
     EXPECT_EQ(got, expected) << c.file << "\nfindings:\n" << messages;
+    for (const ExpectedFix& want : fixes) {
+        std::string seen;
+        bool found = false;
+        for (const core::Finding& f : r.findings) {
+            if (f.rule_id == c.rule && !f.suppressed && f.location.line == want.line) {
+                found = found || f.fix == want.fix;
+                seen += "  " + f.fix + "\n";
+            }
+        }
+        EXPECT_TRUE(found) << c.file << ":" << want.line << ": no " << c.rule << " finding with the fix\n  "
+                           << want.fix << "\nfixes there:\n"
+                           << seen;
+    }
 }
 
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {

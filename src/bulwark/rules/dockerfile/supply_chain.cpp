@@ -111,7 +111,10 @@ const Rule k_rules[] = {
             "running or installing at medium. A RUN that verifies anything is not reported.",
         .remediation =
             "Pin the expected digest and check it before use: `echo \"<sha256>  file\" | sha256sum -c -`, "
-            "or verify the publisher's signature.",
+            "or verify the publisher's signature. The check names the file where curl or wget writes it "
+            "(-o/-O, curl -O under --output-dir, wget under -P). A download piped into tar or a "
+            "decompressor is saved to a file first, checked, then read by the same command with all its "
+            "options (`tar -C /usr/local -xzf /tmp/x.tgz --strip-components=1`) and removed.",
         .bad_example = "FROM debian:12-slim\nRUN curl -fsSLo /usr/local/bin/kubectl "
                        "https://dl.k8s.io/release/v1.30.0/bin/linux/amd64/kubectl \\\n && chmod +x "
                        "/usr/local/bin/kubectl",

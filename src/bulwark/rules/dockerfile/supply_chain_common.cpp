@@ -173,6 +173,8 @@ std::span<const shell::Word> unwrapped_argv(const shell::Command& c) {
     return argv;
 }
 
+}  // namespace
+
 std::string url_basename(std::string_view url) {
     // A plain loop: find_first_of("?#") calls memchr once per character.
     for (size_t i = 0; i < url.size(); ++i) {
@@ -194,6 +196,16 @@ std::string url_basename(std::string_view url) {
     size_t last = path.rfind('/');
     std::string_view base = last == std::string_view::npos ? path : path.substr(last + 1);
     return base.empty() ? std::string("index.html") : std::string(base);
+}
+
+namespace {
+
+/// `name` in directory `dir` (none, "" or "." leave it as it is).
+std::string under_directory(const std::optional<std::string>& dir, std::string name) {
+    if (!dir || dir->empty() || *dir == "." || *dir == "./") {
+        return name;
+    }
+    return util::ends_with(*dir, "/") ? *dir + name : *dir + "/" + name;
 }
 
 }  // namespace
@@ -493,19 +505,27 @@ std::optional<Download> as_download(const shell::Command& c) {
                                          ? shell::option_value(argv, "o", {"output"}, values)
                                          : shell::option_value(argv, "O", {"output-document"}, values);
     if (out) {
+        d.output_word = prog == "curl" ? shell::option_word(argv, "o", {"output"}, k_curl_values)
+                                       : shell::option_word(argv, "O", {"output-document"}, k_wget_values);
+    }
+    // curl --output-dir applies to -o and -O; wget -P only to the name taken from the URL (-O wins).
+    std::optional<std::string> dir = prog == "curl"
+                                         ? shell::option_value(argv, "", {"output-dir"}, values)
+                                         : shell::option_value(argv, "P", {"directory-prefix"}, values);
+    if (out) {
         if (*out == "-") {
             d.to_stdout = true;
         } else {
-            d.file = *out;
+            d.file = prog == "curl" && !util::starts_with(*out, "/") ? under_directory(dir, *out) : *out;
         }
     } else if (prog == "curl") {
         if (shell::has_option(argv, "O", {"remote-name", "remote-name-all"}, values)) {
-            d.file = url_basename(d.url);
+            d.file = under_directory(dir, url_basename(d.url));
         } else {
             d.to_stdout = true;
         }
     } else {
-        d.file = url_basename(d.url);
+        d.file = under_directory(dir, url_basename(d.url));
     }
     return d;
 }

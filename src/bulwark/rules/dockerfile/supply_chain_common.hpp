@@ -69,10 +69,19 @@ extern const model::shell::OptionList k_wget_values;
 struct Download {
     std::string tool;  // "curl" or "wget"
     std::string url;   // first URL operand ("" if none)
-    std::string file;  // file written ("" when output goes to stdout)
+    /// File written, as the tool names it: the -o/-O value (under curl's --output-dir), else the
+    /// URL's last path component (curl -O; wget, under -P/--directory-prefix); "" for stdout.
+    std::string file;
     const model::shell::Word* url_word = nullptr;
+    /// The word holding the value of curl's -o/--output or wget's -O/--output-document (the option
+    /// word itself for "-O-", "--output-document=-"), nullptr when absent.
+    const model::shell::Word* output_word = nullptr;
     bool to_stdout = false;
 };
+
+/// The last component of `url`'s path, without query or fragment ("index.html" when there is none):
+/// the name curl -O and wget give the downloaded file.
+std::string url_basename(std::string_view url);
 
 /// `c` as a download, or nullopt when it is not curl/wget (also `busybox wget`).
 std::optional<Download> as_download(const model::shell::Command& c);

@@ -170,6 +170,9 @@ bool tar_extracts(std::span<const shell::Word> argv, std::string& archive) {
         }
         size_t f = keys.find('f');
         archive = f != std::string_view::npos && argv.size() > 2 ? argv[2].value : "";
+        if (archive == "-") {
+            archive.clear();
+        }
         return true;
     }
     if (!shell::has_option(argv, "x", {"extract", "get"}, k_tar_values)) {
@@ -286,6 +289,101 @@ bool pinned_to_commit(std::string_view url) {
     return false;
 }
 
+/// Text `text` (the body text from offset `base`) with the words of `edits` replaced.
+struct WordEdit {
+    const shell::Word* word = nullptr;
+    std::string text;
+};
+
+std::string with_edits(std::string text, uint32_t base, std::vector<WordEdit> edits) {
+    std::sort(edits.begin(), edits.end(),
+              [](const WordEdit& a, const WordEdit& b) { return a.word->begin > b.word->begin; });
+    for (const WordEdit& e : edits) {
+        if (e.word->begin < base || e.word->end < e.word->begin || e.word->end - base > text.size()) {
+            continue;
+        }
+        text.replace(e.word->begin - base, e.word->end - e.word->begin, e.text);
+    }
+    return text;
+}
+
+/// The replacement of the word holding an option's value "-" (stdout/stdin) by `file`: the value
+/// word itself, or "-O-" -> "-O <file>", "--output-document=-" -> "--output-document=<file>".
+std::string value_replaced(const shell::Word& w, const std::string& file) {
+    if (w.value == "-") {
+        return file;
+    }
+    std::string_view flag = std::string_view(w.value).substr(0, w.value.size() - 1);
+    return fmt::format("{}{}{}", flag, util::ends_with(flag, "=") ? "" : " ", file);
+}
+
+/// The download command `c` of `body`, saving to `file` instead of writing to stdout.
+std::string download_to_file(const model::ShellBody& body, const shell::Command& c, const Download& d,
+                             const std::string& file) {
+    std::string text = command_text(body, c);
+    if (d.output_word != nullptr && util::ends_with(d.output_word->value, "-")) {
+        return with_edits(std::move(text), c.begin, {{d.output_word, value_replaced(*d.output_word, file)}});
+    }
+    return fmt::format("{} {} {}", text, d.tool == "wget" ? "-O" : "-o", file);
+}
+
+/// Short options of tar that take no value and may share a group with -x (`-xzvf`).
+bool tar_flag_group(std::string_view w) {
+    return w.size() > 1 && w[0] == '-' && w[1] != '-' &&
+           w.find_first_not_of("xzjJZavpkmoO", 1) == std::string_view::npos;
+}
+
+/// The pipeline element starting at `first` (the command the download pipes into) reading `file`
+/// instead of its standard input, with every option and the rest of the pipeline as written:
+/// `tar -C /usr/local -xz --strip-components=1` -> `tar -C /usr/local -xzf <file> --strip-components=1`,
+/// `gunzip | tar -x` -> `gunzip < <file> | tar -x`.
+std::string extract_from_file(const model::ShellBody& body, const shell::Script& s,
+                              const shell::Command& first, const std::string& file) {
+    const shell::Command* last = &first;
+    for (const shell::Command* n = last; n != nullptr; n = shell::piped_into(s, shell::index_of(s, *n))) {
+        last = n;
+    }
+    const std::string& t = body.text.value;
+    if (first.begin >= t.size() || last->end < first.begin) {
+        return {};
+    }
+    std::string text = t.substr(first.begin, std::min<size_t>(last->end, t.size()) - first.begin);
+    std::span<const shell::Word> argv = shell::effective_argv(first);
+    std::string archive;
+    if (!argv.empty() && shell::basename(argv[0].value) == "tar" && tar_extracts(argv, archive)) {
+        if (argv.size() > 1 && !argv[1].value.empty() && argv[1].value[0] != '-') {
+            // Old style keys: `tar xzf - -C dir`, `tar xz -C dir`.
+            std::string_view keys = argv[1].value;
+            if (keys.find('f') != std::string_view::npos) {
+                return argv.size() > 2 ? with_edits(std::move(text), first.begin, {{&argv[2], file}}) : text;
+            }
+            return with_edits(std::move(text), first.begin, {{&argv[1], fmt::format("{}f {}", keys, file)}});
+        }
+        if (const shell::Word* v = shell::option_word(argv, "f", {"file"}, k_tar_values)) {
+            if (util::ends_with(v->value, "-")) {
+                return with_edits(std::move(text), first.begin, {{v, value_replaced(*v, file)}});
+            }
+        } else if (const shell::Word* x = option_flag(argv, "x", {"extract", "get"}, k_tar_values);
+                   x != nullptr && tar_flag_group(x->value)) {
+            return with_edits(std::move(text), first.begin, {{x, fmt::format("{}f {}", x->value, file)}});
+        }
+    }
+    // Any other reader of stdin (gunzip, xz -d, `tar --extract`): its input redirected from the file,
+    // after its last argument (before its own redirections).
+    uint32_t end = first.end;
+    if (!first.argv.empty() && first.argv.back().end >= first.begin && first.argv.back().end <= first.end) {
+        end = first.argv.back().end;
+    }
+    text.insert(std::min<size_t>(end - first.begin, text.size()), " < " + file);
+    return text;
+}
+
+/// The file the corrected RUN saves a piped archive to: the URL's name under /tmp.
+std::string archive_path_for(std::string_view url) {
+    std::string base = url_basename(url);
+    return base.empty() || base == "index.html" ? std::string("/tmp/archive") : "/tmp/" + base;
+}
+
 /// True when a command of the RUN checks a checksum or a signature (`facts` are its command_facts()).
 bool verifies(const CommandFacts& facts) {
     std::span<const shell::Word> argv = facts.argv;
@@ -355,7 +453,7 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             Use use;
-            std::string target = d->file;
+            const shell::Command* extractor = nullptr;
             if (d->to_stdout && c.next == shell::Connector::pipe) {
                 // curl ... | tar -xz: extracted straight from the network.
                 const shell::Command* next = shell::piped_into(cmds[i].body->script, cmds[i].index);
@@ -366,7 +464,7 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
                                            tar_extracts(argv, archive) && archive.empty()) ||
                                           decompresses(argv))) {
                         use = {UseKind::extract, fmt::format("pipes it into {}", shell::program(*next))};
-                        target = "the archive";
+                        extractor = next;
                     }
                 }
             } else if (!d->file.empty() && d->file != "/dev/null") {
@@ -378,15 +476,19 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
                 continue;
             }
             Severity sev = use.kind == UseKind::extract ? Severity::low : Severity::medium;
-            std::string file = d->file.empty() ? std::string("archive.tar.gz") : d->file;
-            std::string fix =
-                d->to_stdout
-                    ? fmt::format("{} -fsSLo {} {} && echo \"<sha256>  {}\" | sha256sum -c - && tar -xzf {}",
-                                  d->tool == "wget" ? "curl" : d->tool, file, d->url, file, file)
-                    : fmt::format(
-                          "echo \"<sha256>  {}\" | sha256sum -c -   (after the download, before "
-                          "using {})",
-                          file, file);
+            std::string fix;
+            if (extractor != nullptr) {
+                // Download to a file, check it, extract it with the same command and options, remove it.
+                std::string file = archive_path_for(d->url);
+                fix = fmt::format("{} && echo \"<sha256>  {}\" | sha256sum -c - && {} && rm {}",
+                                  download_to_file(*cmds[i].body, c, *d, file), file,
+                                  extract_from_file(*cmds[i].body, cmds[i].body->script, *extractor, file),
+                                  file);
+            } else {
+                fix = fmt::format(
+                    "echo \"<sha256>  {}\" | sha256sum -c -   (after the download, before using {})", d->file,
+                    d->file);
+            }
             out.report(cmds[i].body->text.source_range(c.begin, c.end), sev,
                        fmt::format("{} downloads {}{} and {} without checking a checksum or signature: a "
                                    "tampered or swapped file goes into the image",
