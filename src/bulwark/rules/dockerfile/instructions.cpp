@@ -323,7 +323,9 @@ const Rule k_rules[] = {
             "`ENV JAVA_HOME=/opt/java PATH=$JAVA_HOME/bin:$PATH`, $JAVA_HOME is still empty when PATH is "
             "computed, so PATH gets `/bin` instead of the JDK directory: the wrong binary (or none) is "
             "found, "
-            "and a directory an attacker may control can end up first in PATH.",
+            "and a directory an attacker may control can end up first in PATH. A reference whose result "
+            "is the same either way is not reported: `${X:-v}` (or `${X-v}`) where the same ENV sets X to "
+            "v.",
         .remediation = "Define the variable in one ENV instruction and use it in a later one.",
         .bad_example = "FROM debian:12-slim\nENV APP_HOME=/opt/app PATH=$APP_HOME/bin:$PATH",
         .good_example = "FROM debian:12-slim\nENV APP_HOME=/opt/app\nENV PATH=$APP_HOME/bin:$PATH",

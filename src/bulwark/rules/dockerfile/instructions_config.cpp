@@ -3,6 +3,7 @@
 // checked by the parser (BuildKit's own errors), not here.
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -245,6 +246,30 @@ void first_not_from(const DockerfileContext& ctx, Reporter& out) {
     }
 }
 
+namespace {
+
+/// True when `kv`'s value expands the same with `setter`'s variable unset, as it is while the ENV
+/// that sets both is expanded, and with the value `setter` gives it: `${X:-v}` where the ENV sets X
+/// to v cannot give anything else. False when either expansion is not known.
+bool expands_the_same_either_way(const model::Dockerfile& df, const Instruction& inst,
+                                 const model::KeyValue& kv, const model::KeyValue& setter) {
+    if (!inst.scope) {
+        return false;
+    }
+    char escape = df.directives.escape;
+    model::Value now = model::expand(kv.value_as_written(), *inst.scope, escape);
+    model::Value set_to = model::expand(setter.value_as_written(), *inst.scope, escape);
+    if (!now.known || !set_to.known) {
+        return false;
+    }
+    auto with_var = std::make_shared<model::VarScope>(inst.scope);
+    with_var->set(setter.key, std::move(set_to));
+    model::Value meant = model::expand(kv.value_as_written(), *with_var, escape);
+    return meant.known && meant.text == now.text;
+}
+
+}  // namespace
+
 void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;
     for (const model::Stage& stage : df.stages) {
@@ -283,7 +308,7 @@ void env_self_reference(const DockerfileContext& ctx, Reporter& out) {
                     }
                     auto same = std::find_if(inst.pairs.begin(), inst.pairs.end(),
                                              [&](const model::KeyValue& p) { return p.key == var; });
-                    if (same == inst.pairs.end()) {
+                    if (same == inst.pairs.end() || expands_the_same_either_way(df, inst, kv, *same)) {
                         continue;
                     }
                     out.report(
