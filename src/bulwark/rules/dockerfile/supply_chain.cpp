@@ -175,7 +175,11 @@ const Rule k_rules[] = {
             "as "
             "root. `apk add --allow-untrusted` is not reported when every package is a local .apk file "
             "checked by `gpg --verify` (or gpgv) earlier in the RUN, with a failure stopping the RUN (`&&`, "
-            "`set -e`), or read from a bind mount of a stage of the same Dockerfile.",
+            "`set -e`), or read from a bind mount of a stage of the same Dockerfile. The option is global: "
+            "apk then also loads repository indexes without a trusted signature, so a repository package "
+            "named in the same command is reported, with a fix that installs it first in a command "
+            "without the option (the local file's dependencies come through the same indexes: install "
+            "them that way too).",
         .remediation =
             "Remove the option and import the repository's signing key (`curl -fsSL <key> | gpg "
             "--dearmor -o /usr/share/keyrings/x.gpg` with `signed-by=` in the source, `rpm --import`, "

@@ -291,6 +291,21 @@ std::string command_text(const model::ShellBody& body, const shell::Command& c) 
     return t.substr(c.begin, std::min<size_t>(c.end, t.size()) - c.begin);
 }
 
+namespace {
+
+/// Erases text[b, b + len) and one space next to it (after, else before).
+void erase_with_space(std::string& text, size_t b, size_t len) {
+    size_t e = b + len;
+    if (e < text.size() && text[e] == ' ') {
+        ++e;
+    } else if (b > 0 && text[b - 1] == ' ') {
+        --b;
+    }
+    text.erase(b, e - b);
+}
+
+}  // namespace
+
 std::string command_without(const model::ShellBody& body, const shell::Command& c, const shell::Word& w,
                             char letter, const shell::Word* through) {
     std::string text = command_text(body, c);
@@ -308,13 +323,20 @@ std::string command_without(const model::ShellBody& body, const shell::Command& 
             return text;
         }
     }
-    size_t e = b + len;
-    if (e < text.size() && text[e] == ' ') {
-        ++e;
-    } else if (b > 0 && text[b - 1] == ' ') {
-        --b;
+    erase_with_space(text, b, len);
+    return text;
+}
+
+std::string command_without_words(const model::ShellBody& body, const shell::Command& c,
+                                  std::vector<const shell::Word*> words) {
+    std::string text = command_text(body, c);
+    std::sort(words.begin(), words.end(),
+              [](const shell::Word* a, const shell::Word* b) { return a->begin > b->begin; });
+    for (const shell::Word* w : words) {
+        if (w->begin >= c.begin && w->end <= c.end && w->end >= w->begin) {
+            erase_with_space(text, w->begin - c.begin, w->end - w->begin);
+        }
     }
-    text.erase(b, e - b);
     return text;
 }
 

@@ -48,6 +48,11 @@ std::string command_without(const model::ShellBody& body, const model::shell::Co
                             const model::shell::Word& w, char letter = 0,
                             const model::shell::Word* through = nullptr);
 
+/// Text of command `c` without each of `words` (whole words of its argv): the corrected command of
+/// a fix.
+std::string command_without_words(const model::ShellBody& body, const model::shell::Command& c,
+                                  std::vector<const model::shell::Word*> words);
+
 /// The word that carries an option (a short letter in a group, or "--long" / "--long=value") in
 /// argv[1..], skipping the values of `takes_value` options; nullptr when absent.
 const model::shell::Word* option_flag(std::span<const model::shell::Word> argv,

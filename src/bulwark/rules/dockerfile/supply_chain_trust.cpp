@@ -816,10 +816,17 @@ std::vector<Hit> signature_command_hits(const shell::Command& /*c*/, const Comma
     return hits;
 }
 
+/// What the rest of the RUN says about a command's hits.
+struct Verdict {
+    bool excused = false;  // the hits are dropped
+    std::string why;       // when not empty: the message, instead of the hit's
+    std::string fix;       // when not empty: the fix, instead of the command without the option
+};
+
 /// No hit of the TLS checks depends on the rest of the RUN.
-bool no_excuse(const model::Dockerfile& /*df*/, const model::Instruction& /*run*/,
-               const model::ShellBody& /*body*/, size_t /*index*/) {
-    return false;
+Verdict no_excuse(const model::Dockerfile& /*df*/, const model::Instruction& /*run*/,
+                  const model::ShellBody& /*body*/, size_t /*index*/) {
+    return {};
 }
 
 /// True when command `gpg` (`gpg --verify`, `gpgv`) verifies `file` and a failure stops the RUN
@@ -854,19 +861,24 @@ bool verifies_before(const shell::Script& s, size_t gpg, size_t install, std::st
 
 /// `apk add --allow-untrusted` of local .apk files only, each verified with `gpg --verify` earlier in
 /// the RUN (Microsoft's documented procedure) or read from a bind mount of a stage of this
-/// Dockerfile (packages built there): nothing untrusted is installed.
-bool local_verified_apks(const model::Dockerfile& df, const model::Instruction& run,
-                         const model::ShellBody& body, size_t index) {
+/// Dockerfile (packages built there): nothing untrusted is installed, excused. With repository
+/// packages in the same command, not excused: the option is global, so apk also accepts repository
+/// indexes without a trusted signature (apk-tools fetches them unverified) and installs those
+/// packages unchecked; the fix installs them first, in a command without the option.
+Verdict local_verified_apks(const model::Dockerfile& df, const model::Instruction& run,
+                            const model::ShellBody& body, size_t index) {
     const shell::Script& s = body.script;
     const shell::Command& c = s.commands[index];
     if (shell::command_name(c) != "apk") {
-        return false;
+        return {};
     }
-    std::vector<const shell::Word*> packages = shell::subcommand_operands(
-        shell::effective_argv(c), {"-X", "--repository", "-p", "--root", "-t", "--virtual", "--keys-dir",
-                                   "--repositories-file", "--cache-dir", "--arch"});
+    static const shell::OptionList k_apk_values = {
+        "-X",         "--repository",        "-p",          "--root", "-t", "--virtual",
+        "--keys-dir", "--repositories-file", "--cache-dir", "--arch"};
+    std::span<const shell::Word> argv = shell::effective_argv(c);
+    std::vector<const shell::Word*> packages = shell::subcommand_operands(argv, k_apk_values);
     if (packages.empty()) {
-        return false;
+        return {};
     }
     std::vector<std::string> stage_mounts;  // targets of bind mounts from earlier stages, ending in '/'
     for (const common::Mount& m : common::mounts_of(run)) {
@@ -876,23 +888,63 @@ bool local_verified_apks(const model::Dockerfile& df, const model::Instruction& 
             stage_mounts.push_back(target == "/" ? target : target + "/");
         }
     }
-    return std::all_of(packages.begin(), packages.end(), [&](const shell::Word* p) {
+    std::vector<const shell::Word*> local;
+    std::vector<const shell::Word*> repository;
+    for (const shell::Word* p : packages) {
         std::string_view file = p->value;
-        if (!util::ends_with(file, ".apk") || file.find("://") != std::string_view::npos) {
-            return false;  // a repository package, or a download
+        if (file.find("://") != std::string_view::npos) {
+            return {};  // a download
         }
-        bool mounted = std::any_of(stage_mounts.begin(), stage_mounts.end(),
+        if (!util::ends_with(file, ".apk")) {
+            repository.push_back(p);
+            continue;
+        }
+        bool trusted = std::any_of(stage_mounts.begin(), stage_mounts.end(),
                                    [&](const std::string& t) { return util::starts_with(file, t); });
-        for (size_t k = 0; k < index && !mounted; ++k) {
-            mounted = verifies_before(s, k, index, file);
+        for (size_t k = 0; k < index && !trusted; ++k) {
+            trusted = verifies_before(s, k, index, file);
         }
-        return mounted;
-    });
+        if (!trusted) {
+            return {};
+        }
+        local.push_back(p);
+    }
+    if (repository.empty()) {
+        return {true, {}, {}};
+    }
+    if (local.empty()) {
+        return {};
+    }
+    // Repository packages first, verified; then the checked files. A virtual package (-t NAME) would
+    // be redefined by the second command, dropping the first one's packages: it stays in the first.
+    const shell::Word* untrusted = option_flag(argv, "", {"allow-untrusted"}, k_apk_values);
+    std::vector<const shell::Word*> first = local;
+    std::vector<const shell::Word*> second = repository;
+    if (untrusted != nullptr) {
+        first.push_back(untrusted);
+    }
+    if (const shell::Word* virt = option_flag(argv, "t", {"virtual"}, k_apk_values)) {
+        second.push_back(virt);
+        if ((virt->value == "-t" || virt->value == "--virtual") && virt + 1 < argv.data() + argv.size()) {
+            second.push_back(virt + 1);
+        }
+    }
+    std::string names;
+    for (const shell::Word* p : repository) {
+        names += (names.empty() ? "" : " ") + p->value;
+    }
+    return {false,
+            fmt::format("`apk --allow-untrusted` applies to the whole command: besides the checked "
+                        "{}, apk accepts repository indexes without a trusted signature, so {} can be "
+                        "installed unverified",
+                        local.size() == 1 ? local.front()->value : "local files", names),
+            fmt::format("{} && {}", command_without_words(body, c, first),
+                        command_without_words(body, c, second))};
 }
 
 /// Reports command hits and config-file writes of every RUN. `MayHit` is a cheap test that rules
-/// out most commands before `CommandHits` runs; `Excused` drops a command's hits for what the rest
-/// of the RUN shows.
+/// out most commands before `CommandHits` runs; `Excused` drops a command's hits, or gives their
+/// message and fix, for what the rest of the RUN shows.
 template <auto MayHit, auto CommandHits, auto ConfigProblem, auto Excused>
 void check_runs(const model::Dockerfile& df, Reporter& out, uint64_t programs = ~uint64_t{0}) {
     std::span<const uint64_t> bits = instruction_program_bits(df);
@@ -908,14 +960,18 @@ void check_runs(const model::Dockerfile& df, Reporter& out, uint64_t programs = 
                 const shell::Command& c = s.commands[i];
                 if (MayHit(c, facts[i])) {
                     std::vector<Hit> hits = CommandHits(c, facts[i]);
-                    if (!hits.empty() && Excused(df, inst, body, i)) {
+                    Verdict verdict = hits.empty() ? Verdict{} : Excused(df, inst, body, i);
+                    if (verdict.excused) {
                         hits.clear();
                     }
                     for (const Hit& h : hits) {
-                        out.report(body.text, h.word->begin, h.word->end, h.why,
-                                   h.drop_command ? fmt::format("delete `{}` and trust the needed CA instead",
-                                                                command_text(body, c))
-                                                  : command_without(body, c, *h.word, h.letter, h.through));
+                        std::string fix = !verdict.fix.empty() ? verdict.fix
+                                          : h.drop_command
+                                              ? fmt::format("delete `{}` and trust the needed CA instead",
+                                                            command_text(body, c))
+                                              : command_without(body, c, *h.word, h.letter, h.through);
+                        out.report(body.text, h.word->begin, h.word->end,
+                                   verdict.why.empty() ? h.why : verdict.why, fix);
                     }
                 }
                 if (!writes_file(facts[i].program)) {

@@ -7,9 +7,6 @@ RUN curl -O https://example.com/tool.apk && apk add --allow-untrusted tool.apk
 # The verification does not stop the RUN when it fails (`;` without set -e).
 #! BD035
 RUN gpg --verify tool.apk.sig tool.apk; apk add --allow-untrusted tool.apk
-# A repository package installed with the verified file.
-#! BD035
-RUN gpg --verify tool.apk.sig tool.apk && apk add --allow-untrusted tool.apk unixodbc-dev
 #! BD035
 RUN apk add --allow-untrusted https://example.com/tool.apk
 # A mount of an image (not a stage of this Dockerfile), and a cache mount.
