@@ -7,10 +7,11 @@
 // In a case file:
 //   `#! <ID>` (a comment line) marks that rule <ID> must report on the next line that is neither a
 //   comment nor blank (continuation lines of a RUN count, so a marker can sit inside a RUN).
-//   `#! fix <text>` after a `#! <ID>` marker: a finding of <ID> on that marker's line has exactly
-//   <text> as its fix.
 //   `#! build-arg NAME=VALUE`, `#! target NAME`, `#! trusted-registry R`, `#! allowed-image GLOB`,
 //   `#! today YYYY-MM-DD` set options for the case.
+//   `#! fix TEXT` and `#! message TEXT` (in a bad case) say what the rule's finding on the next line
+//   that is neither a comment nor blank carries: exactly the one-line fix TEXT (`#! fix` alone: no
+//   fix of its own), or a message that contains TEXT.
 // A case that is a directory (`bad-copy-all/`) is a build context: its `Dockerfile` is scanned from
 // disk with the files next to it (and its `.dockerignore`), and markers may also sit in the
 // `.dockerignore` (`#!` lines are comments there too) for findings that point into it.
@@ -76,23 +77,34 @@ std::string read_file(const fs::path& p) {
     return ss.str();
 }
 
-/// A fix a bad case expects (`#! fix <text>`) on a marked line.
-struct ExpectedFix {
+/// What a finding on `line` must carry: `fix` is its whole fix, `message` part of its message.
+struct Expectation {
     uint32_t line = 0;
-    std::string fix;
+    std::string what;  // "fix" or "message"
+    std::string text;
 };
 
-/// Expected lines for `rule` and the options, from `#!` comments; `fixes` (when given) gets the
-/// expected fixes.
+/// The line a `#!` comment at index `i` of `lines` speaks of (1-based), or 0.
+uint32_t target_line(const std::vector<std::string>& lines, size_t i) {
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+        std::string_view n = util::trim(lines[j]);
+        if (!n.empty() && n[0] != '#') {
+            return static_cast<uint32_t>(j + 1);
+        }
+    }
+    return 0;
+}
+
+/// Expected lines for `rule` and the options, from `#!` comments; `#! fix` and `#! message` lines
+/// go to `expectations` when it is given.
 std::vector<uint32_t> parse_markers(const std::string& text, const std::string& rule, core::Policy& policy,
-                                    std::vector<ExpectedFix>* fixes = nullptr) {
+                                    std::vector<Expectation>* expectations = nullptr) {
     std::vector<std::string> lines;
     std::stringstream ss(text);
     for (std::string l; std::getline(ss, l);) {
         lines.push_back(l);
     }
     std::vector<uint32_t> expected;
-    bool after_rule_marker = false;  // the last marker was `#! <rule>`: a `#! fix` belongs to it
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string_view l = util::trim(lines[i]);
         if (!util::starts_with(l, "#!")) {
@@ -113,23 +125,13 @@ std::vector<uint32_t> parse_markers(const std::string& text, const std::string& 
             policy.allowed_images.push_back(value);
         } else if (key == "today") {
             policy.today = value;
-        } else if (key == "fix") {
-            if (fixes != nullptr && after_rule_marker && !expected.empty()) {
-                fixes->push_back(ExpectedFix{expected.back(), value});
-            }
-            continue;
+        } else if ((key == "fix" || key == "message") && expectations != nullptr) {
+            expectations->push_back(Expectation{target_line(lines, i), std::string(key), value});
         } else if (key == rule) {
-            for (size_t j = i + 1; j < lines.size(); ++j) {
-                std::string_view n = util::trim(lines[j]);
-                if (!n.empty() && n[0] != '#') {
-                    expected.push_back(static_cast<uint32_t>(j + 1));
-                    break;
-                }
+            if (uint32_t line = target_line(lines, i); line != 0) {
+                expected.push_back(line);
             }
-            after_rule_marker = true;
-            continue;
         }
-        after_rule_marker = false;
     }
     return expected;
 }
@@ -171,9 +173,10 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
     std::string text = read_file(c.file);
     core::Policy policy = bulwark::testing::test_policy({c.rule});
     std::string kind = kind_of(c);
-    std::vector<ExpectedFix> fixes;
-    std::vector<uint32_t> expected =
-        c.file.extension() == ".json" ? sidecar_lines(c.file) : parse_markers(text, c.rule, policy, &fixes);
+    std::vector<Expectation> expectations;
+    std::vector<uint32_t> expected = c.file.extension() == ".json"
+                                         ? sidecar_lines(c.file)
+                                         : parse_markers(text, c.rule, policy, &expectations);
     fs::path ignore = c.file.parent_path() / ".dockerignore";
     if (c.file.filename() == "Dockerfile" && fs::exists(ignore)) {
         core::Policy unused;
@@ -196,18 +199,20 @@ TEST_P(RuleCase, ReportsExactlyOnMarkedLines) {
         ASSERT_TRUE(expected.empty()) << c.file << ": a good case must not have markers";
     }
     EXPECT_EQ(got, expected) << c.file << "\nfindings:\n" << messages;
-    for (const ExpectedFix& want : fixes) {
+    for (const Expectation& e : expectations) {
+        ASSERT_TRUE(c.bad) << c.file << ": '#! " << e.what << "' belongs in a bad case";
+        bool met = false;
         std::string seen;
-        bool found = false;
         for (const core::Finding& f : r.findings) {
-            if (f.rule_id == c.rule && !f.suppressed && f.location.line == want.line) {
-                found = found || f.fix == want.fix;
-                seen += "  " + f.fix + "\n";
+            if (f.rule_id != c.rule || f.location.line != e.line) {
+                continue;
             }
+            met = met || (e.what == "fix" ? f.fix == e.text : f.message.find(e.text) != std::string::npos);
+            seen += "  " + (e.what == "fix" ? f.fix : f.message) + "\n";
         }
-        EXPECT_TRUE(found) << c.file << ":" << want.line << ": no " << c.rule << " finding with the fix\n  "
-                           << want.fix << "\nfixes there:\n"
-                           << seen;
+        EXPECT_TRUE(met) << c.file << ":" << e.line << ": no " << c.rule << " finding with the " << e.what
+                         << " '" << e.text << "'; found:\n"
+                         << seen;
     }
 }
 
