@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <span>
 
 #include "bulwark/data/base_images.hpp"
 #include "bulwark/data/eol.hpp"
@@ -220,7 +221,10 @@ TEST(DataEol, DistributionNamedInAnotherImagesTag) {
     std::optional<data::EolInfo> app = data::lookup_eol(ref("myorg/app:1.0-buster"));
     ASSERT_TRUE(app);
     EXPECT_EQ(app->cycle, "10");
-    EXPECT_EQ(app->suggestion, "myorg/app:1.0-trixie");
+    // What the other words of a third-party tag mean is its publisher's choice: no tag is guessed.
+    EXPECT_EQ(app->suggestion, "");
+    EXPECT_EQ(app->advice, "a tag of myorg/app built on a supported Debian release, such as 13 (trixie)");
+    EXPECT_FALSE(app->image_product);
 
     EXPECT_EQ(eol_of("eclipse-temurin:11.0.20_8-jdk-focal"), "ubuntu 20.04 2025-05-31");
     EXPECT_EQ(eol_of("node:20-alpine3.17"), "alpine 3.17 2024-11-22");
@@ -236,10 +240,117 @@ TEST(DataEol, Suggestions) {
     EXPECT_EQ(data::lookup_eol(ref("ubuntu:18.04"))->suggestion, "ubuntu:24.04");
     EXPECT_EQ(data::lookup_eol(ref("php:7.4-fpm-alpine"))->suggestion, "php:8.4-fpm-alpine");
     EXPECT_EQ(data::lookup_eol(ref("node:14-bullseye-slim"))->suggestion, "node:24-slim");
-    EXPECT_EQ(data::lookup_eol(ref("openjdk:11-jre-slim"))->suggestion, "eclipse-temurin:21-jre");
+    EXPECT_EQ(data::lookup_eol(ref("openjdk:11-jre-slim"))->suggestion, "eclipse-temurin:11-jre");
     EXPECT_EQ(data::lookup_eol(ref("centos:7"))->suggestion, "quay.io/centos/centos:stream9");
     EXPECT_EQ(data::lookup_eol(ref("mcr.microsoft.com/dotnet/sdk:6.0-alpine"))->suggestion,
               "mcr.microsoft.com/dotnet/sdk:10.0-alpine");
+}
+
+namespace {
+
+/// The suggestion (or, when none, the advice) of the entry BD015 names on k_today: the image's own
+/// product when it ended, else the earliest ended.
+std::string replacement(std::string_view image) {
+    std::vector<data::EolInfo> all = data::lookup_eol_all(ref(image));
+    std::erase_if(all, [](const data::EolInfo& e) { return !data::eol_reached(e, k_today); });
+    for (const data::EolInfo& e : all) {
+        if (e.image_product) {
+            return e.suggestion.empty() ? "words: " + e.advice : e.suggestion;
+        }
+    }
+    return all.empty() ? std::string("<none>")
+                       : (all[0].suggestion.empty() ? "words: " + all[0].advice : all[0].suggestion);
+}
+
+/// An image and what BD015 suggests for it on k_today ("words: ..." when it names no tag).
+struct SuggestionCase {
+    std::string_view image;
+    std::string_view expected;
+};
+
+void expect_suggestions(std::span<const SuggestionCase> cases) {
+    for (const SuggestionCase& c : cases) {
+        EXPECT_EQ(replacement(c.image), c.expected) << c.image;
+    }
+}
+
+}  // namespace
+
+TEST(DataEol, DotnetSuggestionsKeepTheVariant) {
+    static constexpr SuggestionCase k_cases[] = {
+        {"mcr.microsoft.com/dotnet/runtime-deps:8.0.30-jammy-chiseled-extra-amd64",
+         "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra"},
+        {"mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled-composite",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-composite"},
+        {"mcr.microsoft.com/dotnet/aspnet:9.0-azurelinux3.0-distroless",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-azurelinux3.0-distroless"},
+        {"mcr.microsoft.com/dotnet/aspnet:6.0-cbl-mariner2.0-distroless-extra",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-azurelinux3.0-distroless-extra"},
+        {"mcr.microsoft.com/dotnet/runtime-deps:9.0.19-alpine3.23-extra-arm32v7",
+         "mcr.microsoft.com/dotnet/runtime-deps:10.0-alpine-extra"},
+        {"mcr.microsoft.com/dotnet/aspnet:8.0.30-nanoserver-1809",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-nanoserver-ltsc2022"},
+        {"mcr.microsoft.com/dotnet/aspnet:9.0-nanoserver-ltsc2025",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-nanoserver-ltsc2025"},
+        {"mcr.microsoft.com/dotnet/aspnet:8.0-windowsservercore-ltsc2019",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-windowsservercore-ltsc2022"},
+        {"mcr.microsoft.com/dotnet/aspnet:8.0.30-jammy-arm64v8",
+         "mcr.microsoft.com/dotnet/aspnet:10.0-noble"},
+        {"mcr.microsoft.com/dotnet/sdk:8.0-jammy-aot", "mcr.microsoft.com/dotnet/sdk:10.0-noble-aot"},
+        // .NET 10 has no Debian images: the default tag (Ubuntu) is the nearest.
+        {"mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim", "mcr.microsoft.com/dotnet/aspnet:10.0"},
+        {"mcr.microsoft.com/dotnet/aspnet:8.0-bullseye-slim", "mcr.microsoft.com/dotnet/aspnet:10.0"},
+        // The old repositories: dotnet/core/* and Docker Hub's microsoft/* hold no .NET 5+ images.
+        {"mcr.microsoft.com/dotnet/core/runtime:3.1-alpine", "mcr.microsoft.com/dotnet/runtime:10.0-alpine"},
+        {"microsoft/dotnet:2.2-aspnetcore-runtime-alpine", "mcr.microsoft.com/dotnet/aspnet:10.0-alpine"},
+        {"microsoft/dotnet:2.1-runtime-deps", "mcr.microsoft.com/dotnet/runtime-deps:10.0"},
+        {"microsoft/dotnet:2.1",
+         "words: a supported .NET release of mcr.microsoft.com/dotnet/sdk, aspnet, runtime or runtime-deps"},
+    };
+    expect_suggestions(k_cases);
+}
+
+TEST(DataEol, JavaSuggestionsKeepTheRelease) {
+    static constexpr SuggestionCase k_cases[] = {
+        {"openjdk:8", "eclipse-temurin:8"},
+        {"openjdk:8u342-jre-slim", "eclipse-temurin:8-jre"},
+        {"openjdk:8-alpine", "eclipse-temurin:8-alpine"},
+        {"openjdk:11-jdk-slim-buster", "eclipse-temurin:11-jdk"},
+        {"openjdk:11-jre-alpine3.9", "eclipse-temurin:11-jre-alpine"},
+        {"openjdk:17-jdk-windowsservercore-1809", "eclipse-temurin:17-jdk-windowsservercore"},
+        {"openjdk:11-nanoserver", "eclipse-temurin:11-nanoserver"},
+        // Releases without long-term builds move to the next long-term one.
+        {"openjdk:7-jre", "eclipse-temurin:8-jre"},
+        {"openjdk:13-alpine", "eclipse-temurin:17-alpine"},
+        {"openjdk:22-jdk", "eclipse-temurin:25-jdk"},
+        {"openjdk:26-ea-jdk", "words: a maintained build of Java 26 or later"},
+        {"eclipse-temurin:19-jre-alpine", "eclipse-temurin:21-jre-alpine"},
+        {"adoptopenjdk:11-jre-hotspot", "eclipse-temurin:11-jre"},
+        {"adoptopenjdk:8-jdk-openj9", "ibm-semeru-runtimes:open-8-jdk"},
+    };
+    expect_suggestions(k_cases);
+    // An ended Temurin release moves on (Temurin 11 has not ended on k_today).
+    EXPECT_EQ(data::lookup_eol(ref("eclipse-temurin:11-jdk"))->suggestion, "eclipse-temurin:17-jdk");
+}
+
+TEST(DataEol, OfficialImageSuggestionsKeepTheVariant) {
+    static constexpr SuggestionCase k_cases[] = {
+        {"golang:1.20-windowsservercore-ltsc2022", "golang:1.27-windowsservercore"},
+        {"golang:1.19-nanoserver-1809", "golang:1.27-nanoserver"},
+        // Python publishes Windows images for its newest releases only.
+        {"python:3.7-windowsservercore-1809", "words: a windowsservercore tag of a supported Python release"},
+        {"php:7.4-zts-alpine3.12", "php:8.4-zts-alpine"},
+        {"public.ecr.aws/docker/library/python:3.7-slim", "public.ecr.aws/docker/library/python:3.13-slim"},
+        // A distribution swapped into a pinned patch release's tag: that tag never had the new one.
+        {"python:3.12.1-slim-bullseye", "python:3.12-slim-trixie"},
+        {"eclipse-temurin:17.0.8_7-jre-focal", "eclipse-temurin:17-jre-noble"},
+        {"node:lts-buster-slim", "node:lts-trixie-slim"},
+        {"golang:stretch", "golang:trixie"},
+        // Both ended: the product's replacement moves the distribution too.
+        {"python:3.9-slim-buster", "python:3.13-slim"},
+        {"rust:1-bullseye", "words: a tag of rust built on a supported Debian release, such as 13 (trixie)"},
+    };
+    expect_suggestions(k_cases);
 }
 
 TEST(DataEol, OsRelease) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "bulwark/data/eol_replacement.hpp"
 #include "bulwark/data/eol_tables.hpp"
 #include "bulwark/data/memo.hpp"
 #include "bulwark/util/strings.hpp"
@@ -245,19 +246,6 @@ std::optional<OsToken> os_token(std::string_view token) {
     return std::nullopt;
 }
 
-/// The codename (or cycle) to write in a tag instead of an old distribution release.
-std::string recommended_os_token(std::string_view product) {
-    if (product == "alpine") {
-        return "alpine";
-    }
-    const Product* p = eol_tables::find_product(product);
-    if (p == nullptr) {
-        return {};
-    }
-    const Cycle* c = eol_tables::find_cycle(*p, p->recommended);
-    return c != nullptr && !c->codename.empty() ? std::string(c->codename) : std::string();
-}
-
 std::string display_name(const Product& p, const Cycle& c, std::string_view cycle) {
     std::string out(p.label);
     out += ' ';
@@ -266,44 +254,6 @@ std::string display_name(const Product& p, const Cycle& c, std::string_view cycl
         out += " (";
         out += c.codename;
         out += ')';
-    }
-    return out;
-}
-
-/// Reference prefix to suggest for a product found as the image itself.
-std::string replacement_repo(std::string_view product, const model::ImageRef& image) {
-    if (product == "openjdk" || product == "adoptopenjdk") {
-        return "eclipse-temurin";
-    }
-    if (product == "centos") {
-        return "quay.io/centos/centos";
-    }
-    if (util::starts_with(canonical_name(image), "docker.io/library/")) {
-        return util::to_lower(std::string_view(image.repository).substr(8));
-    }
-    return image.short_name();
-}
-
-/// Variant words of the original tag that the suggestion keeps ("slim", "alpine", "fpm" ...).
-std::string kept_suffix(std::string_view product, const std::vector<std::string_view>& tokens, size_t skip) {
-    static constexpr std::string_view k_keep[] = {"slim",   "alpine", "fpm", "cli",
-                                                  "apache", "zts",    "jre", "jdk"};
-    std::string out;
-    for (size_t i = skip; i < tokens.size(); ++i) {
-        std::string word = util::to_lower(tokens[i]);
-        if (util::starts_with(word, "alpine")) {
-            word = "alpine";
-        }
-        bool keep = std::find(std::begin(k_keep), std::end(k_keep), word) != std::end(k_keep);
-        if ((product == "openjdk" || product == "adoptopenjdk") && word == "slim") {
-            keep = false;  // Temurin has no slim variant
-        }
-        if (product == "dotnet" && word != "alpine") {
-            keep = false;
-        }
-        if (keep && out.find("-" + word) == std::string::npos) {
-            out += "-" + word;
-        }
     }
     return out;
 }
@@ -321,17 +271,6 @@ std::optional<EolInfo> make_info(const Product& p, std::string_view cycle_text) 
                     : display_name(p, *c, c->cycle);
     info.eol = std::string(c->eol);
     return info;
-}
-
-std::string join_tokens(const std::vector<std::string>& tokens) {
-    std::string out;
-    for (const std::string& t : tokens) {
-        if (!out.empty()) {
-            out += '-';
-        }
-        out += t;
-    }
-    return out;
 }
 
 /// Cycle of an OS product written as the image's own tag (codename, number, "centos7", "stream9").
@@ -380,6 +319,7 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
     std::string name = canonical_name(image);
     std::optional<ImageProduct> ip = product_of(name);
     bool is_os_image = false;
+    std::string known_cycle;  // the image's own cycle when the tables know it
     if (ip) {
         const Product* p = eol_tables::find_product(ip->product);
         bool os = false;
@@ -397,9 +337,12 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
         }
         if (!cycle.empty()) {
             if (std::optional<EolInfo> info = make_info(*p, cycle)) {
-                std::string recommended(p->recommended);
-                info->suggestion = replacement_repo(ip->product, image) + ":" + recommended +
-                                   kept_suffix(ip->product, tokens, 1);
+                known_cycle = info->cycle;
+                eol_replacement::Replacement r =
+                    eol_replacement::for_product({image, name, ip->product, known_cycle, tokens});
+                info->suggestion = std::move(r.reference);
+                info->advice = std::move(r.advice);
+                info->image_product = true;
                 out.push_back(std::move(*info));
             }
         }
@@ -415,15 +358,11 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
             if (!info) {
                 continue;
             }
-            std::vector<std::string> rewritten;
-            for (size_t k = 0; k < tokens.size(); ++k) {
-                if (k != i) {
-                    rewritten.emplace_back(tokens[k]);
-                } else if (std::string rec = recommended_os_token(os->product); !rec.empty()) {
-                    rewritten.push_back(rec);
-                }
-            }
-            info->suggestion = image.short_name() + ":" + join_tokens(rewritten);
+            std::string_view own = ip ? ip->product : std::string_view();
+            eol_replacement::Replacement r =
+                eol_replacement::for_distribution({image, name, own, known_cycle, tokens}, i, os->product);
+            info->suggestion = std::move(r.reference);
+            info->advice = std::move(r.advice);
             out.push_back(std::move(*info));
         }
     }

@@ -12,15 +12,20 @@ namespace bulwark::data {
 
 /// One release cycle of a product and when its free security support ends.
 struct EolInfo {
-    std::string product;     // table id: "python", "node", "debian", "ubuntu", "alpine" ...
-    std::string cycle;       // "3.7", "16", "10", "18.04", "3.12", "stream8"
-    std::string name;        // for messages: "Python 3.7", "Debian 10 (buster)"
-    std::string eol;         // YYYY-MM-DD, last day of free security support
-    std::string suggestion;  // a supported replacement reference, e.g. "python:3.13-slim"
+    std::string product;         // table id: "python", "node", "debian", "ubuntu", "alpine" ...
+    std::string cycle;           // "3.7", "16", "10", "18.04", "3.12", "stream8"
+    std::string name;            // for messages: "Python 3.7", "Debian 10 (buster)"
+    std::string eol;             // YYYY-MM-DD, last day of free security support
+    std::string suggestion;      // a supported replacement reference, e.g. "python:3.13-slim"; empty
+                                 // when no existing tag can be named with certainty (see advice)
+    std::string advice;          // what to move to, in words, when suggestion is empty
+    bool image_product = false;  // the image's own product, not a distribution named in its tag
 };
 
 /// EOL data for what `image`'s tag pins: the image's own product (python:3.7 -> Python 3.7) and
 /// any distribution named in the tag (python:3.12-slim-buster -> Debian 10), earliest EOL first.
+/// Each suggestion keeps the variant the tag names (slim, alpine, chiseled, jre, Windows ...) and is
+/// a tag known to exist; where none is (an image the tables do not know), `advice` says it in words.
 /// Empty for images not in the tables, tags that float (no tag, "latest", "3", "lts", "stable").
 std::vector<EolInfo> lookup_eol_all(const model::ImageRef& image);
 

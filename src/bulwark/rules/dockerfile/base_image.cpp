@@ -211,6 +211,39 @@ void check_platform(const DockerfileContext& ctx, Reporter& out) {
     }
 }
 
+/// The ended entry whose replacement to suggest: the image's own product when it ended (its
+/// replacement moves the distribution too), else the earliest.
+const data::EolInfo& replaced_entry(const std::vector<data::EolInfo>& ended) {
+    for (const data::EolInfo& e : ended) {
+        if (e.image_product) {
+            return e;
+        }
+    }
+    return ended.front();
+}
+
+/// `suggestion`, followed on while the release it names has ended by `today` as well (openjdk:11 ->
+/// eclipse-temurin:11 -> eclipse-temurin:21 once Temurin 11 ends).
+std::string supported_suggestion(std::string suggestion, std::string_view today) {
+    for (int step = 0; step < 4 && !suggestion.empty(); ++step) {
+        std::optional<model::ImageRef> ref = model::parse_image_ref(suggestion);
+        if (!ref) {
+            break;
+        }
+        std::vector<data::EolInfo> ended = data::lookup_eol_all(*ref);
+        std::erase_if(ended, [&](const data::EolInfo& info) { return !data::eol_reached(info, today); });
+        if (ended.empty()) {
+            break;
+        }
+        const std::string& next = replaced_entry(ended).suggestion;
+        if (next.empty() || next == suggestion) {
+            break;  // the tables recommend nothing newer: keep the nearest
+        }
+        suggestion = next;
+    }
+    return suggestion;
+}
+
 void check_eol(const DockerfileContext& ctx, Reporter& out) {
     if (ctx.policy.today.empty()) {
         return;
@@ -236,13 +269,14 @@ void check_eol(const DockerfileContext& ctx, Reporter& out) {
             message.append(e.name).append(" (product ").append(e.product).append(", cycle ").append(e.cycle);
             message.append(") reached end of life on ").append(e.eol);
         }
-        const std::string& suggestion = ended.front().suggestion;
+        const data::EolInfo& chosen = replaced_entry(ended);
+        std::string suggestion = supported_suggestion(chosen.suggestion, ctx.policy.today);
         bool ships = s.in_shipped_image;
         message += "; it gets no more security fixes";
         message += ships ? "" : " (build stage only)";
-        if (!suggestion.empty()) {
+        if (!suggestion.empty() || !chosen.advice.empty()) {
             message += "; use ";
-            message += suggestion;
+            message += suggestion.empty() ? chosen.advice : suggestion;
         }
         out.report(from.keyword_range, ships ? Severity::high : Severity::low, std::move(message),
                    suggestion.empty() ? std::string() : with_image(src, from, suggestion));
@@ -463,9 +497,13 @@ const Rule k_rules[] = {
             "removed so builds break, and scanners may stop reporting on it. The date comes from the "
             "project's "
             "published support schedule (the tag's own product and any distribution named in the tag). Build "
-            "stages that do not ship are reported at low severity.",
-        .remediation = "Move to a supported release of the same image (the message names one) and rebuild "
-                       "regularly.",
+            "stages that do not ship are reported at low severity. The replacement named keeps the variant "
+            "the tag chose (slim, alpine, chiseled, distroless, jre, Windows ...) and is a tag that exists: "
+            "the same Java release on Eclipse Temurin for the deprecated openjdk image, the supported .NET "
+            "release on the same distribution family; for images whose tags the tables do not know, the "
+            "message says in words what to look for instead of guessing a tag.",
+        .remediation = "Move to a supported release of the same image and variant (the message names one, or "
+                       "what to look for) and rebuild regularly.",
         .bad_example = "FROM python:3.7-slim",
         .good_example = "FROM python:3.13-slim",
         .hadolint = "",
