@@ -120,6 +120,33 @@ TEST(ShellCompound, SubshellGroupAndDepth) {
     EXPECT_TRUE(s.errors.empty());
 }
 
+TEST(ShellCompound, PipelineElementsAndBackgroundListsAreSubshells) {
+    sh::Script s = parse("cd a | (cd b; c) | { cd d; e; }; cd f & g $(h) | i; j");
+    ASSERT_THAT(commands(s), ElementsAre("cd a", "cd b", "c", "cd d", "e", "cd f", "g $(h)", "h", "i", "j"));
+    auto scope = [&](size_t i) { return s.commands[i].scope; };
+    // Each element has its own scope under the top level; a subshell in one sits under that scope.
+    EXPECT_NE(scope(0), 0);
+    EXPECT_NE(scope(1), scope(0));
+    EXPECT_EQ(scope(3), scope(4));
+    EXPECT_NE(scope(3), 0);
+    EXPECT_NE(scope(3), scope(0));
+    EXPECT_NE(scope(5), 0);  // `cd f &`
+    EXPECT_NE(scope(6), 0);
+    EXPECT_NE(scope(8), 0);
+    EXPECT_NE(scope(6), scope(8));
+    EXPECT_EQ(scope(9), 0);
+    // The substitution's scope is under g's element, not the top level.
+    const sh::Scope& h = s.scopes[static_cast<size_t>(scope(7))];
+    EXPECT_EQ(h.parent, scope(6));
+    const sh::Scope& b = s.scopes[static_cast<size_t>(scope(1))];
+    EXPECT_NE(b.parent, 0);
+    EXPECT_EQ(s.scopes[static_cast<size_t>(b.parent)].parent, 0);
+    // Options set before the pipeline still reach its elements.
+    sh::Script p = parse("set -o pipefail; a | b");
+    EXPECT_TRUE(p.pipefail_before(1));
+    EXPECT_TRUE(p.pipefail_before(2));
+}
+
 TEST(ShellCompound, ReservedWordsOnlyInCommandPosition) {
     EXPECT_THAT(commands("echo if then fi done { }"), ElementsAre("echo if then fi done { }"));
     EXPECT_THAT(commands("'if' x"), ElementsAre("if x"));

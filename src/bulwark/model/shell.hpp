@@ -61,8 +61,9 @@ struct Heredoc {
     bool strip_tabs = false;  // `<<-`
 };
 
-/// A shell environment: the top-level shell, a subshell ((...), $(...)) or a new shell process
-/// (`sh -c`). Shell options set in one apply to it and the subshells it starts later.
+/// A shell environment: the top-level shell, a subshell ((...), $(...), each command of a pipeline
+/// of several, an asynchronous `... &` list) or a new shell process (`sh -c`). Shell options, the
+/// working directory and variables set in one apply to it and the subshells it starts later.
 struct Scope {
     int parent = -1;        // enclosing scope, -1 for the top level
     bool inherits = true;   // false for a new shell process, which does not inherit `set -o`

@@ -505,6 +505,29 @@ const Command* piped_into(const Script& s, size_t index) {
     return nullptr;
 }
 
+std::pair<size_t, size_t> nested_commands(const Script& s, size_t index) {
+    // Nested commands follow their parent, so they are the commands after it whose parent is it
+    // or one of them.
+    size_t end = index + 1;
+    while (end < s.commands.size() && s.commands[end].parent >= static_cast<int>(index)) {
+        ++end;
+    }
+    return {std::min(index + 1, end), end};
+}
+
+std::vector<size_t> substitutions_in(const Script& s, size_t index, const Word& w) {
+    std::vector<size_t> out;
+    auto [first, end] = nested_commands(s, index);
+    for (size_t j = first; j < end; ++j) {
+        const Command& c = s.commands[j];
+        if (c.parent == static_cast<int>(index) && c.in_substitution && c.begin >= w.begin &&
+            c.begin < w.end) {
+            out.push_back(j);
+        }
+    }
+    return out;
+}
+
 std::vector<const Command*> commands_named(const Script& s, std::string_view name) {
     std::vector<const Command*> out;
     for (const Command& c : s.commands) {

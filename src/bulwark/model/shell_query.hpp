@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bulwark/model/shell.hpp"
@@ -119,6 +120,14 @@ std::vector<const Command*> pipeline_commands(const Script& s, int pipeline);
 
 /// The command whose output `index` pipes into (the next one in its pipeline), or nullptr.
 const Command* piped_into(const Script& s, size_t index);
+
+/// The commands that command `index` holds (those of substitutions in its words, of a nested `sh -c`
+/// script, and theirs), as the index range [first, end) right after it; first == end for most.
+std::pair<size_t, size_t> nested_commands(const Script& s, size_t index);
+
+/// Indices of the outermost commands that the command substitutions in word `w` of command `index`
+/// run, in order: {mktemp} for `cd "$(mktemp -d)"`.
+std::vector<size_t> substitutions_in(const Script& s, size_t index, const Word& w);
 
 /// Every command of `s` for which is_command(c, name) holds, in order.
 std::vector<const Command*> commands_named(const Script& s, std::string_view name);

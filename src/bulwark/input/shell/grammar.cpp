@@ -87,6 +87,22 @@ int Parser::new_scope(bool inherits, bool pipefail) {
     return static_cast<int>(m_script.scopes.size() - 1);
 }
 
+void Parser::into_subshell(size_t first_command, size_t first_scope) {
+    // Known only once the '|' or '&' after the commands is seen: move them, and the scopes opened
+    // among them, from the current scope to a new one.
+    const int sub = new_scope(true, false);
+    for (size_t i = first_command; i < m_sink->size(); ++i) {
+        if ((*m_sink)[i].scope == m_scope) {
+            (*m_sink)[i].scope = sub;
+        }
+    }
+    for (size_t i = first_scope; i + 1 < m_script.scopes.size(); ++i) {
+        if (m_script.scopes[i].parent == m_scope) {
+            m_script.scopes[i].parent = sub;
+        }
+    }
+}
+
 void Parser::skip_newlines() {
     while (!m_abort && peek().kind == TokenKind::newline) {
         drop();
@@ -194,6 +210,8 @@ void Parser::parse_list() {
             drop();
             continue;
         }
+        const size_t first_command = m_sink->size();
+        const size_t first_scope = m_script.scopes.size();
         int r = parse_and_or();
         if (r >= 0) {
             last = r;
@@ -208,6 +226,7 @@ void Parser::parse_list() {
             if (r >= 0) {
                 (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::background;
             }
+            into_subshell(first_command, first_scope);  // an asynchronous list runs in a subshell
             drop();
         } else if (!is_list_end(n)) {
             error(n.begin, "unexpected " + describe(n));
@@ -272,10 +291,17 @@ int Parser::parse_pipeline() {
     bool piped_in = false;
     while (!m_abort) {
         const size_t element = m_sink->size();
+        const size_t element_scopes = m_script.scopes.size();
         last = parse_command(id, piped_in, first);
         first = nullptr;
         const Token& t = peek();
-        if (!is_op(t, Op::pipe) && !is_op(t, Op::pipe_amp)) {
+        const bool piped_out = is_op(t, Op::pipe) || is_op(t, Op::pipe_amp);
+        if (piped_in || piped_out) {
+            // Each command of a multi-command pipeline runs in a subshell (sh, dash, ash, bash
+            // without lastpipe): a cd or variable set there does not reach the commands after it.
+            into_subshell(element, element_scopes);
+        }
+        if (!piped_out) {
             break;
         }
         drop();

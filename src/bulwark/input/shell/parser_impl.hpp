@@ -460,6 +460,9 @@ class Parser {
     void flush_pending(int parent);
     int new_pipeline();
     int new_scope(bool inherits, bool pipefail);
+    /// Moves the commands emitted since `first_command` that run in the current scope, and the
+    /// scopes opened since `first_scope` directly in it, into a new subshell scope.
+    void into_subshell(size_t first_command, size_t first_scope);
     bool enter(uint32_t offset);
     void leave();
     void error(uint32_t offset, std::string message, bool stops_parse = false);

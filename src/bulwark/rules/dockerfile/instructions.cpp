@@ -80,7 +80,15 @@ const Rule k_rules[] = {
             "in the wrong directory. A `cd` that fails without `set -e` or `&&` leaves the following "
             "commands "
             "running in the wrong place (for example `rm -rf *` in /). WORKDIR makes the directory explicit, "
-            "creates it if needed and applies to every following instruction.",
+            "creates it if needed and applies to every following instruction. Only a `cd` that WORKDIR could "
+            "replace is reported: one in the RUN's own shell, not in a subshell `(cd dir && make)`, a "
+            "pipeline element, a background job, a `$(...)` or an `sh -c`/`su -c` script, where it ends "
+            "with them (hadolint's DL3003 reports a subshell's cd too, though its documentation advises "
+            "one); "
+            "and not into a temporary directory, one the same RUN removes afterwards (`rm -r`, `rmdir`, "
+            "itself or a directory holding it) or makes with `mktemp -d`, which a WORKDIR would leave "
+            "missing or cannot name. A `cd` that only leaves such a directory (to `/`, home, `..` or the "
+            "RUN's WORKDIR) is not reported either.",
         .remediation =
             "Set the directory with WORKDIR before the RUN (or use the tool's own directory option such as "
             "`make -C dir`, `git -C dir`, `npm --prefix dir`).",

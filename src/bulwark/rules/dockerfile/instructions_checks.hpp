@@ -21,8 +21,10 @@ void first_not_from(const DockerfileContext& ctx, Reporter& out);        // BD08
 void env_self_reference(const DockerfileContext& ctx, Reporter& out);    // BD082
 void invalid_stopsignal(const DockerfileContext& ctx, Reporter& out);    // BD086
 
+// instructions_cd.cpp
+void cd_in_run(const DockerfileContext& ctx, Reporter& out);  // BD072
+
 // instructions_shell.cpp
-void cd_in_run(const DockerfileContext& ctx, Reporter& out);              // BD072
 void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out);  // BD077
 void symlinked_shell(const DockerfileContext& ctx, Reporter& out);        // BD084
 

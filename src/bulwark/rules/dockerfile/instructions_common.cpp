@@ -18,6 +18,14 @@ std::vector<int> image_instructions(const model::Dockerfile& df, int stage) {
     return out;
 }
 
+std::string workdir_raw(const model::Instruction& inst) {
+    std::string raw;
+    for (const model::Word& w : inst.words) {
+        raw += (raw.empty() ? "" : " ") + w.as_written();
+    }
+    return raw;
+}
+
 std::optional<std::string> resolve(const model::Dockerfile& df, const model::Instruction& at,
                                    std::string_view raw) {
     static const model::VarScope k_empty;

@@ -26,6 +26,9 @@ std::vector<int> image_instructions(const model::Dockerfile& df, int stage);
 std::optional<std::string> resolve(const model::Dockerfile& df, const model::Instruction& at,
                                    std::string_view raw);
 
+/// WORKDIR's path as written: its words joined (BuildKit reads the rest of the line as one path).
+std::string workdir_raw(const model::Instruction& inst);
+
 /// True for `C:\x`, `c:/x` (a drive letter path).
 bool is_windows_drive_path(std::string_view path);
 

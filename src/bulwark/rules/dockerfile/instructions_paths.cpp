@@ -16,15 +16,6 @@ namespace {
 using model::Instruction;
 using model::InstructionKind;
 
-/// WORKDIR's path: its words joined (BuildKit reads the rest of the line as one path).
-std::string workdir_raw(const Instruction& inst) {
-    std::string raw;
-    for (const model::Word& w : inst.words) {
-        raw += (raw.empty() ? "" : " ") + w.as_written();
-    }
-    return raw;
-}
-
 model::Range words_range(const Instruction& inst) {
     return model::Range{inst.words.front().range.begin, inst.words.back().range.end};
 }
@@ -58,7 +49,7 @@ void relative_workdir(const DockerfileContext& ctx, Reporter& out) {
             if (inst.kind != InstructionKind::workdir || inst.words.empty()) {
                 continue;
             }
-            std::optional<std::string> path = common::resolve(df, inst, workdir_raw(inst));
+            std::optional<std::string> path = common::resolve(df, inst, common::workdir_raw(inst));
             if (!path || path->empty()) {
                 cur.reset();
                 continue;
@@ -157,7 +148,7 @@ void system_path(const DockerfileContext& ctx, Reporter& out) {
             if (inst.kind != InstructionKind::workdir || inst.words.empty()) {
                 continue;
             }
-            std::optional<std::string> path = common::resolve(df, inst, workdir_raw(inst));
+            std::optional<std::string> path = common::resolve(df, inst, common::workdir_raw(inst));
             if (!path) {
                 continue;
             }

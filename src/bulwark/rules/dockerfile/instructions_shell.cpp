@@ -1,5 +1,6 @@
-// Checks that read RUN shell programs through the shell model: cd, pipes without pipefail,
-// /bin/sh replaced by a symlink (BD072, BD077, BD084). Windows images have no shell bodies.
+// Checks that read RUN shell programs through the shell model: pipes without pipefail, /bin/sh
+// replaced by a symlink (BD077, BD084; BD072, cd, is in instructions_cd.cpp). Windows images have
+// no shell bodies.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -71,41 +72,6 @@ std::string pipefail_fix(const model::Dockerfile& df, const Instruction& run) {
 }
 
 }  // namespace
-
-void cd_in_run(const DockerfileContext& ctx, Reporter& out) {
-    const model::Dockerfile& df = ctx.dockerfile;
-    if (df.windows) {
-        return;
-    }
-    for (const Instruction& inst : df.instructions) {
-        if (inst.kind != InstructionKind::run) {
-            continue;
-        }
-        bool reported = false;
-        for (const model::ShellBody& body : inst.shell) {
-            std::span<const CommandFacts> facts = command_facts(df, inst, body);
-            for (size_t k = 0; k < facts.size(); ++k) {
-                if (reported || facts[k].program != "cd") {
-                    continue;
-                }
-                std::span<const sh::Word> argv = facts[k].argv;
-                std::vector<const sh::Word*> dirs = sh::operands(argv);
-                std::string dir = dirs.empty() ? std::string() : dirs.front()->value;
-                bool literal_abs = !dirs.empty() && !dirs.front()->dynamic && util::starts_with(dir, "/");
-                out.report(body.text, argv.front().begin, argv.back().end,
-                           dir.empty()
-                               ? std::string("'cd' in RUN changes directory only for the rest of this RUN; "
-                                             "use WORKDIR")
-                               : fmt::format("'cd {}' in RUN changes directory only for the rest of this "
-                                             "RUN; use WORKDIR so every instruction agrees on it",
-                                             dir),
-                           literal_abs ? fmt::format("WORKDIR {}", dir)
-                                       : std::string("WORKDIR <absolute directory> before this RUN"));
-                reported = true;
-            }
-        }
-    }
-}
 
 void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;

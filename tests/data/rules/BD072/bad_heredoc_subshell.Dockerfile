@@ -8,5 +8,7 @@ tar -xzf pkg-1.0.tar.gz
 cd pkg-1.0
 ./configure && make && make install
 EOF
+# The subshell's cd ends with it; the cd after it is in the RUN's own shell.
+RUN (cd /build/extra && make) \
 #! BD072
-RUN (cd /build/extra && make) && rm -rf /build
+ && cd /build/docs && make html

@@ -1,0 +1,454 @@
+// BD072: a `cd` in RUN that WORKDIR could replace. Only a cd in the RUN's own shell is one: a cd in
+// a subshell, a pipeline or an `sh -c` script ends with it, and a temporary directory (one the RUN
+// removes, or makes with mktemp) cannot be a WORKDIR.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "bulwark/model/expand.hpp"
+#include "bulwark/model/shell_query.hpp"
+#include "bulwark/rules/dockerfile/instructions_checks.hpp"
+#include "bulwark/rules/dockerfile/instructions_common.hpp"
+#include "bulwark/rules/dockerfile/packages_commands.hpp"
+#include "bulwark/util/strings.hpp"
+
+namespace bulwark::rules::dockerfile::checks {
+
+namespace {
+
+using model::Instruction;
+using model::InstructionKind;
+namespace sh = model::shell;
+
+/// A directory as the RUN's shell sees it, spelled one way: absolute ("/usr/src"), under home
+/// ("~/x"), under a variable ("${tmp}/x": `$tmp` is spelled `${tmp}`), or relative to the directory
+/// the RUN starts in ("build"; "" is that directory). nullopt when it is not known.
+using Dir = std::optional<std::string>;
+
+/// Spelled by `cd "$(mktemp -d)"`: a directory no other word names.
+constexpr std::string_view k_mktemp = "$(mktemp -d)";
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// `$NAME` spelled `${NAME}`, so that the two spellings of a variable compare equal.
+std::string braced_variables(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '$' || i + 1 >= s.size() || !is_name_char(s[i + 1]) ||
+            (s[i + 1] >= '0' && s[i + 1] <= '9')) {
+            out += s[i];
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < s.size() && is_name_char(s[end])) {
+            ++end;
+        }
+        out.append("${").append(s.substr(i + 1, end - i - 1)).append("}");
+        i = end - 1;
+    }
+    return out;
+}
+
+/// `path` joined to `cwd` when it is relative, with ".", ".." and repeated or trailing slashes
+/// applied; nullopt when a relative path meets an unknown `cwd` or ".." leaves a directory that is
+/// not absolute.
+Dir resolve(const Dir& cwd, std::string_view path) {
+    if (path.empty()) {
+        return std::nullopt;
+    }
+    std::string text = braced_variables(path);
+    std::string_view rest = text;
+    std::string root;  // "/", "~", "${VAR}" or "" (the starting directory)
+    std::vector<std::string> parts;
+    auto push_parts = [&](std::string_view p) {
+        for (std::string_view part : util::split(p, '/')) {
+            if (part.empty() || part == ".") {
+                continue;
+            }
+            if (part != "..") {
+                parts.emplace_back(part);
+            } else if (!parts.empty()) {
+                parts.pop_back();
+            } else if (root != "/") {
+                return false;  // above a directory whose parent is not known
+            }
+        }
+        return true;
+    };
+    if (rest[0] == '/') {
+        root = "/";
+    } else if (rest == "~" || util::starts_with(rest, "~/")) {
+        root = "~";
+        rest.remove_prefix(1);
+    } else if (rest[0] == '$') {
+        size_t slash = rest.find('/');
+        root = std::string(rest.substr(0, slash));
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+        if (root == "${HOME}") {
+            root = "~";
+        }
+    } else {
+        if (!cwd) {
+            return std::nullopt;
+        }
+        std::string_view base = *cwd;
+        if (!base.empty() && base[0] == '/') {
+            root = "/";
+        } else if (!base.empty() && (base[0] == '~' || base[0] == '$')) {
+            size_t slash = base.find('/');
+            root = std::string(base.substr(0, slash));
+            base = slash == std::string_view::npos ? std::string_view() : base.substr(slash);
+        }
+        if (!push_parts(base)) {
+            return std::nullopt;
+        }
+    }
+    if (!push_parts(rest)) {
+        return std::nullopt;
+    }
+    std::string out = root;
+    for (const std::string& p : parts) {
+        if (!out.empty() && out.back() != '/') {
+            out += '/';
+        }
+        out += p;
+    }
+    return out;
+}
+
+/// True when `dir` is `base` or under it.
+bool is_within(std::string_view dir, std::string_view base) {
+    if (dir == base) {
+        return true;
+    }
+    if (base.empty()) {
+        return !dir.empty() && dir[0] != '/' && dir[0] != '~' && dir[0] != '$';  // under the start
+    }
+    return util::starts_with(dir, base) && (base.back() == '/' || dir[base.size()] == '/');
+}
+
+/// True when command `j` of `s` is `mktemp -d`.
+bool is_mktemp_dir(const sh::Script& s, size_t j) {
+    const sh::Command& c = s.commands[j];
+    return sh::program(c) == "mktemp" &&
+           sh::has_option(sh::effective_argv(c), "d", {"directory"}, {"-p", "--suffix"});
+}
+
+/// True when a command substitution in word `w` of command `index` runs `mktemp -d`.
+bool holds_mktemp(const sh::Script& s, size_t index, const sh::Word& w) {
+    for (size_t j : sh::substitutions_in(s, index, w)) {
+        if (is_mktemp_dir(s, j)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A path that a command removes (`rm -r`, `rmdir`), as a Dir, and whether it is a glob pattern.
+struct Removal {
+    size_t index = 0;
+    std::string path;
+    bool glob = false;
+};
+
+/// What one shell body does with directories: its top-level cds and the directories it removes.
+class Directories {
+  public:
+    /// The directories of `body`, a shell body of RUN `run` in `df`, whose command facts are `facts`.
+    Directories(const model::Dockerfile& df, const Instruction& run, const sh::Script& s,
+                std::span<const CommandFacts> facts)
+        : m_df(df), m_run(run), m_script(s) {
+        note_assigned_variables();
+        Dir start = start_directory(df, run);
+        m_start = start ? *start : std::string();
+        Dir cwd = m_start;
+        Dir previous;  // for `cd -`
+        for (size_t k = 0; k < s.commands.size(); ++k) {
+            const sh::Command& c = s.commands[k];
+            note_temporary_variables(k);
+            std::string_view prog = facts[k].program;
+            if (prog == "rm" || prog == "rmdir") {
+                note_removals(k, prog, facts[k].argv, c.scope == 0 ? cwd : Dir());
+            } else if (prog == "cd" && c.scope == 0) {
+                Cd cd{k, cwd, cd_target(k, facts[k].argv, cwd, previous), goes_up(facts[k].argv)};
+                previous = cwd;
+                cwd = cd.to;
+                m_cds.push_back(std::move(cd));
+            }
+        }
+    }
+
+    /// A cd of the RUN's own shell: where it was and where it goes.
+    struct Cd {
+        size_t index = 0;
+        Dir from;
+        Dir to;
+        bool up = false;  // `cd ..`, `cd ../..`: to a directory holding `from`
+    };
+    const std::vector<Cd>& cds() const { return m_cds; }
+
+    /// True when `cd` only leaves a temporary directory: for `/`, home, the directory the RUN
+    /// started in (its WORKDIR), or one holding the temporary directory (`cd ..`).
+    bool leaves_temporary(const Cd& cd) const {
+        if (!temporary(cd.from, cd.index) || temporary(cd.to, cd.index)) {
+            return false;
+        }
+        if (cd.up) {
+            return true;
+        }
+        if (!cd.from || !cd.to) {
+            return false;
+        }
+        const std::string& to = *cd.to;
+        return to == "/" || to == "~" || to == m_start || to.empty() ||
+               (to != *cd.from && is_within(*cd.from, to));
+    }
+
+    /// True when `dir`, entered by command `index`, is temporary: made by `mktemp -d` or removed,
+    /// itself or a directory holding it, by a later command.
+    bool temporary(const Dir& dir, size_t index) const {
+        if (!dir) {
+            return false;
+        }
+        const std::string& d = *dir;
+        if (d == k_mktemp || util::starts_with(d, std::string(k_mktemp) + "/")) {
+            return true;
+        }
+        for (const std::string& v : m_mktemp_variables) {
+            if (is_within(d, v)) {
+                return true;
+            }
+        }
+        for (const Removal& r : m_removals) {
+            if (r.index > index && removes(r, d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+  private:
+    /// The directory RUN `run` starts in: its stage's last WORKDIR before it (FROM <stage>
+    /// ancestors included); nullopt when that is the base image's or not known.
+    static Dir start_directory(const model::Dockerfile& df, const Instruction& run) {
+        const Instruction* first = df.instructions.data();
+        if (run.stage < 0 || &run < first || &run >= first + df.instructions.size()) {
+            return std::nullopt;  // an ONBUILD trigger
+        }
+        const int self = static_cast<int>(&run - first);
+        Dir dir;
+        for (int i : common::image_instructions(df, run.stage)) {
+            if (i == self) {
+                return dir && !dir->empty() && (*dir)[0] == '/' ? dir : std::nullopt;
+            }
+            const Instruction& w = common::instruction_at(df, i);
+            if (w.kind != InstructionKind::workdir || w.words.empty()) {
+                continue;
+            }
+            std::optional<std::string> path = common::resolve(df, w, common::workdir_raw(w));
+            dir = path && !path->empty() && (*path)[0] != '$' && (*path)[0] != '~' ? resolve(dir, *path)
+                                                                                   : std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    /// `w`'s value with the Dockerfile's ARG and ENV values put in, unless the RUN sets one of the
+    /// variables itself.
+    std::string expanded(const sh::Word& w) const {
+        if (!w.dynamic || w.value.find('$') == std::string::npos) {
+            return w.value;
+        }
+        for (const std::string& name : model::referenced_variables(w.value, m_df.directives.escape)) {
+            if (std::find(m_assigned.begin(), m_assigned.end(), name) != m_assigned.end()) {
+                return w.value;
+            }
+        }
+        std::optional<std::string> v = resolve_value(m_df, m_run, w.value);
+        return v ? *v : w.value;
+    }
+
+    /// True for `cd ..`, `cd ../..`.
+    static bool goes_up(std::span<const sh::Word> argv) {
+        std::vector<const sh::Word*> ops = sh::operands(argv);
+        if (ops.empty() || ops.front()->dynamic) {
+            return false;
+        }
+        for (std::string_view part : util::split(ops.front()->value, '/')) {
+            if (part != ".." && !part.empty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Remembers the names of the variables the body sets, whose Dockerfile values do not apply.
+    void note_assigned_variables() {
+        auto note = [&](const sh::Word& w) {
+            size_t eq = w.value.find('=');
+            if (eq != std::string::npos && eq > 0) {
+                std::string name = w.value.substr(0, eq);
+                if (!name.empty() && name.back() == '+') {
+                    name.pop_back();
+                }
+                m_assigned.push_back(std::move(name));
+            }
+        };
+        for (const sh::Command& c : m_script.commands) {
+            for (const sh::Word& w : c.assignments) {
+                note(w);
+            }
+            if (sets_variables(c)) {
+                for (size_t i = 1; i < c.argv.size(); ++i) {
+                    note(c.argv[i]);
+                }
+            }
+        }
+    }
+
+    static bool sets_variables(const sh::Command& c) {
+        std::string_view name = sh::command_name(c);
+        return name == "export" || name == "local" || name == "declare" || name == "typeset" ||
+               name == "readonly";
+    }
+
+    static bool removes(const Removal& r, std::string_view dir) {
+        if (!r.glob) {
+            return r.path != "/" && is_within(dir, r.path);
+        }
+        // `rm -rf /tmp/*` removes /tmp/build and what is under it, not /tmp.
+        for (size_t end = 1; end <= dir.size(); ++end) {
+            if ((end == dir.size() || dir[end] == '/') &&
+                util::glob_match(r.path, dir.substr(0, end), true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// Remembers the variables command `k` sets to a `mktemp -d` directory: `d="$(mktemp -d)"`,
+    /// `export TMP=$(mktemp -d)`.
+    void note_temporary_variables(size_t k) {
+        const sh::Command& c = m_script.commands[k];
+        auto note = [&](const sh::Word& w) {
+            size_t eq = w.value.find('=');
+            if (eq != std::string::npos && eq > 0 && holds_mktemp(m_script, k, w)) {
+                m_mktemp_variables.push_back("${" + w.value.substr(0, eq) + "}");
+            }
+        };
+        for (const sh::Word& w : c.assignments) {
+            note(w);
+        }
+        if (sets_variables(c)) {
+            for (size_t i = 1; i < c.argv.size(); ++i) {
+                note(c.argv[i]);
+            }
+        }
+    }
+
+    /// Remembers the directories command `k` (`rm` or `rmdir`, run in `cwd`) removes.
+    void note_removals(size_t k, std::string_view prog, std::span<const sh::Word> argv, const Dir& cwd) {
+        if (prog == "rm" && !sh::has_option(argv, "rR", {"recursive"})) {
+            return;  // files only
+        }
+        for (const sh::Word* op : sh::operands(argv)) {
+            if (!sh::substitutions_in(m_script, k, *op).empty()) {
+                continue;
+            }
+            Dir d = resolve(cwd, expanded(*op));
+            if (d && !d->empty()) {
+                bool glob = op->dynamic && d->find_first_of("*?[") != std::string::npos;
+                m_removals.push_back({k, *d, glob});
+            }
+        }
+    }
+
+    /// Where the cd at command `k` goes from `cwd` (`previous` is where `cd -` goes).
+    Dir cd_target(size_t k, std::span<const sh::Word> argv, const Dir& cwd, const Dir& previous) const {
+        std::vector<const sh::Word*> ops = sh::operands(argv);
+        if (ops.empty()) {
+            return std::string("~");
+        }
+        const sh::Word& w = *ops.front();
+        if (w.value == "-") {
+            return previous;
+        }
+        if (holds_mktemp(m_script, k, w)) {
+            return std::string(k_mktemp);
+        }
+        if (!sh::substitutions_in(m_script, k, w).empty()) {
+            return std::nullopt;
+        }
+        return resolve(cwd, expanded(w));
+    }
+
+    const model::Dockerfile& m_df;
+    const Instruction& m_run;
+    const sh::Script& m_script;
+    std::string m_start;                  // the directory the RUN starts in, "" when not known
+    std::vector<std::string> m_assigned;  // variables the body sets
+    std::vector<Cd> m_cds;
+    std::vector<Removal> m_removals;
+    std::vector<std::string> m_mktemp_variables;
+};
+
+/// Reports the first cd of `body` (a shell body of RUN `run`) that WORKDIR could replace; false
+/// when there is none.
+bool report_first_cd(const model::Dockerfile& df, const Instruction& run, const model::ShellBody& body,
+                     Reporter& out) {
+    std::span<const CommandFacts> facts = command_facts(df, run, body);
+    if (std::none_of(facts.begin(), facts.end(), [](const CommandFacts& f) { return f.program == "cd"; })) {
+        return false;
+    }
+    Directories dirs(df, run, body.script, facts);
+    for (const Directories::Cd& cd : dirs.cds()) {
+        if (dirs.temporary(cd.to, cd.index) || dirs.leaves_temporary(cd)) {
+            continue;
+        }
+        std::span<const sh::Word> argv = facts[cd.index].argv;
+        std::vector<const sh::Word*> ops = sh::operands(argv);
+        std::string dir = ops.empty() ? std::string() : ops.front()->value;
+        bool literal_abs = !ops.empty() && !ops.front()->dynamic && util::starts_with(dir, "/");
+        out.report(body.text, argv.front().begin, argv.back().end,
+                   dir.empty() ? std::string("'cd' in RUN changes directory only for the rest of this RUN; "
+                                             "use WORKDIR")
+                               : fmt::format("'cd {}' in RUN changes directory only for the rest of this "
+                                             "RUN; use WORKDIR so every instruction agrees on it",
+                                             dir),
+                   literal_abs ? fmt::format("WORKDIR {}", dir)
+                               : std::string("WORKDIR <absolute directory> before this RUN"));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void cd_in_run(const DockerfileContext& ctx, Reporter& out) {
+    const model::Dockerfile& df = ctx.dockerfile;
+    constexpr uint64_t k_cd = program_bit("cd");
+    if (df.windows || (program_bits(df) & k_cd) == 0) {
+        return;
+    }
+    std::span<const uint64_t> bits = instruction_program_bits(df);
+    for (size_t n = 0; n < df.instructions.size(); ++n) {
+        const Instruction& inst = df.instructions[n];
+        if (inst.kind != InstructionKind::run || (bits[n] & k_cd) == 0) {
+            continue;
+        }
+        for (const model::ShellBody& body : inst.shell) {
+            if (report_first_cd(df, inst, body, out)) {
+                break;  // one finding per RUN
+            }
+        }
+    }
+}
+
+}  // namespace bulwark::rules::dockerfile::checks
