@@ -20,14 +20,14 @@ TEST(PipeWithoutPipefail, NamesTheCommandThatFeedsThePipe) {
     std::vector<core::Finding> f =
         findings_of("BD077",
                     "FROM debian:12-slim\n"
-                    "RUN a && bash -c \". x && y\" && echo z | tee f\n"
+                    "RUN a && bash -c \". x && y\" && cat z | tee f\n"
                     "RUN if true; then a; fi; { b; c; } | tee g\n"
                     "RUN case \"$x\" in a) export X=1 ;; esac; go env | grep GOPATH\n"
                     "RUN (cd x && make) | tee h\n");
     ASSERT_EQ(f.size(), 4U);
     EXPECT_EQ(
         f[0].message,
-        "pipe without pipefail: if 'echo' fails, the RUN still succeeds when 'tee' exits 0, and the image "
+        "pipe without pipefail: if 'cat' fails, the RUN still succeeds when 'tee' exits 0, and the image "
         "is built from partial output");
     EXPECT_EQ(where(f[0]), "2:32");
     EXPECT_NE(f[1].message.find("if 'b' fails"), std::string::npos) << f[1].message;
@@ -36,6 +36,30 @@ TEST(PipeWithoutPipefail, NamesTheCommandThatFeedsThePipe) {
     EXPECT_EQ(where(f[2]), "4:41");
     EXPECT_NE(f[3].message.find("if 'cd' fails"), std::string::npos) << f[3].message;
     EXPECT_EQ(where(f[3]), "5:6");
+}
+
+TEST(PipeWithoutPipefail, PrintingProducersAreSkippedAndSubstitutionsNamed) {
+    // echo and printf of words cannot fail but for a closed pipe: the element after them is named.
+    // echo of a command substitution exits 0 whatever the substitution did: pipefail does not help,
+    // and the message and fix say so.
+    std::vector<core::Finding> f = findings_of("BD077",
+                                               "FROM debian:12-slim\n"
+                                               "RUN echo \"$KEY\" | base64 -d | gpg --dearmor > k.gpg\n"
+                                               "RUN echo \"$(curl -fsSL x)  f\" | sha256sum -c -\n"
+                                               "RUN echo \"$SUM  f\" | sha256sum -c -\n");
+    ASSERT_EQ(f.size(), 2U);
+    EXPECT_NE(f[0].message.find("if 'base64' fails, the RUN still succeeds when 'gpg' exits 0"),
+              std::string::npos)
+        << f[0].message;
+    EXPECT_EQ(where(f[0]), "2:19");
+    EXPECT_EQ(f[1].message,
+              "pipe without pipefail: 'echo' prints the output of 'curl' from a command substitution; if "
+              "'curl' fails, the RUN still succeeds when 'sha256sum' exits 0, and pipefail would not see it "
+              "either");
+    EXPECT_EQ(f[1].fix,
+              "run 'curl' where its failure stops the RUN, then pipe its output: out=\"$(curl ...)\" && echo "
+              "\"$out\" | sha256sum (an assignment's status is its substitution's)");
+    EXPECT_EQ(where(f[1]), "3:5");
 }
 
 TEST(PipeWithoutPipefail, FixOffersSetPipefailOnlyWhereTheShellHasIt) {

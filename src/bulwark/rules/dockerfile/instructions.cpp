@@ -206,13 +206,23 @@ const Rule k_rules[] = {
             "command "
             "exits 0, producing an image that silently lacks or half-contains what it should. With `set -o "
             "pipefail` (in the RUN or in a SHELL instruction) any failing stage fails the build. POSIX sh in "
-            "some images (dash) lacks pipefail: use SHELL with bash or ash, as hadolint advises.",
+            "some images (dash) lacks pipefail: use SHELL with bash or ash, as hadolint advises. Pipelines "
+            "whose commands before the last only print (the shell's `echo`, or `printf` with a literal "
+            "format of `%s`/`%b`/`%c` conversions, without redirections), such as `echo \"$SHA  file\" | "
+            "sha256sum -c -`, are not reported: such a command fails only when the reader exits before "
+            "reading all its input, which is no error of its own, and every real failure is the reader's, "
+            "which the pipeline's status reports without pipefail (hadolint's DL4006 reports every pipe). "
+            "`echo \"$(curl ...)\" | sh` is still reported, with its own fix: echo exits 0 "
+            "whatever the command substitution did, which pipefail does not see either.",
         .remediation =
             "Add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN. Where the RUN's shell "
             "is "
             "bash, zsh, ksh or busybox ash (/bin/sh of Alpine), starting the command with `set -o pipefail "
             "&&` "
-            "also works; dash, /bin/sh of Debian and Ubuntu, rejects it (`set: Illegal option -o pipefail`).",
+            "also works; dash, /bin/sh of Debian and Ubuntu, rejects it (`set: Illegal option -o pipefail`). "
+            "For a command substitution printed into a pipe, run the command in an assignment first, "
+            "whose status is the substitution's: `sum=\"$(curl -fsSL $URL.sha256)\" && echo \"$sum  f\" | "
+            "sha256sum -c -`.",
         .bad_example =
             "FROM debian:12-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /opt",
         .good_example = "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"

@@ -2,6 +2,7 @@
 // replaced by a symlink (BD077, BD084; BD072, cd, is in instructions_cd.cpp). Windows images have
 // no shell bodies.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,69 @@ std::string pipefail_fix(const model::Dockerfile& df, const Instruction& run) {
            "pipefail' fails in dash, /bin/sh of Debian and Ubuntu)";
 }
 
+/// True when the printf format `f` has only %s, %b and %c conversions (with flags, a width and a
+/// precision written as numbers), which take any argument: printf then fails only if it cannot write.
+bool safe_printf_format(std::string_view f) {
+    for (size_t i = 0; i < f.size(); ++i) {
+        if (f[i] != '%') {
+            continue;
+        }
+        ++i;
+        while (i < f.size() && std::string_view("-+ #0123456789.").find(f[i]) != std::string_view::npos) {
+            ++i;
+        }
+        if (i >= f.size() || std::string_view("%sbc").find(f[i]) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// True when command `c` only prints its arguments: the shell builtin `echo`, or `printf` with a
+/// literal format safe_printf_format() accepts, with no assignment or redirection. It fails only
+/// when it cannot write, that is when the reader exited before reading all: no error of its own,
+/// so pipefail could only add a spurious failure, and every real failure is the reader's, whose
+/// status the pipeline has anyway. (A command substitution in its arguments is judged by
+/// element_feed().)
+bool only_prints(const sh::Command& c) {
+    if (c.argv.empty() || !c.assignments.empty() || !c.redirects.empty() || c.argv.front().dynamic) {
+        return false;
+    }
+    const std::string& name = c.argv.front().value;
+    if (name == "echo") {
+        return true;
+    }
+    return name == "printf" && c.argv.size() >= 2 && !c.argv[1].dynamic && !c.argv[1].value.empty() &&
+           c.argv[1].value.front() != '-' && safe_printf_format(c.argv[1].value);
+}
+
+/// How a pipeline element feeds its pipe.
+enum class Feed : uint8_t {
+    can_fail,             // a command that can fail: pipefail would make the pipeline fail
+    prints,               // only echo/printf of words: pipefail changes nothing
+    prints_substitution,  // echo/printf of a $(...) whose failure pipefail does not see either
+};
+
+/// How the element that ends with command `index` feeds its pipe (`echo "$SHA  f"` and
+/// `{ echo a; printf '%s\n' "$b"; }` only print). For prints_substitution, `substituted` is the
+/// index of the first command a substitution runs.
+Feed element_feed(const sh::Script& s, size_t index, size_t& substituted) {
+    Feed feed = Feed::prints;
+    size_t k = index - std::min<size_t>(index, s.commands[index].element_before);
+    while (k <= index) {
+        if (!only_prints(s.commands[k])) {
+            return Feed::can_fail;
+        }
+        auto [first, end] = sh::nested_commands(s, k);
+        if (first != end && feed == Feed::prints) {
+            feed = Feed::prints_substitution;
+            substituted = first;
+        }
+        k = std::max(k + 1, end);
+    }
+    return feed;
+}
+
 }  // namespace
 
 void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
@@ -97,6 +161,13 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                 if (c.next != sh::Connector::pipe || script.pipefail_before(i)) {
                     continue;
                 }
+                // An element that only prints has no failure for pipefail to report; the first
+                // element that can fail is the one to name.
+                size_t substituted = 0;
+                Feed feed = element_feed(script, i, substituted);
+                if (feed == Feed::prints) {
+                    continue;
+                }
                 // The last command of the pipeline (sh::pipeline_commands(script, c.pipeline).back(),
                 // without its vector).
                 const sh::Command* last = &c;
@@ -115,6 +186,24 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                 }
                 if (last_name.empty()) {
                     last_name = "the last command";
+                }
+                if (feed == Feed::prints_substitution) {
+                    // echo always exits 0: pipefail cannot see a failure inside its $(...).
+                    std::string_view inner = sh::program(script.commands[substituted]);
+                    if (inner.empty()) {
+                        inner = "the command";
+                    }
+                    out.report(body.text, first->begin, last->end,
+                               fmt::format("pipe without pipefail: '{}' prints the output of '{}' from a "
+                                           "command substitution; if '{}' fails, the RUN still succeeds "
+                                           "when '{}' exits 0, and pipefail would not see it either",
+                                           first_name, inner, inner, last_name),
+                               fmt::format("run '{}' where its failure stops the RUN, then pipe its "
+                                           "output: out=\"$({} ...)\" && echo \"$out\" | {} (an "
+                                           "assignment's status is its substitution's)",
+                                           inner, inner, last_name));
+                    reported = true;
+                    continue;
                 }
                 // Plain concatenation: thousands of RUNs of a large scan pipe without pipefail.
                 std::string message;

@@ -9,6 +9,7 @@ RUN set -e \
     | sh -s -- --prefix /opt
 RUN { \
 #! BD077
+      cat /etc/apache2/conf-available/base.conf; \
       echo '<Directory /var/www/>'; \
       echo '  AllowOverride All'; \
       echo '</Directory>'; \

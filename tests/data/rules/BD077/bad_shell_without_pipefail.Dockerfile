@@ -3,4 +3,4 @@ SHELL ["/bin/bash", "-e", "-c"]
 #! BD077
 RUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
 #! BD077
-RUN echo done | tee /tmp/log && set -o pipefail
+RUN cat /tmp/done | tee /tmp/log && set -o pipefail
