@@ -4,6 +4,7 @@
 #include <string>
 
 #include "compose_test_helpers.hpp"
+#include "support/forwarding_fs.hpp"
 
 namespace bulwark {
 namespace {
@@ -345,6 +346,34 @@ TEST(ComposeServices, EnvFileFromDisk) {
     ASSERT_EQ(missing.diagnostics.size(), 1U);
     EXPECT_EQ(missing.diagnostics[0].level, core::DiagLevel::warning);
     EXPECT_NE(missing.diagnostics[0].message.find("env_file 'nope.env' cannot be read"), std::string::npos);
+}
+
+TEST(ComposeServices, OptionalEnvFileThatExistsButCannotBeReadIsAWarning) {
+    // `required: false` excuses a missing file only: one that is there but refused (permissions) or a
+    // directory is reported at its entry, as a required one is.
+    const std::string text =
+        "services:\n  s:\n    env_file:\n      - path: gone.env\n        required: false\n      - path: "
+        "secret.env\n        required: false\n";
+    testing::MemoryFs fs;
+    fs.files["p/secret.env"] = "TOKEN=abc\n";
+    testing::DenyingReadFs refusing(fs, "p/secret.env");
+    auto r = load_compose(text, &refusing, {}, "p/compose.yaml");
+    EXPECT_EQ(
+        diagnostics_text(r),
+        "p/compose.yaml:6:15: warning: env_file 'secret.env' (required: false) exists but cannot be read "
+        "(Permission denied); its variables are unknown to the scan\n");
+    EXPECT_EQ(env_var(*container(r, "s"), "TOKEN"), nullptr);
+    EXPECT_EQ(diagnostics_text(load_compose(text, &fs, {}, "p/compose.yaml")), "");  // readable: quiet
+
+    std::string dir = std::string(BULWARK_TEST_DATA) + "/compose";  // env_file/ is a directory there
+    auto directory = load_compose(
+        "services:\n  s:\n    env_file:\n      - path: ./env_file\n        "
+        "required: false\n",
+        &util::real_filesystem(), {}, dir + "/compose.yaml");
+    EXPECT_EQ(diagnostics_text(directory),
+              dir +
+                  "/compose.yaml:4:15: warning: env_file './env_file' (required: false) exists but cannot be "
+                  "read (is a directory); its variables are unknown to the scan\n");
 }
 
 }  // namespace

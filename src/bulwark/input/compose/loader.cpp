@@ -307,6 +307,13 @@ void Loader::load_env_file(const model::Setting<std::string>& path, bool require
                         fmt::format("env_file '{}' cannot be read ({}); its variables are unknown to "
                                     "the scan",
                                     path.value, r.error));
+            } else if (m_options.fs->exists(full)) {
+                // `required: false` excuses only a missing file; docker compose fails on one that
+                // exists but cannot be read (a directory, no permission).
+                warning(path.origin,
+                        fmt::format("env_file '{}' (required: false) exists but cannot be read ({}); its "
+                                    "variables are unknown to the scan",
+                                    path.value, r.error));
             }
         }
         m_env_files[full] = src;
