@@ -112,5 +112,57 @@ def test_unreadable_directory_is_an_input_error(tmp):
               for d in top["diagnostics"]), "the build context note", r)
 
 
+def test_compose_files_honour_max_file_size(tmp):
+    """--max-file-size holds for every file a compose scan reads, not only the positional one: the
+    override, an extends file, an env_file and the .env over it are refused with the size message every
+    other input gets; under the default limit they are read."""
+    pad = "# " + "x" * 400 + "\n"
+    d = os.path.join(tmp, "p")
+    write(d, "compose.yaml", "services:\n  web:\n    image: nginx:1.25\n    extends:\n      file: base.yaml\n"
+          "      service: base\n    env_file: app.env\n")
+    write(d, "compose.override.yaml", pad + "services:\n  web:\n    privileged: true\n")
+    write(d, "base.yaml", pad + "services:\n  base:\n    pid: host\n")
+    write(d, "app.env", pad + "A=1\n")
+    write(d, ".env", pad + "TAG=1\n")
+    big = write(d, "big/compose.yaml", pad + "services:\n  web:\n    image: nginx:1.25\n")
+    dockerfile = write(d, "big/Dockerfile", pad + "FROM debian:12\n")
+
+    def too_large(path):
+        return f"file too large: {os.path.getsize(path)} bytes (limit 300 bytes, see --max-file-size)"
+
+    compose = os.path.join(d, "compose.yaml")
+    r = run("scan", compose, "--today", TODAY, "--format", "json", "--max-file-size", "300")
+    doc = json.loads(r.out)
+    diags = {(x["location"]["file"], x["location"]["line"], x["message"]) for x in doc["files"][0]["diagnostics"]}
+    override = os.path.join(d, "compose.override.yaml")
+    expected = {
+        (override, 0, f"cannot read this override of {compose}: {too_large(override)}; what it defines is not "
+         "scanned"),
+        (compose, 5, f"cannot read '{os.path.join(d, 'base.yaml')}': {too_large(os.path.join(d, 'base.yaml'))}; "
+         "what it defines is not scanned"),
+        (compose, 7, f"env_file 'app.env' cannot be read ({too_large(os.path.join(d, 'app.env'))}); its "
+         "variables are unknown to the scan"),
+        (os.path.join(d, ".env"), 0, f"cannot read the project's .env: {too_large(os.path.join(d, '.env'))}; its "
+         "variables are unknown to the scan"),
+    }
+    check(diags == expected, f"each file over the limit is named, with its size: {diags}", r)
+    ids = {f["rule_id"] for f in doc["files"][0]["findings"]}
+    check("BD100" not in ids and "BD108" not in ids, "what the refused files say is not scanned", r)
+
+    r = run("scan", compose, "--today", TODAY, "--format", "json")
+    doc = json.loads(r.out)
+    check(doc["files"][0]["diagnostics"] == [], "under the default limit every file is read", r)
+    ids = {f["rule_id"] for f in doc["files"][0]["findings"]}
+    check("BD100" in ids and "BD108" in ids, "the override's privileged and the base's pid: host", r)
+
+    # A compose file over the limit, positional or --compose-file, gets a Dockerfile's message.
+    r = run("scan", big, dockerfile, "--today", TODAY, "--format", "json", "--max-file-size", "300")
+    r2 = run("scan", "--compose-file", big, "--today", TODAY, "--format", "json", "--max-file-size", "300")
+    check(r.code == 2 and r2.code == 2, "exit code 2", r)
+    msgs = [x["message"] for f in json.loads(r.out)["files"] + json.loads(r2.out)["files"]
+            for x in f["diagnostics"]]
+    check(msgs == [too_large(big), too_large(dockerfile), too_large(big)], f"the same message: {msgs}", r)
+
+
 if __name__ == "__main__":
     main(globals())

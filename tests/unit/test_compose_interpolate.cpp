@@ -138,9 +138,10 @@ TEST(ComposeInterpolate, DotEnvThatCannotBeReadIsAWarning) {
     o.fs = &fs;
     o.max_file_size = 32;
     r = input::compose::load_project({std::make_shared<const util::SourceFile>("p/compose.yaml", text)}, o);
-    EXPECT_EQ(diagnostics_text(r),
-              "p/.env: warning: cannot read the project's .env: file too large; its variables are unknown to "
-              "the scan\n");
+    EXPECT_EQ(
+        diagnostics_text(r),
+        "p/.env: warning: cannot read the project's .env: file too large: 74 bytes (limit 32 bytes, see "
+        "--max-file-size); its variables are unknown to the scan\n");
 
     fs.files.erase("p/.env");  // no .env: nothing to say
     EXPECT_EQ(diagnostics_text(load_compose(text, &fs, {}, "p/compose.yaml")), "");

@@ -54,6 +54,16 @@ engine::ScanOptions scan_options(std::vector<std::string> paths, std::vector<std
     return opts;
 }
 
+/// The one diagnostic of a report of one file, formatted; empty after a test failure when there is not
+/// exactly one.
+std::string sole_diagnostic(const report::Report& rep) {
+    if (rep.files.size() != 1 || rep.files[0].diagnostics.size() != 1) {
+        ADD_FAILURE() << rep.files.size() << " files, not one with one diagnostic";
+        return {};
+    }
+    return core::format_diagnostic(rep.files[0].diagnostics[0], nullptr);
+}
+
 size_t suppressed_on_line(const report::FileResult& r, uint32_t line) {
     size_t n = 0;
     for (const core::Finding& f : r.findings) {
@@ -212,14 +222,22 @@ TEST(ComposeScan, OverrideWithoutItsBaseAmongTheInputsIsScannedMergedOntoIt) {
     // A base that cannot be read: the override alone, and why.
     bulwark::testing::DenyingReadFs denying(fs, "p/compose.yaml");
     report::Report alone = engine::scan(denying, scan_options({"p/compose.override.yaml"}, {}));
-    ASSERT_EQ(alone.files.size(), 1U);
-    ASSERT_EQ(alone.files[0].diagnostics.size(), 1U);
     EXPECT_EQ(
-        core::format_diagnostic(alone.files[0].diagnostics[0], nullptr),
+        sole_diagnostic(alone),
         "p/compose.override.yaml: warning: cannot read its base file p/compose.yaml: Permission denied; "
         "scanned alone\n");
+    ASSERT_EQ(alone.files.size(), 1U);
     EXPECT_TRUE(finding_at(alone.files[0], "p/compose.override.yaml", 3));
     EXPECT_FALSE(finding_at(alone.files[0], "p/compose.yaml", 2));
+
+    // A base over --max-file-size is refused like any file over it.
+    fs.files["p/compose.yaml"] += "# " + std::string(100, 'x') + "\n";
+    engine::ScanOptions limited = scan_options({"p/compose.override.yaml"}, {});
+    limited.max_file_size = 100;
+    EXPECT_EQ(
+        sole_diagnostic(engine::scan(fs, limited)),
+        "p/compose.override.yaml: warning: cannot read its base file p/compose.yaml: file too large: 142 "
+        "bytes (limit 100 bytes, see --max-file-size); scanned alone\n");
 }
 
 TEST(ComposeScan, ComposeFileOptionMergesInOrder) {

@@ -57,4 +57,17 @@ Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size
     return Diagnostic{level, Location{source.path(), p.line, p.column, 0, 0, {}}, std::move(message)};
 }
 
+std::string read_error_text(const util::ReadResult& r, uint64_t limit) {
+    if (r.error == "file too large") {
+        return fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)", r.size, limit);
+    }
+    return r.error;
+}
+
+Diagnostic unreadable_input(const std::string& path, const util::ReadResult& r, uint64_t limit) {
+    std::string why = read_error_text(r, limit);
+    return Diagnostic{DiagLevel::error, Location{path, 0, 0, 0, 0, {}},
+                      r.error == "file too large" ? std::move(why) : "cannot read file: " + why};
+}
+
 }  // namespace bulwark::core

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "bulwark/core/location.hpp"
+#include "bulwark/util/filesystem.hpp"
 #include "bulwark/util/source.hpp"
 
 namespace bulwark::core {
@@ -25,5 +26,13 @@ std::string format_diagnostic(const Diagnostic& d, const util::SourceFile* sourc
 /// Builds a Diagnostic at byte `offset` of `source`.
 Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size_t offset,
                            std::string message);
+
+/// Why a read failed (`r.error` set), for a message: the error, or for a file over `limit` (the
+/// user's --max-file-size) "file too large: N bytes (limit L bytes, see --max-file-size)".
+std::string read_error_text(const util::ReadResult& r, uint64_t limit);
+
+/// The error of an input file `path` that cannot be read, the same for every input: the size text of
+/// read_error_text for a file over `limit`, else "cannot read file: ERROR".
+Diagnostic unreadable_input(const std::string& path, const util::ReadResult& r, uint64_t limit);
 
 }  // namespace bulwark::core

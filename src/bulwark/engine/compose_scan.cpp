@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/core/diagnostic.hpp"
 #include "bulwark/engine/compose_suppress.hpp"
 #include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/rule_run.hpp"
@@ -30,12 +31,10 @@ const input::compose::Environment& process_environment() {
     return env;
 }
 
-constexpr uint64_t k_max_compose_bytes = 16ULL * 1024 * 1024;
-
 /// Loads `files` merged in order as one project (with the automatic override when `merge_override`)
 /// and runs the container rules on it; the result is the input `input`'s.
 report::FileResult scan_project(const util::SourcePtr& input, const std::vector<util::SourcePtr>& files,
-                                const InputContext& ctx, bool merge_override, uint64_t max_file_size) {
+                                const InputContext& ctx, bool merge_override) {
     report::FileResult result;
     result.kind = "compose";
     result.path = input->path();
@@ -44,7 +43,7 @@ report::FileResult scan_project(const util::SourcePtr& input, const std::vector<
     options.fs = &ctx.fs;
     options.environment = process_environment();
     options.merge_override = merge_override;
-    options.max_file_size = max_file_size;
+    options.max_file_size = ctx.max_file_size;
     input::compose::LoadResult loaded = input::compose::load_project(files, options);
     run_container_rules(loaded.project, ctx.policy, *input, result);
     result.diagnostics = std::move(loaded.diagnostics);
@@ -57,17 +56,18 @@ report::FileResult scan_project(const util::SourcePtr& input, const std::vector<
 /// with this override merged onto it, reported in the override's result (or the override alone when
 /// the base cannot be read), with a note that says so.
 report::FileResult scan_override(util::SourcePtr source, const std::string& base, const InputContext& ctx) {
-    util::ReadResult r = ctx.fs.read(base, k_max_compose_bytes);
+    util::ReadResult r = ctx.fs.read(base, ctx.max_file_size);
     if (!r.error.empty()) {
-        report::FileResult result = scan_project(source, {source}, ctx, false, k_max_compose_bytes);
+        report::FileResult result = scan_project(source, {source}, ctx, false);
         result.diagnostics.insert(
             result.diagnostics.begin(),
             core::Diagnostic{core::DiagLevel::warning, core::Location{source->path(), 0, 0, 0, 0, {}},
-                             fmt::format("cannot read its base file {}: {}; scanned alone", base, r.error)});
+                             fmt::format("cannot read its base file {}: {}; scanned alone", base,
+                                         core::read_error_text(r, ctx.max_file_size))});
         return result;
     }
     auto base_source = std::make_shared<const util::SourceFile>(base, std::move(r.data));
-    report::FileResult result = scan_project(source, {base_source, source}, ctx, false, k_max_compose_bytes);
+    report::FileResult result = scan_project(source, {base_source, source}, ctx, false);
     result.other_sources.push_back(base_source);
     result.diagnostics.insert(
         result.diagnostics.begin(),
@@ -102,25 +102,23 @@ report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx)
             fmt::format("merged into {} as docker compose does; its findings are reported there", base)});
         return result;
     }
-    return scan_project(source, {source}, ctx, true, k_max_compose_bytes);
+    return scan_project(source, {source}, ctx, true);
 }
 
-report::FileResult scan_compose_files(const std::vector<std::string>& paths, const InputContext& ctx,
-                                      uint64_t max_file_size) {
+report::FileResult scan_compose_files(const std::vector<std::string>& paths, const InputContext& ctx) {
     std::vector<util::SourcePtr> files;
     std::vector<core::Diagnostic> unreadable;
     for (const std::string& p : paths) {
-        util::ReadResult r = ctx.fs.read(p, max_file_size);
+        util::ReadResult r = ctx.fs.read(p, ctx.max_file_size);
         if (!r.error.empty()) {
-            unreadable.push_back(core::Diagnostic{core::DiagLevel::error, core::Location{p, 0, 0, 0, 0, {}},
-                                                  fmt::format("cannot read compose file: {}", r.error)});
+            unreadable.push_back(core::unreadable_input(p, r, ctx.max_file_size));
             continue;
         }
         files.push_back(std::make_shared<const util::SourceFile>(p, std::move(r.data)));
     }
     report::FileResult result;
     if (!files.empty()) {
-        result = scan_project(files.front(), files, ctx, false, max_file_size);
+        result = scan_project(files.front(), files, ctx, false);
     } else {
         result.kind = "compose";
         result.path = paths.empty() ? std::string() : paths.front();

@@ -16,11 +16,12 @@ bool claims_compose(std::string_view path);
 /// compose file name) and runs the container rules on it. An override file whose base file is one of
 /// the scan's inputs (`ctx.contexts->is_input`) is merged into the base file's result instead and gives
 /// an empty result with a note; one whose base exists but is not an input is scanned merged onto it.
+/// Every file it reads (override, base, extends, include, env_file, .env) is refused over
+/// `ctx.max_file_size` bytes, with a diagnostic.
 report::FileResult scan_compose(util::SourcePtr source, const InputContext& ctx);
 
-/// `--compose-file a --compose-file b`: reads the files and scans them merged in order as one project
-/// (no automatic override). The result is named after the first file.
-report::FileResult scan_compose_files(const std::vector<std::string>& paths, const InputContext& ctx,
-                                      uint64_t max_file_size);
+/// `--compose-file a --compose-file b`: reads the files (up to `ctx.max_file_size` bytes) and scans
+/// them merged in order as one project (no automatic override). The result is named after the first file.
+report::FileResult scan_compose_files(const std::vector<std::string>& paths, const InputContext& ctx);
 
 }  // namespace bulwark::engine

@@ -23,6 +23,8 @@ struct InputContext {
     ContextCache* contexts = nullptr;
     /// The source was just read from `fs` at its own path (not stdin): no need to look it up again.
     bool read_from_disk = false;
+    /// --max-file-size: the largest file the scan reads, the input and the files it refers to.
+    uint64_t max_file_size = 16ULL * 1024 * 1024;
 };
 
 struct InputKind {

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/core/diagnostic.hpp"
 #include "bulwark/engine/compose_scan.hpp"
 #include "bulwark/engine/context_scan.hpp"
 #include "bulwark/engine/discover.hpp"
@@ -246,13 +247,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             report::FileResult fr;
             fr.path = display;
             fr.kind = std::string(in.kind->name);
-            std::string msg =
-                rr.error == "file too large"
-                    ? fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)", rr.size,
-                                  options.max_file_size)
-                    : fmt::format("cannot read file: {}", rr.error);
-            fr.diagnostics.push_back(
-                core::Diagnostic{core::DiagLevel::error, core::Location{display, 0, 0, 0, 0, {}}, msg});
+            fr.diagnostics.push_back(core::unreadable_input(display, rr, options.max_file_size));
             results[i] = std::move(fr);
             return;
         }
@@ -276,7 +271,8 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             known.emplace(rules::secrets::SecretScanner::builtin(), source->text(),
                           std::move(shared->secrets));
         }
-        report::FileResult fr = in.kind->scan(source, InputContext{fs, policy, &contexts, in.path != "-"});
+        report::FileResult fr =
+            in.kind->scan(source, InputContext{fs, policy, &contexts, in.path != "-", options.max_file_size});
         fr.kind = std::string(in.kind->name);
         if (bad != std::string_view::npos) {
             fr.diagnostics.insert(
@@ -319,8 +315,8 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
 
     // --compose-file: one project merged from the given files, after the discovered inputs.
     if (compose_policy != nullptr) {
-        results.push_back(scan_compose_files(options.compose_files, InputContext{fs, *compose_policy},
-                                             options.max_file_size));
+        results.push_back(scan_compose_files(
+            options.compose_files, InputContext{fs, *compose_policy, nullptr, false, options.max_file_size}));
         hand_on(results.back());
     }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/core/diagnostic.hpp"
 #include "bulwark/input/compose/dotenv.hpp"
 #include "bulwark/input/compose/loader_impl.hpp"
 #include "bulwark/input/compose/merge.hpp"
@@ -157,7 +158,7 @@ util::SourcePtr Loader::try_read(const std::string& path, std::string& why) {
             m_out.project.files.push_back(src);
             return src;
         }
-        why = r.error;
+        why = core::read_error_text(r, m_options.max_file_size);
     }
     return nullptr;
 }
@@ -306,14 +307,14 @@ void Loader::load_env_file(const model::Setting<std::string>& path, bool require
                 warning(path.origin,
                         fmt::format("env_file '{}' cannot be read ({}); its variables are unknown to "
                                     "the scan",
-                                    path.value, r.error));
+                                    path.value, core::read_error_text(r, m_options.max_file_size)));
             } else if (m_options.fs->exists(full)) {
                 // `required: false` excuses only a missing file; docker compose fails on one that
                 // exists but cannot be read (a directory, no permission).
                 warning(path.origin,
                         fmt::format("env_file '{}' (required: false) exists but cannot be read ({}); its "
                                     "variables are unknown to the scan",
-                                    path.value, r.error));
+                                    path.value, core::read_error_text(r, m_options.max_file_size)));
             }
         }
         m_env_files[full] = src;

@@ -74,8 +74,15 @@ LoadResult load_project(const std::vector<util::SourcePtr>& files, const LoadOpt
         if (options.merge_override && options.fs != nullptr && files.size() == 1) {
             std::string over = find_override(*options.fs, files[0]->path());
             if (!over.empty()) {
-                if (util::SourcePtr src = loader.read_source(over, model::Origin{}, true)) {
+                std::string why;
+                if (util::SourcePtr src = loader.try_read(over, why)) {
                     all.push_back(src);
+                } else {
+                    // No line of the compose file names it: the warning is at the override itself.
+                    out.diagnostics.push_back(core::Diagnostic{
+                        core::DiagLevel::warning, core::Location{over, 0, 0, 0, 0, {}},
+                        fmt::format("cannot read this override of {}: {}; what it defines is not scanned",
+                                    files[0]->path(), why)});
                 }
             }
         }
