@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "bulwark/input/compose/yaml_reader.hpp"
 #include "compose_test_helpers.hpp"
 
 namespace bulwark {
@@ -53,6 +54,45 @@ TEST(ComposeYaml, AnchorsAndAliasesKeepTheAnchorsOrigin) {
         EXPECT_EQ(c->cap_add[0].value, "SYS_ADMIN");
         EXPECT_EQ(origin_where(c->cap_add[0].origin), "compose.yaml:2:5");
     }
+}
+
+/// "line:col" of every item of the sequence `key` of the top-level map of `text`.
+std::vector<std::string> item_positions(const std::string& text, const std::string& key) {
+    auto source = std::make_shared<const util::SourceFile>("c.yaml", text);
+    std::vector<core::Diagnostic> diagnostics;
+    bool ok = false;
+    input::compose::Node root = input::compose::read_yaml(source, diagnostics, ok);
+    EXPECT_TRUE(ok && diagnostics.empty()) << text;
+    std::vector<std::string> out;
+    if (const input::compose::Node* seq = root.find(key)) {
+        for (const input::compose::Node& item : seq->items) {
+            util::Position p = source->position(item.origin.range.begin);
+            out.push_back(std::to_string(p.line) + ":" + std::to_string(p.column));
+        }
+    }
+    return out;
+}
+
+TEST(ComposeYaml, EmptyListItemIsAtItsOwnDash) {
+    // yaml-cpp marks an empty item with the next token: it is put back at its own `-`.
+    using V = std::vector<std::string>;
+    EXPECT_EQ(item_positions("ports:\n  -\n  - \"22:22\"\n", "ports"), (V{"2:3", "3:5"}));
+    EXPECT_EQ(item_positions("a:\n  -\n  -  # none\n\n  -\nb: 1\n", "a"), (V{"2:3", "3:3", "5:3"}));
+    EXPECT_EQ(item_positions("a:\n- x\n-\n", "a"), (V{"2:3", "3:1"}));  // indentless, at the end
+    EXPECT_EQ(item_positions("a:\r\n  - x\r\n  -\r\nb:\r\n", "a"), (V{"2:5", "3:3"}));  // CRLF
+    EXPECT_EQ(item_positions("a: &s\n  -\n  - x\n", "a"), (V{"2:3", "3:5"}));           // anchored sequence
+    EXPECT_EQ(item_positions("a:\n  - k:\n  -\n  - |\n    text\n  -\n", "a"),
+              (V{"2:5", "3:3", "4:5", "6:3"}));
+    // Written nulls keep their place; an alias is at its anchor, and the empty item after it at its `-`.
+    EXPECT_EQ(item_positions("a:\n  - ~\n  - null\n  -\n", "a"), (V{"2:5", "3:5", "4:3"}));
+    EXPECT_EQ(item_positions("x: &x y\na:\n  - *x\n  -\n", "a"), (V{"1:4", "4:3"}));
+    EXPECT_EQ(item_positions("a: [x, ~]\n", "a"), (V{"1:5", "1:8"}));  // flow: yaml-cpp's marks
+
+    // A diagnostic about an empty item points at it, not at the next line.
+    EXPECT_EQ(diagnostics_text(load_compose("services:\n  web:\n    image: x\n    cap_add:\n      -\n    "
+                                            "ports:\n      -\n      - \"22:22\"\n")),
+              "compose.yaml:5:7: error: cap_add: expected a single value, found nothing\n"
+              "compose.yaml:7:7: error: ports: unexpected nothing\n");
 }
 
 TEST(ComposeYaml, MergeKeyLocalKeysWin) {

@@ -51,14 +51,8 @@ class Converter {
                 break;
             case YAML::NodeType::Sequence:
                 n.kind = Node::Kind::sequence;
-                if (!deeper(depth, pos)) {
-                    break;
-                }
-                for (const YAML::Node& item : y) {
-                    n.items.push_back(convert(item, depth + 1));
-                    if (m_stopped) {
-                        break;
-                    }
+                if (deeper(depth, pos)) {
+                    sequence(y, n, depth);
                 }
                 break;
             case YAML::NodeType::Map:
@@ -129,6 +123,78 @@ class Converter {
         n.quoted = y.Tag() == "!";
         uint32_t pos = n.origin.range.begin;
         n.origin.range.end = scalar_end(pos, n);
+    }
+
+    void sequence(const YAML::Node& y, Node& n, size_t depth) {
+        // Where the next item's `-` is looked for: after the previous item (block sequences).
+        size_t after = n.origin.range.begin;
+        for (const YAML::Node& item : y) {
+            Node converted = convert(item, depth + 1);
+            after = place_item(converted, item.IsNull(), after);
+            n.items.push_back(std::move(converted));
+            if (m_stopped) {
+                break;
+            }
+        }
+    }
+
+    /// yaml-cpp marks an empty item of a block sequence (a `-` and nothing) with the position of the
+    /// token after it (the next item's `-`, the next key, the end): this puts it at its own `-`, the
+    /// entry indicator found from `after` (the end of the previous item) before that position. An
+    /// item written as `~` or `null`, an alias, or with an anchor or a tag keeps its mark; so does
+    /// any item when the indicator is not where it should be (a flow sequence, text this does not
+    /// follow). Returns where the next item's indicator is looked for.
+    size_t place_item(Node& item, bool null, size_t after) const {
+        const size_t mark = item.origin.range.begin;
+        size_t dash = skip_blanks(after);
+        while (dash < mark && (m_text[dash] == '&' || m_text[dash] == '!')) {
+            dash = skip_blanks(m_text.find_first_of(" \t\r\n", dash));  // the sequence's anchor or tag
+        }
+        if (dash >= m_text.size() || m_text[dash] != '-' || !is_blank_or_end(dash + 1)) {
+            // Lost: go on from the item's end, when it is here.
+            return item.origin.file == m_source ? std::max<size_t>(after, item.origin.range.end) : after;
+        }
+        if (!null) {
+            bool here = item.origin.file == m_source && item.origin.range.end > dash;
+            return here ? item.origin.range.end : line_end(dash);  // elsewhere: an alias
+        }
+        const size_t next = skip_blanks(dash + 1);
+        const std::string_view rest = std::string_view(m_text).substr(next);
+        const bool written = !rest.empty() && (rest[0] == '~' || rest[0] == '&' || rest[0] == '!' ||
+                                               rest[0] == '*' || rest.starts_with("null") ||
+                                               rest.starts_with("Null") || rest.starts_with("NULL"));
+        if (written || dash >= mark) {
+            return written ? line_end(next) : after;
+        }
+        item.origin.range = {static_cast<uint32_t>(dash), static_cast<uint32_t>(dash)};
+        item.last_line = m_source->position(dash).line;
+        return dash + 1;
+    }
+
+    /// The offset of the line break ending the line of `i` (or the end of the text).
+    size_t line_end(size_t i) const { return std::min(m_text.find('\n', i), m_text.size()); }
+
+    /// The first offset from `from` that is not blank space, a line break or a comment.
+    size_t skip_blanks(size_t from) const {
+        size_t i = from;
+        while (i < m_text.size()) {
+            char c = m_text[i];
+            if (c == '#' && (i == 0 || is_blank_or_end(i - 1))) {
+                i = m_text.find('\n', i);
+                if (i == std::string::npos) {
+                    return m_text.size();
+                }
+            } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return i;
+            }
+            ++i;
+        }
+        return m_text.size();
+    }
+
+    bool is_blank_or_end(size_t i) const {
+        return i >= m_text.size() || m_text[i] == ' ' || m_text[i] == '\t' || m_text[i] == '\r' ||
+               m_text[i] == '\n';
     }
 
     /// End offset of the scalar starting at `pos`; sets verbatim/text_begin.
