@@ -126,6 +126,22 @@ TEST(ComposeScan, IgnoreCommentAboveAKeySuppressesWithinIt) {
     EXPECT_EQ(rule_on_line(whole, 8), "");
 }
 
+TEST(ComposeScan, IgnoreCommentAboveAnEmptyKeyCoversOnlyThatKey) {
+    // `ports:` with no value, or with one empty item: the value ends on the key's (or the item's)
+    // line, so the comment does not reach `privileged: true` below it.
+    MemoryFs fs;
+    for (const char* empty : {"", "\n    -"}) {
+        fs.files["compose.yaml"] = std::string(
+                                       "services:\n  web:\n    image: nginx:1.25\n    # bulwark "
+                                       "ignore=BD100\n    ports:") +
+                                   empty + "\n    privileged: true\n";
+        report::FileResult r = scan_in(fs, "compose.yaml", bulwark::testing::test_policy());
+        uint32_t line = *empty == '\0' ? 6 : 7;
+        EXPECT_EQ(rule_on_line(r, line), "BD100") << fs.files["compose.yaml"];
+        EXPECT_EQ(suppressed_on_line(r, line), 0U);
+    }
+}
+
 TEST(ComposeScan, BadIgnoreCommentsAreWarnings) {
     MemoryFs fs;
     fs.files["compose.yaml"] =

@@ -95,6 +95,34 @@ TEST(ComposeYaml, EmptyListItemIsAtItsOwnDash) {
               "compose.yaml:7:7: error: ports: unexpected nothing\n");
 }
 
+TEST(ComposeYaml, EmptyValueIsAfterItsColon) {
+    // yaml-cpp marks `key:` with nothing with the next token, lines below: it is put after the `:`.
+    auto source = std::make_shared<const util::SourceFile>(
+        "c.yaml", "a:\n  b:\n\n  c: ~\n  d: 1\n  e :  # none\nf:\n  - g:\n  - h\nx: &x\ny: *x\n");
+    std::vector<core::Diagnostic> diagnostics;
+    bool ok = false;
+    input::compose::Node root = input::compose::read_yaml(source, diagnostics, ok);
+    ASSERT_TRUE(ok);
+    auto where = [&](const input::compose::Node* n) {
+        if (n == nullptr) {
+            return std::string("<none>");
+        }
+        util::Position p = source->position(n->origin.range.begin);
+        return std::to_string(p.line) + ":" + std::to_string(p.column) + "-" + std::to_string(n->last_line);
+    };
+    const input::compose::Node* a = root.find("a");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(where(a->find("b")), "2:5-2");
+    EXPECT_EQ(where(a->find("c")), "4:6-4");  // written: yaml-cpp's mark
+    EXPECT_EQ(where(a->find("e")), "6:6-6");
+    EXPECT_EQ(where(a), "2:3-6");
+    const input::compose::Node* f = root.find("f");
+    ASSERT_TRUE(f != nullptr && f->items.size() == 2);
+    EXPECT_EQ(where(f->items[0].find("g")), "8:7-8");
+    EXPECT_EQ(where(root.find("x")), "10:4-10");  // an anchor: yaml-cpp's mark
+    EXPECT_EQ(where(root.find("y")), "10:4-10");  // an alias: its anchor's place
+}
+
 TEST(ComposeYaml, MergeKeyLocalKeysWin) {
     auto r = load_compose(
         "x-base: &base\n  image: base\n  privileged: true\n  user: root\nservices:\n  web:\n    <<: *base\n  "

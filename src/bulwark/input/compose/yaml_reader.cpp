@@ -159,16 +159,39 @@ class Converter {
             return here ? item.origin.range.end : line_end(dash);  // elsewhere: an alias
         }
         const size_t next = skip_blanks(dash + 1);
-        const std::string_view rest = std::string_view(m_text).substr(next);
-        const bool written = !rest.empty() && (rest[0] == '~' || rest[0] == '&' || rest[0] == '!' ||
-                                               rest[0] == '*' || rest.starts_with("null") ||
-                                               rest.starts_with("Null") || rest.starts_with("NULL"));
+        const bool written = written_null(next);
         if (written || dash >= mark) {
             return written ? line_end(next) : after;
         }
         item.origin.range = {static_cast<uint32_t>(dash), static_cast<uint32_t>(dash)};
         item.last_line = m_source->position(dash).line;
         return dash + 1;
+    }
+
+    /// The same for an empty value (`key:` and nothing): yaml-cpp marks it with the next token (the
+    /// next key, maybe lines below); it is put right after its `:`. A value written as `~` or `null`,
+    /// an alias, or with an anchor or a tag keeps its mark, as does any key whose `:` is not
+    /// right after it.
+    void place_empty_value(Entry& e) const {
+        const size_t mark = e.value.origin.range.begin;
+        size_t colon = e.key_origin.range.end;
+        while (colon < m_text.size() && (m_text[colon] == ' ' || m_text[colon] == '\t')) {
+            ++colon;
+        }
+        if (colon >= mark || m_text[colon] != ':' || written_null(skip_blanks(colon + 1))) {
+            return;
+        }
+        e.value.origin.range = {static_cast<uint32_t>(colon + 1), static_cast<uint32_t>(colon + 1)};
+        e.value.last_line = m_source->position(colon).line;
+    }
+
+    /// True when the text at `i` is a null written out (`~`, `null`), an alias, or an anchor or
+    /// tag: a value is there, whatever yaml-cpp made of it.
+    bool written_null(size_t i) const {
+        const std::string_view rest = std::string_view(m_text).substr(std::min(i, m_text.size()));
+        return !rest.empty() &&
+               (rest[0] == '~' || rest[0] == '&' || rest[0] == '!' || rest[0] == '*' ||
+                rest.starts_with("null") || rest.starts_with("Null") || rest.starts_with("NULL"));
     }
 
     /// The offset of the line break ending the line of `i` (or the end of the text).
@@ -281,6 +304,9 @@ class Converter {
                 continue;
             }
             e.value = convert(value, depth + 1);
+            if (value.IsNull()) {
+                place_empty_value(e);
+            }
             n.entries.push_back(std::move(e));
         }
         // Merge keys: local keys win, then the merged maps in order.
