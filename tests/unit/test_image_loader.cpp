@@ -353,6 +353,103 @@ TEST(ImageLoader, ManifestPointingNowhere) {
     }
 }
 
+/// The entries of the archive `recipe` makes, for a test to change before writing them again.
+std::vector<std::pair<std::string, std::string>> entries_of(const Json& recipe) {
+    bulwark::testing::TempDir tmp;
+    bulwark::testing::build_image(recipe, tmp.path() / "image.tar");
+    return read_tar(tmp.path() / "image.tar");
+}
+
+/// The messages of the error diagnostics of loading `path`, one a line; "" when it loads.
+std::string load_errors(const fs::path& path) {
+    input::image::LoadResult r = input::image::load_image(path.string(), {}, {});
+    std::string out;
+    for (const core::Diagnostic& d : r.diagnostics) {
+        out += d.level == core::DiagLevel::error ? d.message + "\n" : "";
+    }
+    return r.ok || !out.empty() ? out : "not loaded, without an error\n";
+}
+
+std::string load_errors(const std::vector<std::pair<std::string, std::string>>& entries) {
+    bulwark::testing::TempDir tmp;
+    bulwark::testing::write_tar(entries, tmp.path() / "x.tar");
+    return load_errors(tmp.path() / "x.tar");
+}
+
+TEST(ImageLoader, JsonEntriesMayStartWithWhitespaceAndTooLargeOnesAreNamed) {
+    const std::string big(17U << 20U, ' ');  // JSON whitespace, over the 16 MiB of a JSON entry
+    auto over = [](size_t size) {
+        return " is " + std::to_string(size) +
+               " bytes, over the 16 MiB limit of a JSON entry (manifest, index or config)\n";
+    };
+    // docker save: manifest.json and the config (renamed: its name is then no digest to check).
+    std::vector<std::pair<std::string, std::string>> docker =
+        entries_of(one_file_image("etc/motd", "hi\n", {"example/app:1.0"}));
+    std::string manifest;
+    for (auto& [name, data] : docker) {
+        if (name == "manifest.json") {
+            Json m = Json::parse(data);
+            const std::string config = m[0]["Config"].get<std::string>();
+            m[0]["Config"] = "cfg.json";
+            data = manifest = m.dump();
+            for (auto& [other, text] : docker) {
+                if (other == config) {
+                    other = "cfg.json";
+                    text = " \r\n\t" + text;
+                }
+            }
+            break;
+        }
+    }
+    ASSERT_FALSE(manifest.empty());
+    auto with = [&](const std::string& entry, const std::string& text) {
+        std::vector<std::pair<std::string, std::string>> changed = docker;
+        for (auto& [name, data] : changed) {
+            data = name == entry ? text : data;
+        }
+        return changed;
+    };
+    EXPECT_EQ(load_errors(with("manifest.json", "\n  " + manifest)), "");
+    EXPECT_EQ(load_errors(with("manifest.json", big + manifest)),
+              "manifest.json" + over(big.size() + manifest.size()));
+    EXPECT_EQ(load_errors(with("cfg.json", big + "{}")), "the config 'cfg.json'" + over(big.size() + 2));
+
+    // The OCI layout of docker save, in a tar: index.json, and the image manifest it points at.
+    Json oci = one_file_image("etc/motd", "hi\n", {"example/app:1.0"});
+    oci["format"] = "oci-tar";
+    std::vector<std::pair<std::string, std::string>> entries = entries_of(oci);
+    std::string manifest_blob;
+    size_t manifest_size = 0;
+    for (auto& [name, data] : entries) {
+        if (name == "index.json") {
+            std::string digest = Json::parse(data)["manifests"][0]["digest"];
+            manifest_blob = "blobs/sha256/" + digest.substr(digest.find(':') + 1);
+            manifest_size = Json::parse(data)["manifests"][0]["size"];
+            data = "\n" + data;
+        }
+    }
+    EXPECT_EQ(load_errors(entries), "");
+    for (auto& [name, data] : entries) {
+        data = name == manifest_blob ? big + data : data;
+    }
+    EXPECT_EQ(load_errors(entries),
+              "the image manifest: " + manifest_blob + over(big.size() + manifest_size));
+
+    // An OCI layout directory.
+    bulwark::testing::TempDir tmp;
+    oci["format"] = "oci";
+    bulwark::testing::build_image(oci, tmp.path() / "layout");
+    std::string index;
+    {
+        std::ifstream in(tmp.path() / "layout" / "index.json");
+        index.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::ofstream(tmp.path() / "layout" / "index.json") << "\t\n" << index;
+    EXPECT_EQ(load_errors(tmp.path() / "layout"), "");
+    std::ofstream(tmp.path() / "layout" / "index.json") << big << index;
+    EXPECT_EQ(load_errors(tmp.path() / "layout"), "index.json" + over(big.size() + index.size()));
+}
+
 TEST(ImageLoader, EscapingPathsAreRefusedAndSymlinksRecorded) {
     Json r = Json::parse(R"({"layers": [[
         {"path": "../../evil", "content": "x"},

@@ -35,6 +35,16 @@ constexpr size_t k_max_small_total = 128U << 20U;
 constexpr size_t k_block = 1U << 20U;
 constexpr int k_max_index_depth = 4;
 
+/// Why an entry is not read as JSON: too large for one.
+std::string too_large(uint64_t size) {
+    return fmt::format("is {} bytes, over the {} MiB limit of a JSON entry (manifest, index or config)", size,
+                       k_max_small >> 20U);
+}
+
+bool is_json_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 struct ArchiveDeleter {
     void operator()(struct archive* a) const { lib::archive().read_free(a); }
 };
@@ -46,8 +56,9 @@ class Container {
     virtual ~Container() = default;
     /// First look: false with `error` when the container cannot be read at all.
     virtual bool open(std::string& error) = 0;
-    /// A small entry (manifest, index, config) by name, or nullopt.
-    virtual std::optional<std::string> small_file(const std::string& name) = 0;
+    /// A small entry (manifest, index, config) by name; nullopt when it cannot be had, with `why` empty
+    /// when there is no such entry, else the reason after its name ("is 17000000 bytes, over ...").
+    virtual std::optional<std::string> small_file(const std::string& name, std::string& why) = 0;
     /// True when the entry exists.
     virtual bool has(const std::string& name) = 0;
     /// Streams `names[i]` in order i = 0.., calling `on_blob(i, read)` for each. Returns the number
@@ -115,21 +126,37 @@ class TarContainer : public Container {
             m_names.insert(name);
             int64_t size = lib::archive().entry_size(e);
             if (size <= 0 || static_cast<size_t>(size) > k_max_small) {
+                m_unread[name] = size <= 0 ? "is empty" : too_large(static_cast<uint64_t>(size));
                 continue;
             }
-            la_ssize_t n = lib::archive().read_data(a.get(), buf.data(), 1);
-            if (n < 0) {
-                error = archive_error(a.get(), "corrupt archive");
-                return false;
+            // JSON may start with whitespace: read up to the first other byte (one byte of a layer).
+            std::string text;
+            size_t first = 0;
+            for (size_t want = 1;; want = buf.size()) {
+                la_ssize_t n = lib::archive().read_data(a.get(), buf.data(), want);
+                if (n < 0) {
+                    error = archive_error(a.get(), "corrupt archive");
+                    return false;
+                }
+                text.append(buf.data(), static_cast<size_t>(n));
+                while (first < text.size() && is_json_space(text[first])) {
+                    ++first;
+                }
+                if (n == 0 || first < text.size()) {
+                    break;
+                }
             }
-            if (n == 0 || (buf[0] != '{' && buf[0] != '[')) {
+            if (first == text.size() || (text[first] != '{' && text[first] != '[')) {
+                m_unread[name] = first == text.size()
+                                     ? "is not JSON (only whitespace)"
+                                     : fmt::format("is not JSON (it starts with byte 0x{:02x})",
+                                                   static_cast<unsigned char>(text[first]));
                 continue;  // a layer, not JSON
             }
             if (total + static_cast<size_t>(size) > k_max_small_total) {
                 error = "the archive's JSON entries exceed 128 MB";
                 return false;
             }
-            std::string text(1, buf[0]);
             for (la_ssize_t m = 0; (m = lib::archive().read_data(a.get(), buf.data(), buf.size())) > 0;) {
                 text.append(buf.data(), static_cast<size_t>(m));
             }
@@ -143,9 +170,14 @@ class TarContainer : public Container {
         return true;
     }
 
-    std::optional<std::string> small_file(const std::string& name) override {
-        auto it = m_small.find(target(name));
-        return it == m_small.end() ? std::nullopt : std::optional<std::string>(it->second);
+    std::optional<std::string> small_file(const std::string& name, std::string& why) override {
+        const std::string t = target(name);
+        if (auto it = m_small.find(t); it != m_small.end()) {
+            return it->second;
+        }
+        auto unread = m_unread.find(t);
+        why = unread == m_unread.end() ? std::string() : unread->second;
+        return std::nullopt;
     }
 
     bool has(const std::string& name) override { return m_names.count(target(name)) != 0; }
@@ -241,6 +273,7 @@ class TarContainer : public Container {
 
     Opener m_reopen;
     std::map<std::string, std::string> m_small;
+    std::map<std::string, std::string> m_unread;  // regular entries not kept as JSON, and why
     std::map<std::string, std::string> m_links;
     std::set<std::string> m_names;
     int m_passes = 0;
@@ -259,10 +292,15 @@ class DirContainer : public Container {
         return true;
     }
 
-    std::optional<std::string> small_file(const std::string& name) override {
+    std::optional<std::string> small_file(const std::string& name, std::string& why) override {
         std::optional<fs::path> p = path_of(name);
         std::error_code ec;
-        if (!p || !fs::is_regular_file(*p, ec) || fs::file_size(*p, ec) > k_max_small) {
+        why.clear();
+        if (!p || !fs::is_regular_file(*p, ec)) {
+            return std::nullopt;
+        }
+        if (uintmax_t size = fs::file_size(*p, ec); !ec && size > k_max_small) {
+            why = too_large(size);
             return std::nullopt;
         }
         std::ifstream in(*p, std::ios::binary);
@@ -380,13 +418,19 @@ class Planner {
     std::string chosen() const { return m_chosen < m_images.size() ? m_images[m_chosen] : std::string(); }
 
     std::optional<Plan> plan() {
-        if (std::optional<std::string> index = m_c.small_file("index.json")) {
+        std::string why;
+        if (std::optional<std::string> index = m_c.small_file("index.json", why)) {
             return from_index(*index);
         }
-        if (std::optional<std::string> manifest = m_c.small_file("manifest.json")) {
+        if (!why.empty()) {
+            error("index.json " + why);
+            return std::nullopt;
+        }
+        if (std::optional<std::string> manifest = m_c.small_file("manifest.json", why)) {
             return from_docker_manifest(*manifest);
         }
-        error("not an image: no index.json (OCI layout) or manifest.json (docker save) in it");
+        error(why.empty() ? "not an image: no index.json (OCI layout) or manifest.json (docker save) in it"
+                          : "manifest.json " + why);
         return std::nullopt;
     }
 
@@ -457,9 +501,12 @@ class Planner {
             error(fmt::format("{} has no sha256 digest", what));
             return std::nullopt;
         }
-        std::optional<std::string> text = m_c.small_file(blob_name(digest));
+        std::string why;
+        std::optional<std::string> text = m_c.small_file(blob_name(digest), why);
         if (!text) {
-            error(fmt::format("{} points nowhere: {} is not in the image", what, blob_name(digest)));
+            error(why.empty()
+                      ? fmt::format("{} points nowhere: {} is not in the image", what, blob_name(digest))
+                      : fmt::format("{}: {} {}", what, blob_name(digest), why));
             return std::nullopt;
         }
         if (std::string got = Sha256::of(*text); got != digest) {
@@ -884,11 +931,13 @@ void load_from(Container& c, const std::string& input, const LoadOptions& option
     // From here on, findings and diagnostics name this image of the archive.
     const std::string display = image_display_name(input, planner.chosen(), out.archive_images.size());
     image.name = display;
-    std::optional<std::string> raw_config = container->small_file(plan->config_name);
+    std::string why;
+    std::optional<std::string> raw_config = container->small_file(plan->config_name, why);
     if (!raw_config) {
         out.diagnostics.push_back(plain_error(
-            display,
-            fmt::format("the manifest points nowhere: config '{}' is not in the image", plan->config_name)));
+            display, why.empty() ? fmt::format("the manifest points nowhere: config '{}' is not in the image",
+                                               plan->config_name)
+                                 : fmt::format("the config '{}' {}", plan->config_name, why)));
         return;
     }
     image.id = Sha256::of(*raw_config);
