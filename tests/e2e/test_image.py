@@ -342,6 +342,53 @@ def check_tls_engine(tls, tcp_host, image, expected):
           "no client certificate is a TLS failure", anonymous)
 
 
+def check_hard_links(d, root):
+    """A RUN that writes a file and hard-links it elsewhere gives a layer whose tar holds the bytes under
+    the name met first (/app/...) and a hard link under the other: /etc/shadow with an empty password,
+    and a second name of a file holding a token. Both are judged under the link's path, from the archive
+    and from the engine (whose export is read once more for the link's bytes)."""
+    ctx = os.path.join(root, "ctx-links")
+    os.makedirs(ctx)
+    shutil.copy(os.path.join(root, "ctx", "busybox"), os.path.join(ctx, "busybox"))
+    bb = "/bin/busybox"
+    with open(os.path.join(ctx, "Dockerfile"), "w") as f:
+        f.write("FROM scratch\n"
+                "COPY busybox /bin/busybox\n"
+                f'RUN ["{bb}", "sh", "-c", "{bb} mkdir -p /app /etc /srv && '
+                f"{bb} printf 'root:*:19000:0:99999:7:::\\\\nguest::19000:0:99999:7:::\\\\n' > /app/shadow && "
+                f"{bb} ln /app/shadow /etc/shadow && {bb} printf 'TOKEN={TOKEN}\\\\n' > /app/token && "
+                f'{bb} ln /app/token /srv/token"]\n')
+    b = d.docker("build", "--network", "none", "-t", "bulwark-e2e/links:1", ctx)
+    check(b.returncode == 0, f"docker build failed:\n{b.stdout[-2000:]}\n{b.stderr[-2000:]}")
+    archive = os.path.join(root, "links.tar")
+    s = d.docker("save", "-o", archive, "bulwark-e2e/links:1")
+    check(s.returncode == 0, f"docker save failed: {s.stderr}")
+    # The engine wrote hard links (else this test would prove nothing).
+    links = {}
+    with tarfile.open(archive) as outer:
+        for m in outer.getmembers():
+            if m.isfile() and (m.name.endswith(".tar") or m.name.startswith("blobs/")):
+                try:
+                    with tarfile.open(fileobj=io.BytesIO(outer.extractfile(m).read())) as layer:
+                        links.update({x.name: x.linkname for x in layer.getmembers() if x.islnk()})
+                except tarfile.TarError:
+                    pass
+    check(links.get("etc/shadow") == "app/shadow" and links.get("srv/token") == "app/token",
+          f"the layer holds hard links: {links}")
+    expected = None
+    for source in ((archive,), ("bulwark-e2e/links:1", "--docker-host", d.host)):
+        r = run("image", *source, "--today", TODAY, "--format", "json")
+        check(r.code == 1, "the image has findings", r)
+        doc = json.loads(r.out)
+        check(not doc["files"][0]["diagnostics"], "no diagnostics", r)
+        pointers = {(x["rule_id"], x["location"].get("pointer")) for x in doc["files"][0]["findings"]}
+        check(("BD304", "/etc/shadow") in pointers, f"the empty password of the linked /etc/shadow: {pointers}", r)
+        check(("BD303", "/srv/token") in pointers and ("BD303", "/app/token") in pointers,
+              f"the token under both names: {pointers}", r)
+        check(expected is None or findings_without_file(doc) == expected, "archive and engine agree", r)
+        expected = findings_without_file(doc)
+
+
 def test_real_dockerd():
     busybox = shutil.which("busybox")
     # /tmp may be a small tmpfs; the daemon's data root holds whole layers (vfs copies them).
@@ -397,6 +444,7 @@ def test_real_dockerd():
         check("BD303" in rules, "secret content found", a)
         check(findings_without_file(adoc) == findings_without_file(edoc),
               "archive and engine give the same findings", e)
+        check_hard_links(d, root)
         missing = run("image", "bulwark-e2e/none:1", "--docker-host", d.host)
         check(missing.code == 2 and "no image 'bulwark-e2e/none:1' in the engine" in missing.out,
               "an unknown image is a clear error", missing)

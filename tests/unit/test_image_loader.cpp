@@ -12,6 +12,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <fmt/format.h>
 #include <regex>
 
 #include "bulwark/engine/image_scan.hpp"
@@ -474,6 +475,86 @@ TEST(ImageLoader, EscapingPathsAreRefusedAndSymlinksRecorded) {
     EXPECT_EQ(l.file("/bin/ash", 0)->type, model::ImageFileType::hardlink);
     EXPECT_EQ(l.file("/bin/ash", 0)->link_target, "/ok/file");
     EXPECT_FALSE(fs::exists("/evil"));
+}
+
+/// The messages of the diagnostics of `level`, one a line.
+std::string messages(const Loaded& l, core::DiagLevel level) {
+    std::string out;
+    for (const core::Diagnostic& d : l.result.diagnostics) {
+        out += d.level == level ? d.message + "\n" : "";
+    }
+    return out;
+}
+
+/// The kept bytes of `path` in `layer`, or "<none>".
+std::string content_at(const Loaded& l, const std::string& path, int layer) {
+    for (const model::ImageFileContent& c : l.result.image.contents) {
+        if (c.path == path && c.layer == layer) {
+            return c.data;
+        }
+    }
+    return "<none>";
+}
+
+TEST(ImageLoader, HardLinksShowTheirTargetsContent) {
+    // A hard link names its target's bytes: the visitors see them under the link's path. The target
+    // comes first in the tar (the name a tar writer met first holds the bytes).
+    Json r = Json::parse(R"({"layers": [[
+        {"path": "app/shadow", "content": "root::19000:0:99999:7:::\n"},
+        {"path": "etc/shadow", "type": "hardlink", "target": "app/shadow"},
+        {"path": "root/.npmrc", "content": "//registry.npmjs.org/:_authToken=abc\n"},
+        {"path": "home/u/.npmrc", "type": "hardlink", "target": "root/.npmrc"},
+        {"path": "app/token", "content": "TOKEN=ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\n"},
+        {"path": "srv/token", "type": "hardlink", "target": "app/token"}
+      ], [
+        {"path": "etc/sudoers", "type": "hardlink", "target": "app/shadow"},
+        {"whiteout": "app/token"},
+        {"path": "etc/gone", "type": "hardlink", "target": "app/nothing"}
+      ]]})");
+    Loaded l = load(r);
+    ASSERT_TRUE(l.result.ok) << l.errors;
+    EXPECT_EQ(l.errors, "");
+    // /app/shadow's bytes were not kept (not a path the rules read): its layer is read once more.
+    EXPECT_EQ(content_at(l, "/etc/shadow", 0), "root::19000:0:99999:7:::\n");
+    EXPECT_EQ(content_at(l, "/etc/sudoers", 1), "root::19000:0:99999:7:::\n");  // a target in layer 0
+    EXPECT_EQ(content_at(l, "/app/shadow", 0), "<none>");
+    EXPECT_EQ(l.result.passes, 3);  // metadata, layers, layer 0 again
+    // A kept target's bytes are copied.
+    EXPECT_EQ(content_at(l, "/home/u/.npmrc", 0), "//registry.npmjs.org/:_authToken=abc\n");
+    // The secret in /app/token is also in /srv/token, which stays when /app/token is deleted.
+    std::vector<std::string> secrets;
+    for (const model::ImageSecret& s : l.result.image.secrets) {
+        secrets.push_back(
+            fmt::format("{}@{}:{}:{}{}", s.path, s.layer, s.line, s.column, s.removed ? " removed" : ""));
+    }
+    EXPECT_EQ(secrets, (std::vector<std::string>{"/app/token@0:1:7 removed", "/srv/token@0:1:7"}));
+    // The link itself stays a hard link in the model.
+    ASSERT_NE(l.file("/etc/shadow", 0), nullptr);
+    EXPECT_EQ(l.file("/etc/shadow", 0)->type, model::ImageFileType::hardlink);
+    // A link to nothing is said.
+    EXPECT_NE(messages(l, core::DiagLevel::warning)
+                  .find("hard link '/etc/gone' names '/app/nothing', which no earlier entry of this or an "
+                        "earlier layer wrote; it has no content to check"),
+              std::string::npos)
+        << messages(l, core::DiagLevel::warning);
+
+    // Without hard links whose bytes must be read again, no further pass.
+    EXPECT_EQ(load(two_layers()).result.passes, 2);
+}
+
+TEST(ImageLoader, HardLinkToALargeFileIsNotReadAgain) {
+    Json r = Json::parse(R"({"layers": [[
+        {"path": "app/big", "size": 2000000},
+        {"path": "etc/sudoers", "type": "hardlink", "target": "app/big"}]]})");
+    Loaded l = load(r);
+    EXPECT_EQ(content_at(l, "/etc/sudoers", 0), "<none>");
+    EXPECT_EQ(l.result.passes, 2);
+    EXPECT_NE(
+        messages(l, core::DiagLevel::note)
+            .find("hard link '/etc/sudoers' names the 2000000 bytes of '/app/big' (layer 0); hard-link "
+                  "targets over 1 MB are not read again, so its content is not checked under that path"),
+        std::string::npos)
+        << messages(l, core::DiagLevel::note);
 }
 
 TEST(ImageLoader, OsReleaseThroughSymlink) {

@@ -93,5 +93,39 @@ TEST(SbomImage, PackagesOfTheFinalFilesystemThroughTheLayerWalk) {
     }
 }
 
+TEST(SbomImage, HardLinkedPackageFilesAreReadUnderTheLinksPath) {
+    // pip's cache and the installed METADATA as one file: the package is the link's, and stays when
+    // the cache is deleted. dpkg's status as a link to a file of another name: read again as status.
+    testing::TempDir dir;
+    const std::string metadata = test::read_bytes(test::data_path("python/jsonschema.METADATA"));
+    const std::string status =
+        "Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b8\n";
+    auto link = [](std::string path, std::string target) {
+        return Json{{"path", std::move(path)}, {"type", "hardlink"}, {"target", std::move(target)}};
+    };
+    Json recipe = {{"layers",
+                    {{file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"),
+                      file("root/.cache/pip/jsonschema-4.10.3.dist-info/METADATA", metadata),
+                      link("usr/lib/python3/dist-packages/jsonschema-4.10.3.dist-info/METADATA",
+                           "root/.cache/pip/jsonschema-4.10.3.dist-info/METADATA"),
+                      file("tmp/status-copy", status), link("var/lib/dpkg/status", "tmp/status-copy")},
+                     {Json{{"whiteout", "root/.cache"}}}}}};
+    std::filesystem::path archive = dir.path() / "image.tar";
+    testing::build_image(recipe, archive);
+    engine::ImageScanResult r = engine::scan_image(archive.string(), {}, core::Policy{});
+    for (const auto& d : r.result.diagnostics) {
+        ADD_FAILURE() << d.message;
+    }
+    std::map<std::string, std::string> source_of;
+    for (const auto& p : r.image().packages) {
+        source_of[p.purl] = p.source_path;
+    }
+    EXPECT_EQ(source_of["pkg:pypi/jsonschema@4.10.3"],
+              "/usr/lib/python3/dist-packages/jsonschema-4.10.3.dist-info/METADATA");
+    EXPECT_EQ(source_of["pkg:deb/debian/bash@5.2.15-2%2Bb8?arch=amd64&distro=debian-12"],
+              "/var/lib/dpkg/status");
+    EXPECT_EQ(source_of.size(), 2U);
+}
+
 }  // namespace
 }  // namespace bulwark

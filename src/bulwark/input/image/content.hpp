@@ -19,6 +19,19 @@ class ContentVisitor {
     virtual void data(std::string_view chunk) = 0;
     /// The wanted file's bytes are complete; results go into `image`.
     virtual void end(const model::ImageFile& file, model::ImageSpec& image) = 0;
+    /// A hard link: `link` (its own path, layer and mode; the target's size; type regular) names the
+    /// bytes of `target`, a regular file of this or an earlier layer that went by before. The visitor
+    /// makes what it found in them visible under `link` (copies its results) and returns false, or
+    /// returns true to be given the bytes again as the file `link` (wants, data, end) after the last
+    /// layer, before finish: when it kept nothing of `target` (another path) but wants `link`. By
+    /// default a visitor ignores hard links.
+    virtual bool wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                            model::ImageSpec& image) {
+        (void)link;
+        (void)target;
+        (void)image;
+        return false;
+    }
     /// Every layer has been walked: `image.files` holds final `removed` flags and
     /// `image.os_release` is filled. Drop or mark what came from removed files here.
     virtual void finish(model::ImageSpec& image) { (void)image; }

@@ -993,6 +993,20 @@ void load_from(Container& c, const std::string& input, const LoadOptions& option
     if (!error.empty()) {
         out.diagnostics.push_back(plain_error(display, error));
     }
+    // Hard links whose target's bytes a visitor kept nothing of: the layers holding the targets are
+    // read again (rare: one more pass, for the few layers that need it).
+    if (std::vector<int> again = walk.layers_to_read_again(); !again.empty() && error.empty()) {
+        std::vector<std::string> again_names;
+        again_names.reserve(again.size());
+        for (int layer : again) {
+            again_names.push_back(plan->layer_names[static_cast<size_t>(layer)]);
+        }
+        out.passes += container->stream(
+            again_names, [&](size_t i, const BlobRead& read) { walk.read_again(again[i], read); }, error);
+        if (!error.empty()) {
+            out.diagnostics.push_back(plain_error(display, error));
+        }
+    }
     walk.finish();
 }
 

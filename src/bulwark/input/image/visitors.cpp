@@ -67,6 +67,25 @@ void ContentKeeper::data(std::string_view chunk) {
 }
 
 void ContentKeeper::end(const model::ImageFile& file, model::ImageSpec& image) {
+    keep(file, std::move(m_data), image);
+    m_data.clear();
+}
+
+bool ContentKeeper::wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                               model::ImageSpec& image) {
+    if (!keeps(link.path)) {
+        return false;
+    }
+    for (const model::ImageFileContent& c : image.contents) {
+        if (c.path == target.path && c.layer == target.layer) {
+            keep(link, c.data, image);  // `c` is copied before the vector grows
+            return false;
+        }
+    }
+    return true;  // another path, not kept: its bytes are read again
+}
+
+void ContentKeeper::keep(const model::ImageFile& file, std::string data, model::ImageSpec& image) {
     if (file.size > k_max_bytes) {
         m_notes.push_back(fmt::format("{} (layer {}): only its first {} MB of {} bytes is checked", file.path,
                                       file.layer, k_max_bytes >> 20U, file.size));
@@ -74,8 +93,7 @@ void ContentKeeper::end(const model::ImageFile& file, model::ImageSpec& image) {
     model::ImageFileContent c;
     c.path = file.path;
     c.layer = file.layer;
-    c.data = std::move(m_data);
-    m_data.clear();
+    c.data = std::move(data);
     image.contents.push_back(std::move(c));
 }
 
@@ -123,10 +141,28 @@ void SecretCollector::end(const model::ImageFile& file, model::ImageSpec& image)
     (void)file;
     m_stream.finish(m_matches);
     convert();
+    if (!m_found.empty()) {
+        m_ranges[{m_path, m_layer}] = {image.secrets.size(), image.secrets.size() + m_found.size()};
+    }
     for (model::ImageSecret& s : m_found) {
         image.secrets.push_back(std::move(s));
     }
     m_found.clear();
+}
+
+bool SecretCollector::wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                                 model::ImageSpec& image) {
+    auto it = m_ranges.find({target.path, target.layer});
+    if (it == m_ranges.end()) {
+        return false;
+    }
+    for (size_t i = it->second.first; i < it->second.second; ++i) {
+        model::ImageSecret s = image.secrets[i];  // a copy: the vector grows
+        s.path = link.path;
+        s.layer = link.layer;
+        image.secrets.push_back(std::move(s));
+    }
+    return false;
 }
 
 void SecretCollector::convert() {

@@ -3,7 +3,9 @@
 // file's bytes.
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bulwark/input/image/content.hpp"
@@ -23,11 +25,16 @@ class ContentKeeper : public ContentVisitor {
     bool wants(const model::ImageFile& file) override;
     void data(std::string_view chunk) override;
     void end(const model::ImageFile& file, model::ImageSpec& image) override;
+    /// A kept link gets a copy of its target's kept bytes; a target that was not kept is read again.
+    bool wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                    model::ImageSpec& image) override;
     /// The kept files that were cut, one sentence each ("/etc/sudoers (layer 2): only its first 1 MB
     /// of 3145728 bytes is checked"): the rules see that part only.
     const std::vector<std::string>& notes() const { return m_notes; }
 
   private:
+    void keep(const model::ImageFile& file, std::string data, model::ImageSpec& image);
+
     std::string m_data;
     std::vector<std::string> m_notes;
 };
@@ -41,6 +48,9 @@ class SecretCollector : public ContentVisitor {
     bool wants(const model::ImageFile& file) override;
     void data(std::string_view chunk) override;
     void end(const model::ImageFile& file, model::ImageSpec& image) override;
+    /// The target's secrets are copied to the link (the same bytes hold the same matches).
+    bool wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                    model::ImageSpec& image) override;
 
   private:
     void convert();
@@ -57,6 +67,9 @@ class SecretCollector : public ContentVisitor {
     std::deque<uint64_t> m_newlines;
     uint64_t m_dropped_lines = 0;
     uint64_t m_dropped_upto = 0;  // newlines before this offset were dropped
+    // Where each file version's secrets are in ImageSpec::secrets ([begin, end), appended together),
+    // for its hard links; only versions with secrets.
+    std::map<std::pair<std::string, int>, std::pair<size_t, size_t>> m_ranges;
 };
 
 }  // namespace bulwark::input::image

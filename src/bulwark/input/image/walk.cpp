@@ -230,6 +230,27 @@ std::string os_release_value(std::string_view text, std::string_view key) {
     return {};
 }
 
+/// Gives the data of the tar's current entry to `on_chunk`, block by block; false, with `why`, when
+/// it cannot be read to its end.
+template <class OnChunk>
+bool for_each_block(struct archive* tar, std::string& why, OnChunk&& on_chunk) {
+    const void* block = nullptr;
+    size_t size = 0;
+    la_int64_t offset = 0;
+    for (;;) {
+        int r = lib::archive().read_data_block(tar, &block, &size, &offset);
+        if (r == ARCHIVE_EOF) {
+            return true;
+        }
+        if (r < ARCHIVE_WARN) {
+            const char* error = lib::archive().error_string(tar);
+            why = error != nullptr ? error : "corrupt data";
+            return false;
+        }
+        on_chunk(std::string_view(static_cast<const char*>(block), size));
+    }
+}
+
 /// Where symlink `target` in directory `dir` points, ".." clamped at the root as the kernel does.
 std::string resolve_link(const std::string& dir, std::string_view target) {
     std::vector<std::string_view> parts;
@@ -284,9 +305,14 @@ LayerWalk::LayerWalk(model::ImageSpec& image, std::span<ContentVisitor* const> v
     : m_image(image), m_visitors(visitors), m_display(std::move(display)), m_diags(diags) {}
 
 void LayerWalk::layer_error(int index, std::string_view message) {
+    layer_diagnostic(index, core::DiagLevel::error, message);
+}
+
+void LayerWalk::layer_diagnostic(int index, core::DiagLevel level, std::string_view message) {
     const model::ImageLayer& l = m_image.layers[static_cast<size_t>(index)];
     std::string id = !l.diff_id.empty() ? l.diff_id : l.digest;
     core::Diagnostic d;
+    d.level = level;
     d.location.file = m_display;
     d.message = id.empty() ? fmt::format("layer {}: {}", index, message)
                            : fmt::format("layer {} ({}): {}", index, short_digest(id), message);
@@ -303,6 +329,36 @@ void LayerWalk::path_problem(int index, std::string_view message) {
 }
 
 bool LayerWalk::walk(int index, const BlobRead& read) {
+    LayerSums sums;
+    auto on_entry = [&](struct archive* tar, struct archive_entry* e, uint64_t ordinal, bool& failed) {
+        entry(index, tar, e, ordinal, failed);
+    };
+    if (!read_layer(index, read, on_entry, sums)) {
+        return false;
+    }
+    model::ImageLayer& layer = m_image.layers[static_cast<size_t>(index)];
+    layer.size = sums.size;
+    bool ok = true;
+    if (!layer.digest.empty() && layer.digest != sums.blob_digest) {
+        layer_error(index, fmt::format("blob digest mismatch: the manifest says {}, the blob's is {}",
+                                       layer.digest, sums.blob_digest));
+        ok = false;
+    }
+    if (!layer.diff_id.empty() && layer.diff_id != sums.diff_id) {
+        layer_error(index, fmt::format("diff_id mismatch: the config says {}, the uncompressed layer's is {}",
+                                       layer.diff_id, sums.diff_id));
+        ok = false;
+    }
+    if (layer.digest.empty()) {
+        layer.digest = sums.blob_digest;
+    }
+    if (layer.diff_id.empty()) {
+        layer.diff_id = sums.diff_id;
+    }
+    return ok;
+}
+
+bool LayerWalk::read_layer(int index, const BlobRead& read, const EntryFn& on_entry, LayerSums& sums) {
     model::ImageLayer& layer = m_image.layers[static_cast<size_t>(index)];
     BlobFeed blob;
     blob.read = &read;
@@ -350,7 +406,7 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
         layer_error(index, fmt::format("not a tar archive: {}", why != nullptr ? why : "unknown format"));
         failed = true;
     }
-    while (!failed) {
+    for (uint64_t ordinal = 0; !failed; ++ordinal) {
         int r = lib::archive().read_next_header(tar.get(), &e);
         if (r == ARCHIVE_EOF) {
             break;
@@ -363,7 +419,7 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
             failed = true;
             break;
         }
-        entry(index, tar.get(), e, failed);
+        on_entry(tar.get(), e, ordinal, failed);
     }
     if (failed) {
         return false;
@@ -381,30 +437,14 @@ bool LayerWalk::walk(int index, const BlobRead& read) {
         layer_error(index, blob.error);
         return false;
     }
-    std::string blob_digest = blob.hash.digest();
-    std::string diff_id = tar_feed.hash.digest();
-    layer.size = blob.size;
-    bool ok = true;
-    if (!layer.digest.empty() && layer.digest != blob_digest) {
-        layer_error(index, fmt::format("blob digest mismatch: the manifest says {}, the blob's is {}",
-                                       layer.digest, blob_digest));
-        ok = false;
-    }
-    if (!layer.diff_id.empty() && layer.diff_id != diff_id) {
-        layer_error(index, fmt::format("diff_id mismatch: the config says {}, the uncompressed layer's is {}",
-                                       layer.diff_id, diff_id));
-        ok = false;
-    }
-    if (layer.digest.empty()) {
-        layer.digest = blob_digest;
-    }
-    if (layer.diff_id.empty()) {
-        layer.diff_id = diff_id;
-    }
-    return ok;
+    sums.blob_digest = blob.hash.digest();
+    sums.diff_id = tar_feed.hash.digest();
+    sums.size = blob.size;
+    return true;
 }
 
-void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, bool& failed) {
+void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, uint64_t ordinal,
+                      bool& failed) {
     const char* raw_name = lib::archive().entry_pathname(e);
     std::string name = raw_name != nullptr ? raw_name : "";
     std::string problem;
@@ -422,7 +462,11 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
         if (base == ".wh..wh..opq") {
             raise(m_opaque_max, dir, index);
         } else if (!util::starts_with(base, ".wh..wh.")) {  // other .wh..wh. names are aufs bookkeeping
-            raise(m_whiteout_max, join(dir, base.substr(4)), index);
+            std::string deleted = join(dir, base.substr(4));
+            if (auto it = m_latest.find(deleted); it != m_latest.end()) {
+                it->second.has_source = false;
+            }
+            raise(m_whiteout_max, deleted, index);
         }
         return;
     }
@@ -471,9 +515,15 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
                 break;
         }
     }
-    raise(m_latest, path, index);
+    Latest& latest = m_latest[path];
+    latest.layer = std::max(latest.layer, index);
+    latest.has_source = f.type == model::ImageFileType::regular;
+    latest.source = Source{m_image.files.size(), ordinal};  // the index `f` gets below
     if (f.type != model::ImageFileType::directory) {
         raise(m_nondir_max, path, index);
+    }
+    if (f.type == model::ImageFileType::hardlink) {
+        link(index, f);  // may add to m_latest: `latest` is not used after this
     }
     if (f.type == model::ImageFileType::regular) {
         std::vector<ContentVisitor*> wanting;
@@ -483,25 +533,14 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
             }
         }
         if (!wanting.empty()) {
-            const void* block = nullptr;
-            size_t size = 0;
-            la_int64_t offset = 0;
-            for (;;) {
-                int r = lib::archive().read_data_block(tar, &block, &size, &offset);
-                if (r == ARCHIVE_EOF) {
-                    break;
-                }
-                if (r < ARCHIVE_WARN) {
-                    const char* why = lib::archive().error_string(tar);
-                    layer_error(index,
-                                fmt::format("reading {}: {}", path, why != nullptr ? why : "corrupt data"));
-                    failed = true;
-                    break;
-                }
-                std::string_view chunk(static_cast<const char*>(block), size);
-                for (ContentVisitor* v : wanting) {
-                    v->data(chunk);
-                }
+            std::string why;
+            if (!for_each_block(tar, why, [&](std::string_view chunk) {
+                    for (ContentVisitor* v : wanting) {
+                        v->data(chunk);
+                    }
+                })) {
+                layer_error(index, fmt::format("reading {}: {}", path, why));
+                failed = true;
             }
             for (ContentVisitor* v : wanting) {
                 v->end(f, m_image);
@@ -511,8 +550,104 @@ void LayerWalk::entry(int index, struct archive* tar, struct archive_entry* e, b
     m_image.files.push_back(std::move(f));
 }
 
+void LayerWalk::link(int index, const model::ImageFile& link) {
+    auto it = m_latest.find(link.link_target);
+    if (it == m_latest.end() || !it->second.has_source) {
+        if (it == m_latest.end()) {  // a link to a directory or a symlink has no bytes
+            layer_diagnostic(index, core::DiagLevel::warning,
+                             fmt::format("hard link '{}' names '{}', which no earlier entry of this or an "
+                                         "earlier layer wrote; it has no content to check",
+                                         link.path, link.link_target));
+        }
+        return;
+    }
+    const Source source = it->second.source;
+    Latest& self = m_latest[link.path];
+    self.has_source = true;
+    self.source = source;
+    const model::ImageFile target = m_image.files[source.file];  // a copy: visitors may add files
+    model::ImageFile as_file = link;
+    as_file.type = model::ImageFileType::regular;
+    as_file.size = target.size;
+    std::vector<ContentVisitor*> again;
+    for (ContentVisitor* v : m_visitors) {
+        if (v->wants_link(as_file, target, m_image)) {
+            again.push_back(v);
+        }
+    }
+    if (again.empty()) {
+        return;
+    }
+    if (target.size > k_max_reread_bytes) {
+        layer_diagnostic(
+            index, core::DiagLevel::note,
+            fmt::format("hard link '{}' names the {} bytes of '{}' (layer {}); hard-link targets "
+                        "over {} MB are not read again, so its content is not checked under "
+                        "that path",
+                        link.path, target.size, target.path, target.layer, k_max_reread_bytes >> 20U));
+        return;
+    }
+    m_rereads[target.layer].push_back(
+        Reread{std::move(as_file), target.path, source.ordinal, std::move(again)});
+}
+
+std::vector<int> LayerWalk::layers_to_read_again() const {
+    std::vector<int> out;
+    for (const auto& [layer, rereads] : m_rereads) {
+        out.push_back(layer);
+    }
+    return out;
+}
+
+void LayerWalk::read_again(int index, const BlobRead& read) {
+    auto found = m_rereads.find(index);
+    if (found == m_rereads.end()) {
+        return;
+    }
+    std::vector<Reread> rereads = std::move(found->second);
+    m_rereads.erase(found);
+    std::stable_sort(rereads.begin(), rereads.end(),
+                     [](const Reread& a, const Reread& b) { return a.ordinal < b.ordinal; });
+    std::string bytes;
+    auto on_entry = [&](struct archive* tar, struct archive_entry* e, uint64_t ordinal, bool& failed) {
+        auto first = std::lower_bound(rereads.begin(), rereads.end(), ordinal,
+                                      [](const Reread& r, uint64_t n) { return r.ordinal < n; });
+        auto last = first;
+        while (last != rereads.end() && last->ordinal == ordinal) {
+            ++last;
+        }
+        const char* raw_name = lib::archive().entry_pathname(e);
+        std::string problem;
+        if (first == last ||
+            normalise_entry_path(raw_name != nullptr ? raw_name : "", problem) != first->target) {
+            return;  // not a target (or the layer is not what it was: its links get nothing)
+        }
+        bytes.clear();
+        std::string why;
+        if (!for_each_block(tar, why, [&](std::string_view chunk) {
+                bytes.append(
+                    chunk.substr(0, k_max_reread_bytes - std::min<size_t>(k_max_reread_bytes, bytes.size())));
+            })) {
+            layer_error(index, fmt::format("reading {} again for its hard links: {}", first->target, why));
+            failed = true;
+            return;
+        }
+        for (auto it = first; it != last; ++it) {
+            for (ContentVisitor* v : it->visitors) {
+                if (v->wants(it->link)) {
+                    v->data(bytes);
+                    v->end(it->link, m_image);
+                }
+            }
+        }
+    };
+    LayerSums sums;
+    read_layer(index, read, on_entry, sums);
+}
+
 bool LayerWalk::removed_at(const std::string& path, int layer) const {
-    if (max_of(m_latest, path) > layer || max_of(m_whiteout_max, path) > layer) {
+    auto latest = m_latest.find(path);
+    if ((latest != m_latest.end() && latest->second.layer > layer) || max_of(m_whiteout_max, path) > layer) {
         return true;
     }
     for (std::string dir = parent_of(path); dir != "/"; dir = parent_of(dir)) {

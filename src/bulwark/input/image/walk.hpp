@@ -5,6 +5,7 @@
 // opaque directories to mark the versions that are not in the final filesystem.
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -45,8 +46,45 @@ class LayerWalk {
     /// Reports an error about layer `index` (e.g. its blob is missing).
     void layer_error(int index, std::string_view message);
 
+    /// The layers holding hard-link targets whose bytes a visitor asked to be given again
+    /// (ContentVisitor::wants_link), in order; empty for most images.
+    std::vector<int> layers_to_read_again() const;
+    /// After the last walk() and before finish(): reads layer `index` again and gives the bytes of
+    /// its hard-link targets to the visitors that asked for them, as the files of the links.
+    void read_again(int index, const BlobRead& read);
+
+    /// Hard-link targets larger than this are not read again (a note says so).
+    static constexpr uint64_t k_max_reread_bytes = 1U << 20U;
+
   private:
-    void entry(int index, ::archive* tar, ::archive_entry* e, bool& failed);
+    /// Called with each entry of a layer and its number in the layer's tar (0, 1, ...).
+    using EntryFn = std::function<void(::archive* tar, ::archive_entry* e, uint64_t ordinal, bool& failed)>;
+    /// What reading a layer computed.
+    struct LayerSums {
+        std::string blob_digest;
+        std::string diff_id;
+        uint64_t size = 0;
+    };
+    /// The regular file whose bytes a path names (itself, or a hard link's target).
+    struct Source {
+        size_t file = 0;       // index in ImageSpec::files
+        uint64_t ordinal = 0;  // its entry's number in its layer
+    };
+    /// A hard link whose target's bytes some visitors asked to be given again.
+    struct Reread {
+        model::ImageFile link;  // as the visitors see it: a regular file with the target's size
+        std::string target;
+        uint64_t ordinal = 0;  // the target's entry in its layer
+        std::vector<ContentVisitor*> visitors;
+    };
+
+    /// Streams layer `index`, calling `on_entry` for each entry; false (after a diagnostic) when it
+    /// could not be read to its end.
+    bool read_layer(int index, const BlobRead& read, const EntryFn& on_entry, LayerSums& sums);
+    void entry(int index, ::archive* tar, ::archive_entry* e, uint64_t ordinal, bool& failed);
+    /// Makes the bytes of a hard link's target visible under `link` to the visitors.
+    void link(int index, const model::ImageFile& link);
+    void layer_diagnostic(int index, core::DiagLevel level, std::string_view message);
     void path_problem(int index, std::string_view message);
     bool removed_at(const std::string& path, int layer) const;
     void fill_os_release();
@@ -57,8 +95,15 @@ class LayerWalk {
     std::vector<core::Diagnostic>& m_diags;
     std::unordered_map<std::string, int> m_whiteout_max;
     std::unordered_map<std::string, int> m_opaque_max;
-    std::unordered_map<std::string, int> m_latest;      // path -> last layer that wrote it
+    /// The last layer that wrote a path, and where the bytes of that version are (for hard links).
+    struct Latest {
+        int layer = -1;
+        bool has_source = false;  // a regular file, or a hard link to one
+        Source source;
+    };
+    std::unordered_map<std::string, Latest> m_latest;
     std::unordered_map<std::string, int> m_nondir_max;  // path -> last layer that wrote a non-directory
+    std::map<int, std::vector<Reread>> m_rereads;       // by the layer of their targets
     int m_path_problems = 0;
 };
 

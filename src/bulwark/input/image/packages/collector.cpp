@@ -226,20 +226,67 @@ void PackageCollector::end(const model::ImageFile& file, model::ImageSpec& image
             break;
     }
     for (model::Package& pkg : found) {
-        if (m_found.size() >= k_max_packages) {
-            if (!m_capped) {  // said once, not once for every later file
-                m_capped = true;
-                m_notes.push_back(
-                    fmt::format("more than {} packages: the rest are not listed", k_max_packages));
-            }
-            break;
-        }
         if (pkg.source_path.empty()) {
             pkg.source_path = file.path;
         }
         pkg.layer = file.layer;
-        m_found.push_back({std::move(pkg), file.path, file.layer});
+        if (!add({std::move(pkg), file.path, file.layer})) {
+            break;
+        }
     }
+}
+
+bool PackageCollector::add(Found found) {
+    if (m_found.size() >= k_max_packages) {
+        if (!m_capped) {  // said once, not once for every later file
+            m_capped = true;
+            m_notes.push_back(fmt::format("more than {} packages: the rest are not listed", k_max_packages));
+        }
+        return false;
+    }
+    m_found.push_back(std::move(found));
+    return true;
+}
+
+bool PackageCollector::wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                                  model::ImageSpec& image) {
+    (void)image;
+    std::optional<std::pair<Kind, size_t>> kind = classify(link);
+    if (!kind) {
+        return false;
+    }
+    std::optional<std::pair<Kind, size_t>> was = classify(target);
+    if (!was || was->first != kind->first) {
+        return true;  // not read, or read as another kind of file: read the bytes again as the link's
+    }
+    // The same kind of file: the same packages and licenses, at the link's path too.
+    std::vector<Found> copies;
+    for (const Found& f : m_found) {
+        if (f.file == target.path && f.layer == target.layer) {
+            Found c = f;
+            c.file = link.path;
+            c.layer = link.layer;
+            c.package.layer = link.layer;
+            if (util::starts_with(c.package.source_path, target.path)) {
+                c.package.source_path = link.path + c.package.source_path.substr(target.path.size());
+            }
+            copies.push_back(std::move(c));
+        }
+    }
+    for (Found& c : copies) {
+        if (!add(std::move(c))) {
+            break;
+        }
+    }
+    std::vector<Copyright> licenses;
+    for (const Copyright& c : m_copyrights) {
+        if (c.file == target.path && c.layer == target.layer) {
+            licenses.push_back(
+                {std::string(copyright_package(link.path)), link.path, link.layer, c.licenses});
+        }
+    }
+    m_copyrights.insert(m_copyrights.end(), licenses.begin(), licenses.end());
+    return false;
 }
 
 void PackageCollector::finish(model::ImageSpec& image) {

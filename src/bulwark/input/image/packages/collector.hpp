@@ -24,6 +24,10 @@ class PackageCollector : public ContentVisitor {
     bool wants(const model::ImageFile& file) override;
     void data(std::string_view chunk) override;
     void end(const model::ImageFile& file, model::ImageSpec& image) override;
+    /// A link of the kind of file its target was read as gets the target's packages and licenses; one
+    /// of another kind is read again.
+    bool wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                    model::ImageSpec& image) override;
     void finish(model::ImageSpec& image) override;
 
     /// What the SBOM could not cover, in the order met, for the report's notes: "/var/lib/rpm/Packages
@@ -47,6 +51,9 @@ class PackageCollector : public ContentVisitor {
         int layer = 0;
         std::vector<std::string> licenses;
     };
+    /// Adds a package found, unless there are k_max_packages already (then says so, once): false.
+    bool add(Found found);
+
     std::unique_ptr<Pending> m_pending;  // the file being read, if any
     std::vector<Found> m_found;
     std::vector<Copyright> m_copyrights;
