@@ -145,8 +145,9 @@ void check_secret_files(const ImageContext& ctx, Reporter& out) {
     const model::ImageSpec& img = ctx.image;
     Capped cap(out);
     for (const ImageFile& f : img.files) {
-        if (f.type != ImageFileType::regular || data::in_vendored_tree(f.path, true) ||
-            in_trust_store(f.path)) {
+        // A hard link is the same file under another name (its content is the target's).
+        if ((f.type != ImageFileType::regular && f.type != ImageFileType::hardlink) ||
+            data::in_vendored_tree(f.path, true) || in_trust_store(f.path)) {
             continue;
         }
         std::optional<secrets::SecretFileKind> kind = secrets::secret_file_kind(f.path);
