@@ -177,6 +177,29 @@ TEST(ContextScan, BadIgnoreFileIsADiagnosticAndNoVerdict) {
     EXPECT_NE(text.find('^'), std::string::npos) << text;
 }
 
+TEST(ContextScan, AnIgnoreFileOverMaxFileSizeIsNamedWithItsSize) {
+    bulwark::testing::MemoryFs fs;
+    fs.files["/ctx/Dockerfile"] = "FROM alpine:3.20\nCOPY . /app\n";
+    fs.files["/ctx/.dockerignore"] = std::string(99, '#') + "\n";
+    fs.files["/ctx/id_rsa"] = "x";
+    core::Policy policy = bulwark::testing::test_policy({"BD150", "BD151", "BD152", "BD153"});
+    const engine::InputKind* kind = engine::find_input_kind("dockerfile");
+    auto src = std::make_shared<const util::SourceFile>("/ctx/Dockerfile", fs.files.at("/ctx/Dockerfile"));
+    engine::InputContext ctx{fs, policy};
+    ctx.max_file_size = 64;  // --max-file-size 64: the .dockerignore (100 bytes) is over it
+    report::FileResult r = kind->scan(src, ctx);
+    EXPECT_TRUE(r.findings.empty());
+    ASSERT_EQ(r.diagnostics.size(), 1U);
+    EXPECT_EQ(r.diagnostics[0].location.file, "/ctx/.dockerignore");
+    EXPECT_EQ(r.diagnostics[0].message,
+              "cannot read ignore file: file too large: 100 bytes (limit 64 bytes, see --max-file-size); "
+              "build context not analysed");
+    // Under the limit the same ignore file is read and the context judged.
+    ctx.max_file_size = 1024;
+    EXPECT_TRUE(kind->scan(src, ctx).diagnostics.empty());
+    EXPECT_FALSE(kind->scan(src, ctx).findings.empty());
+}
+
 TEST(ContextScan, NotOnDiskOrRulesOffMeansNoContext) {
     bulwark::testing::MemoryFs fs;
     fs.files["/ctx/id_rsa"] = "x";

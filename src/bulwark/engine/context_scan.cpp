@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "bulwark/core/diagnostic.hpp"
 #include "bulwark/engine/rule_run.hpp"
 #include "bulwark/engine/suppress.hpp"
 #include "bulwark/input/context/copies.hpp"
@@ -284,11 +285,12 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
         found = true;
     }
     if (found) {
-        util::ReadResult r = ctx.fs.read(candidate, 16ULL * 1024 * 1024);
+        util::ReadResult r = ctx.fs.read(candidate, ctx.max_file_size);
         if (!r.error.empty()) {
-            result.diagnostics.push_back(core::Diagnostic{
-                core::DiagLevel::error, core::Location{candidate, 0, 0, 0, 0, {}},
-                fmt::format("cannot read ignore file: {}; build context not analysed", r.error)});
+            result.diagnostics.push_back(
+                core::Diagnostic{core::DiagLevel::error, core::Location{candidate, 0, 0, 0, 0, {}},
+                                 fmt::format("cannot read ignore file: {}; build context not analysed",
+                                             core::read_error_text(r, ctx.max_file_size))});
             return;
         }
         bc.ignore_file = std::make_shared<const util::SourceFile>(candidate, std::move(r.data));
