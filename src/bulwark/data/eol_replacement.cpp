@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "bulwark/data/eol_tables.hpp"
 #include "bulwark/util/strings.hpp"
@@ -36,15 +37,11 @@ constexpr std::array<int, 5> k_java_lts = {8, 11, 17, 21, 25};
 
 /// A non-negative decimal number, or -1.
 int number(std::string_view text) {
-    if (text.empty() || text.size() > 4) {
+    int value = -1;
+    const char* end = text.data() + text.size();
+    if (text.empty() || text.size() > 4 || text[0] < '0' || text[0] > '9' ||
+        std::from_chars(text.data(), end, value).ptr != end) {
         return -1;
-    }
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') {
-            return -1;
-        }
-        value = value * 10 + (c - '0');
     }
     return value;
 }

@@ -304,6 +304,11 @@ std::string_view program(const Command& c) {
     return a.empty() ? std::string_view{} : basename(a[0].value);
 }
 
+bool is_declaration_builtin(std::string_view name) {
+    return name == "export" || name == "readonly" || name == "declare" || name == "typeset" ||
+           name == "local";
+}
+
 bool is_command(const Command& c, std::string_view name) {
     return !name.empty() && program(c) == name;
 }

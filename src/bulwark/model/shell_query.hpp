@@ -55,6 +55,10 @@ std::string_view program(const Command& c);
 /// True when program(c) is `name` ("apt-get" matches `sudo /usr/bin/apt-get ...`).
 bool is_command(const Command& c, std::string_view name);
 
+/// True for the builtins whose operands NAME=value set variables: export, readonly, declare,
+/// typeset, local.
+bool is_declaration_builtin(std::string_view name);
+
 /// True when program(c) is one of `names`.
 bool is_any_command(const Command& c, std::initializer_list<std::string_view> names);
 

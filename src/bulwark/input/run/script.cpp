@@ -155,7 +155,7 @@ void track_variables(const model::MappedText& script, const sh::Command& c, Shel
         return;
     }
     std::string_view name = sh::command_name(c);
-    if (name == "export" || name == "readonly" || name == "declare" || name == "typeset" || name == "local") {
+    if (sh::is_declaration_builtin(name)) {
         for (size_t i = 1; i < c.argv.size(); ++i) {
             const sh::Word& w = c.argv[i];
             if (!w.value.empty() && w.value.front() != '-') {

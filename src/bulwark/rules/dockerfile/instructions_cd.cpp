@@ -289,34 +289,36 @@ class Directories {
         return true;
     }
 
-    /// Remembers the names of the variables the body sets, whose Dockerfile values do not apply.
-    void note_assigned_variables() {
-        auto note = [&](const sh::Word& w) {
+    /// Calls `f(word, name)` for each NAME=value that command `c` assigns (`NAME=v cmd`, `export
+    /// NAME=v`); `name` is the word's text before its `=`.
+    template <typename F>
+    static void for_each_assignment(const sh::Command& c, F&& f) {
+        auto visit = [&](const sh::Word& w) {
             size_t eq = w.value.find('=');
             if (eq != std::string::npos && eq > 0) {
-                std::string name = w.value.substr(0, eq);
-                if (!name.empty() && name.back() == '+') {
-                    name.pop_back();
-                }
-                m_assigned.push_back(std::move(name));
+                f(w, std::string_view(w.value).substr(0, eq));
             }
         };
-        for (const sh::Command& c : m_script.commands) {
-            for (const sh::Word& w : c.assignments) {
-                note(w);
-            }
-            if (sets_variables(c)) {
-                for (size_t i = 1; i < c.argv.size(); ++i) {
-                    note(c.argv[i]);
-                }
+        for (const sh::Word& w : c.assignments) {
+            visit(w);
+        }
+        if (sh::is_declaration_builtin(sh::command_name(c))) {
+            for (size_t i = 1; i < c.argv.size(); ++i) {
+                visit(c.argv[i]);
             }
         }
     }
 
-    static bool sets_variables(const sh::Command& c) {
-        std::string_view name = sh::command_name(c);
-        return name == "export" || name == "local" || name == "declare" || name == "typeset" ||
-               name == "readonly";
+    /// Remembers the names of the variables the body sets, whose Dockerfile values do not apply.
+    void note_assigned_variables() {
+        for (const sh::Command& c : m_script.commands) {
+            for_each_assignment(c, [&](const sh::Word&, std::string_view name) {
+                if (name.back() == '+') {
+                    name.remove_suffix(1);
+                }
+                m_assigned.emplace_back(name);
+            });
+        }
     }
 
     static bool removes(const Removal& r, std::string_view dir) {
@@ -336,21 +338,11 @@ class Directories {
     /// Remembers the variables command `k` sets to a `mktemp -d` directory: `d="$(mktemp -d)"`,
     /// `export TMP=$(mktemp -d)`.
     void note_temporary_variables(size_t k) {
-        const sh::Command& c = m_script.commands[k];
-        auto note = [&](const sh::Word& w) {
-            size_t eq = w.value.find('=');
-            if (eq != std::string::npos && eq > 0 && holds_mktemp(m_script, k, w)) {
-                m_mktemp_variables.push_back("${" + w.value.substr(0, eq) + "}");
+        for_each_assignment(m_script.commands[k], [&](const sh::Word& w, std::string_view name) {
+            if (holds_mktemp(m_script, k, w)) {
+                m_mktemp_variables.push_back("${" + std::string(name) + "}");
             }
-        };
-        for (const sh::Word& w : c.assignments) {
-            note(w);
-        }
-        if (sets_variables(c)) {
-            for (size_t i = 1; i < c.argv.size(); ++i) {
-                note(c.argv[i]);
-            }
-        }
+        });
     }
 
     /// Remembers the directories command `k` (`rm` or `rmdir`, run in `cwd`) removes.

@@ -109,8 +109,7 @@ struct Taint {
         }
         std::string_view prog = sh::program(c);
         std::span<const sh::Word> argv = sh::effective_argv(c);
-        if (prog == "export" || prog == "declare" || prog == "local" || prog == "readonly" ||
-            prog == "typeset") {
+        if (sh::is_declaration_builtin(prog)) {
             for (size_t i = 1; i < argv.size(); ++i) {
                 assign(argv[i].value);
             }
