@@ -231,6 +231,21 @@ TEST(DataEol, DistributionNamedInAnotherImagesTag) {
     EXPECT_EQ(eol_of("mcr.microsoft.com/dotnet/aspnet:8.0-bullseye-slim"), "debian 11 2026-08-31");
 }
 
+TEST(DataEol, ArchitectureNamespaces) {
+    // arm32v7/debian is debian's arm32v7 build: the same tags, so the same cycles.
+    EXPECT_EQ(eol_of("arm32v7/debian:10"), "debian 10 2024-06-30");
+    EXPECT_EQ(eol_of("docker.io/arm64v8/ubuntu:bionic"), "ubuntu 18.04 2023-05-31");
+    EXPECT_EQ(eol_of("i386/alpine:3.12.4"), "alpine 3.12 2022-05-01");
+    std::optional<data::EolInfo> armv7 = data::lookup_eol(ref("arm32v7/debian:stretch-slim"));
+    ASSERT_TRUE(armv7);
+    EXPECT_TRUE(armv7->image_product);
+    EXPECT_EQ(armv7->suggestion, "arm32v7/debian:trixie-slim");
+    // Not a namespace Docker Hub builds for, and runtimes in a namespace: not read.
+    EXPECT_EQ(eol_of("armhf/debian:10"), "<none>");
+    EXPECT_EQ(eol_of("arm32v7/python:3.7"), "<none>");
+    EXPECT_EQ(eol_of("myorg/arm32v7/debian:10"), "<none>");
+}
+
 TEST(DataEol, Suggestions) {
     std::optional<data::EolInfo> py = data::lookup_eol(ref("python:3.7-slim-buster"));
     ASSERT_TRUE(py);
@@ -348,7 +363,32 @@ TEST(DataEol, OfficialImageSuggestionsKeepTheVariant) {
         {"golang:stretch", "golang:trixie"},
         // Both ended: the product's replacement moves the distribution too.
         {"python:3.9-slim-buster", "python:3.13-slim"},
-        {"rust:1-bullseye", "words: a tag of rust built on a supported Debian release, such as 13 (trixie)"},
+        // Official images that name their Debian or Ubuntu release by codename.
+        {"rust:1-bullseye", "rust:1-trixie"},
+        {"rust:slim-buster", "rust:slim-trixie"},
+        {"rust:1.70.0-buster", "rust:1.70-bookworm"},
+        {"rust:1.88-slim-bullseye", "rust:1.88-slim-trixie"},
+        {"rust:1.66-buster",
+         "words: a newer Rust release: 1.66 was never built on a supported Debian release (1.67 and later "
+         "have "
+         "bookworm tags; rust:1-trixie follows the newest)"},
+        {"rust:buster-slim", "words: a tag of rust built on a supported Debian release, such as 13 (trixie)"},
+        {"buildpack-deps:buster-scm", "buildpack-deps:trixie-scm"},
+        {"buildpack-deps:bionic", "buildpack-deps:noble"},
+        {"buildpack-deps:buster-extra",
+         "words: a tag of buildpack-deps built on a supported Debian release, such as 13 (trixie)"},
+        // Architecture namespaces: where the release to move to is built for the architecture.
+        {"arm64v8/ubuntu:18.04", "arm64v8/ubuntu:24.04"},
+        {"i386/ubuntu:bionic",
+         "words: an image of a supported Ubuntu release for another architecture: i386/ubuntu has no 24.04 "
+         "(noble) image"},
+        {"arm32v5/debian:buster", "arm32v5/debian:trixie"},
+        {"ppc64le/buildpack-deps:focal-curl", "ppc64le/buildpack-deps:noble-curl"},
+        {"i386/buildpack-deps:focal-curl",
+         "words: a tag of i386/buildpack-deps built on a supported Ubuntu release, such as 24.04 (noble)"},
+        {"riscv64/rust:1-bullseye", "riscv64/rust:1-trixie"},
+        {"riscv64/rust:1.70-bullseye",
+         "words: a tag of riscv64/rust built on a supported Debian release, such as 13 (trixie)"},
     };
     expect_suggestions(k_cases);
 }

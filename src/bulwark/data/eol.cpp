@@ -64,14 +64,52 @@ std::string canonical_name(const model::ImageRef& image) {
     return name;
 }
 
+/// Docker Hub's architecture namespaces: each holds the official images built for one architecture
+/// (arm32v7/debian is the arm32v7 build of debian, with the same tags).
+constexpr std::string_view k_architectures[] = {"amd64", "arm32v5",  "arm32v6", "arm32v7", "arm64v8",
+                                                "i386",  "mips64le", "ppc64le", "riscv64", "s390x"};
+
+/// The architecture namespace of a canonical name ("docker.io/arm32v7/debian" -> "arm32v7"), or empty.
+std::string_view architecture_of(std::string_view name) {
+    constexpr std::string_view k_hub = "docker.io/";
+    if (!util::starts_with(name, k_hub)) {
+        return {};
+    }
+    std::string_view rest = name.substr(k_hub.size());
+    size_t slash = rest.find('/');
+    if (slash == std::string_view::npos || rest.find('/', slash + 1) != std::string_view::npos) {
+        return {};
+    }
+    std::string_view space = rest.substr(0, slash);
+    for (std::string_view arch : k_architectures) {
+        if (arch == space) {
+            return arch;
+        }
+    }
+    return {};
+}
+
+/// The product of library image `short_name` ("python"), or nullopt.
+std::optional<ImageProduct> official_product(std::string_view short_name) {
+    for (const auto& [official, product] : k_official) {
+        if (official == short_name) {
+            return product;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<ImageProduct> product_of(const std::string& name) {
     constexpr std::string_view k_library = "docker.io/library/";
     if (util::starts_with(name, k_library)) {
-        std::string_view short_name = std::string_view(name).substr(k_library.size());
-        for (const auto& [official, product] : k_official) {
-            if (official == short_name) {
-                return product;
-            }
+        return official_product(std::string_view(name).substr(k_library.size()));
+    }
+    if (std::string_view arch = architecture_of(name); !arch.empty()) {
+        // Only the distributions: which runtime releases each architecture gets is not in the tables.
+        std::string_view image =
+            std::string_view(name).substr(std::string_view("docker.io/").size() + arch.size() + 1);
+        if (image == "debian" || image == "ubuntu" || image == "alpine") {
+            return official_product(image);
         }
         return std::nullopt;
     }
@@ -317,6 +355,7 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
         return out;
     }
     std::string name = canonical_name(image);
+    std::string_view architecture = architecture_of(name);
     std::optional<ImageProduct> ip = product_of(name);
     bool is_os_image = false;
     std::string known_cycle;  // the image's own cycle when the tables know it
@@ -338,8 +377,8 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
         if (!cycle.empty()) {
             if (std::optional<EolInfo> info = make_info(*p, cycle)) {
                 known_cycle = info->cycle;
-                eol_replacement::Replacement r =
-                    eol_replacement::for_product({image, name, ip->product, known_cycle, tokens});
+                eol_replacement::Replacement r = eol_replacement::for_product(
+                    {image, name, architecture, ip->product, known_cycle, tokens});
                 info->suggestion = std::move(r.reference);
                 info->advice = std::move(r.advice);
                 info->image_product = true;
@@ -359,8 +398,8 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
                 continue;
             }
             std::string_view own = ip ? ip->product : std::string_view();
-            eol_replacement::Replacement r =
-                eol_replacement::for_distribution({image, name, own, known_cycle, tokens}, i, os->product);
+            eol_replacement::Replacement r = eol_replacement::for_distribution(
+                {image, name, architecture, own, known_cycle, tokens}, i, os->product);
             info->suggestion = std::move(r.reference);
             info->advice = std::move(r.advice);
             out.push_back(std::move(*info));

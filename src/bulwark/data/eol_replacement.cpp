@@ -16,11 +16,23 @@
 //   open-N-jre for the same releases, Ubuntu only.
 // - golang (library/golang): every supported release has N-windowsservercore and N-nanoserver.
 //   python publishes Windows images for its newest releases only, so none is named.
+// - Architecture namespaces (amd64/, arm32v7/, i386/ ...) hold the same tags as the library image
+//   for the architectures a release is built for (official-images library/debian, library/ubuntu,
+//   library/alpine via library/python's alpine3.23 list, library/rust, library/buildpack-deps):
+//   Debian 13 has no mips64le image, Ubuntu 24.04 no arm32v5, arm32v6 or i386 one.
+// - rust (library/rust, docker-library/repo-info repos/rust): N[-slim]-<codename> for each Debian
+//   release the current Rust is built on, the floating major 1 and the bare codename too; a minor
+//   release keeps the Debian tags it had when it was current (1.67 was the first with bookworm,
+//   1.88 the first with trixie), so an older pinned release has none on a supported Debian.
+// - buildpack-deps (library/buildpack-deps, its Hub pages per architecture): <codename>,
+//   <codename>-curl and <codename>-scm for the supported Debian and Ubuntu releases, built for the
+//   architectures of the distribution's own image.
 #include "bulwark/data/eol_replacement.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <optional>
 
 #include "bulwark/data/eol_tables.hpp"
 #include "bulwark/util/strings.hpp"
@@ -34,6 +46,47 @@ using eol_tables::Product;
 
 /// Java feature releases with long-term builds on Docker Hub (Temurin and Semeru alike).
 constexpr std::array<int, 5> k_java_lts = {8, 11, 17, 21, 25};
+
+/// The architectures Docker Hub builds one release of an official image for: the releases the
+/// tables recommend (debian, ubuntu, alpine; buildpack-deps follows its distribution) and the
+/// Debian releases rust is built on.
+struct Build {
+    std::string_view image;
+    std::string_view release;
+    std::array<std::string_view, 8> architectures;
+};
+
+constexpr Build k_builds[] = {
+    {"debian", "trixie", {"amd64", "arm32v5", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
+    {"ubuntu", "24.04", {"amd64", "arm32v7", "arm64v8", "ppc64le", "riscv64", "s390x"}},
+    {"alpine", "3.23", {"amd64", "arm32v6", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
+    {"rust", "trixie", {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
+    {"rust", "bookworm", {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "s390x"}},
+};
+
+/// True when `release` of official image `image` is built for `architecture` (any, when empty).
+/// A release the table does not list counts as not built: no tag is named for it.
+bool built_for(std::string_view image, std::string_view release, std::string_view architecture) {
+    if (architecture.empty()) {
+        return true;
+    }
+    for (const Build& b : k_builds) {
+        if (b.image == image && b.release == release) {
+            return std::find(b.architectures.begin(), b.architectures.end(), architecture) !=
+                   b.architectures.end();
+        }
+    }
+    return false;
+}
+
+/// The Debian releases rust has tags on, newest first, with the first Rust minor release built on
+/// each (every later one has them too).
+struct RustDebian {
+    std::string_view codename;
+    int first_minor;
+};
+
+constexpr RustDebian k_rust_debian[] = {{"trixie", 88}, {"bookworm", 67}};
 
 /// A non-negative decimal number, or -1.
 int number(std::string_view text) {
@@ -109,9 +162,15 @@ std::string kept_suffix(std::string_view product, const std::vector<std::string_
     return out;
 }
 
-/// Official images (python, node, golang, php, ruby, postgres, mysql) and distributions.
+/// Official images (python, node, golang, php, ruby, postgres, mysql) and distributions, also in an
+/// architecture namespace (arm32v7/debian) where the recommended release is built for it.
 Replacement library_image(const TagContext& t) {
     const Product* p = eol_tables::find_product(t.product);
+    if (!built_for(t.product, p->recommended, t.architecture)) {
+        return {{},
+                "an image of a supported " + std::string(p->label) + " release for another architecture: " +
+                    t.image.short_name() + " has no " + recommended_release(*p) + " image"};
+    }
     for (size_t i = 1; i < t.words.size(); ++i) {
         if (is_windows_word(t.words[i]) && t.product != "golang") {
             return {
@@ -250,6 +309,110 @@ Replacement dotnet(const TagContext& t) {
     return {repo + ":" + tag, {}};
 }
 
+/// The official image `t` names without its namespace ("rust" for rust, arm64v8/rust and the ECR
+/// mirror's rust), or empty for other images.
+std::string_view official_image(const TagContext& t) {
+    constexpr std::string_view k_library = "docker.io/library/";
+    if (util::starts_with(t.name, k_library)) {
+        return t.name.substr(k_library.size());
+    }
+    if (!t.architecture.empty()) {
+        return t.name.substr(std::string_view("docker.io/").size() + t.architecture.size() + 1);
+    }
+    return {};
+}
+
+/// `t`'s tag with its word `word` replaced by `with` (and the other words as written).
+std::string tag_with(const TagContext& t, size_t word, std::string_view with) {
+    std::string out;
+    for (size_t k = 0; k < t.words.size(); ++k) {
+        out.append(out.empty() ? "" : "-").append(k == word ? with : t.words[k]);
+    }
+    return out;
+}
+
+/// buildpack-deps:<codename>[-curl|-scm]: the same variant of the supported release.
+std::optional<Replacement> buildpack_deps(const TagContext& t, size_t word, std::string_view os_product) {
+    const Product* os = eol_tables::find_product(os_product);
+    std::string codename = recommended_os_word(os_product);
+    if ((os_product != "debian" && os_product != "ubuntu") || codename.empty() || word != 0 ||
+        t.words.size() > 2 || (t.words.size() == 2 && t.words[1] != "curl" && t.words[1] != "scm") ||
+        !built_for(os_product, os->recommended, t.architecture)) {
+        return std::nullopt;
+    }
+    return Replacement{t.image.short_name() + ":" + tag_with(t, word, codename), {}};
+}
+
+/// rust:[VERSION-][slim-]<codename>: the same variant on the newest Debian release the version has
+/// tags on; a pinned release older than every supported Debian's tags is named in words.
+std::optional<Replacement> rust(const TagContext& t, size_t word) {
+    // The words before the codename: a version (1, 1.70, 1.70.0), then "slim"; nothing after it.
+    size_t version = t.words.size();
+    bool slim = false;
+    for (size_t k = 0; k < word; ++k) {
+        if (k == 0 && t.words[k][0] >= '0' && t.words[k][0] <= '9') {
+            version = k;
+        } else if (t.words[k] == "slim" && !slim) {
+            slim = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (word + 1 != t.words.size()) {
+        return std::nullopt;
+    }
+    int minor = -1;  // -1: no version or the floating major "1"
+    std::string_view pinned;
+    if (version < t.words.size()) {
+        std::vector<std::string_view> parts = util::split(t.words[version], '.');
+        if (parts.size() > 3 || parts[0] != "1" || (parts.size() > 1 && number(parts[1]) < 0) ||
+            (parts.size() > 2 && number(parts[2]) < 0)) {
+            return std::nullopt;
+        }
+        if (parts.size() > 1) {
+            minor = number(parts[1]);
+            pinned = t.words[version].substr(0, 2 + parts[1].size());  // 1.70.0 -> 1.70
+        }
+    }
+    std::string floating = recommended_os_word("debian");
+    const RustDebian* target = nullptr;
+    for (const RustDebian& r : k_rust_debian) {
+        if (minor < 0 ? r.codename == floating : minor >= r.first_minor) {
+            target = &r;
+            break;
+        }
+    }
+    if (target == nullptr && minor >= 0) {
+        const RustDebian& oldest = k_rust_debian[std::size(k_rust_debian) - 1];
+        return Replacement{{},
+                           "a newer Rust release: " + std::string(pinned) +
+                               " was never built on a supported Debian release (1." +
+                               std::to_string(oldest.first_minor) + " and later have " +
+                               std::string(oldest.codename) + " tags; " + t.image.short_name() + ":1" +
+                               (slim ? "-slim-" : "-") + floating + " follows the newest)"};
+    }
+    if (target == nullptr || !built_for("rust", target->codename, t.architecture)) {
+        return std::nullopt;
+    }
+    std::string tag = tag_with(t, word, target->codename);
+    if (!pinned.empty()) {
+        tag = std::string(pinned) + tag.substr(t.words[version].size());  // the minor release's own tag
+    }
+    return Replacement{t.image.short_name() + ":" + tag, {}};
+}
+
+/// Official images that name their distribution release by codename and publish the supported ones.
+std::optional<Replacement> codename_image(const TagContext& t, size_t word, std::string_view os_product) {
+    std::string_view image = official_image(t);
+    if (image == "buildpack-deps") {
+        return buildpack_deps(t, word, os_product);
+    }
+    if (image == "rust" && os_product == "debian") {
+        return rust(t, word);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Replacement for_product(const TagContext& tag) {
@@ -265,6 +428,9 @@ Replacement for_product(const TagContext& tag) {
 Replacement for_distribution(const TagContext& tag, size_t word, std::string_view os_product) {
     const Product* os = eol_tables::find_product(os_product);
     if (tag.product.empty()) {
+        if (std::optional<Replacement> r = codename_image(tag, word, os_product)) {
+            return *r;
+        }
         // The tag's other words mean what its publisher chose; a new codename there is a guess.
         return {{},
                 "a tag of " + tag.image.short_name() + " built on a supported " + std::string(os->label) +

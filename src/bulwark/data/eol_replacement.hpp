@@ -19,6 +19,7 @@ struct Replacement {
 struct TagContext {
     const model::ImageRef& image;
     std::string_view name;                       // canonical lower-case name: "docker.io/library/python"
+    std::string_view architecture;               // Docker Hub architecture namespace ("arm32v7"), or empty
     std::string_view product;                    // the image's own product in the tables, or empty
     std::string_view cycle;                      // its cycle when the tables know it ("3.12", "8.0")
     const std::vector<std::string_view>& words;  // the lower-case tag's '-'-separated words
@@ -29,7 +30,8 @@ struct TagContext {
 Replacement for_product(const TagContext& tag);
 
 /// The release of distribution `os_product` that `tag.words[word]` names ended: the same tag on a
-/// supported release for images the tables know, words for the others.
+/// supported release for images the tables know and for the official images that name their Debian
+/// or Ubuntu release by codename (rust, buildpack-deps), words for the others.
 Replacement for_distribution(const TagContext& tag, size_t word, std::string_view os_product);
 
 }  // namespace bulwark::data::eol_replacement

@@ -500,8 +500,11 @@ const Rule k_rules[] = {
             "stages that do not ship are reported at low severity. The replacement named keeps the variant "
             "the tag chose (slim, alpine, chiseled, distroless, jre, Windows ...) and is a tag that exists: "
             "the same Java release on Eclipse Temurin for the deprecated openjdk image, the supported .NET "
-            "release on the same distribution family; for images whose tags the tables do not know, the "
-            "message says in words what to look for instead of guessing a tag.",
+            "release on the same distribution family, the supported codename in rust and buildpack-deps "
+            "tags, "
+            "and the same image in an architecture namespace (arm32v7/debian) when the release is built for "
+            "that architecture; for images whose tags the tables do not know, the message says in words what "
+            "to look for instead of guessing a tag.",
         .remediation = "Move to a supported release of the same image and variant (the message names one, or "
                        "what to look for) and rebuild regularly.",
         .bad_example = "FROM python:3.7-slim",

@@ -1,6 +1,7 @@
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <unordered_map>
 
@@ -157,6 +158,7 @@ const shell::OptionList k_wget_values = {"-O",
                                          "--local-encoding",
                                          "--remote-encoding",
                                          "--default-page",
+                                         "--cut-dirs",
                                          "--header"};
 
 namespace {
@@ -196,6 +198,69 @@ std::string url_basename(std::string_view url) {
     size_t last = path.rfind('/');
     std::string_view base = last == std::string_view::npos ? path : path.substr(last + 1);
     return base.empty() ? std::string("index.html") : std::string(base);
+}
+
+std::string wget_file_name(std::string_view url, const WgetLayout& layout) {
+    url = url.substr(0, std::min(url.find('#'), url.size()));  // never sent, never in the name
+    std::optional<std::string_view> query;
+    if (size_t q = url.find('?'); q != std::string_view::npos) {
+        query = url.substr(q + 1);
+        url = url.substr(0, q);
+    }
+    std::string_view scheme = "http";  // wget's default for a URL without one
+    if (size_t s = url.find("://"); s != std::string_view::npos) {
+        scheme = url.substr(0, s);
+        url = url.substr(s + 3);
+    }
+    size_t slash = std::min(url.find('/'), url.size());
+    std::string_view authority = url.substr(0, slash);
+    std::string_view path = url.substr(slash);
+    std::vector<std::string_view> dirs;
+    std::string_view file;
+    for (std::string_view part : util::split(path, '/')) {
+        if (!file.empty()) {
+            dirs.push_back(file);
+        }
+        file = part;
+    }
+    std::string out;
+    if (layout.directories) {
+        if (layout.protocol) {
+            out.append(scheme).append("/");
+        }
+        if (layout.host) {
+            if (size_t at = authority.rfind('@'); at != std::string_view::npos) {
+                authority = authority.substr(at + 1);  // user:password@
+            }
+            size_t colon = authority.rfind(':');
+            std::string_view port;
+            if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+                port = authority.substr(colon + 1);
+                authority = authority.substr(0, colon);
+            }
+            bool default_port = port.empty() || (scheme == "http" && port == "80") ||
+                                (scheme == "https" && port == "443") || (scheme == "ftp" && port == "21");
+            // wget lowercases the host; one written as a variable is left as written.
+            out += authority.find('$') == std::string_view::npos ? util::to_lower(authority)
+                                                                 : std::string(authority);
+            out.append(default_port ? "" : ":").append(default_port ? "" : port).append("/");
+        }
+        for (size_t i = static_cast<size_t>(std::max(layout.cut_dirs, 0)); i < dirs.size(); ++i) {
+            out.append(dirs[i]).append("/");
+        }
+    }
+    out.append(file.empty() ? std::string_view("index.html") : file);
+    if (query) {
+        out += '?';
+        for (char c : *query) {
+            if (c == '/') {
+                out += "%2F";
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
 }
 
 namespace {
@@ -440,6 +505,28 @@ const shell::Word* option_flag(std::span<const shell::Word> argv, std::string_vi
 
 namespace {
 
+/// wget's options that say where the name taken from the URL goes.
+WgetLayout wget_layout(std::span<const shell::Word> argv, const shell::ValueOptions& values) {
+    WgetLayout layout;
+    bool no_directories = false;
+    for (const shell::Word& w : argv.subspan(1)) {
+        if (w.value == "--") {
+            break;
+        }
+        // -nd, -nH: wget's -n takes the letter after it as its value.
+        no_directories = no_directories || w.value == "-nd" || w.value == "--no-directories";
+        layout.host = layout.host && w.value != "-nH" && w.value != "--no-host-directories";
+    }
+    // -nd wins over -x whichever comes first (wget takes the last; the two together are rare).
+    layout.directories = !no_directories &&
+                         shell::has_option(argv, "xrm", {"force-directories", "recursive", "mirror"}, values);
+    layout.protocol = shell::has_option(argv, "", {"protocol-directories"}, values);
+    if (std::optional<std::string> cut = shell::option_value(argv, "", {"cut-dirs"}, values)) {
+        std::from_chars(cut->data(), cut->data() + cut->size(), layout.cut_dirs);
+    }
+    return layout;
+}
+
 /// False when no word of `c` ends with "curl" or "wget": the program effective_argv(c) finds is one
 /// of c.argv, so this cheap test rules out most commands before the full one.
 bool may_download(const shell::Command& c) {
@@ -543,11 +630,16 @@ std::optional<Download> as_download(const shell::Command& c) {
     } else if (prog == "curl") {
         if (shell::has_option(argv, "O", {"remote-name", "remote-name-all"}, values)) {
             d.file = under_directory(dir, url_basename(d.url));
+            d.server_names_file = shell::has_option(argv, "J", {"remote-header-name"}, values);
         } else {
             d.to_stdout = true;
         }
     } else {
-        d.file = under_directory(dir, url_basename(d.url));
+        WgetLayout layout = wget_layout(argv, values);
+        d.file = under_directory(dir, wget_file_name(d.url, layout));
+        d.makes_directories = (dir && !dir->empty() && *dir != "." && *dir != "./") || layout.directories;
+        d.server_names_file =
+            shell::has_option(argv, "", {"content-disposition", "trust-server-names"}, values);
     }
     return d;
 }

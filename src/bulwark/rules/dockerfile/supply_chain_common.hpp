@@ -75,8 +75,14 @@ struct Download {
     std::string tool;  // "curl" or "wget"
     std::string url;   // first URL operand ("" if none)
     /// File written, as the tool names it: the -o/-O value (under curl's --output-dir), else the
-    /// URL's last path component (curl -O; wget, under -P/--directory-prefix); "" for stdout.
+    /// name taken from the URL (curl -O: its last path component; wget: that with the query string,
+    /// under the host and URL directories with -x, under -P/--directory-prefix); "" for stdout.
     std::string file;
+    /// curl -O -J, wget --content-disposition or --trust-server-names: the server may choose the
+    /// name, `file` is the one taken from the URL that it falls back to.
+    bool server_names_file = false;
+    /// wget -P or -x: the download makes the directories `file` is in.
+    bool makes_directories = false;
     const model::shell::Word* url_word = nullptr;
     /// The word holding the value of curl's -o/--output or wget's -O/--output-document (the option
     /// word itself for "-O-", "--output-document=-"), nullptr when absent.
@@ -85,8 +91,21 @@ struct Download {
 };
 
 /// The last component of `url`'s path, without query or fragment ("index.html" when there is none):
-/// the name curl -O and wget give the downloaded file.
+/// the name curl -O gives the downloaded file (since curl 7.86.0; older releases kept the query).
 std::string url_basename(std::string_view url);
+
+/// How GNU wget lays out the file it names after the URL.
+struct WgetLayout {
+    bool directories = false;  // -x, or -r/-m without -nd: host and URL directories
+    bool host = true;          // false with -nH
+    bool protocol = false;     // --protocol-directories: the scheme first
+    int cut_dirs = 0;          // --cut-dirs: URL directories left out
+};
+
+/// The file GNU wget saves `url` to (its url_file_name): the last path component ("index.html" when
+/// there is none) with "?query" kept ('/' in it written %2F) and the fragment dropped, under
+/// host[:port]/dirs/ as `layout` says.
+std::string wget_file_name(std::string_view url, const WgetLayout& layout);
 
 /// `c` as a download, or nullopt when it is not curl/wget (also `busybox wget`).
 std::optional<Download> as_download(const model::shell::Command& c);

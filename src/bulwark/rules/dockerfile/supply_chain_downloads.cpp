@@ -19,6 +19,25 @@ namespace {
 namespace shell = model::shell;
 using core::Severity;
 
+/// `word` as a shell word: single-quoted when it holds a character the shell would read
+/// (`tool.tgz?raw=1`, a space), as written otherwise (names with `$VAR` stay expandable).
+std::string shell_word(std::string_view word) {
+    bool plain = std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("._-/+=:@%,$").find(c) != std::string_view::npos;
+    });
+    if (plain || word.find_first_of("'$") != std::string_view::npos) {
+        return std::string(word);
+    }
+    return "'" + std::string(word) + "'";
+}
+
+/// The directory part of `path` ("" when it has none).
+std::string_view parent_directory(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash == 0 ? 1 : slash);
+}
+
 std::string script_path_for(std::string_view url) {
     std::string_view base = url.substr(0, find_first_of(url, "?#"));
     size_t slash = base.rfind('/');
@@ -484,16 +503,27 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
                                   download_to_file(*cmds[i].body, c, *d, file), file,
                                   extract_from_file(*cmds[i].body, cmds[i].body->script, *extractor, file),
                                   file);
+            } else if (d->server_names_file) {
+                // -J, --content-disposition: the name is the server's to choose, known only at build time.
+                fix = fmt::format(
+                    "echo \"<sha256>  <file>\" | sha256sum -c -   (after the download, before "
+                    "using it; <file> is the name the server gives, {} if it gives none)",
+                    d->file);
             } else {
                 fix = fmt::format(
                     "echo \"<sha256>  {}\" | sha256sum -c -   (after the download, before using {})", d->file,
                     d->file);
             }
+            std::string to;
+            if (d->server_names_file) {
+                to = fmt::format(" to a file the server names ({} if it names none)", d->file);
+            } else if (!d->file.empty()) {
+                to = fmt::format(" to {}", d->file);
+            }
             out.report(cmds[i].body->text.source_range(c.begin, c.end), sev,
                        fmt::format("{} downloads {}{} and {} without checking a checksum or signature: a "
                                    "tampered or swapped file goes into the image",
-                                   d->tool, d->url.empty() ? std::string("a file") : d->url,
-                                   d->file.empty() ? std::string() : fmt::format(" to {}", d->file), use.how),
+                                   d->tool, d->url.empty() ? std::string("a file") : d->url, to, use.how),
                        fix);
         }
     }
@@ -539,12 +569,23 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
         const First& earlier = wget_later ? curl : wget;
         const Download* d = download_of(df, *later.cmd);
         std::string fix;
-        if (wget_later) {
-            fix = d->to_stdout ? fmt::format("curl -fsSL {}", d->url)
-                               : fmt::format("curl -fsSLo {} {}", d->file, d->url);
+        std::string_view dir = parent_directory(d->file);
+        if (d->to_stdout) {
+            fix = wget_later ? fmt::format("curl -fsSL {}", d->url) : fmt::format("wget -qO- {}", d->url);
+        } else if (d->server_names_file) {
+            // The same "name it as the server says" in the other tool.
+            fix = wget_later ? fmt::format("curl -fsSLOJ{} {}",
+                                           dir.empty() ? std::string()
+                                                       : fmt::format(" --create-dirs --output-dir {}", dir),
+                                           d->url)
+                             : fmt::format("wget -q --content-disposition{} {}",
+                                           dir.empty() ? std::string() : fmt::format(" -P {}", dir), d->url);
+        } else if (wget_later) {
+            // curl -o makes no directories unless told to; wget -P and -x make theirs.
+            fix = fmt::format("curl -fsSLo {}{} {}", shell_word(d->file),
+                              d->makes_directories ? " --create-dirs" : "", d->url);
         } else {
-            fix = d->to_stdout ? fmt::format("wget -qO- {}", d->url)
-                               : fmt::format("wget -qO {} {}", d->file, d->url);
+            fix = fmt::format("wget -qO {} {}", shell_word(d->file), d->url);
         }
         out.report(
             later.body->text, later.cmd->begin, later.cmd->end,
