@@ -72,6 +72,20 @@ def test_empty_and_directory_inputs(tmp):
     check(r.code == 2 and "no instructions" in r.out, "empty file diagnostic", r)
 
 
+def as_nobody(test_name):
+    """The command prefix that runs bulwark as a user permissions apply to: none for a user other than
+    root, setpriv to nobody (util-linux) for root, who reads and searches everything; None (the test is
+    skipped, with a line that says why) when nobody cannot run the binary."""
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run([*prefix, os.path.abspath(BIN), "--version"], capture_output=True)
+    if probe.returncode != 0:
+        print(f"SKIP {test_name}: nobody cannot run {BIN}: {probe.stderr.decode(errors='replace').strip()}")
+        return None
+    return prefix
+
+
 def test_unreadable_directory_is_an_input_error(tmp):
     """A directory the walk cannot read is an error naming it (exit 2), never a silent gap; the rest is
     scanned, and a build context holding it gets a note. Root reads everything, so as root bulwark
@@ -84,15 +98,10 @@ def test_unreadable_directory_is_an_input_error(tmp):
         os.chmod(os.path.join(tmp, d), 0o755)
     for f in ("repo/Dockerfile", "repo/ok/Dockerfile"):
         os.chmod(os.path.join(tmp, f), 0o644)
+    prefix = as_nobody("test_unreadable_directory_is_an_input_error")
+    if prefix is None:
+        return
     os.chmod(os.path.join(tmp, "repo/locked"), 0o000)
-    prefix = []
-    if os.geteuid() == 0:
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        probe = subprocess.run([*prefix, os.path.abspath(BIN), "--version"], capture_output=True)
-        if probe.returncode != 0:
-            print(f"SKIP test_unreadable_directory_is_an_input_error: nobody cannot run {BIN}: "
-                  f"{probe.stderr.decode(errors='replace').strip()}")
-            return
     repo = os.path.join(tmp, "repo")
     p = subprocess.run([*prefix, os.path.abspath(BIN), "scan", repo, "--today", TODAY, "--format", "json"],
                        capture_output=True)
@@ -110,6 +119,34 @@ def test_unreadable_directory_is_an_input_error(tmp):
     top = [f for f in doc["files"] if f["path"] == os.path.join(repo, "Dockerfile")][0]
     check(any(d["level"] == "note" and f"cannot read directory {locked}: Permission denied" in d["message"]
               for d in top["diagnostics"]), "the build context note", r)
+
+
+def test_optional_env_file_in_an_unsearchable_directory_is_a_warning(tmp):
+    """`required: false` skips an env_file silently only when it is missing: one in a directory its user
+    may not search (stat fails with EACCES, not ENOENT) is a warning at its entry, as docker compose fails
+    on it. Root searches everything, so as root bulwark runs as nobody (setpriv, util-linux)."""
+    os.chmod(tmp, 0o755)
+    d = os.path.join(tmp, "p")
+    compose = write(d, "compose.yaml", "services:\n  web:\n    image: nginx:1.25\n    env_file:\n"
+                    "      - path: locked/app.env\n        required: false\n"
+                    "      - path: gone.env\n        required: false\n")
+    write(d, "locked/app.env", "A=1\n")
+    os.chmod(d, 0o755)
+    os.chmod(compose, 0o644)
+    prefix = as_nobody("test_optional_env_file_in_an_unsearchable_directory_is_a_warning")
+    if prefix is None:
+        return
+    os.chmod(os.path.join(d, "locked"), 0o000)
+    p = subprocess.run([*prefix, os.path.abspath(BIN), "scan", compose, "--today", TODAY, "--format", "json"],
+                       capture_output=True)
+    os.chmod(os.path.join(d, "locked"), 0o755)  # so that the temporary directory can go
+    r = Result(p.returncode, p.stdout.decode(), p.stderr.decode())
+    doc = json.loads(r.out)
+    diags = [(x["location"]["line"], x["location"]["column"], x["level"], x["message"])
+             for x in doc["files"][0]["diagnostics"]]
+    check(diags == [(5, 15, "warning", "env_file 'locked/app.env' (required: false) may exist but cannot be "
+                     "looked up (Permission denied); its variables are unknown to the scan")],
+          f"the unsearchable one is named, the missing one is not: {diags}", r)
 
 
 def test_compose_files_honour_max_file_size(tmp):

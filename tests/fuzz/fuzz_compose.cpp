@@ -22,6 +22,7 @@ class FuzzFs final : public bulwark::util::FileSystem {
         auto it = m_files.find(path);
         if (it == m_files.end()) {
             r.error = "No such file or directory";
+            r.error_kind = bulwark::util::ReadError::missing;
         } else {
             r.data = it->second;
             r.size = r.data.size();

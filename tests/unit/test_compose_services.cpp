@@ -1,6 +1,7 @@
 // Compose service fields -> model::ContainerSpec: volumes, ports, tmpfs, environment, limits, namespaces ...
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "compose_test_helpers.hpp"
@@ -348,12 +349,19 @@ TEST(ComposeServices, EnvFileFromDisk) {
     EXPECT_NE(missing.diagnostics[0].message.find("env_file 'nope.env' cannot be read"), std::string::npos);
 }
 
+/// A service `s` whose env_file entries are `paths`, each with `required: false`.
+std::string optional_env_files(std::initializer_list<const char*> paths) {
+    std::string text = "services:\n  s:\n    env_file:\n";
+    for (const char* path : paths) {
+        text += std::string("      - path: ") + path + "\n        required: false\n";
+    }
+    return text;
+}
+
 TEST(ComposeServices, OptionalEnvFileThatExistsButCannotBeReadIsAWarning) {
     // `required: false` excuses a missing file only: one that is there but refused (permissions) or a
     // directory is reported at its entry, as a required one is.
-    const std::string text =
-        "services:\n  s:\n    env_file:\n      - path: gone.env\n        required: false\n      - path: "
-        "secret.env\n        required: false\n";
+    const std::string text = optional_env_files({"gone.env", "secret.env"});
     testing::MemoryFs fs;
     fs.files["p/secret.env"] = "TOKEN=abc\n";
     testing::DenyingReadFs refusing(fs, "p/secret.env");
@@ -366,14 +374,41 @@ TEST(ComposeServices, OptionalEnvFileThatExistsButCannotBeReadIsAWarning) {
     EXPECT_EQ(diagnostics_text(load_compose(text, &fs, {}, "p/compose.yaml")), "");  // readable: quiet
 
     std::string dir = std::string(BULWARK_TEST_DATA) + "/compose";  // env_file/ is a directory there
-    auto directory = load_compose(
-        "services:\n  s:\n    env_file:\n      - path: ./env_file\n        "
-        "required: false\n",
-        &util::real_filesystem(), {}, dir + "/compose.yaml");
+    auto directory =
+        load_compose(optional_env_files({"./env_file"}), &util::real_filesystem(), {}, dir + "/compose.yaml");
     EXPECT_EQ(diagnostics_text(directory),
               dir +
                   "/compose.yaml:4:15: warning: env_file './env_file' (required: false) exists but cannot be "
                   "read (is a directory); its variables are unknown to the scan\n");
+}
+
+TEST(ComposeServices, OptionalEnvFileInADirectoryThatCannotBeSearchedIsAWarning) {
+    // A lookup refused with EACCES (a directory on the path may not be searched: stat fails as for
+    // a missing file) does not say the file is missing, and docker compose fails on it: reported at
+    // the entry. Only a path that names nothing (ENOENT, ENOTDIR) is skipped without a word.
+    testing::MemoryFs fs;
+    fs.files["p/locked/app.env"] = "TOKEN=abc\n";
+    testing::UnsearchableDirFs locked(fs, "p/locked");
+    ASSERT_EQ(locked.kind("p/locked/app.env"), util::PathKind::missing);  // as stat() answers
+    auto r =
+        load_compose(optional_env_files({"locked/app.env", "gone/app.env"}), &locked, {}, "p/compose.yaml");
+    EXPECT_EQ(diagnostics_text(r),
+              "p/compose.yaml:4:15: warning: env_file 'locked/app.env' (required: false) may exist but "
+              "cannot be looked up (Permission denied); its variables are unknown to the scan\n");
+    EXPECT_EQ(env_var(*container(r, "s"), "TOKEN"), nullptr);
+
+    // Required, it is the warning it always was.
+    auto required =
+        load_compose("services:\n  s:\n    env_file: locked/app.env\n", &locked, {}, "p/compose.yaml");
+    EXPECT_EQ(diagnostics_text(required),
+              "p/compose.yaml:3:15: warning: env_file 'locked/app.env' cannot be read (Permission denied); "
+              "its variables are unknown to the scan\n");
+
+    // On the disk: a path through a regular file (ENOTDIR) names nothing, like a missing one.
+    std::string dir = std::string(BULWARK_TEST_DATA) + "/compose/env_file";
+    auto through_file = load_compose(optional_env_files({"app.env/x.env", "missing/x.env"}),
+                                     &util::real_filesystem(), {}, dir + "/compose.yaml");
+    EXPECT_EQ(diagnostics_text(through_file), "");
 }
 
 }  // namespace

@@ -64,6 +64,40 @@ TEST_F(RealFileSystemTest, RefusesTooLargeDirectoriesAndMissingFiles) {
     EXPECT_EQ(rfs.read((dir_ / "missing").string(), 10).error, "No such file or directory");
 }
 
+TEST_F(RealFileSystemTest, ReadErrorsSayWhetherThePathNamesNothing) {
+    // Callers decide by the kind, never by the words: an optional file is skipped only when missing.
+    const util::FileSystem& rfs = util::real_filesystem();
+    std::string file = write("f", "abc");
+    EXPECT_EQ(rfs.read(file, 10).error_kind, util::ReadError::none);
+    util::ReadResult missing = rfs.read((dir_ / "missing").string(), 10);
+    EXPECT_EQ(missing.error_kind, util::ReadError::missing);
+    EXPECT_EQ(missing.error, "No such file or directory");
+    util::ReadResult through_file = rfs.read(file + "/below", 10);  // ENOTDIR: names nothing either
+    EXPECT_EQ(through_file.error_kind, util::ReadError::missing);
+    EXPECT_EQ(through_file.error, "Not a directory");
+    util::ReadResult large = rfs.read(file, 2);
+    EXPECT_EQ(large.error_kind, util::ReadError::too_large);
+    EXPECT_EQ(large.error, "file too large");
+    EXPECT_EQ(rfs.read(dir_.string(), 10).error_kind, util::ReadError::other);  // is a directory
+}
+
+TEST_F(RealFileSystemTest, AFileInADirectoryThatCannotBeSearchedIsNotMissing) {
+    if (::geteuid() == 0) {
+        GTEST_SKIP() << "root searches any directory: no EACCES to see (UnsearchableDirFs stands in for "
+                        "it in the compose tests)";
+    }
+    const util::FileSystem& rfs = util::real_filesystem();
+    fs::create_directories(dir_ / "locked");
+    std::string inside = write("locked/app.env", "A=1\n");
+    fs::permissions(dir_ / "locked", fs::perms::none);
+    util::ReadResult r = rfs.read(inside, 10);
+    util::PathKind kind = rfs.kind(inside);
+    fs::permissions(dir_ / "locked", fs::perms::owner_all);
+    EXPECT_EQ(r.error, "Permission denied");
+    EXPECT_EQ(r.error_kind, util::ReadError::other);
+    EXPECT_EQ(kind, util::PathKind::missing);  // stat() fails: kind() cannot tell, the read can
+}
+
 TEST_F(RealFileSystemTest, ReadsPipesToTheirEndWithinTheLimit) {
     const util::FileSystem& rfs = util::real_filesystem();
     std::string fifo = (dir_ / "fifo").string();
@@ -83,6 +117,7 @@ TEST_F(RealFileSystemTest, ReadsPipesToTheirEndWithinTheLimit) {
     writer2.join();
     std::signal(SIGPIPE, previous);
     EXPECT_EQ(limited.error, "file too large");
+    EXPECT_EQ(limited.error_kind, util::ReadError::too_large);
     EXPECT_EQ(limited.data, "");
     EXPECT_GT(limited.size, 1000U);
 }
@@ -273,6 +308,7 @@ TEST_F(RealFileSystemTest, PrefetchedAnswersAreTakenOnceThenReadAsksAgain) {
     ahead.prefetch({paths[20]}, 1 << 20);
     util::ReadResult limited = ahead.read(paths[20], 100);
     EXPECT_EQ(limited.error, "file too large");
+    EXPECT_EQ(limited.error_kind, util::ReadError::too_large);
     EXPECT_EQ(limited.size, 200U);
     EXPECT_EQ(limited.data, "");
 }
@@ -307,6 +343,12 @@ TEST(PrefetchingFileSystem, WithoutBatchReadsEveryReadIsTheInnerOnes) {
     EXPECT_EQ(ahead.read("/a/Dockerfile", 100).data, "FROM alpine:3.20\n");
     EXPECT_EQ(ahead.read("/a/big", 10).error, "file too large");
     EXPECT_EQ(ahead.read("/a/missing", 10).error, "No such file or directory");
+    // The kinds pass through, as the in-memory filesystem gives them.
+    EXPECT_EQ(ahead.read("/a/Dockerfile", 100).error_kind, util::ReadError::none);
+    EXPECT_EQ(ahead.read("/a/big", 10).error_kind, util::ReadError::too_large);
+    EXPECT_EQ(ahead.read("/a/missing", 10).error_kind, util::ReadError::missing);
+    EXPECT_EQ(ahead.read("/a", 10).error_kind, util::ReadError::other);  // a directory
+    EXPECT_EQ(ahead.read("/a", 10).error, "is a directory");
     EXPECT_TRUE(ahead.is_directory("/a"));
     EXPECT_EQ(ahead.walk("/a", {}), mem.walk("/a", {}));
 }

@@ -200,9 +200,10 @@ LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_
     out.config_path = *path;
     util::ReadResult rr = fs.read(*path, k_max_config_bytes);
     if (!rr.error.empty()) {
-        std::string why = rr.error == "file too large" ? fmt::format("{} bytes is more than the {} allowed",
-                                                                     rr.size, k_max_config_bytes)
-                                                       : rr.error;
+        std::string why =
+            rr.error_kind == util::ReadError::too_large
+                ? fmt::format("{} bytes is more than the {} allowed", rr.size, k_max_config_bytes)
+                : rr.error;
         out.diagnostics.push_back(core::Diagnostic{core::DiagLevel::error,
                                                    core::Location{*path, 0, 0, 0, 0, {}},
                                                    fmt::format("cannot read config: {}", why)});

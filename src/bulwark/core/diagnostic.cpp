@@ -58,7 +58,7 @@ Diagnostic make_diagnostic(DiagLevel level, const util::SourceFile& source, size
 }
 
 std::string read_error_text(const util::ReadResult& r, uint64_t limit) {
-    if (r.error == "file too large") {
+    if (r.error_kind == util::ReadError::too_large) {
         return fmt::format("file too large: {} bytes (limit {} bytes, see --max-file-size)", r.size, limit);
     }
     return r.error;
@@ -66,8 +66,9 @@ std::string read_error_text(const util::ReadResult& r, uint64_t limit) {
 
 Diagnostic unreadable_input(const std::string& path, const util::ReadResult& r, uint64_t limit) {
     std::string why = read_error_text(r, limit);
-    return Diagnostic{DiagLevel::error, Location{path, 0, 0, 0, 0, {}},
-                      r.error == "file too large" ? std::move(why) : "cannot read file: " + why};
+    return Diagnostic{
+        DiagLevel::error, Location{path, 0, 0, 0, 0, {}},
+        r.error_kind == util::ReadError::too_large ? std::move(why) : "cannot read file: " + why};
 }
 
 }  // namespace bulwark::core

@@ -57,7 +57,7 @@ uint32_t line_of(std::string_view data, uint64_t offset) {
 void scan_contents(const util::FileSystem& fs, ContextCache& cache, ContextCache::File& file) {
     util::ReadResult r = fs.read(file.disk, k_context_read_cap);
     if (!r.error.empty()) {
-        file.too_large = r.error == "file too large";
+        file.too_large = r.error_kind == util::ReadError::too_large;
         file.unreadable = !file.too_large;
         return;
     }

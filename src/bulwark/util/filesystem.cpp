@@ -20,23 +20,39 @@ namespace bulwark::util {
 namespace {
 namespace fs = std::filesystem;
 
+/// Makes `r` the failure the system call's `error` (an errno value) names: a path that names nothing
+/// is missing, anything else (EACCES on a directory it passes through) leaves the file's existence open.
+void fail_with_errno(ReadResult& r, int error) {
+    r.error = std::strerror(error);
+    r.error_kind = error == ENOENT || error == ENOTDIR ? ReadError::missing : ReadError::other;
+}
+
+/// Makes `r` a refusal of `size` bytes over the caller's limit.
+void fail_too_large(ReadResult& r, uint64_t size) {
+    r.data.clear();
+    r.size = size;
+    r.error = "file too large";
+    r.error_kind = ReadError::too_large;
+}
+
 // Reads `fd` into `r`: a regular file up to its size, a pipe or device (/dev/stdin) to its end,
 // both bounded by `max_bytes`.
 void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
-        r.error = std::strerror(errno);
+        fail_with_errno(r, errno);
         return;
     }
     if (S_ISDIR(st.st_mode)) {
         r.error = "is a directory";
+        r.error_kind = ReadError::other;
         return;
     }
     const bool regular = S_ISREG(st.st_mode);
     if (regular) {
         r.size = static_cast<uint64_t>(st.st_size);
         if (r.size > max_bytes) {
-            r.error = "file too large";
+            fail_too_large(r, r.size);
             return;
         }
         r.data.resize(static_cast<size_t>(r.size));
@@ -48,9 +64,7 @@ void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
                 break;
             }
             if (got > max_bytes) {
-                r.size = got;
-                r.data.clear();
-                r.error = "file too large";
+                fail_too_large(r, got);
                 return;
             }
             r.data.resize(std::max<size_t>(65536, got * 2));
@@ -60,7 +74,7 @@ void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
             continue;
         }
         if (n < 0) {
-            r.error = std::strerror(errno);
+            fail_with_errno(r, errno);
             r.data.clear();
             return;
         }
@@ -73,8 +87,7 @@ void read_open(int fd, uint64_t max_bytes, ReadResult& r) {
     if (!regular) {
         r.size = got;
         if (got > max_bytes) {
-            r.data.clear();
-            r.error = "file too large";
+            fail_too_large(r, got);
         }
     }
 }
@@ -283,7 +296,7 @@ class RealFileSystem final : public FileSystem {
         ReadResult r;
         int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            r.error = std::strerror(errno);
+            fail_with_errno(r, errno);
             return r;
         }
         read_open(fd, max_bytes, r);
@@ -376,7 +389,7 @@ ReadResult PrefetchingFileSystem::read(const std::string& path, uint64_t max_byt
             m_ahead.erase(it);
             lock.unlock();
             if (r.size > max_bytes) {  // as read() answers for a regular file over the limit
-                return ReadResult{std::string(), "file too large", r.size};
+                fail_too_large(r, r.size);
             }
             return r;
         }

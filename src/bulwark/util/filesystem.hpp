@@ -11,10 +11,18 @@
 
 namespace bulwark::util {
 
+/// Why a read failed, for callers that decide by it; ReadResult::error keeps the words for messages.
+/// missing: the path names nothing (ENOENT, or ENOTDIR: a component is not a directory); too_large:
+/// over the caller's limit; other: anything else, such as a file or a directory on its path that may
+/// not be read or searched (EACCES), so the file may well exist.
+enum class ReadError { none, missing, too_large, other };
+
+/// A file's bytes, or why they could not be read.
 struct ReadResult {
     std::string data;
-    std::string error;  // empty on success ("No such file or directory", "file too large ...")
-    uint64_t size = 0;  // size on disk (set even when too large to read)
+    std::string error;  // empty on success ("No such file or directory", "file too large")
+    ReadError error_kind = ReadError::none;  // none exactly when `error` is empty
+    uint64_t size = 0;                       // size on disk (set even when too large to read)
 };
 
 /// What a path names, from one lookup.

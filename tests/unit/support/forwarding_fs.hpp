@@ -54,6 +54,7 @@ class DenyingReadFs final : public ForwardingFs {
         if (path == m_denied) {
             util::ReadResult r;
             r.error = "Permission denied";
+            r.error_kind = util::ReadError::other;
             return r;
         }
         return inner().read(path, max_bytes);
@@ -61,6 +62,36 @@ class DenyingReadFs final : public ForwardingFs {
 
   private:
     std::string m_denied;
+};
+
+/// A directory its user may not search (mode 000 or another user's 0700), as the disk answers a
+/// user other than root: every path below `dir` fails its lookup with EACCES, so kind() cannot tell
+/// it from a missing one (PathKind::missing) while read() says it is not known to be missing
+/// ("Permission denied", ReadError::other). Forwards everything else.
+class UnsearchableDirFs final : public ForwardingFs {
+  public:
+    UnsearchableDirFs(const util::FileSystem& inner, const std::string& dir)
+        : ForwardingFs(inner), m_prefix(dir + "/") {}
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        if (below(path)) {
+            util::ReadResult r;
+            r.error = "Permission denied";
+            r.error_kind = util::ReadError::other;
+            return r;
+        }
+        return inner().read(path, max_bytes);
+    }
+    bool is_directory(const std::string& path) const override {
+        return !below(path) && inner().is_directory(path);
+    }
+    bool exists(const std::string& path) const override { return !below(path) && inner().exists(path); }
+    util::PathKind kind(const std::string& path) const override {
+        return below(path) ? util::PathKind::missing : inner().kind(path);
+    }
+
+  private:
+    bool below(const std::string& path) const { return path.starts_with(m_prefix); }
+    std::string m_prefix;
 };
 
 }  // namespace bulwark::testing

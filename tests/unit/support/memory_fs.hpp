@@ -8,7 +8,8 @@
 
 namespace bulwark::testing {
 
-/// Files in memory; directories are implied by the paths of the files.
+/// Files in memory; directories are implied by the paths of the files. A read fails as the disk's
+/// does: missing, too large, or (a directory) other.
 class MemoryFs final : public util::FileSystem {
   public:
     std::map<std::string, std::string> files;
@@ -16,11 +17,16 @@ class MemoryFs final : public util::FileSystem {
     util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
         util::ReadResult r;
         auto it = files.find(path);
-        if (it == files.end()) {
+        if (it == files.end() && is_directory(path)) {
+            r.error = "is a directory";
+            r.error_kind = util::ReadError::other;
+        } else if (it == files.end()) {
             r.error = "No such file or directory";
+            r.error_kind = util::ReadError::missing;
         } else if (it->second.size() > max_bytes) {
             r.size = it->second.size();
             r.error = "file too large";
+            r.error_kind = util::ReadError::too_large;
         } else {
             r.data = it->second;
             r.size = r.data.size();

@@ -308,13 +308,18 @@ void Loader::load_env_file(const model::Setting<std::string>& path, bool require
                         fmt::format("env_file '{}' cannot be read ({}); its variables are unknown to "
                                     "the scan",
                                     path.value, core::read_error_text(r, m_options.max_file_size)));
-            } else if (m_options.fs->exists(full)) {
+            } else if (r.error_kind != util::ReadError::missing) {
                 // `required: false` excuses only a missing file; docker compose fails on one that
-                // exists but cannot be read (a directory, no permission).
+                // exists but cannot be read (a directory, no permission) and on one it cannot look
+                // up (a directory on its path that may not be searched: stat fails, but not with
+                // ENOENT, so the file may be there).
                 warning(path.origin,
-                        fmt::format("env_file '{}' (required: false) exists but cannot be read ({}); its "
-                                    "variables are unknown to the scan",
-                                    path.value, core::read_error_text(r, m_options.max_file_size)));
+                        fmt::format("env_file '{}' (required: false) {} ({}); its variables are unknown to "
+                                    "the scan",
+                                    path.value,
+                                    m_options.fs->exists(full) ? "exists but cannot be read"
+                                                               : "may exist but cannot be looked up",
+                                    core::read_error_text(r, m_options.max_file_size)));
             }
         }
         m_env_files[full] = src;
