@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "bulwark/model/shell_query.hpp"
+#include "bulwark/util/strings.hpp"
 #include "test_shell_helpers.hpp"
 
 using bulwark::input::shell::parse;
@@ -223,4 +224,69 @@ TEST(ShellQuery, PreparedLongNamesAnswerAsALinearSearchOfTheList) {
         }
         EXPECT_EQ(prepared.long_takes(name), listed) << name;
     }
+}
+
+TEST(ShellQuery, ShellQuoteRoundTripsThroughTheParser) {
+    // Every byte but NUL, alone and between others, quotes, empty and non-ASCII words: the parser
+    // reads back one literal word holding exactly the value.
+    std::vector<std::string> words = {"",
+                                      "'",
+                                      "''",
+                                      "it's",
+                                      "a b",
+                                      "a\tb",
+                                      "a\nb",
+                                      "\\",
+                                      "\"",
+                                      "$HOME",
+                                      "${V}",
+                                      "$(id)",
+                                      "`id`",
+                                      "*",
+                                      "?",
+                                      "[a]",
+                                      "{a,b}",
+                                      "~",
+                                      "#x",
+                                      "a#b",
+                                      "!x",
+                                      "a&b|c;d<e>f(g)",
+                                      "caf\xc3\xa9",
+                                      "\xe6\x97\xa5\xe6\x9c\xac",
+                                      "https://x/a?b=1&c=2",
+                                      "-_./:=@%+,"};
+    for (int c = 1; c < 256; ++c) {
+        words.emplace_back(1, static_cast<char>(c));
+        words.push_back("x" + std::string(1, static_cast<char>(c)) + "y");
+    }
+    for (const std::string& w : words) {
+        std::string quoted = bulwark::util::shell_quote(w);
+        sh::Command c = first_command("echo " + quoted + " end");
+        ASSERT_EQ(c.argv.size(), 3U) << quoted;
+        EXPECT_EQ(c.argv[1].value, w) << quoted;
+        EXPECT_FALSE(c.argv[1].dynamic) << quoted;
+        EXPECT_EQ(sh::shell_text(c.argv[1]), quoted) << quoted;
+    }
+}
+
+TEST(ShellQuery, ShellTextKeepsWhatTheWordMeant) {
+    auto text = [](std::string_view script, size_t i, bool keep_globs = true) {
+        sh::Command c = first_command(script);
+        return i < c.argv.size() ? sh::shell_text(c.argv[i], keep_globs) : std::string("<none>");
+    };
+    // Literal words: quoted only when needed.
+    EXPECT_EQ(text("curl https://x/a.tgz", 1), "https://x/a.tgz");
+    EXPECT_EQ(text("curl 'https://x/a?b=1&c=2'", 1), "'https://x/a?b=1&c=2'");
+    EXPECT_EQ(text("echo '$HOME'", 1), "'$HOME'");
+    EXPECT_EQ(text("echo \"a'b\"", 1), "'a'\\''b'");
+    // Unquoted words with expansions or globs: as written.
+    EXPECT_EQ(text("chmod 755 $DIR/*.sh", 2), "$DIR/*.sh");
+    EXPECT_EQ(text("cp a ~/bin", 2), "~/bin");
+    EXPECT_EQ(text("curl https://x/${V}/a.tgz", 1, false), "https://x/${V}/a.tgz");
+    // ... but a URL never globs: its ? is quoted.
+    EXPECT_EQ(text("curl https://x/a?b=1", 1, false), "'https://x/a?b=1'");
+    EXPECT_EQ(text("curl https://x/a?b=1", 1), "https://x/a?b=1");
+    // Quoted words with expansions keep them, in double quotes.
+    EXPECT_EQ(text("curl \"https://x/dl?v=${V}&os=linux\"", 1, false), "\"https://x/dl?v=${V}&os=linux\"");
+    EXPECT_EQ(text("curl -o \"$HOME/my file\" x", 2), "\"$HOME/my file\"");
 }

@@ -109,6 +109,37 @@ TEST(Strings, EditDistanceAndGlob) {
     EXPECT_FALSE(util::glob_match("vendor/*", "src/x", true));
 }
 
+TEST(Strings, ShellQuoteOnlyWhenNeeded) {
+    // Plain words stay as they are, so fixes for ordinary names and URLs read as before.
+    EXPECT_EQ(util::shell_quote("https://example.com/a-1_2.tgz"), "https://example.com/a-1_2.tgz");
+    EXPECT_EQ(util::shell_quote("user@host:%2F+a=b,c"), "user@host:%2F+a=b,c");
+    EXPECT_EQ(util::shell_quote(""), "''");
+    EXPECT_EQ(util::shell_quote("https://x/a?b=1&c=2"), "'https://x/a?b=1&c=2'");
+    EXPECT_EQ(util::shell_quote("it's"), "'it'\\''s'");
+    EXPECT_EQ(util::shell_quote("'"), "''\\'''");
+    EXPECT_EQ(util::shell_quote("a b"), "'a b'");
+    EXPECT_EQ(util::shell_quote("$HOME"), "'$HOME'");
+    EXPECT_EQ(util::shell_quote("~/x"), "'~/x'");
+    EXPECT_EQ(util::shell_quote("*.sh"), "'*.sh'");
+    EXPECT_EQ(util::shell_quote("requests[security]"), "'requests[security]'");
+    EXPECT_EQ(util::shell_quote("caf\xc3\xa9"), "'caf\xc3\xa9'");  // non-ASCII: quoted, bytes kept
+    EXPECT_EQ(util::shell_quote("a\nb"), "'a\nb'");
+}
+
+TEST(Strings, ShellQuoteExpandingKeepsVariables) {
+    EXPECT_EQ(util::shell_quote_expanding("https://x/${V}/a.tgz"), "https://x/${V}/a.tgz");
+    EXPECT_EQ(util::shell_quote_expanding("$HOME/bin"), "$HOME/bin");
+    EXPECT_EQ(util::shell_quote_expanding("https://x/dl?v=${V}&os=linux"),
+              "\"https://x/dl?v=${V}&os=linux\"");
+    EXPECT_EQ(util::shell_quote_expanding("$DIR/my \"file\" \\x"), "\"$DIR/my \\\"file\\\" \\\\x\"");
+    EXPECT_EQ(util::shell_quote_expanding("$(uname -m).tgz"), "\"$(uname -m).tgz\"");
+    EXPECT_EQ(util::double_quote("a \"b\" \\c $d"), "\"a \\\"b\\\" \\\\c $d\"");
+    // Without an expansion it is shell_quote().
+    EXPECT_EQ(util::shell_quote_expanding("a?b"), "'a?b'");
+    EXPECT_EQ(util::shell_quote_expanding(""), "''");
+    EXPECT_EQ(util::shell_quote_expanding("plain"), "plain");
+}
+
 TEST(Swar, BytesEqualExactFlagsEveryMatchingByteAndNoOther) {
     // The plain definition, byte by byte, against the word-at-a-time forms, over bytes that differ
     // from the searched one in one bit (the borrow's neighbours) and at random.

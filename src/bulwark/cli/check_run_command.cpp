@@ -23,22 +23,6 @@ namespace bulwark::cli {
 
 namespace {
 
-/// `word` quoted for a POSIX shell when it needs quoting.
-std::string shell_quote(std::string_view word) {
-    bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-        return (std::isalnum(static_cast<unsigned char>(c)) != 0) ||
-               std::string_view("_@%+=:,./-[]").find(c) != std::string_view::npos;
-    });
-    if (plain) {
-        return std::string(word);
-    }
-    std::string out = "'";
-    for (char c : word) {
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return out + "'";
-}
-
 /// The command line to check: one argument is a shell line as written; several are joined with
 /// quoting. A line starting with `run`/`create`/`container` gets `docker ` in front.
 std::string command_text(const std::vector<std::string>& words) {
@@ -47,7 +31,7 @@ std::string command_text(const std::vector<std::string>& words) {
         text = words.front();
     } else {
         for (const std::string& w : words) {
-            text += (text.empty() ? "" : " ") + shell_quote(w);
+            text += (text.empty() ? "" : " ") + util::shell_quote(w);
         }
     }
     std::string_view t = util::trim(text);

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "bulwark/util/strings.hpp"
+
 namespace bulwark::model::shell {
 
 namespace {
@@ -275,6 +277,17 @@ size_t wrapped_index(std::span<const Word> a) {
 }
 
 }  // namespace
+
+std::string shell_text(const Word& w, bool keep_globs) {
+    if (!w.dynamic) {
+        return util::shell_quote(w.value);
+    }
+    // Unquoted, the value is the text as written: `~/bin`, `${URL}`, `*.sh` mean there what they meant.
+    if (!w.quoted && (keep_globs || w.value.find_first_of("*?[") == std::string::npos)) {
+        return w.value;
+    }
+    return util::shell_quote_expanding(w.value);
+}
 
 std::string_view basename(std::string_view path) {
     if (path.empty()) {

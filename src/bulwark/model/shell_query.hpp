@@ -44,6 +44,12 @@ class ValueOptions {
 /// Last path component ("/usr/bin/apt-get" -> "apt-get").
 std::string_view basename(std::string_view path);
 
+/// Word `w` as text to paste into a command line of a fix, meaning what it means where it stands: a
+/// literal value quoted as needed (util::shell_quote); an unquoted word with expansions as written
+/// (its value is its text: `~/bin`, `$DIR/*.sh`), but without `keep_globs` (URLs, file names that
+/// never glob) one with `*?[` quoted; any other with its `$` expansions kept (shell_quote_expanding).
+std::string shell_text(const Word& w, bool keep_globs = true);
+
 /// argv without leading wrappers and their options: sudo, doas, env (and NAME=value), nohup, nice,
 /// ionice, time, command (not -v/-V), exec, builtin, stdbuf, timeout (and duration). When a wrapper
 /// has no command after it, the span starts at that wrapper. Empty when argv is empty.

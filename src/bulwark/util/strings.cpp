@@ -125,6 +125,60 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
+namespace {
+
+/// Bytes a shell reads as part of a word with no special meaning anywhere in it.
+bool shell_plain(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == '/' || c == ':' || c == '=' || c == '@' || c == '%' || c == '+' ||
+           c == ',';
+}
+
+}  // namespace
+
+std::string double_quote(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string shell_quote(std::string_view word) {
+    if (!word.empty() && std::all_of(word.begin(), word.end(), shell_plain)) {
+        return std::string(word);
+    }
+    std::string out;
+    out.reserve(word.size() + 2);
+    out += '\'';
+    for (char c : word) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    out += '\'';
+    return out;
+}
+
+std::string shell_quote_expanding(std::string_view word) {
+    if (word.find_first_of("$`") == std::string_view::npos) {
+        return shell_quote(word);
+    }
+    if (std::all_of(word.begin(), word.end(),
+                    [](char c) { return shell_plain(c) || c == '$' || c == '{' || c == '}'; })) {
+        return std::string(word);
+    }
+    return double_quote(word);
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp > 0x10FFFF) {
         cp = 0xFFFD;

@@ -38,5 +38,15 @@ bool glob_match(std::string_view pattern, std::string_view text, bool pathname =
 void append_utf8(std::string& out, char32_t cp);
 /// Levenshtein distance, for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b);
+/// `s` in double quotes with `"` and `\` escaped: Go's %q of plain text, a shell or Dockerfile
+/// double-quoted string (where `$` still expands).
+std::string double_quote(std::string_view s);
+/// `word` as one POSIX shell word with exactly its value: as it is when it is not empty and every byte
+/// is an ASCII letter, digit or one of `-_./:=@%+,`, else in single quotes (`'` written `'\''`).
+std::string shell_quote(std::string_view word);
+/// `word` as one shell word in which `$name`, `${...}`, `$(...)` and backquotes stay expansions:
+/// shell_quote() when it has no `$` or backquote; as it is when every other byte is one shell_quote()
+/// leaves unquoted or `{`/`}`; else in double quotes, `"` and `\` escaped.
+std::string shell_quote_expanding(std::string_view word);
 
 }  // namespace bulwark::util

@@ -96,7 +96,7 @@ void parse_from(const ParseContext& ctx, model::Instruction& inst) {
             ctx.error(w[2].range.begin,
                       fmt::format("invalid name for build stage: {}, name can't start with a "
                                   "number or contain symbols",
-                                  quoted(w[2].as_written())));
+                                  util::double_quote(w[2].as_written())));
         }
     } else if (w.size() != 1) {
         ctx.error(inst.keyword_range.begin, "FROM requires either one or three arguments");
@@ -171,8 +171,8 @@ void parse_healthcheck(const ParseContext& ctx, model::Instruction& inst) {
         return;
     }
     if (type != "CMD") {
-        ctx.error(inst.words[0].range.begin,
-                  fmt::format("Unknown type {} in HEALTHCHECK (try CMD)", quoted(text.substr(0, sep))));
+        ctx.error(inst.words[0].range.begin, fmt::format("Unknown type {} in HEALTHCHECK (try CMD)",
+                                                         util::double_quote(text.substr(0, sep))));
         return;
     }
     Form form = exec_form(ctx, inst, rest, true);

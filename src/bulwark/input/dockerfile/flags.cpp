@@ -70,7 +70,7 @@ const FlagSpec* find_spec(std::span<const FlagSpec> specs, std::string_view name
 /// Go's time.ParseDuration; returns an error message or "" and the duration in nanoseconds.
 std::string parse_go_duration(std::string_view s, double& ns) {
     std::string_view orig = s;
-    auto invalid = [&] { return fmt::format("time: invalid duration {}", quoted(orig)); };
+    auto invalid = [&] { return fmt::format("time: invalid duration {}", util::double_quote(orig)); };
     bool negative = false;
     if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
         negative = s[0] == '-';
@@ -116,7 +116,7 @@ std::string parse_go_duration(std::string_view s, double& ns) {
         }
         std::string_view unit = s.substr(i, u - i);
         if (unit.empty()) {
-            return fmt::format("time: missing unit in duration {}", quoted(orig));
+            return fmt::format("time: missing unit in duration {}", util::double_quote(orig));
         }
         double mult = 0;
         if (unit == "ns") {
@@ -132,7 +132,8 @@ std::string parse_go_duration(std::string_view s, double& ns) {
         } else if (unit == "h") {
             mult = 3600e9;
         } else {
-            return fmt::format("time: unknown unit {} in duration {}", quoted(unit), quoted(orig));
+            return fmt::format("time: unknown unit {} in duration {}", util::double_quote(unit),
+                               util::double_quote(orig));
         }
         total += v * mult;
         s.remove_prefix(u);
@@ -149,12 +150,12 @@ std::string check_value(InstructionKind kind, const model::Flag& f) {
     }
     if (kind == InstructionKind::run && f.name == "network" && !has_var) {
         if (f.value != "default" && f.value != "none" && f.value != "host") {
-            return fmt::format("unsupported network mode {}", quoted(f.value));
+            return fmt::format("unsupported network mode {}", util::double_quote(f.value));
         }
     }
     if (kind == InstructionKind::run && f.name == "security" && !has_var) {
         if (f.value != "sandbox" && f.value != "insecure") {
-            return fmt::format("unsupported security mode {}", quoted(f.value));
+            return fmt::format("unsupported security mode {}", util::double_quote(f.value));
         }
     }
     if (kind == InstructionKind::healthcheck && f.name == "retries" && !f.value.empty()) {
@@ -166,7 +167,7 @@ std::string check_value(InstructionKind kind, const model::Flag& f) {
         }
         auto [ptr, ec] = std::from_chars(b, e, n);
         if (ec != std::errc() || ptr != e || n > 2147483647LL || n < -2147483648LL) {
-            return fmt::format("strconv.ParseInt: parsing {}: invalid syntax", quoted(f.value));
+            return fmt::format("strconv.ParseInt: parsing {}: invalid syntax", util::double_quote(f.value));
         }
         if (n < 1) {
             return fmt::format("--retries must be at least 1 (not {})", n);
@@ -178,7 +179,7 @@ std::string check_value(InstructionKind kind, const model::Flag& f) {
             return err;
         }
         if (ns != 0 && ns < 1e6) {
-            return fmt::format("Interval {} cannot be less than 1ms", quoted(f.name));
+            return fmt::format("Interval {} cannot be less than 1ms", util::double_quote(f.name));
         }
     }
     return {};

@@ -219,16 +219,4 @@ std::string with_suggestion(std::string message, std::string_view match) {
     return message;
 }
 
-std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 }  // namespace bulwark::input::dockerfile::detail

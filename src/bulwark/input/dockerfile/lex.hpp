@@ -157,7 +157,4 @@ std::string suggest(std::string_view word, const std::vector<std::string_view>& 
 /// `message` plus " (did you mean X?)" when suggest() finds X.
 std::string with_suggestion(std::string message, std::string_view match);
 
-/// `s` in double quotes with `"` and `\` escaped (Go's %q for printable text).
-std::string quoted(std::string_view s);
-
 }  // namespace bulwark::input::dockerfile::detail

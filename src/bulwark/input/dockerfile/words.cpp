@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "bulwark/util/strings.hpp"
+
 namespace bulwark::input::dockerfile::detail {
 
 namespace {
@@ -264,7 +266,7 @@ void parse_name_values(const ParseContext& ctx, std::string_view keyword, const 
         if (eq == std::string_view::npos) {
             ctx.error(args.to_source(w.begin),
                       fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
-                                  quoted(word)));
+                                  util::double_quote(word)));
             continue;
         }
         if (eq == 0) {

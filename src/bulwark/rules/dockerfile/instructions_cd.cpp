@@ -414,7 +414,7 @@ bool report_first_cd(const model::Dockerfile& df, const Instruction& run, const 
                                : fmt::format("'cd {}' in RUN changes directory only for the rest of this "
                                              "RUN; use WORKDIR so every instruction agrees on it",
                                              dir),
-                   literal_abs ? fmt::format("WORKDIR {}", dir)
+                   literal_abs ? "WORKDIR " + common::instruction_text(dir, df.directives.escape)
                                : std::string("WORKDIR <absolute directory> before this RUN"));
         return true;
     }

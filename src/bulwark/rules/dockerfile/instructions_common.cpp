@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 #include "bulwark/model/expand.hpp"
 #include "bulwark/model/mount.hpp"
 #include "bulwark/util/strings.hpp"
@@ -48,6 +50,34 @@ std::optional<std::string> resolve(const model::Dockerfile& df, const model::Ins
 
 bool is_windows_drive_path(std::string_view path) {
     return path.size() >= 2 && std::isalpha(static_cast<unsigned char>(path[0])) != 0 && path[1] == ':';
+}
+
+std::string instruction_text(std::string_view value, char escape) {
+    std::string out;
+    out.reserve(value.size());
+    for (char c : value) {
+        if (c == '$' || c == '\'' || c == '"' || c == escape) {
+            out += escape;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string json_string(std::string_view value) {
+    std::string out = "\"";
+    for (char c : value) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += fmt::format("\\u{:04x}", u);
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
 }
 
 bool is_absolute_path(const model::Dockerfile& df, std::string_view path) {

@@ -29,6 +29,13 @@ std::optional<std::string> resolve(const model::Dockerfile& df, const model::Ins
 /// WORKDIR's path as written: its words joined (BuildKit reads the rest of the line as one path).
 std::string workdir_raw(const model::Instruction& inst);
 
+/// `value` as the argument text of an instruction that expands variables (WORKDIR, ENV, LABEL):
+/// `$`, quotes and the escape character `escape` escaped with it, so BuildKit reads back `value`.
+std::string instruction_text(std::string_view value, char escape);
+
+/// `value` as a JSON string with its quotes, for exec-form (`CMD ["..."]`) and SHELL fixes.
+std::string json_string(std::string_view value);
+
 /// True for `C:\x`, `c:/x` (a drive letter path).
 bool is_windows_drive_path(std::string_view path);
 

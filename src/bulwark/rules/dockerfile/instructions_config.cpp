@@ -80,14 +80,7 @@ std::string exec_form_of(std::string_view keyword, std::string_view args) {
         size_t e = args.find_first_of(" \t", i);
         std::string_view tok = args.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i);
         if (!tok.empty()) {
-            std::string esc;
-            for (char c : tok) {
-                if (c == '"' || c == '\\') {
-                    esc += '\\';
-                }
-                esc += c;
-            }
-            out += fmt::format("{}\"{}\"", first ? "" : ", ", esc);
+            out += fmt::format("{}{}", first ? "" : ", ", common::json_string(tok));
             first = false;
         }
         if (e == std::string_view::npos) {
@@ -172,16 +165,9 @@ void maintainer(const DockerfileContext& ctx, Reporter& out) {
         if (inst.kind != InstructionKind::maintainer) {
             continue;
         }
-        std::string who(util::trim(inst.args.value));
-        std::string escaped;
-        for (char c : who) {
-            if (c == '"' || c == '\\') {
-                escaped += '\\';
-            }
-            escaped += c;
-        }
-        out.report(inst, "MAINTAINER is deprecated: the author belongs in the OCI label",
-                   fmt::format("LABEL org.opencontainers.image.authors=\"{}\"", escaped));
+        out.report(
+            inst, "MAINTAINER is deprecated: the author belongs in the OCI label",
+            "LABEL org.opencontainers.image.authors=" + util::double_quote(util::trim(inst.args.value)));
     }
 }
 

@@ -67,7 +67,9 @@ void relative_workdir(const DockerfileContext& ctx, Reporter& out) {
                 fmt::format("WORKDIR '{}' is relative: it resolves against {} and silently moves if that "
                             "changes; write the absolute path",
                             *path, where),
-                fmt::format("WORKDIR {}", absolute));
+                // Windows paths keep their backslashes: BuildKit reads WORKDIR C:\app as written.
+                "WORKDIR " +
+                    (df.windows ? absolute : common::instruction_text(absolute, df.directives.escape)));
             cur = absolute;
         }
         final_dir[static_cast<size_t>(stage.index)] = cur;

@@ -246,7 +246,7 @@ void symlinked_shell(const DockerfileContext& ctx, Reporter& out) {
                     continue;
                 }
                 std::string target = ops.front()->value;
-                std::string fix = fmt::format("SHELL [\"{}\", {}\"-c\"]", target,
+                std::string fix = fmt::format("SHELL [{}, {}\"-c\"]", common::json_string(target),
                                               sh::basename(target) == "bash" ? "\"-o\", \"pipefail\", " : "");
                 out.report(
                     body.text, ops.back()->begin, ops.back()->end,

@@ -231,9 +231,7 @@ std::string command_line(const PackageCommand& cmd, std::string_view insert) {
         if (!out.empty()) {
             out += ' ';
         }
-        bool quote =
-            !w.dynamic && (w.value.empty() || w.value.find_first_of(" \t\"$;&|<>*?()") != std::string::npos);
-        out += quote ? "'" + w.value + "'" : w.value;
+        out += shell::shell_text(w);
         if (&w == after && !insert.empty()) {
             out += ' ';
             out += insert;

@@ -100,7 +100,8 @@ std::optional<ModeEffect> parse_mode(std::string_view mode) {
 struct ModeSite {
     std::string mode;
     std::vector<std::string_view> paths;
-    std::string_view tool;  // "chmod", "install -m", "COPY --chmod" ...
+    std::vector<const shell::Word*> path_words;  // the words of `paths` in a RUN
+    std::string_view tool;                       // "chmod", "install -m", "COPY --chmod" ...
     bool recursive = false;
     // One of the two locations below.
     const RunCommand* run = nullptr;
@@ -132,6 +133,7 @@ void collect_run_sites(const RunView& view, std::vector<ModeSite>& out) {
             site.mode = ops.front()->value;
             for (size_t k = 1; k < ops.size(); ++k) {
                 site.paths.push_back(ops[k]->value);
+                site.path_words.push_back(ops[k]);
             }
             site.tool = "chmod";
             site.recursive = shell::has_option(c.argv, "R", {"recursive"});
@@ -150,6 +152,7 @@ void collect_run_sites(const RunView& view, std::vector<ModeSite>& out) {
             bool dirs = c.program == "mkdir" || shell::has_option(c.argv, "d", {"directory"}, takes);
             for (size_t k = dirs ? 0 : (ops.empty() ? 0 : ops.size() - 1); k < ops.size(); ++k) {
                 site.paths.push_back(ops[k]->value);
+                site.path_words.push_back(ops[k]);
             }
             site.tool = c.program == "mkdir" ? "mkdir -m" : "install -m";
         } else {
@@ -269,7 +272,12 @@ std::string with_mode(const ModeSite& s, unsigned mode) {
     if (s.run == nullptr) {
         return fmt::format("{}={}", s.tool, m);
     }
-    return fmt::format("{}{} {} {}", s.tool, s.recursive ? " -R" : "", m, joined_paths(s));
+    std::string paths;
+    for (const shell::Word* w : s.path_words) {
+        paths += (paths.empty() ? "" : " ") + shell::shell_text(*w);
+    }
+    return fmt::format("{}{} {} {}", s.tool, s.recursive ? " -R" : "", m,
+                       paths.empty() ? std::string("its target") : paths);
 }
 
 bool in_bin_dir(std::string_view path) {

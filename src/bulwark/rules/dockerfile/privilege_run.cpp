@@ -14,7 +14,7 @@ namespace {
 std::string words_text(std::span<const shell::Word> words) {
     std::string out;
     for (const shell::Word& w : words) {
-        out += (out.empty() ? "" : " ") + w.value;
+        out += (out.empty() ? "" : " ") + shell::shell_text(w);
     }
     return out;
 }

@@ -19,17 +19,35 @@ namespace {
 namespace shell = model::shell;
 using core::Severity;
 
-/// `word` as a shell word: single-quoted when it holds a character the shell would read
-/// (`tool.tgz?raw=1`, a space), as written otherwise (names with `$VAR` stay expandable).
-std::string shell_word(std::string_view word) {
-    bool plain = std::all_of(word.begin(), word.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               std::string_view("._-/+=:@%,$").find(c) != std::string_view::npos;
-    });
-    if (plain || word.find_first_of("'$") != std::string_view::npos) {
-        return std::string(word);
+/// The URL `d` downloads as a word of a fix: quoted as needed, its `$` expansions kept, never a glob
+/// (`'https://host/get?a=1&b=2'`, `"${BASE}?a=1&b=2"`); "" when there is none.
+std::string url_text(const Download& d) {
+    if (d.url.empty()) {
+        return {};
     }
-    return "'" + std::string(word) + "'";
+    return d.url_word != nullptr && d.url_word->value == d.url ? shell::shell_text(*d.url_word, false)
+                                                               : util::shell_quote_expanding(d.url);
+}
+
+/// The file `d` writes as a word of a fix: its -o/-O word when that names it, else the name taken
+/// from the URL (with the URL's expansions kept).
+std::string file_text(const Download& d) {
+    if (d.output_word != nullptr && d.output_word->value == d.file) {
+        return shell::shell_text(*d.output_word, false);
+    }
+    return util::shell_quote_expanding(d.file);
+}
+
+/// `echo "<sha256>  FILE" | sha256sum -c -` for the file named `value`, written `word` in the fix
+/// (file_text()). Inside the double quotes only `$`, backquotes, `"` and `\` are special: a name
+/// without them goes in as it is, an unquoted word (`/tmp/${V}.tgz`) too, any other quoted word is
+/// joined to the quoted prefix (`"<sha256>  "'/tmp/$x'`), one word to the shell either way.
+std::string checksum_check(std::string_view value, std::string_view word) {
+    bool quoted = !word.empty() && (word.front() == '\'' || word.front() == '"');
+    if (!quoted || value.find_first_of("$`\"\\") == std::string_view::npos) {
+        return fmt::format("echo \"<sha256>  {}\" | sha256sum -c -", quoted ? value : word);
+    }
+    return fmt::format("echo \"<sha256>  \"{} | sha256sum -c -", word);
 }
 
 /// The directory part of `path` ("" when it has none).
@@ -49,10 +67,12 @@ std::string script_path_for(std::string_view url) {
 }
 
 std::string verified_run_fix(const Download& d, std::string_view runner) {
-    std::string path = script_path_for(d.url);
-    std::string fetch = d.tool == "wget" ? fmt::format("wget -qO {} {}", path, d.url)
-                                         : fmt::format("curl -fsSLo {} {}", path, d.url);
-    return fmt::format("{} && echo \"<sha256>  {}\" | sha256sum -c - && {} {}", fetch, path, runner, path);
+    std::string name = script_path_for(d.url);
+    std::string path = util::shell_quote(name);
+    std::string url = url_text(d);
+    std::string fetch = d.tool == "wget" ? fmt::format("wget -qO {} {}", path, url)
+                                         : fmt::format("curl -fsSLo {} {}", path, url);
+    return fmt::format("{} && {} && {} {}", fetch, checksum_check(name, path), runner, path);
 }
 
 void report_pipe(Reporter& out, const model::ShellBody& body, const shell::Command& from,
@@ -498,9 +518,10 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
             std::string fix;
             if (extractor != nullptr) {
                 // Download to a file, check it, extract it with the same command and options, remove it.
-                std::string file = archive_path_for(d->url);
-                fix = fmt::format("{} && echo \"<sha256>  {}\" | sha256sum -c - && {} && rm {}",
-                                  download_to_file(*cmds[i].body, c, *d, file), file,
+                std::string name = archive_path_for(d->url);
+                std::string file = util::shell_quote_expanding(name);
+                fix = fmt::format("{} && {} && {} && rm {}", download_to_file(*cmds[i].body, c, *d, file),
+                                  checksum_check(name, file),
                                   extract_from_file(*cmds[i].body, cmds[i].body->script, *extractor, file),
                                   file);
             } else if (d->server_names_file) {
@@ -510,9 +531,8 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
                     "using it; <file> is the name the server gives, {} if it gives none)",
                     d->file);
             } else {
-                fix = fmt::format(
-                    "echo \"<sha256>  {}\" | sha256sum -c -   (after the download, before using {})", d->file,
-                    d->file);
+                fix = fmt::format("{}   (after the download, before using {})",
+                                  checksum_check(d->file, file_text(*d)), d->file);
             }
             std::string to;
             if (d->server_names_file) {
@@ -569,23 +589,25 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
         const First& earlier = wget_later ? curl : wget;
         const Download* d = download_of(df, *later.cmd);
         std::string fix;
+        std::string url = url_text(*d);
         std::string_view dir = parent_directory(d->file);
         if (d->to_stdout) {
-            fix = wget_later ? fmt::format("curl -fsSL {}", d->url) : fmt::format("wget -qO- {}", d->url);
+            fix = wget_later ? fmt::format("curl -fsSL {}", url) : fmt::format("wget -qO- {}", url);
         } else if (d->server_names_file) {
             // The same "name it as the server says" in the other tool.
+            std::string in = util::shell_quote_expanding(dir);
             fix = wget_later ? fmt::format("curl -fsSLOJ{} {}",
                                            dir.empty() ? std::string()
-                                                       : fmt::format(" --create-dirs --output-dir {}", dir),
-                                           d->url)
+                                                       : fmt::format(" --create-dirs --output-dir {}", in),
+                                           url)
                              : fmt::format("wget -q --content-disposition{} {}",
-                                           dir.empty() ? std::string() : fmt::format(" -P {}", dir), d->url);
+                                           dir.empty() ? std::string() : fmt::format(" -P {}", in), url);
         } else if (wget_later) {
             // curl -o makes no directories unless told to; wget -P and -x make theirs.
-            fix = fmt::format("curl -fsSLo {}{} {}", shell_word(d->file),
-                              d->makes_directories ? " --create-dirs" : "", d->url);
+            fix = fmt::format("curl -fsSLo {}{} {}", file_text(*d),
+                              d->makes_directories ? " --create-dirs" : "", url);
         } else {
-            fix = fmt::format("wget -qO {} {}", shell_word(d->file), d->url);
+            fix = fmt::format("wget -qO {} {}", file_text(*d), url);
         }
         out.report(
             later.body->text, later.cmd->begin, later.cmd->end,

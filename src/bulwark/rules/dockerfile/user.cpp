@@ -237,9 +237,9 @@ void check_named_user(const DockerfileContext& ctx, Reporter& out) {
         }
     }
     std::string fix =
-        uid.empty()
-            ? fmt::format("USER <uid of {}> (create it with a fixed uid: useradd --uid 10001 {})", name, name)
-            : fmt::format("USER {}", uid);
+        uid.empty() ? fmt::format("USER <uid of {}> (create it with a fixed uid: useradd --uid 10001 {})",
+                                  name, util::shell_quote(name))
+                    : fmt::format("USER {}", uid);
     out.report(
         user,
         fmt::format("`USER {}` names the user: Kubernetes runAsNonRoot (and other admission checks) can only "

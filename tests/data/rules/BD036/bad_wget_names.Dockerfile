@@ -2,7 +2,7 @@ FROM debian:12-slim AS query
 RUN curl -fsSLo /tmp/a https://example.com/a
 # The name wget takes from this URL keeps the query string: quoted for the shell in curl's -o.
 #! BD036
-#! fix curl -fsSLo 'tool.tgz?raw=1' https://example.com/tool.tgz?raw=1
+#! fix curl -fsSLo 'tool.tgz?raw=1' 'https://example.com/tool.tgz?raw=1'
 RUN wget -q https://example.com/tool.tgz?raw=1
 
 FROM debian:12-slim AS dirs
