@@ -240,8 +240,13 @@ TEST(DataEol, ArchitectureNamespaces) {
     ASSERT_TRUE(armv7);
     EXPECT_TRUE(armv7->image_product);
     EXPECT_EQ(armv7->suggestion, "arm32v7/debian:trixie-slim");
+    // armhf/ is arm32v7/'s deprecated name: read the same, and the replacement names arm32v7/.
+    EXPECT_EQ(eol_of("armhf/debian:10"), "debian 10 2024-06-30");
+    std::optional<data::EolInfo> armhf = data::lookup_eol(ref("armhf/alpine:3.5"));
+    ASSERT_TRUE(armhf);
+    EXPECT_EQ(armhf->suggestion, "arm32v7/alpine:3.23");
     // Not a namespace Docker Hub builds for, and runtimes in a namespace: not read.
-    EXPECT_EQ(eol_of("armhf/debian:10"), "<none>");
+    EXPECT_EQ(eol_of("myarch/debian:10"), "<none>");
     EXPECT_EQ(eol_of("arm32v7/python:3.7"), "<none>");
     EXPECT_EQ(eol_of("myorg/arm32v7/debian:10"), "<none>");
 }

@@ -70,6 +70,8 @@ constexpr std::string_view k_architectures[] = {"amd64", "arm32v5",  "arm32v6", 
                                                 "i386",  "mips64le", "ppc64le", "riscv64", "s390x"};
 
 /// The architecture namespace of a canonical name ("docker.io/arm32v7/debian" -> "arm32v7"), or empty.
+/// The deprecated armhf/ namespace (debian, ubuntu and alpine until 2017) is read as its successor
+/// arm32v7/, which holds the same images and whose name the replacement gives.
 std::string_view architecture_of(std::string_view name) {
     constexpr std::string_view k_hub = "docker.io/";
     if (!util::starts_with(name, k_hub)) {
@@ -81,6 +83,9 @@ std::string_view architecture_of(std::string_view name) {
         return {};
     }
     std::string_view space = rest.substr(0, slash);
+    if (space == "armhf") {
+        return "arm32v7";
+    }
     for (std::string_view arch : k_architectures) {
         if (arch == space) {
             return arch;
@@ -106,8 +111,7 @@ std::optional<ImageProduct> product_of(const std::string& name) {
     }
     if (std::string_view arch = architecture_of(name); !arch.empty()) {
         // Only the distributions: which runtime releases each architecture gets is not in the tables.
-        std::string_view image =
-            std::string_view(name).substr(std::string_view("docker.io/").size() + arch.size() + 1);
+        std::string_view image = std::string_view(name).substr(name.rfind('/') + 1);
         if (image == "debian" || image == "ubuntu" || image == "alpine") {
             return official_product(image);
         }

@@ -19,7 +19,8 @@
 // - Architecture namespaces (amd64/, arm32v7/, i386/ ...) hold the same tags as the library image
 //   for the architectures a release is built for (official-images library/debian, library/ubuntu,
 //   library/alpine via library/python's alpine3.23 list, library/rust, library/buildpack-deps):
-//   Debian 13 has no mips64le image, Ubuntu 24.04 no arm32v5, arm32v6 or i386 one.
+//   Debian 13 has no mips64le image, Ubuntu 24.04 no arm32v5, arm32v6 or i386 one. armhf/ (debian,
+//   ubuntu, alpine) stopped in 2017; its images continue in arm32v7/, the name replacements give.
 // - rust (library/rust, docker-library/repo-info repos/rust): N[-slim]-<codename> for each Debian
 //   release the current Rust is built on, the floating major 1 and the bare codename too; a minor
 //   release keeps the Debian tags it had when it was current (1.67 was the first with bookworm,
@@ -136,6 +137,28 @@ std::string recommended_os_word(std::string_view product) {
     return c != nullptr && !c->codename.empty() ? std::string(c->codename) : std::string();
 }
 
+/// The official image `t` names without its namespace ("rust" for rust, arm64v8/rust and the ECR
+/// mirror's rust), or empty for other images.
+std::string_view official_image(const TagContext& t) {
+    constexpr std::string_view k_library = "docker.io/library/";
+    if (util::starts_with(t.name, k_library)) {
+        return t.name.substr(k_library.size());
+    }
+    if (!t.architecture.empty()) {
+        return t.name.substr(t.name.rfind('/') + 1);  // docker.io/<namespace>/<image>
+    }
+    return {};
+}
+
+/// The repository a replacement names: `t`'s own, in an architecture namespace under that
+/// namespace's current name (armhf/debian -> arm32v7/debian).
+std::string repository(const TagContext& t) {
+    if (t.architecture.empty()) {
+        return t.image.short_name();
+    }
+    return std::string(t.architecture) + "/" + std::string(official_image(t));
+}
+
 /// Repository to suggest for an official image or distribution the tables know.
 std::string library_repo(const TagContext& t) {
     if (t.product == "centos") {
@@ -144,7 +167,7 @@ std::string library_repo(const TagContext& t) {
     if (t.image.registry == "docker.io" && util::starts_with(t.name, "docker.io/library/")) {
         return std::string(t.name.substr(18));
     }
-    return t.image.short_name();
+    return repository(t);
 }
 
 /// Variant words of the tag that every supported release of `product` also publishes.
@@ -169,7 +192,7 @@ Replacement library_image(const TagContext& t) {
     if (!built_for(t.product, p->recommended, t.architecture)) {
         return {{},
                 "an image of a supported " + std::string(p->label) + " release for another architecture: " +
-                    t.image.short_name() + " has no " + recommended_release(*p) + " image"};
+                    repository(t) + " has no " + recommended_release(*p) + " image"};
     }
     for (size_t i = 1; i < t.words.size(); ++i) {
         if (is_windows_word(t.words[i]) && t.product != "golang") {
@@ -309,19 +332,6 @@ Replacement dotnet(const TagContext& t) {
     return {repo + ":" + tag, {}};
 }
 
-/// The official image `t` names without its namespace ("rust" for rust, arm64v8/rust and the ECR
-/// mirror's rust), or empty for other images.
-std::string_view official_image(const TagContext& t) {
-    constexpr std::string_view k_library = "docker.io/library/";
-    if (util::starts_with(t.name, k_library)) {
-        return t.name.substr(k_library.size());
-    }
-    if (!t.architecture.empty()) {
-        return t.name.substr(std::string_view("docker.io/").size() + t.architecture.size() + 1);
-    }
-    return {};
-}
-
 /// `t`'s tag with its word `word` replaced by `with` (and the other words as written).
 std::string tag_with(const TagContext& t, size_t word, std::string_view with) {
     std::string out;
@@ -340,7 +350,7 @@ std::optional<Replacement> buildpack_deps(const TagContext& t, size_t word, std:
         !built_for(os_product, os->recommended, t.architecture)) {
         return std::nullopt;
     }
-    return Replacement{t.image.short_name() + ":" + tag_with(t, word, codename), {}};
+    return Replacement{repository(t) + ":" + tag_with(t, word, codename), {}};
 }
 
 /// rust:[VERSION-][slim-]<codename>: the same variant on the newest Debian release the version has
@@ -388,7 +398,7 @@ std::optional<Replacement> rust(const TagContext& t, size_t word) {
                            "a newer Rust release: " + std::string(pinned) +
                                " was never built on a supported Debian release (1." +
                                std::to_string(oldest.first_minor) + " and later have " +
-                               std::string(oldest.codename) + " tags; " + t.image.short_name() + ":1" +
+                               std::string(oldest.codename) + " tags; " + repository(t) + ":1" +
                                (slim ? "-slim-" : "-") + floating + " follows the newest)"};
     }
     if (target == nullptr || !built_for("rust", target->codename, t.architecture)) {
@@ -398,7 +408,7 @@ std::optional<Replacement> rust(const TagContext& t, size_t word) {
     if (!pinned.empty()) {
         tag = std::string(pinned) + tag.substr(t.words[version].size());  // the minor release's own tag
     }
-    return Replacement{t.image.short_name() + ":" + tag, {}};
+    return Replacement{repository(t) + ":" + tag, {}};
 }
 
 /// Official images that name their distribution release by codename and publish the supported ones.
@@ -433,7 +443,7 @@ Replacement for_distribution(const TagContext& tag, size_t word, std::string_vie
         }
         // The tag's other words mean what its publisher chose; a new codename there is a guess.
         return {{},
-                "a tag of " + tag.image.short_name() + " built on a supported " + std::string(os->label) +
+                "a tag of " + repository(tag) + " built on a supported " + std::string(os->label) +
                     " release, such as " + recommended_release(*os)};
     }
     if (tag.product == "dotnet") {
@@ -451,7 +461,7 @@ Replacement for_distribution(const TagContext& tag, size_t word, std::string_vie
             out.append(out.empty() ? "" : "-").append(part);
         }
     }
-    return {tag.image.short_name() + ":" + out, {}};
+    return {repository(tag) + ":" + out, {}};
 }
 
 }  // namespace bulwark::data::eol_replacement

@@ -502,8 +502,9 @@ const Rule k_rules[] = {
             "the same Java release on Eclipse Temurin for the deprecated openjdk image, the supported .NET "
             "release on the same distribution family, the supported codename in rust and buildpack-deps "
             "tags, "
-            "and the same image in an architecture namespace (arm32v7/debian) when the release is built for "
-            "that architecture; for images whose tags the tables do not know, the message says in words what "
+            "and the same image in an architecture namespace (arm32v7/debian; armhf/debian, its deprecated "
+            "name, gets arm32v7/) when the release is built for that architecture; for images whose tags the "
+            "tables do not know, the message says in words what "
             "to look for instead of guessing a tag.",
         .remediation = "Move to a supported release of the same image and variant (the message names one, or "
                        "what to look for) and rebuild regularly.",
