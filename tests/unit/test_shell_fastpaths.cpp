@@ -76,8 +76,8 @@ std::string describe(const sh::Script& s) {
                std::to_string(static_cast<int>(c.next)) + "/" + std::to_string(c.element_before) + " " +
                std::to_string(c.pipeline) + " " + std::to_string(c.depth) + " " +
                std::to_string(c.in_substitution) + std::to_string(c.in_condition) +
-               std::to_string(c.negated) + std::to_string(c.in_function) + " " + std::to_string(c.parent) +
-               " " + std::to_string(c.scope) + " A:";
+               std::to_string(c.negated) + std::to_string(c.in_function) + std::to_string(c.in_branch) + " " +
+               std::to_string(c.parent) + " " + std::to_string(c.scope) + " A:";
         for (const sh::Word& w : c.assignments) {
             out += describe(w);
         }

@@ -37,6 +37,14 @@ std::vector<bool> conditions(const sh::Script& s) {
     return out;
 }
 
+std::vector<bool> branches(const sh::Script& s) {
+    std::vector<bool> out;
+    for (const sh::Command& c : s.commands) {
+        out.push_back(c.in_branch);
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST(ShellPipelines, CommandsJoinedByPipeShareAnId) {
@@ -96,6 +104,45 @@ TEST(ShellPipelines, NegationMarksThePipeline) {
     EXPECT_TRUE(s.commands[0].negated);
     EXPECT_TRUE(s.commands[1].negated);
     EXPECT_FALSE(s.commands[2].negated);
+}
+
+TEST(ShellBranches, IfCaseAndLoopBodies) {
+    sh::Script s = parse(
+        "a; if b; then c; elif d; then e; else f; fi; case $x in 1) g ;; *) h ;; esac; "
+        "while i; do j; done; for k in 1 2; do l; done; m");
+    ASSERT_THAT(commands(s), ElementsAre("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "l", "m"));
+    EXPECT_THAT(branches(s),
+                ElementsAre(false, false, true, true, true, true, true, true, true, true, true, false));
+}
+
+TEST(ShellBranches, AndOrListsBranchAfterOrAndAfterATest) {
+    // A failure of a command that is not a test is the build's error: `a && b` always runs b, and the
+    // right of `||` runs only then.
+    sh::Script s =
+        parse("cd /x || exit 1; a && cd /y && make; test -d /z || cd /w; [ -d v ] && cd v && b; c");
+    ASSERT_THAT(commands(s), ElementsAre("cd /x", "exit 1", "a", "cd /y", "make", "test -d /z", "cd /w",
+                                         "[ -d v ]", "cd v", "b", "c"));
+    EXPECT_THAT(branches(s),
+                ElementsAre(false, true, false, false, false, false, true, false, true, true, false));
+
+    // A test whose list ends the script asserts: when it is false, the script fails.
+    EXPECT_THAT(branches(parse("a\ntest -s f && cd d && b\n")), ElementsAre(false, false, false, false));
+    EXPECT_THAT(branches(parse("test -s f && cd d || true")), ElementsAre(false, true, true));
+    EXPECT_THAT(branches(parse("{ test -s f && cd d; }")), ElementsAre(false, true));
+    EXPECT_THAT(branches(parse("test -s f && cd d & b")), ElementsAre(false, true, false));
+
+    // After `||` recovers an unsure status with a command that is not a test, `&&` goes on surely;
+    // a negated pipeline is a test.
+    sh::Script t = parse("[ -f a ] || b && c; ! d && e; x=$(f) || cd $(g)");
+    ASSERT_THAT(commands(t), ElementsAre("[ -f a ]", "b", "c", "d", "e", "", "f", "cd $(g)", "g"));
+    EXPECT_THAT(branches(t), ElementsAre(false, true, false, false, true, false, false, true, true));
+}
+
+TEST(ShellBranches, NestedScriptsKeepTheirBranches) {
+    sh::Script s = parse("if a; then sh -c 'b; c || d'; fi; sh -c 'case y in z) e ;; esac'");
+    ASSERT_THAT(commands(s),
+                ElementsAre("a", "sh -c b; c || d", "b", "c", "d", "sh -c case y in z) e ;; esac", "e"));
+    EXPECT_THAT(branches(s), ElementsAre(false, true, true, true, true, false, true));
 }
 
 TEST(ShellConditions, LeftOfAndOrAndIfWhileConditions) {

@@ -49,6 +49,12 @@ struct Command {
     int parent = -1;               // index of the command whose word holds this one (the `sh -c` or
                                    // the command with the $(...) argument), -1 if none
     int scope = 0;                 // index into Script::scopes: the shell environment it runs in
+    /// Runs on some paths of its shell only: in a branch of an if (then, elif, else), a case arm, a
+    /// loop (condition and body), after `||` (`x || cd /y`, not `cd /y || exit 1`), or after `&&`
+    /// following a test (`[ -d x ] && cd x`) unless the script ends with that list (a false test
+    /// then fails the script). A failure of any other command is taken as the build's error, so
+    /// `a && cd /x` is not in a branch.
+    bool in_branch = false;
 };
 
 /// A here-document: the lines after `<<EOF` up to the delimiter line (not parsed as commands).

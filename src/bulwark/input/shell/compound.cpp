@@ -1,4 +1,7 @@
 // Compound commands: ( ), { }, if, while/until, for/select, case, functions, [[ ]] and (( )).
+#include <algorithm>
+#include <cstdint>
+
 #include "bulwark/input/shell/parser_impl.hpp"
 
 namespace bulwark::input::shell::detail {
@@ -83,15 +86,20 @@ void Parser::parse_subshell(uint32_t open) {
 }
 
 void Parser::parse_if(uint32_t at) {
+    // Everything after the first condition (branches, elif conditions) runs on some paths only.
+    size_t branches = SIZE_MAX;
+    bool closed = true;  // false when `then` is missing: no `fi` to expect
     while (!m_abort) {
         const size_t condition = m_sink->size();
         parse_list();
         mark(condition, &sh::Command::in_condition);
+        branches = std::min(branches, m_sink->size());
         if (!expect_keyword("then", at, {})) {
             if (at_keyword("fi")) {
                 drop();
             }
-            return;
+            closed = false;
+            break;
         }
         parse_list();
         if (at_keyword("elif")) {
@@ -104,7 +112,12 @@ void Parser::parse_if(uint32_t at) {
         }
         break;
     }
-    expect_keyword("fi", at, "if");
+    if (branches != SIZE_MAX) {
+        mark(branches, &sh::Command::in_branch);
+    }
+    if (closed) {
+        expect_keyword("fi", at, "if");
+    }
 }
 
 void Parser::parse_loop(uint32_t at, std::string_view kw) {
@@ -112,6 +125,7 @@ void Parser::parse_loop(uint32_t at, std::string_view kw) {
     parse_list();
     mark(condition, &sh::Command::in_condition);
     parse_do_done(at, kw);
+    mark(condition, &sh::Command::in_branch);  // the condition runs once per turn, the body maybe never
 }
 
 void Parser::parse_do_done(uint32_t at, std::string_view kw) {
@@ -121,7 +135,9 @@ void Parser::parse_do_done(uint32_t at, std::string_view kw) {
         }
         return;
     }
+    const size_t body = m_sink->size();
     parse_list();
+    mark(body, &sh::Command::in_branch);
     expect_keyword("done", at, kw);
 }
 
@@ -193,7 +209,9 @@ void Parser::parse_case(uint32_t at) {
         if (!closed && !m_abort) {
             error(peek().begin, "expected ')' after a case pattern but found " + describe(peek()));
         }
+        const size_t arm = m_sink->size();
         parse_list();
+        mark(arm, &sh::Command::in_branch);
         const Token& e = peek();
         if (is_op(e, Op::dsemi) || is_op(e, Op::semi_amp) || is_op(e, Op::dsemi_amp)) {
             drop();

@@ -2,6 +2,7 @@
 // caller handles, so parsing stays linear; nesting is capped by enter().
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 
 #include "bulwark/input/shell/parser_impl.hpp"
 
@@ -212,11 +213,13 @@ void Parser::parse_list() {
         }
         const size_t first_command = m_sink->size();
         const size_t first_scope = m_script.scopes.size();
-        int r = parse_and_or();
+        size_t guarded = SIZE_MAX;
+        int r = parse_and_or(guarded);
         if (r >= 0) {
             last = r;
         }
         const Token& n = peek();
+        bool background = false;
         if (is_op(n, Op::semi) || n.kind == TokenKind::newline) {
             if (r >= 0) {
                 (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::seq;
@@ -228,9 +231,19 @@ void Parser::parse_list() {
             }
             into_subshell(first_command, first_scope);  // an asynchronous list runs in a subshell
             drop();
+            background = true;
         } else if (!is_list_end(n)) {
             error(n.begin, "unexpected " + describe(n));
             drop();
+        }
+        if (guarded != SIZE_MAX) {
+            // `[ -d x ] && cd x` is a branch, unless the script ends with it: its status is then the
+            // script's, so a false test fails the script as any failure would (`test -s f && tar
+            // -xf f && cd d` asserts).
+            skip_newlines();
+            if (background || m_depth != 0 || peek().kind != TokenKind::end) {
+                mark(guarded, &sh::Command::in_branch);
+            }
         }
     }
     // The last command of a list is joined to nothing (a trailing '&' still means background).
@@ -239,9 +252,28 @@ void Parser::parse_list() {
     }
 }
 
-int Parser::parse_and_or() {
+bool Parser::status_may_be_false(int last) const {
+    if (last < 0) {
+        return true;  // `(( x > 1 ))`, or nothing to judge by
+    }
+    const sh::Command& c = (*m_sink)[static_cast<size_t>(last)];
+    if (c.negated) {
+        return true;
+    }
+    if (c.argv.empty() || c.argv.front().dynamic) {
+        return false;
+    }
+    const std::string& name = c.argv.front().value;
+    return name == "[" || name == "test" || name == "[[";
+}
+
+int Parser::parse_and_or(size_t& guarded) {
+    guarded = SIZE_MAX;
     size_t marked = m_sink->size();
     int last = parse_pipeline();
+    // The list's status so far is true on every ordinary run: no test decided it, and a failure of
+    // another command is the build's error. Then `&&` goes on and `||` starts a branch.
+    bool sure = !status_may_be_false(last);
     while (!m_abort) {
         const Token& t = peek();
         if (!is_op(t, Op::and_if) && !is_op(t, Op::or_if)) {
@@ -258,6 +290,20 @@ int Parser::parse_and_or() {
         }
         skip_newlines();
         last = parse_pipeline();
+        if (c == sh::Connector::and_if) {
+            // Runs only if a test was true: the caller knows whether that is a branch.
+            if (!sure && guarded == SIZE_MAX) {
+                guarded = marked;
+            }
+            sure = sure && !status_may_be_false(last);
+            continue;
+        }
+        // `||` runs this element only when the left failed; after it the list goes on whatever the
+        // test before said, so the guarded elements are branches too.
+        mark(std::min(guarded, marked), &sh::Command::in_branch);
+        guarded = SIZE_MAX;
+        // An unsure status becomes sure if this element's is (the left was true or this one ran).
+        sure = sure || !status_may_be_false(last);
     }
     return last;
 }

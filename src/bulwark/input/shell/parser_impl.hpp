@@ -426,7 +426,10 @@ class Parser {
 
     // ---- grammar.cpp, compound.cpp ----
     void parse_list();
-    int parse_and_or();
+    /// Parses an and-or list; `guarded` is where its elements that run only after a true test
+    /// start (`cd x` in `[ -d x ] && cd x`), SIZE_MAX if none: parse_list() marks them in_branch
+    /// unless the script ends with the list.
+    int parse_and_or(size_t& guarded);
     int parse_pipeline();
     int parse_command(int pipeline, bool piped_in, Token* first);
     int parse_simple(int pipeline, Token* first);
@@ -452,6 +455,9 @@ class Parser {
     bool expect_keyword(std::string_view kw, uint32_t opened_at, std::string_view opener);
     bool is_list_end(const Token& t) const;
     int last_top_command(size_t from) const;
+    /// True when the status of an and-or list element ending with command `last` (-1: none) may
+    /// be false on an ordinary run: a test (`[`, `test`, `[[`, `((...))`) or a negated pipeline.
+    bool status_may_be_false(int last) const;
     void mark(size_t from, bool sh::Command::*flag);
     int emit(sh::Command&& c);
     /// Finishes command `k`, already at the end of the sink: context, pending substitutions,

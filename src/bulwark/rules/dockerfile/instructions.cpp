@@ -85,9 +85,14 @@ const Rule k_rules[] = {
             "pipeline element, a background job, a `$(...)` or an `sh -c`/`su -c` script, where it ends "
             "with them (hadolint's DL3003 reports a subshell's cd too, though its documentation advises "
             "one); "
+            "not one that runs on some paths only (in a branch of an `if` or `case`, a loop, after `||` as "
+            "in `test -d /x || cd /y`, or after `&&` following a test as in `[ -d /x ] && cd /x; make` "
+            "unless the RUN ends with it, where a false test fails the build), which WORKDIR cannot "
+            "express, while `cd /x || exit 1` and `make && cd /x` are reported; "
             "and not into a temporary directory, one the same RUN removes afterwards (`rm -r`, `rmdir`, "
-            "itself or a directory holding it) or makes with `mktemp -d`, which a WORKDIR would leave "
-            "missing or cannot name. A `cd` that only leaves such a directory (to `/`, home, `..` or the "
+            "itself or a directory holding it, by a path or a variable the RUN set) or makes with "
+            "`mktemp -d`, which a WORKDIR would leave missing or cannot name, on any way through the "
+            "branches before it. A `cd` that only leaves such a directory (to `/`, home, `..` or the "
             "RUN's WORKDIR) is not reported either.",
         .remediation =
             "Set the directory with WORKDIR before the RUN (or use the tool's own directory option such as "
@@ -212,8 +217,8 @@ const Rule k_rules[] = {
             "sha256sum -c -`, are not reported: such a command fails only when the reader exits before "
             "reading all its input, which is no error of its own, and every real failure is the reader's, "
             "which the pipeline's status reports without pipefail (hadolint's DL4006 reports every pipe). "
-            "`echo \"$(curl ...)\" | sh` is still reported, with its own fix: echo exits 0 "
-            "whatever the command substitution did, which pipefail does not see either.",
+            "`echo \"$(curl ...)\" | sh` is still reported, with its own fix, and also with pipefail on: "
+            "echo exits 0 whatever the command substitution did, which pipefail does not see either.",
         .remediation =
             "Add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN. Where the RUN's shell "
             "is "
@@ -222,7 +227,8 @@ const Rule k_rules[] = {
             "also works; dash, /bin/sh of Debian and Ubuntu, rejects it (`set: Illegal option -o pipefail`). "
             "For a command substitution printed into a pipe, run the command in an assignment first, "
             "whose status is the substitution's: `sum=\"$(curl -fsSL $URL.sha256)\" && echo \"$sum  f\" | "
-            "sha256sum -c -`.",
+            "sha256sum -c -` (or, with pipefail on and nothing else printed, pipe the command itself: "
+            "`curl -fsSL $URL | sh`).",
         .bad_example =
             "FROM debian:12-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /opt",
         .good_example = "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"

@@ -1,8 +1,10 @@
 // BD072: a `cd` in RUN that WORKDIR could replace. Only a cd in the RUN's own shell is one: a cd in
-// a subshell, a pipeline or an `sh -c` script ends with it, and a temporary directory (one the RUN
-// removes, or makes with mktemp) cannot be a WORKDIR.
+// a subshell, a pipeline or an `sh -c` script ends with it, one in a branch (if, case, loop, after
+// `||`) runs on some paths only, and a temporary directory (one the RUN removes, or makes with
+// mktemp) cannot be a WORKDIR.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,6 +32,21 @@ namespace sh = model::shell;
 /// ("~/x"), under a variable ("${tmp}/x": `$tmp` is spelled `${tmp}`), or relative to the directory
 /// the RUN starts in ("build"; "" is that directory). nullopt when it is not known.
 using Dir = std::optional<std::string>;
+
+/// The directories the RUN's shell may be in at one point, one per way through the branches before
+/// it, each once. More than k_max_ways are not followed: the directory is then not known.
+using Dirs = std::vector<Dir>;
+constexpr size_t k_max_ways = 8;
+
+/// `ways` with the ways of `more` added.
+Dirs joined(Dirs ways, const Dirs& more) {
+    for (const Dir& d : more) {
+        if (std::find(ways.begin(), ways.end(), d) == ways.end()) {
+            ways.push_back(d);
+        }
+    }
+    return ways.size() <= k_max_ways ? ways : Dirs{Dir()};
+}
 
 /// Spelled by `cd "$(mktemp -d)"`: a directory no other word names.
 constexpr std::string_view k_mktemp = "$(mktemp -d)";
@@ -169,47 +186,71 @@ class Directories {
         note_assigned_variables();
         Dir start = start_directory(df, run);
         m_start = start ? *start : std::string();
-        Dir cwd = m_start;
-        Dir previous;  // for `cd -`
+        Dirs cwd{m_start};
+        Dirs previous{Dir()};  // for `cd -`
         for (size_t k = 0; k < s.commands.size(); ++k) {
             const sh::Command& c = s.commands[k];
             note_temporary_variables(k);
             std::string_view prog = facts[k].program;
             if (prog == "rm" || prog == "rmdir") {
-                note_removals(k, prog, facts[k].argv, c.scope == 0 ? cwd : Dir());
+                for (const Dir& d : c.scope == 0 ? cwd : Dirs{Dir()}) {
+                    note_removals(k, prog, facts[k].argv, d);
+                }
             } else if (prog == "cd" && c.scope == 0) {
-                Cd cd{k, cwd, cd_target(k, facts[k].argv, cwd, previous), goes_up(facts[k].argv)};
-                previous = cwd;
-                cwd = cd.to;
+                Cd cd{k, {}, goes_up(facts[k].argv), c.in_branch};
+                Dirs to;
+                for (const Dir& from : cwd) {
+                    for (const Dir& target : cd_targets(k, facts[k].argv, from, previous)) {
+                        cd.ways.push_back({from, target});
+                        to = joined(std::move(to), {target});
+                    }
+                }
+                // A cd on some paths only leaves the shell in either directory afterwards.
+                previous = c.in_branch ? joined(std::move(previous), cwd) : cwd;
+                cwd = c.in_branch ? joined(std::move(cwd), to) : to;
                 m_cds.push_back(std::move(cd));
             }
+            note_local_values(k);
         }
     }
 
-    /// A cd of the RUN's own shell: where it was and where it goes.
-    struct Cd {
-        size_t index = 0;
+    /// One way a cd may go: where the shell was and where it goes.
+    struct Move {
         Dir from;
         Dir to;
-        bool up = false;  // `cd ..`, `cd ../..`: to a directory holding `from`
+    };
+
+    /// A cd of the RUN's own shell.
+    struct Cd {
+        size_t index = 0;
+        std::vector<Move> ways;  // one per directory the shell may be in before it
+        bool up = false;         // `cd ..`, `cd ../..`: to a directory holding `from`
+        bool in_branch = false;  // runs on some paths only (sh::Command::in_branch)
     };
     const std::vector<Cd>& cds() const { return m_cds; }
 
-    /// True when `cd` only leaves a temporary directory: for `/`, home, the directory the RUN
-    /// started in (its WORKDIR), or one holding the temporary directory (`cd ..`).
-    bool leaves_temporary(const Cd& cd) const {
-        if (!temporary(cd.from, cd.index) || temporary(cd.to, cd.index)) {
+    /// True when the cd `cd` may go into a temporary directory, or only leave one (for `/`, home,
+    /// the directory the RUN started in (its WORKDIR), or one holding it, `cd ..`), on some way.
+    bool temporary_way(const Cd& cd) const {
+        return std::any_of(cd.ways.begin(), cd.ways.end(), [&](const Move& m) {
+            return temporary(m.to, cd.index) || leaves_temporary(m, cd);
+        });
+    }
+
+    /// True when move `m` of `cd` only leaves a temporary directory.
+    bool leaves_temporary(const Move& m, const Cd& cd) const {
+        if (!temporary(m.from, cd.index) || temporary(m.to, cd.index)) {
             return false;
         }
         if (cd.up) {
             return true;
         }
-        if (!cd.from || !cd.to) {
+        if (!m.from || !m.to) {
             return false;
         }
-        const std::string& to = *cd.to;
+        const std::string& to = *m.to;
         return to == "/" || to == "~" || to == m_start || to.empty() ||
-               (to != *cd.from && is_within(*cd.from, to));
+               (to != *m.from && is_within(*m.from, to));
     }
 
     /// True when `dir`, entered by command `index`, is temporary: made by `mktemp -d` or removed,
@@ -260,19 +301,42 @@ class Directories {
         return std::nullopt;
     }
 
-    /// `w`'s value with the Dockerfile's ARG and ENV values put in, unless the RUN sets one of the
-    /// variables itself.
-    std::string expanded(const sh::Word& w) const {
-        if (!w.dynamic || w.value.find('$') == std::string::npos) {
-            return w.value;
+    /// `w`'s value with the Dockerfile's ARG and ENV values put in, and the values the RUN's shell
+    /// gave its own variables so far (m_values); as written when it refers to a variable the RUN
+    /// sets with no value known here.
+    std::string expanded(const sh::Word& w) const { return expanded(w.value, w.dynamic); }
+
+    std::string expanded(const std::string& text, bool dynamic) const {
+        if (!dynamic || text.find('$') == std::string::npos) {
+            return text;
         }
-        for (const std::string& name : model::referenced_variables(w.value, m_df.directives.escape)) {
+        const char escape = m_df.directives.escape;
+        std::vector<std::string> names = model::referenced_variables(text, escape);
+        bool local = false;
+        for (const std::string& name : names) {
             if (std::find(m_assigned.begin(), m_assigned.end(), name) != m_assigned.end()) {
-                return w.value;
+                if (m_values.find(name) == m_values.end()) {
+                    return text;
+                }
+                local = true;
             }
         }
-        std::optional<std::string> v = resolve_value(m_df, m_run, w.value);
-        return v ? *v : w.value;
+        if (!local) {
+            std::optional<std::string> v = resolve_value(m_df, m_run, text);
+            return v ? *v : text;
+        }
+        model::VarScope scope(m_run.scope);
+        for (const std::string& name : names) {
+            if (auto it = m_values.find(name); it != m_values.end()) {
+                model::Value v;
+                v.text = it->second;
+                scope.set(name, std::move(v));
+            } else if (!scope.contains(name)) {
+                return text;
+            }
+        }
+        model::Value v = model::expand(text, scope, escape);
+        return v.known && v.error.empty() ? v.text : text;
     }
 
     /// True for `cd ..`, `cd ../..`.
@@ -345,6 +409,30 @@ class Directories {
         });
     }
 
+    /// Remembers the value command `k` gives each variable it sets in the RUN's own shell on every
+    /// path (`D=/x`, `export D=/x`); a variable it sets otherwise (in a subshell, a branch, for one
+    /// command, to a command's output) has no known value after it.
+    void note_local_values(size_t k) {
+        const sh::Command& c = m_script.commands[k];
+        const bool lasts = c.scope == 0 && !c.in_branch && !c.in_function &&
+                           (c.argv.empty() || sh::is_declaration_builtin(sh::command_name(c)));
+        for_each_assignment(c, [&](const sh::Word& w, std::string_view name) {
+            std::string value = w.value.substr(name.size() + 1);
+            if (name.back() == '+') {
+                name.remove_suffix(1);  // appends to a value this walk may not know
+            } else if (lasts && sh::substitutions_in(m_script, k, w).empty()) {
+                value = expanded(value, w.dynamic);
+                if (value.find('$') == std::string::npos) {
+                    m_values.insert_or_assign(std::string(name), std::move(value));
+                    return;
+                }
+            }
+            if (auto it = m_values.find(name); it != m_values.end()) {
+                m_values.erase(it);
+            }
+        });
+    }
+
     /// Remembers the directories command `k` (`rm` or `rmdir`, run in `cwd`) removes.
     void note_removals(size_t k, std::string_view prog, std::span<const sh::Word> argv, const Dir& cwd) {
         if (prog == "rm" && !sh::has_option(argv, "rR", {"recursive"})) {
@@ -362,23 +450,23 @@ class Directories {
         }
     }
 
-    /// Where the cd at command `k` goes from `cwd` (`previous` is where `cd -` goes).
-    Dir cd_target(size_t k, std::span<const sh::Word> argv, const Dir& cwd, const Dir& previous) const {
+    /// Where the cd at command `k` may go from `cwd` (`previous` is where `cd -` goes).
+    Dirs cd_targets(size_t k, std::span<const sh::Word> argv, const Dir& cwd, const Dirs& previous) const {
         std::vector<const sh::Word*> ops = sh::operands(argv);
         if (ops.empty()) {
-            return std::string("~");
+            return {std::string("~")};
         }
         const sh::Word& w = *ops.front();
         if (w.value == "-") {
             return previous;
         }
         if (holds_mktemp(m_script, k, w)) {
-            return std::string(k_mktemp);
+            return {std::string(k_mktemp)};
         }
         if (!sh::substitutions_in(m_script, k, w).empty()) {
-            return std::nullopt;
+            return {Dir()};
         }
-        return resolve(cwd, expanded(w));
+        return {resolve(cwd, expanded(w))};
     }
 
     const model::Dockerfile& m_df;
@@ -386,6 +474,7 @@ class Directories {
     const sh::Script& m_script;
     std::string m_start;                  // the directory the RUN starts in, "" when not known
     std::vector<std::string> m_assigned;  // variables the body sets
+    std::map<std::string, std::string, std::less<>> m_values;  // those with a value known at this point
     std::vector<Cd> m_cds;
     std::vector<Removal> m_removals;
     std::vector<std::string> m_mktemp_variables;
@@ -401,7 +490,8 @@ bool report_first_cd(const model::Dockerfile& df, const Instruction& run, const 
     }
     Directories dirs(df, run, body.script, facts);
     for (const Directories::Cd& cd : dirs.cds()) {
-        if (dirs.temporary(cd.to, cd.index) || dirs.leaves_temporary(cd)) {
+        // WORKDIR cannot replace a cd that runs on some paths only.
+        if (cd.in_branch || dirs.temporary_way(cd)) {
             continue;
         }
         std::span<const sh::Word> argv = facts[cd.index].argv;

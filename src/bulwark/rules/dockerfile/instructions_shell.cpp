@@ -32,16 +32,15 @@ std::vector<std::string> json_values(const Instruction& inst) {
     return out;
 }
 
-/// True when the program running this RUN's shell body already has pipefail on, or is not a POSIX
-/// shell (PowerShell, cmd) where the check does not apply.
+/// True when the program running this RUN's shell body already has pipefail on.
 bool pipefail_from_launcher(const Instruction& run) {
-    if (run.json_form) {
-        return model::shell_enables_pipefail(json_values(run));
-    }
-    if (run.pipefail_by_shell()) {
-        return true;
-    }
-    return !run.run_shell.empty() && !model::is_posix_shell_program(run.run_shell.front());
+    return run.json_form ? model::shell_enables_pipefail(json_values(run)) : run.pipefail_by_shell();
+}
+
+/// True when a SHELL instruction runs this shell-form RUN with a program that is not a POSIX shell
+/// (PowerShell, cmd), where the check does not apply.
+bool not_posix_shell(const Instruction& run) {
+    return !run.json_form && !run.run_shell.empty() && !model::is_posix_shell_program(run.run_shell.front());
 }
 
 /// The fix for a pipe without pipefail in `run`. `set -o pipefail` only where the RUN's shell is
@@ -150,22 +149,25 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                 piped = piped || c.next == sh::Connector::pipe;
             }
         }
-        if (!piped || pipefail_from_launcher(inst)) {
+        if (!piped || not_posix_shell(inst)) {
             continue;
         }
+        const bool launcher_pipefail = pipefail_from_launcher(inst);
         bool reported = false;
         for (const model::ShellBody& body : inst.shell) {
             const sh::Script& script = body.script;
             for (size_t i = 0; i < script.commands.size() && !reported; ++i) {
                 const sh::Command& c = script.commands[i];
-                if (c.next != sh::Connector::pipe || script.pipefail_before(i)) {
+                if (c.next != sh::Connector::pipe) {
                     continue;
                 }
                 // An element that only prints has no failure for pipefail to report; the first
-                // element that can fail is the one to name.
+                // element that can fail is the one to name. With pipefail on, only a printed
+                // command substitution is left: its failure is not the element's.
+                const bool pipefail = launcher_pipefail || script.pipefail_before(i);
                 size_t substituted = 0;
                 Feed feed = element_feed(script, i, substituted);
-                if (feed == Feed::prints) {
+                if (feed == Feed::prints || (pipefail && feed == Feed::can_fail)) {
                     continue;
                 }
                 // The last command of the pipeline (sh::pipeline_commands(script, c.pipeline).back(),
@@ -193,15 +195,29 @@ void pipe_without_pipefail(const DockerfileContext& ctx, Reporter& out) {
                     if (inner.empty()) {
                         inner = "the command";
                     }
+                    std::string fix = fmt::format(
+                        "run '{}' where its failure stops the RUN, then pipe its "
+                        "output: out=\"$({} ...)\" && echo \"$out\" | {} (an "
+                        "assignment's status is its substitution's)",
+                        inner, inner, last_name);
+                    if (pipefail) {
+                        // With pipefail on, piping the command itself is checked too.
+                        fix += fmt::format(", or pipe it directly if '{}' prints nothing else: {} ... | {}",
+                                           first_name, inner, last_name);
+                    }
                     out.report(body.text, first->begin, last->end,
-                               fmt::format("pipe without pipefail: '{}' prints the output of '{}' from a "
-                                           "command substitution; if '{}' fails, the RUN still succeeds "
-                                           "when '{}' exits 0, and pipefail would not see it either",
-                                           first_name, inner, inner, last_name),
-                               fmt::format("run '{}' where its failure stops the RUN, then pipe its "
-                                           "output: out=\"$({} ...)\" && echo \"$out\" | {} (an "
-                                           "assignment's status is its substitution's)",
-                                           inner, inner, last_name));
+                               pipefail
+                                   ? fmt::format("pipe with pipefail: '{}' prints the output of '{}' from "
+                                                 "a command substitution; if '{}' fails, the RUN still "
+                                                 "succeeds when '{}' exits 0, because pipefail does not "
+                                                 "see a failure inside $(...)",
+                                                 first_name, inner, inner, last_name)
+                                   : fmt::format("pipe without pipefail: '{}' prints the output of '{}' "
+                                                 "from a command substitution; if '{}' fails, the RUN "
+                                                 "still succeeds when '{}' exits 0, and pipefail would "
+                                                 "not see it either",
+                                                 first_name, inner, inner, last_name),
+                               std::move(fix));
                     reported = true;
                     continue;
                 }
