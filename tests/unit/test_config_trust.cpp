@@ -139,7 +139,7 @@ TEST(ConfigTrust, UntrustedFoundConfigMayOnlyTighten) {
     EXPECT_TRUE(p.disabled_categories.empty());
     EXPECT_TRUE(p.path_ignores.empty());
     EXPECT_EQ(p.severity_overrides,
-              (std::map<std::string, core::Severity>{{ids.a, core::Severity::critical}}));
+              (std::map<std::string, core::Severity, std::less<>>{{ids.a, core::Severity::critical}}));
     EXPECT_THAT(p.trusted_registries, ElementsAre("ghcr.io/acme"));
     EXPECT_THAT(p.allowed_images, ElementsAre("debian:*"));
     EXPECT_EQ(p.build_args, (std::map<std::string, std::string>{{"V", "1"}}));
@@ -191,10 +191,10 @@ TEST(ConfigTrust, TrustFlagAndExplicitConfigAllowEverything) {
     for (const config::TrustOptions& trust : {trust_found, explicit_config}) {
         config::LoadedPolicy lp = config::load_policy(fs, "/repo", trust, cli_policy());
         EXPECT_THAT(lp.notes, IsEmpty());
-        EXPECT_EQ(lp.policy.disabled_rules, std::set<std::string>{ids.a});
-        EXPECT_EQ(lp.policy.enabled_rules, std::set<std::string>{ids.b});
+        EXPECT_EQ(lp.policy.disabled_rules, core::NameSet{ids.a});
+        EXPECT_EQ(lp.policy.enabled_rules, core::NameSet{ids.b});
         EXPECT_EQ(lp.policy.severity_overrides.at(ids.b), core::Severity::info);
-        EXPECT_EQ(lp.policy.disabled_categories, std::set<std::string>{"secrets"});
+        EXPECT_EQ(lp.policy.disabled_categories, core::NameSet{"secrets"});
         ASSERT_EQ(lp.policy.path_ignores.size(), 1U);
         EXPECT_EQ(lp.policy.path_ignores[0].path_glob, "legacy/*");
         EXPECT_EQ(lp.policy.path_ignores[0].rules, std::set<std::string>{ids.b});
@@ -225,8 +225,8 @@ TEST(ConfigTrust, CommandLineWins) {
     config::TrustOptions trust;
     trust.explicit_config = "/c.yaml";
     core::Policy p = config::load_policy(fs, "/", trust, cli).policy;
-    EXPECT_EQ(p.disabled_rules, (std::set<std::string>{ids.a, ids.b}));  // unioned
-    EXPECT_EQ(p.enabled_rules, std::set<std::string>{ids.b});
+    EXPECT_EQ(p.disabled_rules, (core::NameSet{ids.a, ids.b}));  // unioned
+    EXPECT_EQ(p.enabled_rules, core::NameSet{ids.b});
     EXPECT_THAT(p.trusted_registries, ElementsAre("docker.io"));
     EXPECT_THAT(p.allowed_images, ElementsAre("debian:*"));
     EXPECT_EQ(p.build_args, (std::map<std::string, std::string>{{"A", "cli"}, {"B", "config"}}));

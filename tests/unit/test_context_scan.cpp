@@ -24,7 +24,7 @@ namespace {
 const std::string k_token = "ghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZ";
 
 report::FileResult scan_context(const util::FileSystem& fs, const std::string& path, const std::string& text,
-                                std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"},
+                                core::NameSet rules = {"BD150", "BD151", "BD152", "BD153"},
                                 engine::ContextCache* cache = nullptr) {
     core::Policy policy = bulwark::testing::test_policy(std::move(rules));
     const engine::InputKind* kind = engine::find_input_kind("dockerfile");
@@ -33,7 +33,7 @@ report::FileResult scan_context(const util::FileSystem& fs, const std::string& p
 }
 
 report::FileResult scan_context(const bulwark::testing::MemoryFs& fs, const std::string& path,
-                                std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"}) {
+                                core::NameSet rules = {"BD150", "BD151", "BD152", "BD153"}) {
     return scan_context(fs, path, fs.files.at(path), std::move(rules));
 }
 
@@ -234,7 +234,7 @@ TEST(ContextScan, DockerfilesOfOneDirectoryShareOneWalkAndReadButKeepTheirIgnore
     files.files["/ctx/src/app.py"] = "print(1)\n";
     CountingFs fs(files);
     engine::ContextCache cache;
-    std::set<std::string> rules = {"BD150", "BD151", "BD152", "BD153"};
+    core::NameSet rules = {"BD150", "BD151", "BD152", "BD153"};
     report::FileResult prod =
         scan_context(fs, "/ctx/Dockerfile", files.files["/ctx/Dockerfile"], rules, &cache);
     report::FileResult dev =
@@ -342,7 +342,7 @@ TEST(ContextScan, TheDockerfileItselfIsNotReadAsAContextSecretButOthersAre) {
     fs.files["/ctx/Dockerfile.ci"] = "FROM alpine:3.20\nCOPY . /app\n";
     fs.files["/ctx/.dockerignore"] = "*.md\n";
     engine::ContextCache cache;
-    std::set<std::string> rules = {"BD151"};
+    core::NameSet rules = {"BD151"};
     report::FileResult own = scan_context(fs, "/ctx/Dockerfile", fs.files["/ctx/Dockerfile"], rules, &cache);
     report::FileResult other =
         scan_context(fs, "/ctx/Dockerfile.ci", fs.files["/ctx/Dockerfile.ci"], rules, &cache);

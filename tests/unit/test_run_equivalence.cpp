@@ -12,8 +12,8 @@ using namespace bulwark;
 
 namespace {
 
-std::set<std::string> container_rule_ids() {
-    std::set<std::string> ids;
+core::NameSet container_rule_ids() {
+    core::NameSet ids;
     for (const rules::Rule* r : rules::all_rules()) {
         if (r->check_container != nullptr) {
             ids.insert(std::string(r->id));

@@ -42,7 +42,7 @@ std::string default_profile() {
     return ss.str();
 }
 
-report::FileResult scan(const std::string& text, std::set<std::string> only = {}) {
+report::FileResult scan(const std::string& text, core::NameSet only = {}) {
     core::Policy policy = bulwark::testing::test_policy(std::move(only));
     return bulwark::testing::scan_text_as("seccomp", text, policy, "seccomp.json");
 }

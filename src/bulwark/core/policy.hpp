@@ -11,6 +11,9 @@
 
 namespace bulwark::core {
 
+/// Rule ids or category names, looked up by string_view for every rule of every file.
+using NameSet = std::set<std::string, std::less<>>;
+
 /// Suppress `rules` (all when empty) on files matching `path_glob`, until `until` (inclusive).
 struct PathIgnore {
     std::string path_glob;
@@ -20,10 +23,10 @@ struct PathIgnore {
 };
 
 struct Policy {
-    std::set<std::string> disabled_rules;  // rule ids
-    std::set<std::string> enabled_rules;   // if non-empty, only these run
-    std::set<std::string> disabled_categories;
-    std::map<std::string, Severity> severity_overrides;
+    NameSet disabled_rules;  // rule ids
+    NameSet enabled_rules;   // if non-empty, only these run
+    NameSet disabled_categories;
+    std::map<std::string, Severity, std::less<>> severity_overrides;
     /// Registries that FROM may pull from (empty: any). Entries like "docker.io", "ghcr.io/myorg".
     std::vector<std::string> trusted_registries;
     /// Base images allowed (globs over the short name, e.g. "debian:*", "gcr.io/distroless/*"); empty: any.

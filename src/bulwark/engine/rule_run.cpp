@@ -55,14 +55,13 @@ bool rule_enabled(const rules::Rule& rule, const core::Policy& policy) {
     if (enables_every_rule(policy)) {
         return true;  // the usual case, asked for every rule of every file
     }
-    std::string id(rule.id);
-    if (!policy.enabled_rules.empty() && policy.enabled_rules.count(id) == 0) {
+    if (!policy.enabled_rules.empty() && !policy.enabled_rules.contains(rule.id)) {
         return false;
     }
-    if (policy.disabled_rules.count(id) != 0) {
+    if (policy.disabled_rules.contains(rule.id)) {
         return false;
     }
-    return policy.disabled_categories.count(std::string(rule.category)) == 0;
+    return !policy.disabled_categories.contains(rule.category);
 }
 
 void finish_findings(const core::Policy& policy, report::FileResult& result) {

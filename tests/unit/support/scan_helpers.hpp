@@ -14,7 +14,7 @@
 namespace bulwark::testing {
 
 /// A policy with a fixed date, so EOL and expiry tests do not depend on the clock.
-inline core::Policy test_policy(std::set<std::string> only = {}) {
+inline core::Policy test_policy(core::NameSet only = {}) {
     core::Policy p;
     p.today = "2026-11-23";
     p.enabled_rules = std::move(only);
