@@ -4,11 +4,15 @@
 
 #include "support/memory_fs.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "bulwark/config/config.hpp"
+#include "bulwark/engine/scan.hpp"
 #include "bulwark/rules/rule.hpp"
 
 using namespace bulwark;
@@ -70,6 +74,87 @@ TEST(ConfigFind, SearchesUpwardFromFileOrDirectory) {
     EXPECT_EQ(config::find_config(fs, "/repo"), "/repo/.bulwark.yaml");
     EXPECT_EQ(config::find_config(fs, "/other/Dockerfile"), std::nullopt);
     EXPECT_EQ(config::find_config(fs, "/other"), std::nullopt);
+}
+
+/// A MemoryFs that counts the kind() lookups, the config search's only question to the disk.
+class CountingFs final : public util::FileSystem {
+  public:
+    MemoryFs inner;
+    mutable std::vector<std::string> asked;       // kind()
+    mutable std::vector<std::string> read_paths;  // read()
+    util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
+        read_paths.push_back(path);
+        return inner.read(path, max_bytes);
+    }
+    bool is_directory(const std::string& path) const override { return inner.is_directory(path); }
+    bool exists(const std::string& path) const override { return inner.exists(path); }
+    std::vector<std::string> walk(const std::string& dir,
+                                  const std::vector<std::string>& skip) const override {
+        return inner.walk(dir, skip);
+    }
+    util::PathKind kind(const std::string& path) const override {
+        asked.push_back(path);
+        return inner.kind(path);
+    }
+};
+
+TEST(ConfigFind, FinderAnswersAsFindConfigAndLooksEachDirectoryUpOnce) {
+    CountingFs fs;
+    fs.inner.files["/repo/.bulwark.yaml"] = "";
+    for (const char* f : {"/repo/a/x/Dockerfile", "/repo/a/y/Dockerfile", "/repo/b/Dockerfile",
+                          "/other/p/Dockerfile", "/other/q/Dockerfile"}) {
+        fs.inner.files[f] = "FROM x\n";
+    }
+    config::ConfigFinder finder(fs);
+    auto find = [&](const std::string& dir) { return finder.find(dir, dir + "/Dockerfile"); };
+    EXPECT_EQ(find("/repo/a/x"), "/repo/.bulwark.yaml");
+    // x, a (both names each), then /repo's .bulwark.yaml: the answer for all three is remembered.
+    EXPECT_THAT(fs.asked,
+                ElementsAre("/repo/a/x/.bulwark.yaml", "/repo/a/x/.bulwark.yml", "/repo/a/.bulwark.yaml",
+                            "/repo/a/.bulwark.yml", "/repo/.bulwark.yaml"));
+    fs.asked.clear();
+    EXPECT_EQ(find("/repo/a/y"), "/repo/.bulwark.yaml");
+    EXPECT_EQ(find("/repo/a/y/"), "/repo/.bulwark.yaml");
+    EXPECT_EQ(find("/repo/b"), "/repo/.bulwark.yaml");
+    EXPECT_EQ(find("/repo"), "/repo/.bulwark.yaml");
+    EXPECT_THAT(fs.asked, ElementsAre("/repo/a/y/.bulwark.yaml", "/repo/a/y/.bulwark.yml",
+                                      "/repo/b/.bulwark.yaml", "/repo/b/.bulwark.yml"));
+    fs.asked.clear();
+    EXPECT_EQ(find("/other/p"), std::nullopt);
+    EXPECT_EQ(fs.asked.size(), 6U);  // /other/p, /other and /
+    EXPECT_EQ(find("/other/q"), std::nullopt);
+    EXPECT_EQ(find("/"), std::nullopt);
+    EXPECT_EQ(fs.asked.size(), 8U);  // only /other/q is new
+    for (const char* dir : {"/repo/a/x", "/repo/b", "/other/q", "/"}) {
+        EXPECT_EQ(config::find_config(fs.inner, std::string(dir)), find(dir)) << dir;
+    }
+}
+
+TEST(ConfigFind, ScanLoadsOneConfigOnceForAllItsDirectories) {
+    // A monorepo: one config at the top, a Dockerfile per service given as separate roots.
+    CountingFs fs;
+    fs.inner.files["/mono/.bulwark.yaml"] = "rules:\n  disable: [BD001]\n";
+    std::vector<std::string> roots;
+    for (const char* svc : {"api", "web", "db", "jobs/cron", "jobs/mail"}) {
+        fs.inner.files[fmt::format("/mono/{}/Dockerfile", svc)] = "FROM alpine:3.19\n";
+        roots.push_back(fmt::format("/mono/{}", svc));
+    }
+    engine::ScanOptions opts;
+    opts.cli_policy = cli_policy();
+    opts.paths = roots;
+    opts.jobs = 1;
+    opts.trust.trust_found_config = true;
+    report::Report rep = engine::scan(fs, opts);
+    ASSERT_EQ(rep.files.size(), 5U);
+    for (const report::FileResult& f : rep.files) {
+        EXPECT_TRUE(std::none_of(f.findings.begin(), f.findings.end(), [](const core::Finding& x) {
+            return x.rule_id == "BD001";
+        })) << f.path;
+    }
+    EXPECT_EQ(std::count(fs.read_paths.begin(), fs.read_paths.end(), "/mono/.bulwark.yaml"), 1);
+    // Each directory's own candidates, then /mono's config once: not /mono for every service.
+    EXPECT_EQ(std::count(fs.asked.begin(), fs.asked.end(), "/mono/.bulwark.yaml"), 1);
+    EXPECT_EQ(std::count(fs.asked.begin(), fs.asked.end(), "/mono/jobs/.bulwark.yml"), 1);
 }
 
 TEST(ConfigFind, SearchDirectoryOfFileIsTheParentPath) {

@@ -100,17 +100,21 @@ int image_command(std::vector<std::string> args) {
     options.docker_host = engine_options.host;
     options.tls = engine_options.tls;
     // .bulwark.yaml as for scan: found upward from an archive's or layout's directory (the current
-    // directory for an engine image), or --config; one load per search directory.
+    // directory for an engine image), or --config; one load per config file.
     const util::FileSystem& fs = util::real_filesystem();
-    std::map<std::string, core::Policy> policies;
+    const config::TrustOptions trust = config_flags.trust();
+    config::ConfigFinder finder(fs);
+    std::map<std::string, core::Policy> policies;  // by config path, "" for none
     for (const std::string& image : images) {
         std::string where = fs.exists(image) ? image : std::string(".");
-        std::string dir = config::search_directory(fs, where);
-        auto it = policies.find(dir);
+        std::optional<std::string> config_path =
+            trust.explicit_config ? trust.explicit_config
+                                  : finder.find(config::search_directory(fs, where), where);
+        auto it = policies.find(config_path.value_or(""));
         if (it == policies.end()) {
             config::LoadedPolicy lp =
-                engine::load_report_policy(fs, where, config_flags.trust(), policy, k_max_config_read, rep);
-            it = policies.emplace(dir, std::move(lp.policy)).first;
+                engine::load_report_policy(fs, config_path, trust, policy, k_max_config_read, rep);
+            it = policies.emplace(config_path.value_or(""), std::move(lp.policy)).first;
         }
         for (engine::ImageScanResult& scanned : engine::scan_images(image, options, selectors, it->second)) {
             if (min_sev && *min_sev != core::Severity::info) {

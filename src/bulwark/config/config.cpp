@@ -7,6 +7,7 @@
 
 #include "bulwark/config/config_file.hpp"
 #include "bulwark/rules/rule.hpp"
+#include "bulwark/util/filesystem.hpp"
 
 namespace bulwark::config {
 
@@ -162,37 +163,75 @@ std::string search_directory_of_file(const std::string& scanned_path) {
 }
 
 std::optional<std::string> find_config(const util::FileSystem& fs, const std::string& scanned_path) {
-    std::string start = scanned_path == "-" || scanned_path.empty() ? std::string(".") : scanned_path;
-    stdfs::path dir(search_directory(fs, scanned_path));
+    return ConfigFinder(fs).find(search_directory(fs, scanned_path), scanned_path);
+}
+
+ConfigFinder::ConfigFinder(const util::FileSystem& fs) : m_fs(fs) {
     std::error_code ec;
     stdfs::path cwd = stdfs::current_path(ec);
-    stdfs::path abs = dir.is_absolute() || ec ? dir : cwd / dir;
-    abs = abs.lexically_normal();
+    if (!ec) {
+        m_cwd = cwd.string();
+    }
+}
+
+std::optional<std::string> ConfigFinder::find(const std::string& directory, const std::string& scanned_path) {
+    std::string start = scanned_path == "-" || scanned_path.empty() ? std::string(".") : scanned_path;
+    // Strings, not std::filesystem::path: a tree of many directories asks once per directory.
+    std::string abs =
+        util::normal_path(directory.starts_with('/') || m_cwd.empty() ? directory : m_cwd + "/" + directory);
+    while (abs.size() > 1 && abs.back() == '/') {
+        abs.pop_back();
+    }
+    std::vector<std::string> walked;  // the directories looked up here, each answered by `found`
+    std::optional<std::string> found;
     while (true) {
+        if (auto known = m_found.find(abs); known != m_found.end()) {
+            found = known->second;
+            break;
+        }
         for (std::string_view name : k_config_names) {
-            stdfs::path candidate = abs / name;
-            if (fs.kind(candidate.string()) == util::PathKind::other) {
-                // Show it the way the user named the scanned path: relative stays relative.
-                if (!stdfs::path(start).is_absolute() && !ec) {
-                    return candidate.lexically_relative(cwd).string();
-                }
-                return candidate.string();
+            std::string candidate = abs == "/" ? fmt::format("/{}", name) : fmt::format("{}/{}", abs, name);
+            if (m_fs.kind(candidate) == util::PathKind::other) {
+                found = std::move(candidate);
+                break;
             }
         }
-        stdfs::path parent = abs.parent_path();
-        if (parent == abs || parent.empty()) {
-            return std::nullopt;
+        size_t slash = abs.rfind('/');
+        bool top = abs == "/" || slash == std::string::npos;
+        std::string parent = top ? std::string() : abs.substr(0, slash == 0 ? 1 : slash);
+        walked.push_back(std::move(abs));
+        if (found || top) {
+            break;
         }
-        abs = parent;
+        abs = std::move(parent);
     }
+    for (std::string& w : walked) {
+        m_found[std::move(w)] = found;
+    }
+    if (!found) {
+        return std::nullopt;
+    }
+    // Show it the way the user named the scanned path: relative stays relative.
+    if (!start.starts_with('/') && !m_cwd.empty()) {
+        auto [it, added] = m_relative.try_emplace(*found);
+        if (added) {
+            it->second = stdfs::path(*found).lexically_relative(m_cwd).string();
+        }
+        return it->second;
+    }
+    return found;
 }
 
 LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_path,
                          const TrustOptions& trust, const core::Policy& cli) {
+    return load_policy_from(fs, trust.explicit_config ? trust.explicit_config : find_config(fs, scanned_path),
+                            trust, cli);
+}
+
+LoadedPolicy load_policy_from(const util::FileSystem& fs, const std::optional<std::string>& path,
+                              const TrustOptions& trust, const core::Policy& cli) {
     LoadedPolicy out;
     out.policy = cli;
-    std::optional<std::string> path =
-        trust.explicit_config ? trust.explicit_config : find_config(fs, scanned_path);
     if (!path) {
         return out;
     }

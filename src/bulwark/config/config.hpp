@@ -2,6 +2,7 @@
 // .bulwark.yaml: discovery, trust and conversion into a core::Policy.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bulwark/core/diagnostic.hpp"
@@ -27,6 +28,22 @@ struct LoadedPolicy {
 /// "-" means the current directory) upward to the root. Relative input gives a path relative to the
 /// current directory.
 std::optional<std::string> find_config(const util::FileSystem& fs, const std::string& scanned_path);
+/// find_config for many scanned paths: each directory's answer is remembered, so the directories of
+/// one tree look their shared ancestors up once, not once per directory.
+class ConfigFinder {
+  public:
+    explicit ConfigFinder(const util::FileSystem& fs);
+    /// find_config(fs, scanned_path), given `directory` = search_directory(fs, scanned_path).
+    std::optional<std::string> find(const std::string& directory, const std::string& scanned_path);
+
+  private:
+    const util::FileSystem& m_fs;
+    std::string m_cwd;  // the current directory; empty when it cannot be known
+    // By absolute, lexically normal directory: the absolute path of the config found from it upward.
+    std::unordered_map<std::string, std::optional<std::string>> m_found;
+    std::unordered_map<std::string, std::string> m_relative;  // a found config as shown for relative input
+};
+
 /// The directory find_config starts from for `scanned_path`: the path itself when it is a directory,
 /// else its parent ("." for a bare name or stdin "-"). Paths with one search directory share a config.
 std::string search_directory(const util::FileSystem& fs, const std::string& scanned_path);
@@ -40,5 +57,9 @@ std::string search_directory_of_file(const std::string& scanned_path);
 /// disabled rules and categories are unioned). Never throws: problems are diagnostics.
 LoadedPolicy load_policy(const util::FileSystem& fs, const std::string& scanned_path,
                          const TrustOptions& trust, const core::Policy& cli);
+/// load_policy with the config already found: `config_path` is trust.explicit_config or what
+/// find_config answered (nullopt: no config, `cli` alone).
+LoadedPolicy load_policy_from(const util::FileSystem& fs, const std::optional<std::string>& config_path,
+                              const TrustOptions& trust, const core::Policy& cli);
 
 }  // namespace bulwark::config

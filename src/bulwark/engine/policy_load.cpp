@@ -6,10 +6,11 @@
 
 namespace bulwark::engine {
 
-config::LoadedPolicy load_report_policy(const util::FileSystem& fs, const std::string& scanned_path,
+config::LoadedPolicy load_report_policy(const util::FileSystem& fs,
+                                        const std::optional<std::string>& config_path,
                                         const config::TrustOptions& trust, const core::Policy& cli,
                                         uint64_t max_file_size, report::Report& rep) {
-    config::LoadedPolicy lp = config::load_policy(fs, scanned_path, trust, cli);
+    config::LoadedPolicy lp = config::load_policy_from(fs, config_path, trust, cli);
     for (core::Diagnostic& d : lp.diagnostics) {
         bool seen =
             std::any_of(rep.diagnostics.begin(), rep.diagnostics.end(), [&](const core::Diagnostic& e) {

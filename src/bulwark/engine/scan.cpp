@@ -108,11 +108,24 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
     Discovery disc = discover(fs, options.paths, options.skip, forced, options.markdown);
     rep.diagnostics = std::move(disc.diagnostics);
 
-    // One policy per command-line root (configs are found upward from each root's directory, so
-    // roots in one directory share it: the search and the load run once per directory), looked up
+    // One policy per config file (configs are found upward from each root's directory, each
+    // directory looked up once; roots that find one config share its policy, loaded once), looked up
     // once per input here rather than by root string in the workers.
     std::unordered_map<std::string_view, const core::Policy*> policy_of_root;  // views Input::root
-    std::map<std::string, config::LoadedPolicy> policies;                      // by search directory
+    std::map<std::string, config::LoadedPolicy> policies;                      // by config path, "" none
+    config::ConfigFinder finder(fs);
+    auto policy_for = [&](const std::string& directory, const std::string& scanned_path) {
+        std::optional<std::string> config_path = options.trust.explicit_config
+                                                     ? options.trust.explicit_config
+                                                     : finder.find(directory, scanned_path);
+        auto found = policies.find(config_path.value_or(""));
+        if (found == policies.end()) {
+            config::LoadedPolicy lp = load_report_policy(fs, config_path, options.trust, options.cli_policy,
+                                                         options.max_file_size, rep);
+            found = policies.emplace(config_path.value_or(""), std::move(lp)).first;
+        }
+        return &found->second.policy;
+    };
     std::vector<const core::Policy*> policy_of(disc.inputs.size());
     for (size_t i = 0; i < disc.inputs.size(); ++i) {
         const Input& in = disc.inputs[i];
@@ -127,13 +140,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         // A root that is the input itself is a file discovery already looked at: no lookup again.
         std::string dir = in.root == in.path ? config::search_directory_of_file(in.root)
                                              : config::search_directory(fs, in.root);
-        auto found = policies.find(dir);
-        if (found == policies.end()) {
-            config::LoadedPolicy lp = load_report_policy(fs, in.root, options.trust, options.cli_policy,
-                                                         options.max_file_size, rep);
-            found = policies.emplace(dir, std::move(lp)).first;
-        }
-        policy_of[i] = &found->second.policy;
+        policy_of[i] = policy_for(dir, in.root);
         policy_of_root.emplace(in.root, policy_of[i]);
     }
 
@@ -142,14 +149,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
     const core::Policy* compose_policy = nullptr;
     if (!options.compose_files.empty()) {
         const std::string& first = options.compose_files.front();
-        std::string dir = config::search_directory(fs, first);
-        auto found = policies.find(dir);
-        if (found == policies.end()) {
-            config::LoadedPolicy lp =
-                load_report_policy(fs, first, options.trust, options.cli_policy, options.max_file_size, rep);
-            found = policies.emplace(std::move(dir), std::move(lp)).first;
-        }
-        compose_policy = &found->second.policy;
+        compose_policy = policy_for(config::search_directory(fs, first), first);
     }
 
     ContextCache contexts;
