@@ -245,9 +245,21 @@ TEST(DataEol, ArchitectureNamespaces) {
     std::optional<data::EolInfo> armhf = data::lookup_eol(ref("armhf/alpine:3.5"));
     ASSERT_TRUE(armhf);
     EXPECT_EQ(armhf->suggestion, "arm32v7/alpine:3.23");
-    // Not a namespace Docker Hub builds for, and runtimes in a namespace: not read.
+    // armel/ and aarch64/ are arm32v5/'s and arm64v8/'s deprecated names.
+    EXPECT_EQ(eol_of("armel/debian:jessie"), "debian 8 2020-06-30");
+    EXPECT_EQ(data::lookup_eol(ref("armel/debian:jessie"))->suggestion, "arm32v5/debian:trixie");
+    EXPECT_EQ(data::lookup_eol(ref("aarch64/ubuntu:xenial"))->suggestion, "arm64v8/ubuntu:24.04");
+    // Runtimes in a namespace: the library image's cycles, a replacement in words.
+    EXPECT_EQ(eol_of("arm32v7/python:3.7"), "python 3.7 2023-06-27");
+    EXPECT_EQ(eol_of("arm64v8/node:14-alpine"), "node 14 2023-04-30");
+    std::optional<data::EolInfo> runtime = data::lookup_eol(ref("amd64/openjdk:8-jre"));
+    ASSERT_TRUE(runtime);
+    EXPECT_EQ(runtime->suggestion, "");
+    EXPECT_EQ(runtime->advice,
+              "a supported release built for amd64 (on other platforms: eclipse-temurin:8-jre); which "
+              "releases are built for amd64 is not in the tables");
+    // Not a namespace Docker Hub builds for: not read.
     EXPECT_EQ(eol_of("myarch/debian:10"), "<none>");
-    EXPECT_EQ(eol_of("arm32v7/python:3.7"), "<none>");
     EXPECT_EQ(eol_of("myorg/arm32v7/debian:10"), "<none>");
 }
 
@@ -394,6 +406,21 @@ TEST(DataEol, OfficialImageSuggestionsKeepTheVariant) {
         {"riscv64/rust:1-bullseye", "riscv64/rust:1-trixie"},
         {"riscv64/rust:1.70-bullseye",
          "words: a tag of riscv64/rust built on a supported Debian release, such as 13 (trixie)"},
+        // rust's Alpine tags: the recommended Alpine where the Rust release has tags on it.
+        {"rust:alpine3.17", "rust:alpine3.23"},
+        {"rust:1-alpine3.16", "rust:1-alpine3.23"},
+        {"rust:1.92.1-alpine3.20", "rust:1.92-alpine3.23"},
+        {"rust:1.70-alpine3.18",
+         "words: a newer Rust release: 1.70 has no alpine3.23 tag (1.91 and later have; rust:1-alpine3.23 "
+         "follows the newest)"},
+        {"ppc64le/rust:1-alpine3.18", "ppc64le/rust:1-alpine3.23"},
+        {"arm32v7/rust:1-alpine3.18",
+         "words: a tag of arm32v7/rust built on a supported Alpine release, such as 3.23"},
+        {"rust:1-slim-alpine3.18", "words: a tag of rust built on a supported Alpine release, such as 3.23"},
+        // Runtimes in a namespace: which releases the architecture gets is not in the tables.
+        {"arm32v7/python:3.12-slim-buster",
+         "words: a supported release built for arm32v7 (on other platforms: python:3.12-slim-trixie); which "
+         "releases are built for arm32v7 is not in the tables"},
     };
     expect_suggestions(k_cases);
 }
@@ -444,6 +471,12 @@ TEST(DataEol, TablesAreWellFormed) {
             const data::eol_tables::Cycle* rec = data::eol_tables::find_cycle(p, p.recommended);
             if (rec != nullptr && rec->cycle != "*") {
                 EXPECT_GT(rec->eol, k_today) << p.id << " recommends " << p.recommended;
+            }
+            // The distributions read in architecture namespaces say where their recommended release
+            // is built: without it, arm64v8/debian and buildpack-deps there get words only.
+            if (p.id == "debian" || p.id == "ubuntu" || p.id == "alpine") {
+                ASSERT_NE(rec, nullptr) << p.id;
+                EXPECT_FALSE(rec->architectures.empty()) << p.id << " " << p.recommended;
             }
         }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "bulwark/data/eol_replacement.hpp"
 #include "bulwark/data/eol_tables.hpp"
@@ -69,9 +70,17 @@ std::string canonical_name(const model::ImageRef& image) {
 constexpr std::string_view k_architectures[] = {"amd64", "arm32v5",  "arm32v6", "arm32v7", "arm64v8",
                                                 "i386",  "mips64le", "ppc64le", "riscv64", "s390x"};
 
+/// Docker Hub's deprecated architecture namespaces (until 2017; the official-images README of 2016
+/// lists ARMv5 `armel`, ARMv7 `armhf`, ARMv8 `aarch64`) and the namespace that continues each.
+constexpr std::pair<std::string_view, std::string_view> k_deprecated_architectures[] = {
+    {"armhf", "arm32v7"},
+    {"armel", "arm32v5"},
+    {"aarch64", "arm64v8"},
+};
+
 /// The architecture namespace of a canonical name ("docker.io/arm32v7/debian" -> "arm32v7"), or empty.
-/// The deprecated armhf/ namespace (debian, ubuntu and alpine until 2017) is read as its successor
-/// arm32v7/, which holds the same images and whose name the replacement gives.
+/// A deprecated namespace is read as its successor, which holds the same images and whose name the
+/// replacement gives.
 std::string_view architecture_of(std::string_view name) {
     constexpr std::string_view k_hub = "docker.io/";
     if (!util::starts_with(name, k_hub)) {
@@ -83,8 +92,10 @@ std::string_view architecture_of(std::string_view name) {
         return {};
     }
     std::string_view space = rest.substr(0, slash);
-    if (space == "armhf") {
-        return "arm32v7";
+    for (const auto& [deprecated, successor] : k_deprecated_architectures) {
+        if (space == deprecated) {
+            return successor;
+        }
     }
     for (std::string_view arch : k_architectures) {
         if (arch == space) {
@@ -110,12 +121,8 @@ std::optional<ImageProduct> product_of(const std::string& name) {
         return official_product(std::string_view(name).substr(k_library.size()));
     }
     if (std::string_view arch = architecture_of(name); !arch.empty()) {
-        // Only the distributions: which runtime releases each architecture gets is not in the tables.
-        std::string_view image = std::string_view(name).substr(name.rfind('/') + 1);
-        if (image == "debian" || image == "ubuntu" || image == "alpine") {
-            return official_product(image);
-        }
-        return std::nullopt;
+        // arm32v7/python is python's arm32v7 build: the same tags, so the same cycles.
+        return official_product(std::string_view(name).substr(name.rfind('/') + 1));
     }
     if (name == "quay.io/centos/centos") {
         return ImageProduct{"centos", CycleForm::major};

@@ -10,16 +10,32 @@
 // - Fedora: fedoraproject.org/wiki/End_of_life and the f-4x key-tasks schedules.
 // - Amazon Linux: aws.amazon.com/amazon-linux-2/faqs (AL2 end of support 2026-06-30),
 //   Amazon Linux AMI 2018.03 (2023-12-31), Amazon Linux 2023 (2029-06-30).
+// Architectures (checked 2026-12-03): the Architectures lines of docker-library/official-images
+// library/debian, library/ubuntu and library/alpine (via library/python's alpine3.23 list): Debian 13
+// has no mips64le image, Ubuntu 24.04 no arm32v5, arm32v6 or i386 one. Only the recommended releases
+// carry the list: a new recommendation without one names no tag in an architecture namespace.
 #include "bulwark/data/eol_tables.hpp"
 
 namespace bulwark::data::eol_tables {
 
 namespace {
 
+// The recommended releases, each with the architecture namespaces it is built for.
+constexpr std::string_view k_debian_13_architectures[] = {"amd64", "arm32v5", "arm32v7", "arm64v8",
+                                                          "i386",  "ppc64le", "riscv64", "s390x"};
+constexpr Cycle k_debian_13 = {"13", "2030-06-30", "trixie", k_debian_13_architectures};
+constexpr std::string_view k_ubuntu_2404_architectures[] = {"amd64",   "arm32v7", "arm64v8",
+                                                            "ppc64le", "riscv64", "s390x"};
+constexpr Cycle k_ubuntu_2404 = {"24.04", "2029-05-31", "noble", k_ubuntu_2404_architectures};
+constexpr std::string_view k_alpine_323_architectures[] = {"amd64", "arm32v6", "arm32v7", "arm64v8",
+                                                           "i386",  "ppc64le", "riscv64", "s390x"};
+constexpr Cycle k_alpine_323 = {"3.23", "2027-11-01", "", k_alpine_323_architectures};
+
 constexpr Cycle k_debian[] = {
-    {"6", "2016-02-29", "squeeze"},   {"7", "2018-05-31", "wheezy"},  {"8", "2020-06-30", "jessie"},
-    {"9", "2022-06-30", "stretch"},   {"10", "2024-06-30", "buster"}, {"11", "2026-08-31", "bullseye"},
-    {"12", "2028-06-30", "bookworm"}, {"13", "2030-06-30", "trixie"},
+    {"6", "2016-02-29", "squeeze"},   {"7", "2018-05-31", "wheezy"},
+    {"8", "2020-06-30", "jessie"},    {"9", "2022-06-30", "stretch"},
+    {"10", "2024-06-30", "buster"},   {"11", "2026-08-31", "bullseye"},
+    {"12", "2028-06-30", "bookworm"}, k_debian_13,
 };
 
 constexpr Cycle k_ubuntu[] = {
@@ -33,7 +49,7 @@ constexpr Cycle k_ubuntu[] = {
     {"20.10", "2021-07-22", "groovy"},   {"21.04", "2022-01-20", "hirsute"},
     {"21.10", "2022-07-14", "impish"},   {"22.04", "2027-04-01", "jammy"},
     {"22.10", "2023-07-20", "kinetic"},  {"23.04", "2024-01-20", "lunar"},
-    {"23.10", "2024-07-12", "mantic"},   {"24.04", "2029-05-31", "noble"},
+    {"23.10", "2024-07-12", "mantic"},   k_ubuntu_2404,
     {"24.10", "2025-07-10", "oracular"}, {"25.04", "2026-01-17", "plucky"},
     {"25.10", "2026-07-01", "questing"}, {"26.04", "2031-04-30", "resolute"},
 };
@@ -46,7 +62,7 @@ constexpr Cycle k_alpine[] = {
     {"3.12", "2022-05-01", ""}, {"3.13", "2022-11-01", ""}, {"3.14", "2023-05-01", ""},
     {"3.15", "2023-11-01", ""}, {"3.16", "2024-05-23", ""}, {"3.17", "2024-11-22", ""},
     {"3.18", "2025-05-09", ""}, {"3.19", "2025-11-01", ""}, {"3.20", "2026-04-01", ""},
-    {"3.21", "2026-11-01", ""}, {"3.22", "2027-05-01", ""}, {"3.23", "2027-11-01", ""},
+    {"3.21", "2026-11-01", ""}, {"3.22", "2027-05-01", ""}, k_alpine_323,
 };
 
 constexpr Cycle k_centos[] = {

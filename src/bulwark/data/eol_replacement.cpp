@@ -17,14 +17,17 @@
 // - golang (library/golang): every supported release has N-windowsservercore and N-nanoserver.
 //   python publishes Windows images for its newest releases only, so none is named.
 // - Architecture namespaces (amd64/, arm32v7/, i386/ ...) hold the same tags as the library image
-//   for the architectures a release is built for (official-images library/debian, library/ubuntu,
-//   library/alpine via library/python's alpine3.23 list, library/rust, library/buildpack-deps):
-//   Debian 13 has no mips64le image, Ubuntu 24.04 no arm32v5, arm32v6 or i386 one. armhf/ (debian,
-//   ubuntu, alpine) stopped in 2017; its images continue in arm32v7/, the name replacements give.
+//   for the architectures a release is built for (the distributions' lists are in eol_os.cpp, next
+//   to the release they describe; library/rust, library/buildpack-deps). The namespaces of the
+//   2016 official-images README ("Architectures other than amd64?": ARMv5 `armel`, ARMv7 `armhf`,
+//   ARMv8 `aarch64`) stopped in 2017; their images continue in arm32v5/, arm32v7/ and arm64v8/, the
+//   names replacements give. Which runtime releases (python, node ...) each architecture gets is not
+//   in the tables: a runtime there gets words.
 // - rust (library/rust, docker-library/repo-info repos/rust): N[-slim]-<codename> for each Debian
 //   release the current Rust is built on, the floating major 1 and the bare codename too; a minor
 //   release keeps the Debian tags it had when it was current (1.67 was the first with bookworm,
-//   1.88 the first with trixie), so an older pinned release has none on a supported Debian.
+//   1.88 the first with trixie), so an older pinned release has none on a supported Debian. The same
+//   holds for N-alpine3.M (no slim variant): 1.91 was the first with alpine3.23.
 // - buildpack-deps (library/buildpack-deps, its Hub pages per architecture): <codename>,
 //   <codename>-curl and <codename>-scm for the supported Debian and Ubuntu releases, built for the
 //   architectures of the distribution's own image.
@@ -34,6 +37,7 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <span>
 
 #include "bulwark/data/eol_tables.hpp"
 #include "bulwark/util/strings.hpp"
@@ -48,46 +52,49 @@ using eol_tables::Product;
 /// Java feature releases with long-term builds on Docker Hub (Temurin and Semeru alike).
 constexpr std::array<int, 5> k_java_lts = {8, 11, 17, 21, 25};
 
-/// The architectures Docker Hub builds one release of an official image for: the releases the
-/// tables recommend (debian, ubuntu, alpine; buildpack-deps follows its distribution) and the
-/// Debian releases rust is built on.
-struct Build {
-    std::string_view image;
-    std::string_view release;
-    std::array<std::string_view, 8> architectures;
-};
-
-constexpr Build k_builds[] = {
-    {"debian", "trixie", {"amd64", "arm32v5", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
-    {"ubuntu", "24.04", {"amd64", "arm32v7", "arm64v8", "ppc64le", "riscv64", "s390x"}},
-    {"alpine", "3.23", {"amd64", "arm32v6", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
-    {"rust", "trixie", {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
-    {"rust", "bookworm", {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "s390x"}},
-};
-
-/// True when `release` of official image `image` is built for `architecture` (any, when empty).
-/// A release the table does not list counts as not built: no tag is named for it.
-bool built_for(std::string_view image, std::string_view release, std::string_view architecture) {
-    if (architecture.empty()) {
-        return true;
-    }
-    for (const Build& b : k_builds) {
-        if (b.image == image && b.release == release) {
-            return std::find(b.architectures.begin(), b.architectures.end(), architecture) !=
-                   b.architectures.end();
-        }
-    }
-    return false;
+/// True when an image built for `architectures` can be named in `architecture`'s namespace: always
+/// outside a namespace (empty), else when the list holds it.
+bool built_for(std::span<const std::string_view> architectures, std::string_view architecture) {
+    return architecture.empty() ||
+           std::find(architectures.begin(), architectures.end(), architecture) != architectures.end();
 }
 
-/// The Debian releases rust has tags on, newest first, with the first Rust minor release built on
-/// each (every later one has them too).
-struct RustDebian {
-    std::string_view codename;
+/// True when the release the tables recommend for distribution `os` is built for `architecture`
+/// (any, when empty). The release and its architectures both come from the EOL table: a release
+/// without a list counts as not built, so no tag is named for it.
+bool recommended_built_for(const Product& os, std::string_view architecture) {
+    const Cycle* c = eol_tables::find_cycle(os, os.recommended);
+    return architecture.empty() || (c != nullptr && built_for(c->architectures, architecture));
+}
+
+/// True when `product` is a distribution of the EOL tables (debian, ubuntu, alpine ...).
+bool is_distribution(std::string_view product) {
+    std::span<const Product> os = eol_tables::os_products();
+    return std::any_of(os.begin(), os.end(), [&](const Product& p) { return p.id == product; });
+}
+
+/// A release of a distribution rust is built on, the first Rust minor release built on it (every
+/// later one has its tags too) and the architectures those tags are built for.
+struct RustBuild {
+    std::string_view release;  // Debian codename ("trixie"), or Alpine cycle ("3.23")
     int first_minor;
+    std::array<std::string_view, 7> architectures;
 };
 
-constexpr RustDebian k_rust_debian[] = {{"trixie", 88}, {"bookworm", 67}};
+/// The Debian releases rust has tags on, newest first (library/rust's Architectures lines; trixie's
+/// from docker-library/repo-info repos/rust/remote/1-trixie.md).
+constexpr RustBuild k_rust_debian[] = {
+    {"trixie", 88, {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "riscv64", "s390x"}},
+    {"bookworm", 67, {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "s390x"}},
+};
+
+/// The Alpine releases the tables may recommend that rust has tags on. Alpine 3.23.0 came out on
+/// 2025-12-03, when Rust 1.91.1 was current: docker-library/repo-info repos/rust/remote/
+/// 1.91-alpine3.23.md (RUST_VERSION=1.91.1, built 2025-12-09 for amd64, arm64v8 and ppc64le) is the
+/// first minor release with alpine3.23 tags; 1.98's (1-alpine3.23.md) has the same architectures.
+constexpr RustBuild k_rust_alpine[] = {
+    {"3.23", 91, {"amd64", "arm64v8", "ppc64le"}},
+};
 
 /// A non-negative decimal number, or -1.
 int number(std::string_view text) {
@@ -189,7 +196,7 @@ std::string kept_suffix(std::string_view product, const std::vector<std::string_
 /// architecture namespace (arm32v7/debian) where the recommended release is built for it.
 Replacement library_image(const TagContext& t) {
     const Product* p = eol_tables::find_product(t.product);
-    if (!built_for(t.product, p->recommended, t.architecture)) {
+    if (!recommended_built_for(*p, t.architecture)) {
         return {{},
                 "an image of a supported " + std::string(p->label) + " release for another architecture: " +
                     repository(t) + " has no " + recommended_release(*p) + " image"};
@@ -347,23 +354,29 @@ std::optional<Replacement> buildpack_deps(const TagContext& t, size_t word, std:
     std::string codename = recommended_os_word(os_product);
     if ((os_product != "debian" && os_product != "ubuntu") || codename.empty() || word != 0 ||
         t.words.size() > 2 || (t.words.size() == 2 && t.words[1] != "curl" && t.words[1] != "scm") ||
-        !built_for(os_product, os->recommended, t.architecture)) {
+        !recommended_built_for(*os, t.architecture)) {
         return std::nullopt;
     }
     return Replacement{repository(t) + ":" + tag_with(t, word, codename), {}};
 }
 
-/// rust:[VERSION-][slim-]<codename>: the same variant on the newest Debian release the version has
-/// tags on; a pinned release older than every supported Debian's tags is named in words.
-std::optional<Replacement> rust(const TagContext& t, size_t word) {
-    // The words before the codename: a version (1, 1.70, 1.70.0), then "slim"; nothing after it.
-    size_t version = t.words.size();
+/// A rust tag's words before its distribution word: a version (1, 1.70, 1.70.0), then "slim".
+struct RustTag {
+    size_t version;  // index of the version word, or words.size() when none
     bool slim = false;
+    int minor = -1;                // -1: no version or the floating major "1"
+    std::string_view pinned = {};  // the minor release a pinned version names: 1.70.0 -> "1.70"
+};
+
+/// The words of rust tag `t` before its distribution word `word` (nothing may follow it), or
+/// nullopt for a shape rust never published. Alpine tags have no slim variant.
+std::optional<RustTag> rust_tag(const TagContext& t, size_t word, bool slim_allowed) {
+    RustTag out{t.words.size()};
     for (size_t k = 0; k < word; ++k) {
         if (k == 0 && t.words[k][0] >= '0' && t.words[k][0] <= '9') {
-            version = k;
-        } else if (t.words[k] == "slim" && !slim) {
-            slim = true;
+            out.version = k;
+        } else if (slim_allowed && t.words[k] == "slim" && !out.slim) {
+            out.slim = true;
         } else {
             return std::nullopt;
         }
@@ -371,61 +384,105 @@ std::optional<Replacement> rust(const TagContext& t, size_t word) {
     if (word + 1 != t.words.size()) {
         return std::nullopt;
     }
-    int minor = -1;  // -1: no version or the floating major "1"
-    std::string_view pinned;
-    if (version < t.words.size()) {
-        std::vector<std::string_view> parts = util::split(t.words[version], '.');
+    if (out.version < t.words.size()) {
+        std::vector<std::string_view> parts = util::split(t.words[out.version], '.');
         if (parts.size() > 3 || parts[0] != "1" || (parts.size() > 1 && number(parts[1]) < 0) ||
             (parts.size() > 2 && number(parts[2]) < 0)) {
             return std::nullopt;
         }
         if (parts.size() > 1) {
-            minor = number(parts[1]);
-            pinned = t.words[version].substr(0, 2 + parts[1].size());  // 1.70.0 -> 1.70
+            out.minor = number(parts[1]);
+            out.pinned = t.words[out.version].substr(0, 2 + parts[1].size());
         }
     }
-    std::string floating = recommended_os_word("debian");
-    const RustDebian* target = nullptr;
-    for (const RustDebian& r : k_rust_debian) {
-        if (minor < 0 ? r.codename == floating : minor >= r.first_minor) {
-            target = &r;
-            break;
-        }
-    }
-    if (target == nullptr && minor >= 0) {
-        const RustDebian& oldest = k_rust_debian[std::size(k_rust_debian) - 1];
-        return Replacement{{},
-                           "a newer Rust release: " + std::string(pinned) +
-                               " was never built on a supported Debian release (1." +
-                               std::to_string(oldest.first_minor) + " and later have " +
-                               std::string(oldest.codename) + " tags; " + repository(t) + ":1" +
-                               (slim ? "-slim-" : "-") + floating + " follows the newest)"};
-    }
-    if (target == nullptr || !built_for("rust", target->codename, t.architecture)) {
-        return std::nullopt;
-    }
-    std::string tag = tag_with(t, word, target->codename);
-    if (!pinned.empty()) {
-        tag = std::string(pinned) + tag.substr(t.words[version].size());  // the minor release's own tag
+    return out;
+}
+
+/// `t`'s tag on distribution word `with`, a pinned version as its minor release's own tag (the
+/// new variant has no old patch releases), named in `t`'s namespace.
+Replacement rust_replacement(const TagContext& t, size_t word, const RustTag& r, std::string_view with) {
+    std::string tag = tag_with(t, word, with);
+    if (!r.pinned.empty()) {
+        tag = std::string(r.pinned) + tag.substr(t.words[r.version].size());
     }
     return Replacement{repository(t) + ":" + tag, {}};
 }
 
-/// Official images that name their distribution release by codename and publish the supported ones.
+/// rust:[VERSION-][slim-]<codename>: the same variant on the newest Debian release the version has
+/// tags on; a pinned release older than every supported Debian's tags is named in words.
+std::optional<Replacement> rust_debian(const TagContext& t, size_t word) {
+    std::optional<RustTag> r = rust_tag(t, word, true);
+    if (!r) {
+        return std::nullopt;
+    }
+    std::string floating = recommended_os_word("debian");
+    const RustBuild* target = nullptr;
+    for (const RustBuild& b : k_rust_debian) {
+        if (r->minor < 0 ? b.release == floating : r->minor >= b.first_minor) {
+            target = &b;
+            break;
+        }
+    }
+    if (target == nullptr && r->minor >= 0) {
+        const RustBuild& oldest = k_rust_debian[std::size(k_rust_debian) - 1];
+        return Replacement{{},
+                           "a newer Rust release: " + std::string(r->pinned) +
+                               " was never built on a supported Debian release (1." +
+                               std::to_string(oldest.first_minor) + " and later have " +
+                               std::string(oldest.release) + " tags; " + repository(t) + ":1" +
+                               (r->slim ? "-slim-" : "-") + floating + " follows the newest)"};
+    }
+    if (target == nullptr || !built_for(target->architectures, t.architecture)) {
+        return std::nullopt;
+    }
+    return rust_replacement(t, word, *r, target->release);
+}
+
+/// rust:[VERSION-]alpine3.N: the same tag on the Alpine release the tables recommend, when rust has
+/// tags there; a pinned release older than its first build there is named in words.
+std::optional<Replacement> rust_alpine(const TagContext& t, size_t word) {
+    std::optional<RustTag> r = rust_tag(t, word, false);
+    const Product* alpine = eol_tables::find_product("alpine");
+    if (!r || alpine == nullptr) {
+        return std::nullopt;
+    }
+    const RustBuild* target = nullptr;
+    for (const RustBuild& b : k_rust_alpine) {
+        target = b.release == alpine->recommended ? &b : target;
+    }
+    if (target == nullptr) {
+        return std::nullopt;  // the recommended release's first Rust build is not in the table
+    }
+    std::string with = "alpine" + std::string(alpine->recommended);
+    if (r->minor >= 0 && r->minor < target->first_minor) {
+        return Replacement{{},
+                           "a newer Rust release: " + std::string(r->pinned) + " has no " + with +
+                               " tag (1." + std::to_string(target->first_minor) + " and later have; " +
+                               repository(t) + ":1-" + with + " follows the newest)"};
+    }
+    if (!built_for(target->architectures, t.architecture)) {
+        return std::nullopt;
+    }
+    return rust_replacement(t, word, *r, with);
+}
+
+/// Official images that name their distribution release in their tags and publish the supported ones.
 std::optional<Replacement> codename_image(const TagContext& t, size_t word, std::string_view os_product) {
     std::string_view image = official_image(t);
     if (image == "buildpack-deps") {
         return buildpack_deps(t, word, os_product);
     }
     if (image == "rust" && os_product == "debian") {
-        return rust(t, word);
+        return rust_debian(t, word);
+    }
+    if (image == "rust" && os_product == "alpine") {
+        return rust_alpine(t, word);
     }
     return std::nullopt;
 }
 
-}  // namespace
-
-Replacement for_product(const TagContext& tag) {
+/// for_product() for an image named outside an architecture namespace, or a distribution in one.
+Replacement product_replacement(const TagContext& tag) {
     if (tag.product == "dotnet") {
         return dotnet(tag);
     }
@@ -435,7 +492,9 @@ Replacement for_product(const TagContext& tag) {
     return library_image(tag);
 }
 
-Replacement for_distribution(const TagContext& tag, size_t word, std::string_view os_product) {
+/// for_distribution() for an image named outside an architecture namespace (or rust, buildpack-deps and
+/// the other images the tables do not know, in one).
+Replacement distribution_replacement(const TagContext& tag, size_t word, std::string_view os_product) {
     const Product* os = eol_tables::find_product(os_product);
     if (tag.product.empty()) {
         if (std::optional<Replacement> r = codename_image(tag, word, os_product)) {
@@ -461,7 +520,48 @@ Replacement for_distribution(const TagContext& tag, size_t word, std::string_vie
             out.append(out.empty() ? "" : "-").append(part);
         }
     }
-    return {repository(tag) + ":" + out, {}};
+    return {library_repo(tag) + ":" + out, {}};
+}
+
+/// "docker.io/library/python" for a runtime in an architecture namespace (arm32v7/python).
+std::string library_name(const TagContext& t) {
+    return "docker.io/library/" + std::string(official_image(t));
+}
+
+/// A runtime in an architecture namespace: the tables say which architectures the recommended
+/// distribution releases are built for, not which runtime releases (and variants) each one gets,
+/// so the replacement `elsewhere` (the library image's) is given in words.
+Replacement unknown_architecture(const TagContext& t, const Replacement& elsewhere) {
+    return {{},
+            "a supported release built for " + std::string(t.architecture) + " (on other platforms: " +
+                (elsewhere.reference.empty() ? elsewhere.advice : elsewhere.reference) +
+                "); which releases are built for " + std::string(t.architecture) + " is not in the tables"};
+}
+
+/// True when `t` is a runtime of the tables (python, openjdk ...) in an architecture namespace.
+bool runtime_in_namespace(const TagContext& t) {
+    return !t.architecture.empty() && !t.product.empty() && !is_distribution(t.product);
+}
+
+}  // namespace
+
+Replacement for_product(const TagContext& tag) {
+    if (runtime_in_namespace(tag)) {
+        std::string library = library_name(tag);
+        return unknown_architecture(
+            tag, product_replacement({tag.image, library, {}, tag.product, tag.cycle, tag.words}));
+    }
+    return product_replacement(tag);
+}
+
+Replacement for_distribution(const TagContext& tag, size_t word, std::string_view os_product) {
+    if (runtime_in_namespace(tag)) {
+        std::string library = library_name(tag);
+        return unknown_architecture(
+            tag, distribution_replacement({tag.image, library, {}, tag.product, tag.cycle, tag.words}, word,
+                                          os_product));
+    }
+    return distribution_replacement(tag, word, os_product);
 }
 
 }  // namespace bulwark::data::eol_replacement

@@ -9,13 +9,17 @@ struct Cycle {
     std::string_view cycle;     // "10", "3.7", "18.04"
     std::string_view eol;       // YYYY-MM-DD
     std::string_view codename;  // "buster", "bionic"; empty when none
+    // The Docker Hub architecture namespaces the official image of this release is built for
+    // ("arm64v8" ...); empty when the tables do not say, which names no tag in a namespace.
+    std::span<const std::string_view> architectures = {};
 };
 
 struct Product {
     std::string_view id;     // "debian"
     std::string_view label;  // "Debian"
     std::span<const Cycle> cycles;
-    std::string_view recommended;  // cycle (or tag) to suggest instead: "trixie", "3.13"
+    std::string_view recommended;  // cycle (or tag) to suggest instead: "trixie", "3.13"; the one
+                                   // place that names it (replacements and their architectures read it)
 };
 
 /// Distributions: debian, ubuntu, alpine, centos, fedora, amazonlinux.
