@@ -80,6 +80,17 @@ TEST(RuleFastPaths, DownloadsOnlyInInstructionsWithTheDownloadBits) {
     EXPECT_EQ(downloads, 3U);  // curl, sudo wget, busybox wget
 }
 
+TEST(DownloadNames, NameIsVariableOnlyWhenTheUrlStartsWithExpansionsAndNoSlashFollows) {
+    for (const char* url : {"$URL", "${URL}", "${MIRROR}client-${V}.zip", "$A$B", "${U:-https://x/y.tgz}",
+                            "${A}${B}", "$1", "${X"}) {
+        EXPECT_TRUE(rd::supply::url_name_is_variable(url)) << url;
+    }
+    for (const char* url : {"https://example.com/$FILE", "${BASE}/tool.tgz", "$HOST/dl/x.zip",
+                            "https://$HOST", "example.com/x", "", "x$Y", "${U:-https://x}/y.tgz"}) {
+        EXPECT_FALSE(rd::supply::url_name_is_variable(url)) << url;
+    }
+}
+
 TEST(RuleFastPaths, RunViewProgramsHoldEveryCommandsProgramAndManager) {
     model::Dockerfile df = analyze_text(std::string(k_dockerfile) +
                                         "RUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n"

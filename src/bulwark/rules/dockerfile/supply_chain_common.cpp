@@ -1,6 +1,7 @@
 #include "bulwark/rules/dockerfile/supply_chain_common.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <memory>
 #include <unordered_map>
@@ -198,6 +199,31 @@ std::string url_basename(std::string_view url) {
     size_t last = path.rfind('/');
     std::string_view base = last == std::string_view::npos ? path : path.substr(last + 1);
     return base.empty() ? std::string("index.html") : std::string(base);
+}
+
+bool url_name_is_variable(std::string_view url) {
+    size_t i = 0;
+    while (i < url.size() && url[i] == '$') {
+        if (i + 1 < url.size() && url[i + 1] == '{') {
+            int depth = 0;
+            size_t j = i + 1;
+            for (; j < url.size(); ++j) {
+                depth += url[j] == '{' ? 1 : url[j] == '}' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            i = j + 1;  // past the closing brace (past the end when there is none)
+        } else {
+            size_t j = i + 1;
+            while (j < url.size() &&
+                   (std::isalnum(static_cast<unsigned char>(url[j])) != 0 || url[j] == '_')) {
+                ++j;
+            }
+            i = j == i + 1 ? std::min(url.size(), j + 1) : j;  // $1, $@: one character
+        }
+    }
+    return i > 0 && (i >= url.size() || url.substr(i).find('/') == std::string_view::npos);
 }
 
 std::string wget_file_name(std::string_view url, const WgetLayout& layout) {
@@ -621,6 +647,9 @@ std::optional<Download> as_download(const shell::Command& c) {
     std::optional<std::string> dir = prog == "curl"
                                          ? shell::option_value(argv, "", {"output-dir"}, values)
                                          : shell::option_value(argv, "P", {"directory-prefix"}, values);
+    if (dir && *dir != "." && *dir != "./") {
+        d.directory = *dir;
+    }
     if (out) {
         if (*out == "-") {
             d.to_stdout = true;
@@ -629,17 +658,20 @@ std::optional<Download> as_download(const shell::Command& c) {
         }
     } else if (prog == "curl") {
         if (shell::has_option(argv, "O", {"remote-name", "remote-name-all"}, values)) {
-            d.file = under_directory(dir, url_basename(d.url));
             d.server_names_file = shell::has_option(argv, "J", {"remote-header-name"}, values);
+            d.name_from_variable = !d.server_names_file && url_name_is_variable(d.url);
+            d.file = d.name_from_variable ? std::string() : under_directory(dir, url_basename(d.url));
         } else {
             d.to_stdout = true;
         }
     } else {
         WgetLayout layout = wget_layout(argv, values);
-        d.file = under_directory(dir, wget_file_name(d.url, layout));
         d.makes_directories = (dir && !dir->empty() && *dir != "." && *dir != "./") || layout.directories;
         d.server_names_file =
             shell::has_option(argv, "", {"content-disposition", "trust-server-names"}, values);
+        // With -x the host and URL directories are part of the name: they are left as written.
+        d.name_from_variable = !d.server_names_file && !layout.directories && url_name_is_variable(d.url);
+        d.file = d.name_from_variable ? std::string() : under_directory(dir, wget_file_name(d.url, layout));
     }
     return d;
 }

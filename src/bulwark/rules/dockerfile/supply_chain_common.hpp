@@ -83,6 +83,11 @@ struct Download {
     bool server_names_file = false;
     /// wget -P or -x: the download makes the directories `file` is in.
     bool makes_directories = false;
+    /// The name would come from the URL, but that part of it is a variable's value (`wget $URL`,
+    /// `curl -O ${MIRROR}tool.zip`): `file` is "" (not guessed) and `directory` holds the -P /
+    /// --output-dir the file goes to ("" for the working directory).
+    bool name_from_variable = false;
+    std::string directory;
     const model::shell::Word* url_word = nullptr;
     /// The word holding the value of curl's -o/--output or wget's -O/--output-document (the option
     /// word itself for "-O-", "--output-document=-"), nullptr when absent.
@@ -93,6 +98,10 @@ struct Download {
 /// The last component of `url`'s path, without query or fragment ("index.html" when there is none):
 /// the name curl -O gives the downloaded file (since curl 7.86.0; older releases kept the query).
 std::string url_basename(std::string_view url);
+
+/// True when the last path component of `url` (as written in a RUN) is not in its text: the URL
+/// starts with variable expansions (`$URL`, `${MIRROR}tool.zip`) and no '/' follows them.
+bool url_name_is_variable(std::string_view url);
 
 /// How GNU wget lays out the file it names after the URL.
 struct WgetLayout {

@@ -593,15 +593,20 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
         std::string_view dir = parent_directory(d->file);
         if (d->to_stdout) {
             fix = wget_later ? fmt::format("curl -fsSL {}", url) : fmt::format("wget -qO- {}", url);
-        } else if (d->server_names_file) {
-            // The same "name it as the server says" in the other tool.
+        } else if (d->server_names_file || d->name_from_variable) {
+            // The same "name it as the server says" in the other tool; or the same "name it after the
+            // URL" when the name is in a variable: both tools take the URL's last path component.
+            if (d->name_from_variable) {
+                dir = d->directory;
+            }
             std::string in = util::shell_quote_expanding(dir);
-            fix = wget_later ? fmt::format("curl -fsSLOJ{} {}",
-                                           dir.empty() ? std::string()
-                                                       : fmt::format(" --create-dirs --output-dir {}", in),
-                                           url)
-                             : fmt::format("wget -q --content-disposition{} {}",
-                                           dir.empty() ? std::string() : fmt::format(" -P {}", in), url);
+            fix = wget_later
+                      ? fmt::format(
+                            "curl -fsSLO{}{} {}", d->server_names_file ? "J" : "",
+                            dir.empty() ? std::string() : fmt::format(" --create-dirs --output-dir {}", in),
+                            url)
+                      : fmt::format("wget -q{}{} {}", d->server_names_file ? " --content-disposition" : "",
+                                    dir.empty() ? std::string() : fmt::format(" -P {}", in), url);
         } else if (wget_later) {
             // curl -o makes no directories unless told to; wget -P and -x make theirs.
             fix = fmt::format("curl -fsSLo {}{} {}", file_text(*d),

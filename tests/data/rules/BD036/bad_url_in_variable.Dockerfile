@@ -1,0 +1,28 @@
+FROM debian:12-slim AS mirror
+ARG MIRROR=https://download.example.com/client/
+ARG VERSION=21.1
+RUN curl -fsSLo /tmp/a https://example.com/a
+# wget names the file after the URL, whose last path component is in the variable's value: curl is
+# told to do the same (-O) rather than given a guessed name.
+#! BD036
+#! fix curl -fsSLO ${MIRROR}client-${VERSION}.zip
+RUN wget ${MIRROR}client-${VERSION}.zip
+
+FROM debian:12-slim AS prefix
+ARG DATA_URL=https://cdn.example.com/db/City.mmdb.gz
+RUN curl -fsSLo /tmp/a https://example.com/a
+#! BD036
+#! fix curl -fsSLO --create-dirs --output-dir data ${DATA_URL}
+RUN wget -P data ${DATA_URL}
+
+FROM debian:12-slim AS curl_first
+ARG URL=https://example.com/tool.tgz
+RUN wget -qO /tmp/a https://example.com/a
+#! BD036
+#! fix wget -q -P /opt $URL
+RUN curl -fsSLO --output-dir /opt "$URL"
+
+FROM debian:12-slim
+COPY --from=mirror /tmp/a /opt/a
+COPY --from=prefix /tmp/a /opt/b
+COPY --from=curl_first /tmp/a /opt/c
