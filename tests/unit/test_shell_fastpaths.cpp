@@ -64,8 +64,12 @@ detail::Kw slow_classify(std::string_view v) {
 }
 
 std::string describe(const sh::Word& w) {
+    std::string expansions;
+    for (const bulwark::util::ByteRange& r : w.expansions.ranges()) {
+        expansions += " e" + std::to_string(r.begin) + "-" + std::to_string(r.end);
+    }
     return "[" + w.value + "|" + std::to_string(w.begin) + "-" + std::to_string(w.end) +
-           (w.quoted ? "q" : "") + (w.dynamic ? "d" : "") + "]";
+           (w.quoted ? "q" : "") + (w.dynamic ? "d" : "") + expansions + "]";
 }
 
 /// Every field of a parsed script, for comparing two parses.
@@ -102,6 +106,9 @@ std::string describe(const sh::Script& s) {
         out += "S " + std::to_string(sc.parent) + std::to_string(sc.inherits) + std::to_string(sc.pipefail) +
                "\n";
     }
+    for (const sh::Script::LoopVariable& v : s.loop_variables) {
+        out += "L " + v.name + " " + std::to_string(v.begin) + "\n";
+    }
     return out;
 }
 
@@ -114,7 +121,8 @@ std::vector<std::string> remembered_texts() {
             "echo \"unterminated",
             "for p in a b; do (cd $p && make) & done; wait",
             "",
-            "x=1 y=$(printf '%s' \"$x\") env | grep -q y 2>&1 >/dev/null"};
+            "x=1 y=$(printf '%s' \"$x\") env | grep -q y 2>&1 >/dev/null",
+            "sh -c \"echo \\$X $Y; for v in 1; do :; done\" \"a$(b \"c\")\"'$d'${e:-\"f\"}"};
 }
 
 }  // namespace

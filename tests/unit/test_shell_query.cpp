@@ -289,4 +289,41 @@ TEST(ShellQuery, ShellTextKeepsWhatTheWordMeant) {
     // Quoted words with expansions keep them, in double quotes.
     EXPECT_EQ(text("curl \"https://x/dl?v=${V}&os=linux\"", 1, false), "\"https://x/dl?v=${V}&os=linux\"");
     EXPECT_EQ(text("curl -o \"$HOME/my file\" x", 2), "\"$HOME/my file\"");
+    // ... and a `$` or backquote the author quoted stays literal beside them; quotes inside an
+    // expansion are its own (pasted as written); a name character after `$NAME` would join its name.
+    const std::pair<std::string_view, std::string_view> k_quoted[] = {
+        {"sh \"echo \\$X $Y\"", "\"echo \\$X $Y\""},
+        {"echo '$X'$Y", "\"\\$X$Y\""},
+        {"echo \"\\`id\\` `id`\"", "\"\\`id\\` `id`\""},
+        {"echo \"${A}\"'$B'", "\"${A}\\$B\""},
+        {"echo \"$(cat \"a b\")\"", "\"$(cat \"a b\")\""},
+        {"echo \"${X:-\"a b\"} c\"", "\"${X:-\"a b\"} c\""},
+        {"echo \"$A\"b", "${A}b"},
+        {"echo \"$A\"'b c'", "\"${A}b c\""},
+        {"echo \"a\\$b\"", "'a$b'"},  // no expansion: as before
+    };
+    for (const auto& [script, want] : k_quoted) {
+        EXPECT_EQ(text(script, 1), want) << script;
+    }
+}
+
+TEST(ShellQuery, ShellTextPastesBackWhatTheShellReads) {
+    // Each word's text, parsed again, gives the same value with the same expansions.
+    auto expansions = [](const sh::Word& w) {
+        std::string out;
+        for (const bulwark::util::ByteRange& r : w.expansions.ranges()) {
+            out += w.value.substr(r.begin, r.end - r.begin) + "|";
+        }
+        return out;
+    };
+    for (std::string_view script : {"echo \"\\$X $Y\"", "echo '$X'\"$Y\"", "echo \"$(a \"b\")\"x",
+                                    "echo \"${A:-$B}\\`\"", "echo \"a\\\\$A\"", "echo x\\$\"$A\"\\\""}) {
+        sh::Command c = first_command(script);
+        ASSERT_EQ(c.argv.size(), 2U) << script;
+        std::string pasted = sh::shell_text(c.argv[1]);
+        sh::Command again = first_command("echo " + pasted);
+        ASSERT_EQ(again.argv.size(), 2U) << pasted;
+        EXPECT_EQ(again.argv[1].value, c.argv[1].value) << script << " -> " << pasted;
+        EXPECT_EQ(expansions(again.argv[1]), expansions(c.argv[1])) << script << " -> " << pasted;
+    }
 }

@@ -2,11 +2,51 @@
 // A shell script as a list of simple commands: what rules reason about instead of substrings.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bulwark/util/strings.hpp"
+
 namespace bulwark::model::shell {
+
+/// Where a quoted word's value holds its `$` and backquote expansions as written, which tells them
+/// from a `$` or backquote the author quoted (`"\$X $Y"`: value `$X $Y`, one expansion). Empty costs
+/// one null pointer (most words have none); copies are deep.
+class Expansions {
+  public:
+    Expansions() = default;
+    Expansions(const Expansions& other)
+        : m_ranges(other.m_ranges ? std::make_unique<std::vector<util::ByteRange>>(*other.m_ranges)
+                                  : nullptr) {}
+    Expansions& operator=(const Expansions& other) {
+        if (this != &other) {
+            m_ranges =
+                other.m_ranges ? std::make_unique<std::vector<util::ByteRange>>(*other.m_ranges) : nullptr;
+        }
+        return *this;
+    }
+    Expansions(Expansions&&) noexcept = default;
+    Expansions& operator=(Expansions&&) noexcept = default;
+    ~Expansions() = default;
+
+    /// The byte ranges of the value, in order; empty when none were recorded.
+    std::span<const util::ByteRange> ranges() const {
+        return m_ranges ? std::span<const util::ByteRange>(*m_ranges) : std::span<const util::ByteRange>();
+    }
+    bool empty() const { return !m_ranges; }
+    /// Records `ranges` (none: empty).
+    void assign(std::span<const util::ByteRange> ranges) {
+        m_ranges = ranges.empty()
+                       ? nullptr
+                       : std::make_unique<std::vector<util::ByteRange>>(ranges.begin(), ranges.end());
+    }
+    void clear() { m_ranges.reset(); }
+
+  private:
+    std::unique_ptr<std::vector<util::ByteRange>> m_ranges;
+};
 
 /// One word after quote removal. `begin`/`end` are byte offsets in the parsed script text.
 struct Word {
@@ -15,6 +55,9 @@ struct Word {
     uint32_t end = 0;
     bool quoted = false;   // any part was quoted (quotes or a backslash escape)
     bool dynamic = false;  // contains an unexpanded $var, $(...), `...` or glob that changes its value
+    /// Set by the parser for a quoted word with `$`/backquote expansions: their ranges in `value`
+    /// (any other word's value is as written, or expands nothing).
+    Expansions expansions{};
 };
 
 struct Redirect {
@@ -125,6 +168,12 @@ struct Script {
     std::vector<Error> errors;
     std::vector<Heredoc> heredocs;  // in source order; referenced by Redirect::heredoc
     std::vector<Scope> scopes;      // scopes[0] is the top-level shell (may be empty: one scope)
+    /// A variable a `for` or `select` loop sets to each of its words (no simple command sets it).
+    struct LoopVariable {
+        std::string name;
+        uint32_t begin = 0;  // offset of the name in the script text
+    };
+    std::vector<LoopVariable> loop_variables;  // in source order
     /// True if `set -o pipefail` (or `set -eo pipefail`, `-euxo pipefail` ...) is in effect before
     /// command `index`, in that command's shell environment.
     bool pipefail_before(size_t index) const;

@@ -286,7 +286,9 @@ std::string shell_text(const Word& w, bool keep_globs) {
     if (!w.quoted && (keep_globs || w.value.find_first_of("*?[") == std::string::npos)) {
         return w.value;
     }
-    return util::shell_quote_expanding(w.value);
+    // A quoted value no longer says which of its `$` expand: the parser noted those that do.
+    return w.expansions.empty() ? util::shell_quote_expanding(w.value)
+                                : util::shell_quote_expanding(w.value, w.expansions.ranges());
 }
 
 std::string_view basename(std::string_view path) {

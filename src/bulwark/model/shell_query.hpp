@@ -47,7 +47,8 @@ std::string_view basename(std::string_view path);
 /// Word `w` as text to paste into a command line of a fix, meaning what it means where it stands: a
 /// literal value quoted as needed (util::shell_quote); an unquoted word with expansions as written
 /// (its value is its text: `~/bin`, `$DIR/*.sh`), but without `keep_globs` (URLs, file names that
-/// never glob) one with `*?[` quoted; any other with its `$` expansions kept (shell_quote_expanding).
+/// never glob) one with `*?[` quoted; any other with its `$` expansions kept and the `$` its author
+/// quoted literal (shell_quote_expanding with Word::expansions: `"echo \$X $Y"` stays that).
 std::string shell_text(const Word& w, bool keep_globs = true);
 
 /// argv without leading wrappers and their options: sudo, doas, env (and NAME=value), nohup, nice,

@@ -134,6 +134,10 @@ bool shell_plain(char c) {
            c == ',';
 }
 
+bool is_name_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 }  // namespace
 
 std::string double_quote(std::string_view s) {
@@ -177,6 +181,58 @@ std::string shell_quote_expanding(std::string_view word) {
         return std::string(word);
     }
     return double_quote(word);
+}
+
+std::string shell_quote_expanding(std::string_view word, std::span<const ByteRange> expansions) {
+    uint32_t last = 0;
+    for (const ByteRange& r : expansions) {
+        if (r.begin < last || r.end <= r.begin || r.end > word.size()) {
+            return shell_quote_expanding(word);  // not ranges of this word: read it as written
+        }
+        last = r.end;
+    }
+    bool bare = !word.empty();
+    size_t k = 0;
+    for (size_t i = 0; i < word.size() && bare; ++i) {
+        while (k < expansions.size() && expansions[k].end <= i) {
+            ++k;
+        }
+        const char c = word[i];
+        bare = shell_plain(c) || c == '{' || c == '}' ||
+               (c == '$' && k < expansions.size() && expansions[k].begin <= i);
+    }
+    std::string out;
+    out.reserve(word.size() + 8);
+    if (!bare) {
+        out += '"';
+    }
+    auto literal = [&](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) {
+            const char c = word[i];
+            if (c == '$' || c == '`' || c == '"' || c == '\\') {
+                out += '\\';  // (a bare word has none of these)
+            }
+            out += c;
+        }
+    };
+    size_t pos = 0;
+    for (const ByteRange& r : expansions) {
+        literal(pos, r.begin);
+        std::string_view e = word.substr(r.begin, r.end - r.begin);
+        // `$A` then a literal `b` would read as `$Ab`.
+        if (e.size() > 1 && e[0] == '$' && is_name_byte(e[1]) && !(e[1] >= '0' && e[1] <= '9') &&
+            r.end < word.size() && is_name_byte(word[r.end])) {
+            out.append("${").append(e.substr(1)).append("}");
+        } else {
+            out += e;
+        }
+        pos = r.end;
+    }
+    literal(pos, word.size());
+    if (!bare) {
+        out += '"';
+    }
+    return out;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

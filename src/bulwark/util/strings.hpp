@@ -1,5 +1,7 @@
 #pragma once
 // Small string helpers with no project knowledge.
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,5 +50,16 @@ std::string shell_quote(std::string_view word);
 /// shell_quote() when it has no `$` or backquote; as it is when every other byte is one shell_quote()
 /// leaves unquoted or `{`/`}`; else in double quotes, `"` and `\` escaped.
 std::string shell_quote_expanding(std::string_view word);
+/// A byte range [begin, end) of a string.
+struct ByteRange {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+};
+/// `word` as one shell word in which the bytes of `expansions` (ordered, disjoint ranges of `word`)
+/// stay the expansions they were written as and every other byte is literal, a `$` too: as it is
+/// when every byte is one shell_quote() leaves unquoted, `{`, `}` or a `$` of an expansion; else in
+/// double quotes, the literal bytes' `$`, backquote, `"` and `\` escaped and the expansions pasted
+/// as written. A `$NAME` followed by a literal name character is written `${NAME}`.
+std::string shell_quote_expanding(std::string_view word, std::span<const ByteRange> expansions);
 
 }  // namespace bulwark::util

@@ -145,6 +145,8 @@ void Parser::parse_for(uint32_t at, std::string_view kw) {
     if (is_op(peek(), Op::lparen) && try_arithmetic_command()) {
         // for (( init; test; step ))
     } else if (peek().kind == TokenKind::word) {
+        const Token& name = peek();
+        m_script.loop_variables.push_back({std::string(word_value(name)), name.begin});
         drop();
         flush_pending(-1);
     } else {

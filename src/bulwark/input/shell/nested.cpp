@@ -326,6 +326,9 @@ void Parser::merge(sh::Script&& inner, const Mapping& map, const MergeContext& c
         dest.push_back(std::move(c));
     }
     m_next_pipeline = std::max(m_next_pipeline, pipeline_base + max_pipeline + 1);
+    for (sh::Script::LoopVariable& v : inner.loop_variables) {
+        m_script.loop_variables.push_back({std::move(v.name), map.map_begin(v.begin)});
+    }
     for (sh::Script::Error& e : inner.errors) {
         m_script.errors.push_back({map.map_begin(e.offset), std::move(e.message), e.stops_parse});
     }

@@ -420,6 +420,13 @@ class Parser {
     void read_ansi_c(sh::Word& w);
     void read_backtick(sh::Word& w, bool in_dquote);
     void read_array_body(sh::Word& w);
+    /// Notes that `w.value` from byte `from` to its end is an expansion as written, when the
+    /// word being read records them (not in the scratch words of ${...} and arrays).
+    void note_expansion(const sh::Word& w, size_t from) {
+        if (m_recording && from < w.value.size()) {
+            m_expansions.push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(w.value.size())});
+        }
+    }
     uint32_t arithmetic_end(uint32_t from) const;
     void read_heredoc_bodies();
     void skip_blanks();
@@ -488,6 +495,10 @@ class Parser {
     Token m_time_word;  // a `time` that is not a keyword, for parse_pipeline() -> parse_simple()
     bool m_has_tok = false;
     bool m_dbracket = false;  // inside [[ ]]: only blanks and ';' separate words
+    // The expansions of the words being read (a word inside $(...) stacks its own on its outer
+    // word's), for sh::Word::expansions; m_recording is off inside ${...} and arrays.
+    std::vector<util::ByteRange> m_expansions;
+    bool m_recording = false;
 
     sh::Script m_script;  // errors, heredocs, scopes (commands go through m_sink)
     std::vector<sh::Command>* m_sink = nullptr;

@@ -45,6 +45,9 @@ void Parser::read_word(Token& t, uint32_t run) {
     bool expansion = false;
     bool bracket_open = false;
     uint32_t brace_open = k_none;
+    const size_t first_expansion = m_expansions.size();
+    const bool saved_recording = m_recording;
+    m_recording = true;
     while (m_pos < m_end && !m_abort) {
         char c = m_text[m_pos];
         if (m_pos == begin && !m_dbracket && (c == '<' || c == '>') && m_pos + 1 < m_end &&
@@ -157,6 +160,14 @@ void Parser::read_word(Token& t, uint32_t run) {
     }
     w.end = m_pos;
     w.dynamic = w.dynamic || expansion;
+    // Only a quoted word needs them: any other word's value is its text as written.
+    if (w.quoted && m_expansions.size() > first_expansion) {
+        w.expansions.assign(std::span(m_expansions).subspan(first_expansion));
+    } else {
+        w.expansions.clear();  // `t` may hold an earlier word's
+    }
+    m_expansions.resize(first_expansion);
+    m_recording = saved_recording;
     t.plain = !w.quoted && !expansion;
     t.kw = t.plain ? classify_word(w.value) : Kw::none;
     t.begin = begin;
@@ -222,7 +233,11 @@ void Parser::read_double_quote(sh::Word& w, bool& expansion) {
 void Parser::read_dollar(sh::Word& w, bool in_dquote, bool& expansion) {
     const uint32_t at = m_pos;
     char n = at + 1 < m_end ? m_text[at + 1] : '\0';
-    auto append_raw = [&] { w.value.append(m_text.substr(at, m_pos - at)); };
+    const size_t from = w.value.size();
+    auto append_raw = [&] {
+        w.value.append(m_text.substr(at, m_pos - at));
+        note_expansion(w, from);
+    };
     if (n == '(') {
         if (at + 2 < m_end && m_text[at + 2] == '(') {
             uint32_t e = arithmetic_end(at + 3);
@@ -242,6 +257,7 @@ void Parser::read_dollar(sh::Word& w, bool in_dquote, bool& expansion) {
     if (n == '{') {
         m_pos = at + 2;
         read_parameter(w, in_dquote);
+        note_expansion(w, from);
         expansion = true;
         return;
     }
@@ -290,6 +306,8 @@ void Parser::read_parameter(sh::Word& w, bool in_dquote) {
     sh::Word scratch;  // nested quotes and expansions are kept as written in `w`
     bool ignored = false;
     bool closed = false;
+    const bool saved_recording = m_recording;
+    m_recording = false;
     while (m_pos < m_end && !m_abort) {
         char c = m_text[m_pos];
         if (!k_parameter_special[static_cast<unsigned char>(c)]) {
@@ -316,6 +334,7 @@ void Parser::read_parameter(sh::Word& w, bool in_dquote) {
         }
         scratch.value.clear();
     }
+    m_recording = saved_recording;
     if (!closed && !m_abort) {
         error(at, "unterminated ${...}");
     }
@@ -459,7 +478,9 @@ void Parser::read_backtick(sh::Word& w, bool in_dquote) {
         parse_escaped_backtick(open, closed ? close + 1 : close, std::move(inner));
     }
     m_pos = closed ? close + 1 : close;
+    const size_t from = w.value.size();
     w.value.append(m_text.substr(open, m_pos - open));
+    note_expansion(w, from);
 }
 
 void Parser::read_array_body(sh::Word& w) {
@@ -467,6 +488,8 @@ void Parser::read_array_body(sh::Word& w) {
     sh::Word scratch;
     bool ignored = false;
     int depth = 1;
+    const bool saved_recording = m_recording;
+    m_recording = false;
     while (m_pos < m_end && !m_abort && depth > 0) {
         char c = m_text[m_pos];
         if (c == '(') {
@@ -490,6 +513,7 @@ void Parser::read_array_body(sh::Word& w) {
         }
         scratch.value.clear();
     }
+    m_recording = saved_recording;
     if (depth > 0 && !m_abort) {
         error(open, "unterminated array assignment: missing ')'");
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -188,8 +189,13 @@ class Directories {
         m_start = start ? *start : std::string();
         Dirs cwd{m_start};
         Dirs previous{Dir()};  // for `cd -`
+        size_t loops = 0;      // loop variables whose loop has started
         for (size_t k = 0; k < s.commands.size(); ++k) {
             const sh::Command& c = s.commands[k];
+            // A loop's variable takes each of its words: no value is known from the loop on.
+            for (; loops < s.loop_variables.size() && s.loop_variables[loops].begin <= c.begin; ++loops) {
+                forget(s.loop_variables[loops].name);
+            }
             note_temporary_variables(k);
             std::string_view prog = facts[k].program;
             if (prog == "rm" || prog == "rmdir") {
@@ -315,7 +321,7 @@ class Directories {
         bool local = false;
         for (const std::string& name : names) {
             if (std::find(m_assigned.begin(), m_assigned.end(), name) != m_assigned.end()) {
-                if (m_values.find(name) == m_values.end()) {
+                if (m_values.find(name) == m_values.end() && !m_unset.contains(name)) {
                     return text;
                 }
                 local = true;
@@ -325,13 +331,19 @@ class Directories {
             std::optional<std::string> v = resolve_value(m_df, m_run, text);
             return v ? *v : text;
         }
-        model::VarScope scope(m_run.scope);
+        // Only the names `text` refers to: an unset one is missing (expands to nothing, or to the
+        // word of `${V-word}`), though the RUN's ARG/ENV scope has it.
+        model::VarScope scope;
         for (const std::string& name : names) {
             if (auto it = m_values.find(name); it != m_values.end()) {
                 model::Value v;
                 v.text = it->second;
                 scope.set(name, std::move(v));
-            } else if (!scope.contains(name)) {
+            } else if (m_unset.contains(name)) {
+                continue;
+            } else if (m_run.scope && m_run.scope->contains(name)) {
+                scope.set(name, m_run.scope->at(name));
+            } else {
                 return text;
             }
         }
@@ -373,15 +385,59 @@ class Directories {
         }
     }
 
-    /// Remembers the names of the variables the body sets, whose Dockerfile values do not apply.
+    /// Calls `f(name)` for each variable command `c` reads a value into (`read [-r] A B`) when
+    /// `reads`, or unsets (`unset A`, not `unset -f`) when not.
+    template <typename F>
+    static void for_each_read_or_unset(const sh::Command& c, bool reads, F&& f) {
+        if (sh::command_name(c) != (reads ? "read" : "unset")) {
+            return;
+        }
+        std::span<const sh::Word> argv(c.argv);
+        if (!reads && sh::has_option(argv, "f", {})) {
+            return;  // functions
+        }
+        // Every other operand is a name (read's -a names an array, taken here as a name too).
+        for (const sh::Word* w : sh::operands(argv, {"-p", "-d", "-n", "-N", "-t", "-u", "-i"})) {
+            if (is_variable_name(w->value)) {
+                f(std::string_view(w->value));
+            }
+        }
+    }
+
+    static bool is_variable_name(std::string_view s) {
+        return !s.empty() && !(s[0] >= '0' && s[0] <= '9') && std::all_of(s.begin(), s.end(), is_name_char);
+    }
+
+    /// Remembers the names of the variables the body sets, reads into, unsets or loops over,
+    /// whose Dockerfile values do not apply.
     void note_assigned_variables() {
+        auto add = [&](std::string_view name) {
+            if (std::find(m_assigned.begin(), m_assigned.end(), name) == m_assigned.end()) {
+                m_assigned.emplace_back(name);
+            }
+        };
         for (const sh::Command& c : m_script.commands) {
             for_each_assignment(c, [&](const sh::Word&, std::string_view name) {
                 if (name.back() == '+') {
                     name.remove_suffix(1);
                 }
-                m_assigned.emplace_back(name);
+                add(name);
             });
+            for_each_read_or_unset(c, true, add);
+            for_each_read_or_unset(c, false, add);
+        }
+        for (const sh::Script::LoopVariable& v : m_script.loop_variables) {
+            add(v.name);
+        }
+    }
+
+    /// No value of `name` is known from here on.
+    void forget(std::string_view name) {
+        if (auto it = m_values.find(name); it != m_values.end()) {
+            m_values.erase(it);
+        }
+        if (auto it = m_unset.find(name); it != m_unset.end()) {
+            m_unset.erase(it);
         }
     }
 
@@ -423,12 +479,19 @@ class Directories {
             } else if (lasts && sh::substitutions_in(m_script, k, w).empty()) {
                 value = expanded(value, w.dynamic);
                 if (value.find('$') == std::string::npos) {
+                    forget(name);
                     m_values.insert_or_assign(std::string(name), std::move(value));
                     return;
                 }
             }
-            if (auto it = m_values.find(name); it != m_values.end()) {
-                m_values.erase(it);
+            forget(name);
+        });
+        // `read` gives a value not known here; `unset` leaves none in the RUN's own shell.
+        for_each_read_or_unset(c, true, [&](std::string_view name) { forget(name); });
+        for_each_read_or_unset(c, false, [&](std::string_view name) {
+            forget(name);
+            if (c.scope == 0 && !c.in_branch && !c.in_function) {
+                m_unset.emplace(name);
             }
         });
     }
@@ -475,6 +538,7 @@ class Directories {
     std::string m_start;                  // the directory the RUN starts in, "" when not known
     std::vector<std::string> m_assigned;  // variables the body sets
     std::map<std::string, std::string, std::less<>> m_values;  // those with a value known at this point
+    std::set<std::string, std::less<>> m_unset;                // those unset at this point
     std::vector<Cd> m_cds;
     std::vector<Removal> m_removals;
     std::vector<std::string> m_mktemp_variables;

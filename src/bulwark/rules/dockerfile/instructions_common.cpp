@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "bulwark/model/expand.hpp"
 #include "bulwark/model/mount.hpp"
@@ -65,19 +65,8 @@ std::string instruction_text(std::string_view value, char escape) {
 }
 
 std::string json_string(std::string_view value) {
-    std::string out = "\"";
-    for (char c : value) {
-        auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            out += fmt::format("\\u{:04x}", u);
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
+    // Bytes that are not UTF-8 become U+FFFD, as Docker's JSON parser (Go's) reads them.
+    return nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool is_absolute_path(const model::Dockerfile& df, std::string_view path) {

@@ -33,7 +33,8 @@ std::string workdir_raw(const model::Instruction& inst);
 /// `$`, quotes and the escape character `escape` escaped with it, so BuildKit reads back `value`.
 std::string instruction_text(std::string_view value, char escape);
 
-/// `value` as a JSON string with its quotes, for exec-form (`CMD ["..."]`) and SHELL fixes.
+/// `value` as a JSON string with its quotes (nlohmann's escaping; invalid UTF-8 as U+FFFD), for
+/// exec-form (`CMD ["..."]`) and SHELL fixes.
 std::string json_string(std::string_view value);
 
 /// True for `C:\x`, `c:/x` (a drive letter path).
