@@ -114,7 +114,13 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
     std::unordered_map<std::string_view, const core::Policy*> policy_of_root;  // views Input::root
     std::map<std::string, config::LoadedPolicy> policies;                      // by config path, "" none
     config::ConfigFinder finder(fs);
+    std::unordered_map<std::string, const core::Policy*> policy_of_directory;  // by search directory
     auto policy_for = [&](const std::string& directory, const std::string& scanned_path) {
+        // Many inputs share a directory (each file given on the command line is its own root).
+        auto [known, fresh] = policy_of_directory.try_emplace(directory, nullptr);
+        if (!fresh) {
+            return known->second;
+        }
         std::optional<std::string> config_path = options.trust.explicit_config
                                                      ? options.trust.explicit_config
                                                      : finder.find(directory, scanned_path);
@@ -124,7 +130,8 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
                                                          options.max_file_size, rep);
             found = policies.emplace(config_path.value_or(""), std::move(lp)).first;
         }
-        return &found->second.policy;
+        known->second = &found->second.policy;
+        return known->second;
     };
     std::vector<const core::Policy*> policy_of(disc.inputs.size());
     for (size_t i = 0; i < disc.inputs.size(); ++i) {
