@@ -372,10 +372,7 @@ std::vector<EolInfo> compute_eol_all(const model::ImageRef& image) {
     std::string known_cycle;  // the image's own cycle when the tables know it
     if (ip) {
         const Product* p = eol_tables::find_product(ip->product);
-        bool os = false;
-        for (const Product& o : eol_tables::os_products()) {
-            os = os || o.id == ip->product;
-        }
+        bool os = eol_tables::is_os_product(ip->product);
         is_os_image = os;
         std::string cycle;
         if (os) {

@@ -16,6 +16,8 @@
 // carry the list: a new recommendation without one names no tag in an architecture namespace.
 #include "bulwark/data/eol_tables.hpp"
 
+#include <algorithm>
+
 namespace bulwark::data::eol_tables {
 
 namespace {
@@ -93,6 +95,10 @@ constexpr Product k_os[] = {
 
 std::span<const Product> os_products() {
     return k_os;
+}
+
+bool is_os_product(std::string_view id) {
+    return std::any_of(std::begin(k_os), std::end(k_os), [&](const Product& p) { return p.id == id; });
 }
 
 }  // namespace bulwark::data::eol_tables

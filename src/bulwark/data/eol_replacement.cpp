@@ -67,12 +67,6 @@ bool recommended_built_for(const Product& os, std::string_view architecture) {
     return architecture.empty() || (c != nullptr && built_for(c->architectures, architecture));
 }
 
-/// True when `product` is a distribution of the EOL tables (debian, ubuntu, alpine ...).
-bool is_distribution(std::string_view product) {
-    std::span<const Product> os = eol_tables::os_products();
-    return std::any_of(os.begin(), os.end(), [&](const Product& p) { return p.id == product; });
-}
-
 /// A release of a distribution rust is built on, the first Rust minor release built on it (every
 /// later one has its tags too) and the architectures those tags are built for.
 struct RustBuild {
@@ -540,7 +534,7 @@ Replacement unknown_architecture(const TagContext& t, const Replacement& elsewhe
 
 /// True when `t` is a runtime of the tables (python, openjdk ...) in an architecture namespace.
 bool runtime_in_namespace(const TagContext& t) {
-    return !t.architecture.empty() && !t.product.empty() && !is_distribution(t.product);
+    return !t.architecture.empty() && !t.product.empty() && !eol_tables::is_os_product(t.product);
 }
 
 }  // namespace

@@ -24,6 +24,8 @@ struct Product {
 
 /// Distributions: debian, ubuntu, alpine, centos, fedora, amazonlinux.
 std::span<const Product> os_products();
+/// True when `id` is one of os_products() (a distribution, not a runtime).
+bool is_os_product(std::string_view id);
 /// Language runtimes and databases: python, node, golang, php, ruby, openjdk, adoptopenjdk,
 /// eclipse-temurin, dotnet, postgres, mysql.
 std::span<const Product> runtime_products();

@@ -111,8 +111,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
     // One policy per config file (configs are found upward from each root's directory, each
     // directory looked up once; roots that find one config share its policy, loaded once), looked up
     // once per input here rather than by root string in the workers.
-    std::unordered_map<std::string_view, const core::Policy*> policy_of_root;  // views Input::root
-    std::map<std::string, config::LoadedPolicy> policies;                      // by config path, "" none
+    std::map<std::string, config::LoadedPolicy> policies;  // by config path, "" none
     config::ConfigFinder finder(fs);
     std::unordered_map<std::string, const core::Policy*> policy_of_directory;  // by search directory
     auto policy_for = [&](const std::string& directory, const std::string& scanned_path) {
@@ -140,15 +139,10 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             policy_of[i] = policy_of[i - 1];  // the files of one walked directory
             continue;
         }
-        if (auto known = policy_of_root.find(in.root); known != policy_of_root.end()) {
-            policy_of[i] = known->second;
-            continue;
-        }
         // A root that is the input itself is a file discovery already looked at: no lookup again.
         std::string dir = in.root == in.path ? config::search_directory_of_file(in.root)
                                              : config::search_directory(fs, in.root);
         policy_of[i] = policy_for(dir, in.root);
-        policy_of_root.emplace(in.root, policy_of[i]);
     }
 
     // --compose-file: its project's policy is found from the first file, loaded (and its problems
