@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/forwarding_fs.hpp"
 #include "support/memory_fs.hpp"
 
 #include <algorithm>
@@ -76,34 +77,29 @@ TEST(ConfigFind, SearchesUpwardFromFileOrDirectory) {
     EXPECT_EQ(config::find_config(fs, "/other"), std::nullopt);
 }
 
-/// A MemoryFs that counts the kind() lookups, the config search's only question to the disk.
-class CountingFs final : public util::FileSystem {
+/// Records the kind() lookups (the config search's only question to the disk) and the reads.
+class CountingFs final : public bulwark::testing::ForwardingFs {
   public:
-    MemoryFs inner;
+    using ForwardingFs::ForwardingFs;
     mutable std::vector<std::string> asked;       // kind()
     mutable std::vector<std::string> read_paths;  // read()
     util::ReadResult read(const std::string& path, uint64_t max_bytes) const override {
         read_paths.push_back(path);
-        return inner.read(path, max_bytes);
-    }
-    bool is_directory(const std::string& path) const override { return inner.is_directory(path); }
-    bool exists(const std::string& path) const override { return inner.exists(path); }
-    std::vector<std::string> walk(const std::string& dir,
-                                  const std::vector<std::string>& skip) const override {
-        return inner.walk(dir, skip);
+        return inner().read(path, max_bytes);
     }
     util::PathKind kind(const std::string& path) const override {
         asked.push_back(path);
-        return inner.kind(path);
+        return inner().kind(path);
     }
 };
 
 TEST(ConfigFind, FinderAnswersAsFindConfigAndLooksEachDirectoryUpOnce) {
-    CountingFs fs;
-    fs.inner.files["/repo/.bulwark.yaml"] = "";
+    MemoryFs mem;
+    CountingFs fs(mem);
+    mem.files["/repo/.bulwark.yaml"] = "";
     for (const char* f : {"/repo/a/x/Dockerfile", "/repo/a/y/Dockerfile", "/repo/b/Dockerfile",
                           "/other/p/Dockerfile", "/other/q/Dockerfile"}) {
-        fs.inner.files[f] = "FROM x\n";
+        mem.files[f] = "FROM x\n";
     }
     config::ConfigFinder finder(fs);
     auto find = [&](const std::string& dir) { return finder.find(dir, dir + "/Dockerfile"); };
@@ -126,17 +122,18 @@ TEST(ConfigFind, FinderAnswersAsFindConfigAndLooksEachDirectoryUpOnce) {
     EXPECT_EQ(find("/"), std::nullopt);
     EXPECT_EQ(fs.asked.size(), 8U);  // only /other/q is new
     for (const char* dir : {"/repo/a/x", "/repo/b", "/other/q", "/"}) {
-        EXPECT_EQ(config::find_config(fs.inner, std::string(dir)), find(dir)) << dir;
+        EXPECT_EQ(config::find_config(mem, std::string(dir)), find(dir)) << dir;
     }
 }
 
 TEST(ConfigFind, ScanLoadsOneConfigOnceForAllItsDirectories) {
     // A monorepo: one config at the top, a Dockerfile per service given as separate roots.
-    CountingFs fs;
-    fs.inner.files["/mono/.bulwark.yaml"] = "rules:\n  disable: [BD001]\n";
+    MemoryFs mem;
+    CountingFs fs(mem);
+    mem.files["/mono/.bulwark.yaml"] = "rules:\n  disable: [BD001]\n";
     std::vector<std::string> roots;
     for (const char* svc : {"api", "web", "db", "jobs/cron", "jobs/mail"}) {
-        fs.inner.files[fmt::format("/mono/{}/Dockerfile", svc)] = "FROM alpine:3.19\n";
+        mem.files[fmt::format("/mono/{}/Dockerfile", svc)] = "FROM alpine:3.19\n";
         roots.push_back(fmt::format("/mono/{}", svc));
     }
     engine::ScanOptions opts;
