@@ -562,4 +562,34 @@ size_t index_of(const Script& s, const Command& c) {
     return static_cast<size_t>(&c - s.commands.data());
 }
 
+bool is_variable_name(std::string_view s) {
+    auto name_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    return !s.empty() && !(s[0] >= '0' && s[0] <= '9') && std::all_of(s.begin(), s.end(), name_char);
+}
+
+std::vector<std::string> script_variables(const Script& s) {
+    std::vector<std::string> names;
+    auto add = [&](std::string_view name) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            names.emplace_back(name);
+        }
+    };
+    for (const Command& c : s.commands) {
+        for_each_assignment(c, [&](const Word&, std::string_view name) {
+            if (name.back() == '+') {
+                name.remove_suffix(1);
+            }
+            add(name);
+        });
+        for_each_read_or_unset(c, true, add);
+        for_each_read_or_unset(c, false, add);
+    }
+    for (const Script::LoopVariable& v : s.loop_variables) {
+        add(v.name);
+    }
+    return names;
+}
+
 }  // namespace bulwark::model::shell

@@ -146,4 +146,52 @@ std::vector<const Command*> commands_named(const Script& s, std::string_view nam
 /// Index of `c` in s.commands (c must point into it), for parent/pipeline navigation.
 size_t index_of(const Script& s, const Command& c);
 
+/// Calls `f(word, name)` for each NAME=value that command `c` assigns (`NAME=v cmd`, `export NAME=v`,
+/// `declare`/`local`/`readonly`/`typeset`); `name` is the word's text before its `=` (`NAME+` for
+/// `NAME+=v`).
+template <typename F>
+void for_each_assignment(const Command& c, F&& f) {
+    auto visit = [&](const Word& w) {
+        size_t eq = w.value.find('=');
+        if (eq != std::string::npos && eq > 0) {
+            f(w, std::string_view(w.value).substr(0, eq));
+        }
+    };
+    for (const Word& w : c.assignments) {
+        visit(w);
+    }
+    if (is_declaration_builtin(command_name(c))) {
+        for (size_t i = 1; i < c.argv.size(); ++i) {
+            visit(c.argv[i]);
+        }
+    }
+}
+
+/// True when `s` is a shell variable name (letters, digits, `_`, not starting with a digit).
+bool is_variable_name(std::string_view s);
+
+/// Calls `f(name)` for each variable command `c` reads a value into (`read [-r] A B`) when `reads`,
+/// or unsets (`unset A`, not `unset -f`) when not.
+template <typename F>
+void for_each_read_or_unset(const Command& c, bool reads, F&& f) {
+    if (command_name(c) != (reads ? "read" : "unset")) {
+        return;
+    }
+    std::span<const Word> argv(c.argv);
+    if (!reads && has_option(argv, "f", {})) {
+        return;  // functions
+    }
+    // Every other operand is a name (read's -a names an array, taken here as a name too).
+    for (const Word* w : operands(argv, {"-p", "-d", "-n", "-N", "-t", "-u", "-i"})) {
+        if (is_variable_name(w->value)) {
+            f(std::string_view(w->value));
+        }
+    }
+}
+
+/// The variables `s` sets, reads into, unsets or loops over (for_each_assignment, `NAME+` as `NAME`;
+/// for_each_read_or_unset; Script::loop_variables), each once, in the order first met: a
+/// Dockerfile's ARG or ENV value of one of them need not be the value the script sees.
+std::vector<std::string> script_variables(const Script& s);
+
 }  // namespace bulwark::model::shell

@@ -365,71 +365,9 @@ class Directories {
         return true;
     }
 
-    /// Calls `f(word, name)` for each NAME=value that command `c` assigns (`NAME=v cmd`, `export
-    /// NAME=v`); `name` is the word's text before its `=`.
-    template <typename F>
-    static void for_each_assignment(const sh::Command& c, F&& f) {
-        auto visit = [&](const sh::Word& w) {
-            size_t eq = w.value.find('=');
-            if (eq != std::string::npos && eq > 0) {
-                f(w, std::string_view(w.value).substr(0, eq));
-            }
-        };
-        for (const sh::Word& w : c.assignments) {
-            visit(w);
-        }
-        if (sh::is_declaration_builtin(sh::command_name(c))) {
-            for (size_t i = 1; i < c.argv.size(); ++i) {
-                visit(c.argv[i]);
-            }
-        }
-    }
-
-    /// Calls `f(name)` for each variable command `c` reads a value into (`read [-r] A B`) when
-    /// `reads`, or unsets (`unset A`, not `unset -f`) when not.
-    template <typename F>
-    static void for_each_read_or_unset(const sh::Command& c, bool reads, F&& f) {
-        if (sh::command_name(c) != (reads ? "read" : "unset")) {
-            return;
-        }
-        std::span<const sh::Word> argv(c.argv);
-        if (!reads && sh::has_option(argv, "f", {})) {
-            return;  // functions
-        }
-        // Every other operand is a name (read's -a names an array, taken here as a name too).
-        for (const sh::Word* w : sh::operands(argv, {"-p", "-d", "-n", "-N", "-t", "-u", "-i"})) {
-            if (is_variable_name(w->value)) {
-                f(std::string_view(w->value));
-            }
-        }
-    }
-
-    static bool is_variable_name(std::string_view s) {
-        return !s.empty() && !(s[0] >= '0' && s[0] <= '9') && std::all_of(s.begin(), s.end(), is_name_char);
-    }
-
     /// Remembers the names of the variables the body sets, reads into, unsets or loops over,
     /// whose Dockerfile values do not apply.
-    void note_assigned_variables() {
-        auto add = [&](std::string_view name) {
-            if (std::find(m_assigned.begin(), m_assigned.end(), name) == m_assigned.end()) {
-                m_assigned.emplace_back(name);
-            }
-        };
-        for (const sh::Command& c : m_script.commands) {
-            for_each_assignment(c, [&](const sh::Word&, std::string_view name) {
-                if (name.back() == '+') {
-                    name.remove_suffix(1);
-                }
-                add(name);
-            });
-            for_each_read_or_unset(c, true, add);
-            for_each_read_or_unset(c, false, add);
-        }
-        for (const sh::Script::LoopVariable& v : m_script.loop_variables) {
-            add(v.name);
-        }
-    }
+    void note_assigned_variables() { m_assigned = sh::script_variables(m_script); }
 
     /// No value of `name` is known from here on.
     void forget(std::string_view name) {
@@ -458,7 +396,7 @@ class Directories {
     /// Remembers the variables command `k` sets to a `mktemp -d` directory: `d="$(mktemp -d)"`,
     /// `export TMP=$(mktemp -d)`.
     void note_temporary_variables(size_t k) {
-        for_each_assignment(m_script.commands[k], [&](const sh::Word& w, std::string_view name) {
+        sh::for_each_assignment(m_script.commands[k], [&](const sh::Word& w, std::string_view name) {
             if (holds_mktemp(m_script, k, w)) {
                 m_mktemp_variables.push_back("${" + std::string(name) + "}");
             }
@@ -472,7 +410,7 @@ class Directories {
         const sh::Command& c = m_script.commands[k];
         const bool lasts = c.scope == 0 && !c.in_branch && !c.in_function &&
                            (c.argv.empty() || sh::is_declaration_builtin(sh::command_name(c)));
-        for_each_assignment(c, [&](const sh::Word& w, std::string_view name) {
+        sh::for_each_assignment(c, [&](const sh::Word& w, std::string_view name) {
             std::string value = w.value.substr(name.size() + 1);
             if (name.back() == '+') {
                 name.remove_suffix(1);  // appends to a value this walk may not know
@@ -487,8 +425,8 @@ class Directories {
             forget(name);
         });
         // `read` gives a value not known here; `unset` leaves none in the RUN's own shell.
-        for_each_read_or_unset(c, true, [&](std::string_view name) { forget(name); });
-        for_each_read_or_unset(c, false, [&](std::string_view name) {
+        sh::for_each_read_or_unset(c, true, [&](std::string_view name) { forget(name); });
+        sh::for_each_read_or_unset(c, false, [&](std::string_view name) {
             forget(name);
             if (c.scope == 0 && !c.in_branch && !c.in_function) {
                 m_unset.emplace(name);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "bulwark/model/expand.hpp"
 #include "bulwark/rules/ascii.hpp"
 #include "bulwark/rules/dockerfile/packages_commands.hpp"
 #include "bulwark/util/strings.hpp"
@@ -595,6 +596,29 @@ const Download* download_of(const model::Dockerfile& df, const shell::Command& c
         return nullptr;
     }
     return download_of(df, c);
+}
+
+std::string resolved_download_file(const model::Dockerfile& df, const model::Instruction& run,
+                                   const shell::Script& script, const Download& d) {
+    if (!d.name_from_variable || d.url_word == nullptr || !d.url_word->dynamic) {
+        return {};
+    }
+    std::vector<std::string> own = shell::script_variables(script);
+    for (const std::string& name : model::referenced_variables(d.url, df.directives.escape)) {
+        if (std::find(own.begin(), own.end(), name) != own.end()) {
+            return {};  // `URL=...; wget $URL`: the RUN's own value, not the Dockerfile's
+        }
+    }
+    std::optional<std::string> url = resolve_value(df, run, d.url);
+    if (!url || url->find('$') != std::string::npos) {
+        return {};
+    }
+    std::optional<std::string> dir;
+    if (!d.directory.empty()) {
+        dir = d.directory;
+    }
+    // name_from_variable is never set with wget -x: the name is the last path component either way.
+    return under_directory(dir, d.tool == "curl" ? url_basename(*url) : wget_file_name(*url, WgetLayout{}));
 }
 
 std::optional<Download> as_download(const shell::Command& c) {

@@ -116,6 +116,13 @@ struct WgetLayout {
 /// host[:port]/dirs/ as `layout` says.
 std::string wget_file_name(std::string_view url, const WgetLayout& layout);
 
+/// The file download `d` of a command of `script` (a body of RUN `run`) writes when its name is a
+/// variable's value (Download::name_from_variable): the name taken from the URL with the values the
+/// Dockerfile gives its variables at `run` (ARG, ENV, --build-arg), under Download::directory; ""
+/// when a value is not known or `script` sets one of those variables itself.
+std::string resolved_download_file(const model::Dockerfile& df, const model::Instruction& run,
+                                   const model::shell::Script& script, const Download& d);
+
 /// `c` as a download, or nullopt when it is not curl/wget (also `busybox wget`).
 std::optional<Download> as_download(const model::shell::Command& c);
 

@@ -2,6 +2,7 @@
 // (both curl and wget).
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -490,6 +491,15 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
             const Download* d = download(cmds[i]);
             if (!d || pinned_to_commit(d->url)) {
                 continue;
+            }
+            std::optional<Download> named;  // `wget $URL` with the name ARG URL's value gives
+            if (d->name_from_variable) {
+                std::string file = resolved_download_file(ctx.dockerfile, inst, cmds[i].body->script, *d);
+                if (!file.empty()) {
+                    named = *d;
+                    named->file = std::move(file);
+                    d = &*named;
+                }
             }
             Use use;
             const shell::Command* extractor = nullptr;
