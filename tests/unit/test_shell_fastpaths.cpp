@@ -27,6 +27,13 @@ uint32_t slow_plain_run_end(const std::string& s, uint32_t p) {
     return p;
 }
 
+uint32_t slow_dquote_run_end(const std::string& s, uint32_t p, uint32_t end) {
+    while (p < end && s[p] != '"' && s[p] != '\\' && s[p] != '$' && s[p] != '`') {
+        ++p;
+    }
+    return p;
+}
+
 uint32_t slow_blank_run_end(const std::string& s, uint32_t p) {
     while (p < s.size() && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r')) {
         ++p;
@@ -216,6 +223,34 @@ TEST(ShellFastPaths, PlainRunEndMatchesTheByteLoopAtEveryPositionAndLength) {
                     const auto n = static_cast<uint32_t>(len);
                     ASSERT_EQ(detail::plain_run_end(s.data(), from, n), slow_plain_run_end(s, from))
                         << "len " << len << " byte " << b << " at " << at << " from " << from;
+                }
+            }
+        }
+    }
+}
+
+TEST(ShellFastPaths, DquoteRunEndMatchesTheByteLoopAtEveryPositionAndLength) {
+    // Every byte value at every offset of texts around the 16-byte step, from several starts and
+    // with the end before the buffer's end (never reads or stops past `end`).
+    for (size_t len : {1U, 15U, 16U, 17U, 31U, 32U, 33U, 47U}) {
+        for (size_t at = 0; at < len; ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string s;
+                for (size_t k = 0; k < len; ++k) {
+                    s += "a z/'\t#!%~{}()|;&"[k % 17];  // ordinary bytes inside double quotes
+                }
+                s[at] = static_cast<char>(b);
+                s += "$\"";  // stops past `end` must not be seen
+                for (uint32_t from : {0U, 1U, 5U}) {
+                    for (size_t end : {len, len / 2}) {
+                        if (from > end) {
+                            continue;
+                        }
+                        const auto e = static_cast<uint32_t>(end);
+                        ASSERT_EQ(detail::dquote_run_end(s.data(), from, e), slow_dquote_run_end(s, from, e))
+                            << "len " << len << " byte " << b << " at " << at << " from " << from << " end "
+                            << e;
+                    }
                 }
             }
         }

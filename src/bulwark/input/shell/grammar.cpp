@@ -263,8 +263,18 @@ bool Parser::status_may_be_false(int last) const {
     if (c.argv.empty() || c.argv.front().dynamic) {
         return false;
     }
+    // Lengths first: most names are longer than four bytes and need no compare.
     const std::string& name = c.argv.front().value;
-    return name == "[" || name == "test" || name == "[[";
+    switch (name.size()) {
+        case 1:
+            return name[0] == '[';
+        case 2:
+            return name[0] == '[' && name[1] == '[';
+        case 4:
+            return name == "test";
+        default:
+            return false;
+    }
 }
 
 int Parser::parse_and_or(size_t& guarded) {
@@ -435,7 +445,7 @@ void Parser::add_assignment(sh::Command& c, Token& w) {
 
 void Parser::add_plain_assignment(sh::Command& c, std::string_view raw, uint32_t begin, uint32_t end) {
     sh::Word& w = c.assignments.emplace_back();
-    w.value.assign(raw);
+    set_word_value(w, raw);
     w.begin = begin;
     w.end = end;
 }
@@ -464,8 +474,8 @@ int Parser::parse_simple(int pipeline, Token* first) {
             }
             c.argv.reserve(8);  // most commands have a few words: one allocation
         }
-        sh::Word& d = c.argv.emplace_back();  // built in place: no copy of the value
-        d.value.assign(raw.data(), raw.size());
+        sh::Word& d = c.argv.emplace_back();
+        set_word_value(d, raw);
         d.begin = b;
         d.end = e;
     };

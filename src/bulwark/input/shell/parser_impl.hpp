@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -124,6 +125,36 @@ inline uint32_t blank_run_end(const char* text, uint32_t p, uint32_t end) {
     }
 #endif
     while (p < end && is_blank(text[p])) {
+        ++p;
+    }
+    return p;
+}
+
+/// Characters a double-quoted string handles one by one.
+inline constexpr std::array<bool, 256> k_dquote_special = char_table("\"\\$`");
+
+/// The end of the run of characters from `p` inside double quotes that k_dquote_special does not
+/// list (at most `end`). Quoted strings are often long (`sh -c "..."`, URLs, messages): with SSE2
+/// they are scanned sixteen bytes per step.
+inline uint32_t dquote_run_end(const char* text, uint32_t p, uint32_t end) {
+#if defined(__SSE2__)
+    const __m128i k_quote = _mm_set1_epi8('"');
+    const __m128i k_backslash = _mm_set1_epi8('\\');
+    const __m128i k_dollar = _mm_set1_epi8('$');
+    const __m128i k_backtick = _mm_set1_epi8('`');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + p));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k_quote), _mm_cmpeq_epi8(v, k_backslash)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, k_dollar), _mm_cmpeq_epi8(v, k_backtick)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+        if (mask != 0) {
+            return p + static_cast<uint32_t>(__builtin_ctz(mask));
+        }
+        p += 16;
+    }
+#endif
+    while (p < end && !k_dquote_special[static_cast<unsigned char>(text[p])]) {
         ++p;
     }
     return p;
@@ -283,6 +314,14 @@ struct Token {
     std::string_view text;  // operator as written (with its fd number); a lazy word's text
 };
 
+/// Sets the value of `w`, a word just made (its value empty), to `v`: the string is constructed in
+/// place, one copy; assign() took its general replace path and a constructed temporary costs a
+/// second copy when moved (std::string's move copies an inline buffer with memcpy).
+inline void set_word_value(sh::Word& w, std::string_view v) {
+    std::destroy_at(&w.value);
+    std::construct_at(&w.value, v.data(), v.size());
+}
+
 /// The value of a word token (quotes and escapes resolved).
 inline std::string_view word_value(const Token& t) {
     return t.lazy ? t.text : std::string_view(t.full.value);
@@ -292,7 +331,7 @@ inline std::string_view word_value(const Token& t) {
 inline sh::Word take_word(Token& t) {
     if (t.lazy) {
         sh::Word w;
-        w.value.assign(t.text);
+        set_word_value(w, t.text);
         w.begin = t.begin;
         w.end = t.end;
         return w;

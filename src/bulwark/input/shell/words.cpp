@@ -7,9 +7,6 @@ namespace bulwark::input::shell::detail {
 
 namespace {
 
-// Characters a double-quoted string handles one by one.
-constexpr std::array<bool, 256> k_dquote_special = char_table("\"\\$`");
-
 // Characters ${...} handles one by one (the others are skipped).
 constexpr std::array<bool, 256> k_parameter_special = char_table("}\\'\"$`");
 
@@ -219,11 +216,9 @@ void Parser::read_double_quote(sh::Word& w, bool& expansion) {
             expansion = true;
             continue;
         }
-        uint32_t s = m_pos;
-        while (m_pos < m_end && !k_dquote_special[static_cast<unsigned char>(m_text[m_pos])]) {
-            ++m_pos;
-        }
-        w.value.append(m_text.substr(s, m_pos - s));
+        const uint32_t s = m_pos;
+        m_pos = dquote_run_end(m_text.data(), m_pos, m_end);
+        w.value.append(m_text.data() + s, m_pos - s);
     }
     if (!m_abort) {
         error(open, "unterminated double quote");
