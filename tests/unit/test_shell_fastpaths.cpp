@@ -160,6 +160,32 @@ TEST(ShellFastPaths, RememberedParseEqualsAFreshParse) {
     EXPECT_EQ(describe(parse_remembered(texts[0])), describe(parse(texts[0])));
 }
 
+TEST(ShellFastPaths, RememberedParseKeepsTheLatestTextsPastItsBound) {
+    // More text than the memo holds (256 KB): the texts met last are remembered (a hit shares the
+    // first answer's commands), the oldest were evicted to make room, and every answer equals a
+    // fresh parse.
+    std::vector<std::string> texts;
+    for (int i = 0; i < 400; ++i) {
+        std::string t = "echo bound " + std::to_string(i);
+        while (t.size() < 1024) {
+            t += " && apt-get install -y pkg" + std::to_string(t.size());
+        }
+        texts.push_back(std::move(t));
+    }
+    std::vector<sh::Script> first;
+    for (const std::string& t : texts) {
+        first.push_back(parse_remembered(t));
+    }
+    for (size_t i = texts.size() - 8; i < texts.size(); ++i) {
+        const sh::Script again = parse_remembered(texts[i]);
+        EXPECT_EQ(again.commands.data(), first[i].commands.data()) << "text " << i << " not remembered";
+        EXPECT_EQ(describe(again), describe(parse(texts[i])));
+    }
+    const sh::Script oldest = parse_remembered(texts[0]);
+    EXPECT_NE(oldest.commands.data(), first[0].commands.data());  // evicted: parsed again
+    EXPECT_EQ(describe(oldest), describe(parse(texts[0])));
+}
+
 TEST(ShellFastPaths, ScriptCopiesShareCommandsUntilOneChanges) {
     sh::Script a = parse("a 1 && b 2; c");
     const sh::Script b = a;
