@@ -518,7 +518,8 @@ int Parser::parse_simple(int pipeline, Token* first) {
             }
             add_word(take_ref());
         }
-        if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() && is_op(peek(), Op::lparen)) {
+        if (c.argv.size() == 1 && c.assignments.empty() && c.redirects.empty() && may_open_paren() &&
+            is_op(peek(), Op::lparen)) {
             // name() compound-command
             drop();
             if (is_op(peek(), Op::rparen)) {

@@ -73,6 +73,25 @@ uint32_t Parser::plain_word_or_lex() {
             m_has_tok = true;
             return k_none;
         }
+        if (c == '"' || c == '\'' || c == '$' || c == '`') {
+            // A word starting with a quote or an expansion: read_word() from its first byte, as
+            // lex() would after its tests.
+            m_tok.text = {};
+            read_word(m_tok, p);
+            m_has_tok = true;
+            return k_none;
+        }
+        if (c == ';' || c == '&' || c == '|') {
+            // The operator that usually ends a command: lexed as lex() would, without going
+            // through peek_slow() and lex()'s tests again.
+            m_tok.begin = p;
+            m_tok.plain = false;
+            m_tok.lazy = false;
+            m_tok.kw = Kw::none;
+            lex_operator(m_tok);
+            m_has_tok = true;
+            return k_none;
+        }
     }
     peek_slow();
     return k_none;

@@ -426,6 +426,16 @@ class Parser {
         }
         return peek_slow();
     }
+    /// False when the next token cannot be '(': no token is lexed yet and the next byte after
+    /// blanks is none of '(' and the '\\' and '#' that lex() skips first. Lets parse_simple() test
+    /// for `name()` without lexing the next word as a token (its loop reads it faster).
+    bool may_open_paren() const {
+        if (m_has_tok) {
+            return true;
+        }
+        const uint32_t p = blank_run_end(m_text.data(), m_pos, m_end);
+        return p < m_end && (m_text[p] == '(' || m_text[p] == '\\' || m_text[p] == '#');
+    }
     /// Lexes the next token (peek() found none, or parsing stopped).
     const Token& peek_slow();
     /// The end token once parsing stopped (kept out of the hot path).
