@@ -167,8 +167,12 @@ void Parser::parse_substitution(uint32_t open, bool until_paren) {
     m_has_tok = saved_has_tok;
     m_pending.swap(outer_pending);
     if (m_emit_substitutions) {
-        for (sh::Command& c : out) {
-            m_pending.push_back(std::move(c));
+        if (m_pending.empty()) {
+            m_pending.swap(out);  // the usual case: no command to move
+        } else {
+            for (sh::Command& c : out) {
+                m_pending.push_back(std::move(c));
+            }
         }
     }
     leave();

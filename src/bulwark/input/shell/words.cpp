@@ -304,11 +304,14 @@ void Parser::read_parameter(sh::Word& w, bool in_dquote) {
     const bool saved_recording = m_recording;
     m_recording = false;
     while (m_pos < m_end && !m_abort) {
-        char c = m_text[m_pos];
-        if (!k_parameter_special[static_cast<unsigned char>(c)]) {
-            ++m_pos;  // NAME, operators and plain text of ${NAME:-word}
-            continue;
+        // NAME, operators and plain text of ${NAME:-word}
+        while (m_pos < m_end && !k_parameter_special[static_cast<unsigned char>(m_text[m_pos])]) {
+            ++m_pos;
         }
+        if (m_pos >= m_end) {
+            break;
+        }
+        char c = m_text[m_pos];
         if (c == '}') {
             ++m_pos;
             closed = true;
