@@ -453,6 +453,61 @@ class Expander {
     std::vector<std::string> m_names;
 };
 
+/// expand() of a text whose only special bytes are `$name` and `${name}` references (names that
+/// start with a letter or '_'), the usual ENV and FROM values: the same result without the
+/// Expander's general machinery. False, with `out` unspecified, for anything else (quotes, the
+/// escape character, modifiers, special parameters, a lone '$'), which the Expander then handles.
+bool expand_simple(std::string_view text, const VarScope& scope, char escape, Value& out) {
+    if (contains_any_byte(text, std::array<char, 3>{'\'', '"', escape})) {
+        return false;
+    }
+    auto is_name_start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    size_t pos = 0;
+    const size_t n = text.size();
+    while (pos < n) {
+        size_t dollar = text.find('$', pos);
+        if (dollar == std::string_view::npos) {
+            out.text.append(text.substr(pos));
+            break;
+        }
+        out.text.append(text.substr(pos, dollar - pos));
+        size_t name_begin = dollar + 1;
+        bool braced = name_begin < n && text[name_begin] == '{';
+        name_begin += braced ? 1 : 0;
+        if (name_begin >= n || !is_name_start(text[name_begin])) {
+            return false;
+        }
+        size_t name_end = name_begin + 1;
+        while (name_end < n && is_name_char(static_cast<unsigned char>(text[name_end]))) {
+            ++name_end;
+        }
+        if (braced && (name_end >= n || text[name_end] != '}')) {
+            return false;
+        }
+        std::string_view name = text.substr(name_begin, name_end - name_begin);
+        if (auto it = scope.find(name); it != scope.end()) {
+            const Value& v = it->second;
+            out.text += v.text;
+            if (!v.known) {
+                // As Part::add_unknown: the name, then the names its value was made of, each once.
+                out.known = false;
+                auto add = [&](std::string_view u) {
+                    if (std::find(out.unknown_vars.begin(), out.unknown_vars.end(), u) ==
+                        out.unknown_vars.end()) {
+                        out.unknown_vars.emplace_back(u);
+                    }
+                };
+                add(name);
+                for (const std::string& u : v.unknown_vars) {
+                    add(u);
+                }
+            }
+        }
+        pos = braced ? name_end + 1 : name_end;
+    }
+    return true;
+}
+
 }  // namespace
 
 Value expand(std::string_view text, const VarScope& scope, char escape) {
@@ -460,6 +515,9 @@ Value expand(std::string_view text, const VarScope& scope, char escape) {
         Value plain;  // nothing to expand or unquote: the text as written
         plain.text.assign(text);
         return plain;
+    }
+    if (Value simple; expand_simple(text, scope, escape, simple)) {
+        return simple;
     }
     Expander ex(text, scope, escape, false);
     Part p = ex.run();

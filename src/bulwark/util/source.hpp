@@ -29,8 +29,13 @@ class SourceFile {
     uint32_t line_count() const { return static_cast<uint32_t>(m_line_starts.size()); }
     /// Line `line` (1-based) without its newline ("\r\n" or "\n"); empty when out of range.
     std::string_view line_text(uint32_t line) const;
-    /// Byte offset where line `line` (1-based) starts.
-    size_t line_offset(uint32_t line) const;
+    /// Byte offset where line `line` (1-based) starts (inline: the parser asks for every line).
+    size_t line_offset(uint32_t line) const {
+        if (line == 0) {
+            return 0;
+        }
+        return line > m_line_starts.size() ? m_text.size() : m_line_starts[line - 1];
+    }
     /// Position of byte `offset` (clamped to the end of text).
     Position position(size_t offset) const;
     /// 1-based line of byte `offset` (clamped to the end of text): position(offset).line, cheaper.

@@ -101,6 +101,7 @@ struct StageState {
     std::vector<std::string> env;
     ScopePtr scope;  // args overlaid by env (ENV wins over ARG)
     model::SharedArgv shell;
+    bool has_arg = false;            // an ARG of this stage set a name (scope holds more than env)
     int last_user = -1;              // index of the last USER instruction
     BaseImageFacts* base = nullptr;  // for a FROM of a known reference (not a stage); in the memo
 
@@ -117,6 +118,7 @@ ScopePtr stage_start_scope(const StageState& st, const VarScope* parent_scope) {
         return k_empty;
     }
     auto scope = std::make_shared<VarScope>();
+    scope->reserve(st.env.size());
     for (const std::string& name : st.env) {
         scope->set(name, parent_scope->at(name));
     }
@@ -263,17 +265,23 @@ class Analyzer {
         resolve_base(stage, from, st);
 
         const VarScope* parent_scope = nullptr;
+        ScopePtr env_only_parent;  // the parent's final scope when it holds its ENVs and nothing else
         if (stage.base_stage >= 0) {
             const StageState& parent = m_states[static_cast<size_t>(stage.base_stage)];
             st.env = parent.env;
             st.shell = parent.shell;
             parent_scope = parent.scope.get();
+            if (!parent.has_arg) {
+                env_only_parent = parent.scope;
+            }
             stage.windows = m_df.stages[static_cast<size_t>(stage.base_stage)].windows;
         } else {
             stage.windows = m_escape == '`' || (st.base != nullptr && st.base->windows());
             st.shell = default_shell(stage.windows);
         }
-        st.scope = stage_start_scope(st, parent_scope);
+        // A parent without ARGs ends with a scope of exactly its ENVs: shared, not copied.
+        st.scope =
+            env_only_parent != nullptr ? std::move(env_only_parent) : stage_start_scope(st, parent_scope);
         m_states.push_back(std::move(st));
         from.run_shell = m_states.back().shell;
     }
@@ -380,9 +388,11 @@ class Analyzer {
         if (inst.pairs.empty()) {
             return;
         }
+        st.has_arg = true;
         const VarScope& before = *st.scope;
         // The new scope: the previous one with these names updated (an ENV of the same name wins).
         auto merged = std::make_shared<VarScope>(st.scope);
+        merged->reserve(inst.pairs.size());
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             Value v;
@@ -412,6 +422,7 @@ class Analyzer {
         }
         const VarScope& before = *st.scope;
         auto merged = std::make_shared<VarScope>(st.scope);  // ENV wins over ARG
+        merged->reserve(inst.pairs.size());
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             if (!st.sets_env(name)) {

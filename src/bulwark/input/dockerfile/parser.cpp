@@ -8,6 +8,7 @@
 #include "bulwark/input/dockerfile/instruction.hpp"
 #include "bulwark/input/dockerfile/lex.hpp"
 #include "bulwark/input/dockerfile/lines.hpp"
+#include "bulwark/input/dockerfile/remembered.hpp"
 
 namespace bulwark::input::dockerfile {
 
@@ -71,7 +72,7 @@ model::Dockerfile parse(util::SourcePtr source) {
         // Built in place: moving a whole Instruction into the vector costs as much as parsing a short one.
         model::Instruction& inst = df.instructions.emplace_back();
         detail::LineHint hint{logical.first_line, logical.first_end, logical.last_line};
-        detail::parse_instruction(ctx, line, inst, 0, &hint);
+        detail::parse_instruction_remembered(ctx, line, inst, hint);
         model::Instruction& owner = detail::heredoc_owner(inst);
         if (detail::takes_heredocs(owner) && line.value().find("<<") != std::string_view::npos) {
             std::vector<detail::HeredocHeader> headers = detail::find_heredocs(line.value());

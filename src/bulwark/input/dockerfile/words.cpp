@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include <fmt/format.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "bulwark/util/strings.hpp"
 
@@ -98,6 +103,110 @@ const ByteClasses& byte_classes(char escape) {
     return other;
 }
 
+#if defined(__SSE2__)
+/// The 16 bytes at `p`.
+__m128i load16(const char* p) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+
+/// Bit i set when byte i of `v` is a quote or `escape`.
+unsigned quote_mask(__m128i v, __m128i escape) {
+    __m128i q = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(q, _mm_cmpeq_epi8(v, escape))));
+}
+#endif
+
+/// The first offset >= `pos` in `text` holding a byte of `stops`, or text.size(). Sixteen bytes at
+/// a time where SSE2 is there (words are short, but most fit in one step).
+size_t word_stop(std::string_view text, size_t pos, char escape, const WordStops& stops) {
+    const size_t n = text.size();
+#if defined(__SSE2__)
+    const __m128i k_above_space = _mm_set1_epi8('!');
+    const __m128i esc = _mm_set1_epi8(escape);
+    while (pos + 16 <= n) {
+        __m128i v = load16(text.data() + pos);
+        // Signed bytes: below '!' are white space and controls, and every byte >= 0x80 is negative.
+        unsigned mask =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, k_above_space))) | quote_mask(v, esc);
+        if (mask != 0) {
+            return pos + static_cast<size_t>(std::countr_zero(mask));
+        }
+        pos += 16;
+    }
+#else
+    (void)escape;
+#endif
+    while (pos < n && !stops.stop[static_cast<unsigned char>(text[pos])]) {
+        ++pos;
+    }
+    return pos;
+}
+
+/// The first offset >= `pos` in `text` holding `quote` or `escape`, or text.size().
+size_t quote_stop(std::string_view text, size_t pos, char quote, char escape) {
+    const size_t n = text.size();
+#if defined(__SSE2__)
+    const __m128i q = _mm_set1_epi8(quote);
+    const __m128i esc = _mm_set1_epi8(escape);
+    while (pos + 16 <= n) {
+        __m128i v = load16(text.data() + pos);
+        auto mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, esc))));
+        if (mask != 0) {
+            return pos + static_cast<size_t>(std::countr_zero(mask));
+        }
+        pos += 16;
+    }
+#endif
+    while (pos < n && text[pos] != quote && text[pos] != escape) {
+        ++pos;
+    }
+    return pos;
+}
+
+/// split_blanks()'s scan of one word from `pos` (not blank): returns its end and sets
+/// `first_quote` to its first quote or escape character (k_quotes_unknown if none).
+size_t blank_word_end(std::string_view text, size_t pos, const ByteClasses& classes, size_t& first_quote) {
+    const size_t n = text.size();
+#if defined(__SSE2__)
+    if (classes.escape == '\\' || classes.escape == '`') {  // blanks and quotes are apart
+        const __m128i esc = _mm_set1_epi8(classes.escape);
+        const __m128i k_before_vt = _mm_set1_epi8('\v' - 1);
+        const __m128i k_after_cr = _mm_set1_epi8('\r' + 1);
+        while (pos + 16 <= n) {
+            __m128i v = load16(text.data() + pos);
+            // [\t\v\f\r ]: space, tab, or a byte in \v..\r.
+            __m128i blank = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                _mm_and_si128(_mm_cmpgt_epi8(v, k_before_vt), _mm_cmplt_epi8(v, k_after_cr)));
+            auto blanks = static_cast<unsigned>(_mm_movemask_epi8(blank));
+            unsigned quotes = quote_mask(v, esc);
+            if (blanks != 0) {
+                unsigned before = quotes & ((1U << std::countr_zero(blanks)) - 1U);
+                if (first_quote == k_quotes_unknown && before != 0) {
+                    first_quote = pos + static_cast<size_t>(std::countr_zero(before));
+                }
+                return pos + static_cast<size_t>(std::countr_zero(blanks));
+            }
+            if (first_quote == k_quotes_unknown && quotes != 0) {
+                first_quote = pos + static_cast<size_t>(std::countr_zero(quotes));
+            }
+            pos += 16;
+        }
+    }
+#endif
+    for (; pos < n; ++pos) {
+        uint8_t c = classes.of[static_cast<unsigned char>(text[pos])];
+        if (c == ByteClasses::blank) {
+            break;
+        }
+        if (c == ByteClasses::quote && first_quote == k_quotes_unknown) {
+            first_quote = pos;
+        }
+    }
+    return pos;
+}
+
 }  // namespace
 
 void split_blanks(std::string_view text, char escape, std::vector<Span>& out) {
@@ -112,15 +221,7 @@ void split_blanks(std::string_view text, char escape, std::vector<Span>& out) {
         }
         size_t begin = pos;
         size_t first_quote = k_quotes_unknown;
-        for (; pos < n; ++pos) {
-            uint8_t c = classes.of[static_cast<unsigned char>(text[pos])];
-            if (c == ByteClasses::blank) {
-                break;
-            }
-            if (c == ByteClasses::quote && first_quote == k_quotes_unknown) {
-                first_quote = pos;
-            }
-        }
+        pos = blank_word_end(text, pos, classes, first_quote);
         out.push_back({begin, pos, std::min(first_quote, pos)});
     }
 }
@@ -151,9 +252,7 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
             // Fast path: a run of printable ASCII that is neither a quote nor the escape.
             size_t run = pos;
             if (stops != nullptr) {
-                while (run < n && !stops->stop[static_cast<unsigned char>(text[run])]) {
-                    ++run;
-                }
+                run = word_stop(text, pos, escape, *stops);
             } else {
                 while (run < n) {
                     auto u = static_cast<unsigned char>(text[run]);
@@ -168,10 +267,7 @@ void split_words(std::string_view text, char escape, std::vector<Span>& out) {
                 continue;
             }
         } else if (phase == Phase::quote) {
-            size_t run = pos;
-            while (run < n && text[run] != quote && text[run] != escape) {
-                ++run;
-            }
+            size_t run = quote_stop(text, pos, quote, escape);
             if (run > pos) {
                 pos = end = run;
                 continue;
