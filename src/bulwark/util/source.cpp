@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -21,14 +22,18 @@ SourceFile::SourceFile(std::string path, std::string text)
     const size_t size = m_text.size();
     // Line starts are written through a raw pointer into a buffer sized for lines of ~32 bytes
     // (one allocation for most files), with room checked once per block, not per line.
-    std::vector<size_t> starts(size / 32 + k_block + 8);
-    size_t* out = starts.data();
+    size_t capacity = size / 32 + k_block + 8;
+    auto starts = std::make_unique_for_overwrite<size_t[]>(capacity);  // no zero fill
+    size_t* out = starts.get();
     size_t count = 0;
     out[count++] = 0;
     auto room_for_block = [&] {
-        if (count + k_block > starts.size()) {
-            starts.resize(starts.size() * 2 + k_block);
-            out = starts.data();
+        if (count + k_block > capacity) {
+            capacity = capacity * 2 + k_block;
+            auto grown = std::make_unique_for_overwrite<size_t[]>(capacity);
+            std::copy(out, out + count, grown.get());
+            starts = std::move(grown);
+            out = starts.get();
         }
     };
     size_t i = 0;
@@ -61,8 +66,7 @@ SourceFile::SourceFile(std::string path, std::string text)
     if (count > 1 && out[count - 1] == size) {
         --count;  // a final newline starts no line
     }
-    starts.resize(count);
-    m_line_starts = std::move(starts);
+    m_line_starts.assign(out, out + count);
 }
 
 std::string_view SourceFile::line_text(uint32_t line) const {

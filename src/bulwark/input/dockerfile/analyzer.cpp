@@ -238,6 +238,12 @@ class Analyzer {
         model::Stage& stage = m_df.stages.emplace_back();  // built in place: a Stage is costly to move
         stage.index = static_cast<int>(m_df.stages.size()) - 1;
         stage.from_instruction = index;
+        // Its instructions run to the next FROM: one allocation, not one per doubling.
+        size_t end = static_cast<size_t>(index) + 1;
+        while (end < m_df.instructions.size() && m_df.instructions[end].kind != InstructionKind::from) {
+            ++end;
+        }
+        stage.instructions.reserve(end - static_cast<size_t>(index));
         stage.instructions.push_back(index);
         from.stage = stage.index;
         from.scope = m_meta;

@@ -114,6 +114,12 @@ class InstructionMemo {
             return;
         }
         Entry& e = m_slots[key.hash % k_slots];
+        if (e.seen != key.hash) {
+            // Kept from its second parse on: a text met once costs no copy, and does not push
+            // out a text that repeats.
+            e.seen = key.hash;
+            return;
+        }
         if (m_bytes - e.text.size() + key.text.size() > k_max_bytes) {
             return;
         }
@@ -140,6 +146,7 @@ class InstructionMemo {
     static constexpr size_t k_max_bytes = 512 * 1024;
 
     struct Entry {
+        uint64_t seen = 0;  // hash of the last text parsed for this slot and not kept
         bool used = false;
         bool in_place = false;
         char escape = '\\';
