@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,12 +101,12 @@ class InstructionMemo {
     /// The remembered parse for `key`, or nullptr; `base` gets the source offset it was parsed at.
     const model::Instruction* find(const Key& key, uint32_t& base) const {
         const Entry& e = m_slots[key.hash % k_slots];
-        if (!e.used || e.hash != key.hash || e.escape != key.escape ||
+        if (!e.inst || e.hash != key.hash || e.escape != key.escape ||
             e.in_place != (key.mapped == nullptr) || e.text != key.text || !same_layout(e, key)) {
             return nullptr;
         }
         base = e.base;
-        return &e.inst;
+        return &*e.inst;
     }
 
     /// Remembers `inst` as the parse of `key`, while the texts stay under the bound.
@@ -124,7 +125,6 @@ class InstructionMemo {
             return;
         }
         m_bytes = m_bytes - e.text.size() + key.text.size();
-        e.used = true;
         e.hash = key.hash;
         e.escape = key.escape;
         e.in_place = key.mapped == nullptr;
@@ -147,14 +147,13 @@ class InstructionMemo {
 
     struct Entry {
         uint64_t seen = 0;  // hash of the last text parsed for this slot and not kept
-        bool used = false;
         bool in_place = false;
         char escape = '\\';
         uint64_t hash = 0;
         std::string text;
         std::vector<model::TextPiece> layout;  // pieces, source offsets relative to `base`
         uint32_t base = 0;
-        model::Instruction inst;
+        std::optional<model::Instruction> inst;  // none in an unused slot: the table starts small
     };
 
     static bool same_layout(const Entry& e, const Key& key) {
