@@ -511,17 +511,19 @@ bool expand_simple(std::string_view text, const VarScope& scope, char escape, Va
 }  // namespace
 
 Value expand(std::string_view text, const VarScope& scope, char escape) {
+    Value out;  // every path returns `out` (no move of the result)
     if (!has_special(text, escape)) {
-        Value plain;  // nothing to expand or unquote: the text as written
-        plain.text.assign(text);
-        return plain;
+        out.text.assign(text);  // nothing to expand or unquote: the text as written
+        return out;
     }
-    if (Value simple; expand_simple(text, scope, escape, simple)) {
-        return simple;
+    if (expand_simple(text, scope, escape, out)) {
+        return out;
     }
+    out.text.clear();  // what expand_simple() had appended before it gave up
+    out.known = true;
+    out.unknown_vars.clear();
     Expander ex(text, scope, escape, false);
     Part p = ex.run();
-    Value out;
     if (!ex.error().empty()) {
         out.text = std::string(text);
         out.known = false;
