@@ -22,6 +22,9 @@ namespace {
 namespace ctxin = input::context;
 
 bool any_context_rule(const core::Policy& policy) {
+    if (enables_every_rule(policy)) {
+        return !context_rules().empty();
+    }
     return std::any_of(context_rules().begin(), context_rules().end(),
                        [&](const rules::Rule* r) { return rule_enabled(*r, policy); });
 }
@@ -232,7 +235,7 @@ void ContextCache::offer_input(const std::string& path, SharedInput& input) {
 }
 
 void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& df, const InputContext& ctx,
-                        report::FileResult& result) {
+                        report::FileResult& result, const InlineSuppressions* suppressions) {
     const std::string& path = source->path();
     if (!any_context_rule(ctx.policy) ||
         (!ctx.read_from_disk && ctx.fs.kind(path) != util::PathKind::other)) {
@@ -363,8 +366,9 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     ctxin::resolve_copies(df, bc);
 
     std::vector<core::Finding> findings;
+    const bool every_rule = enables_every_rule(ctx.policy);
     for (const rules::Rule* rule : context_rules()) {
-        if (rule_enabled(*rule, ctx.policy)) {
+        if (every_rule || rule_enabled(*rule, ctx.policy)) {
             rules::Reporter reporter(*rule, *source, findings);
             rule->check_context(rules::ContextContext{df, bc, ctx.policy}, reporter);
         }
@@ -372,10 +376,13 @@ void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& 
     if (findings.empty()) {
         return;
     }
-    std::vector<core::Diagnostic> repeated;  // comment problems were reported by the Dockerfile scan
-    apply_inline_suppressions(df, ctx.policy.today, findings, repeated);
-    std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
-    finish_findings(ctx.policy, result);
+    if (suppressions != nullptr) {
+        apply_inline_suppressions(*suppressions, findings);
+    } else {
+        std::vector<core::Diagnostic> repeated;  // comment problems were reported by the Dockerfile scan
+        apply_inline_suppressions(df, ctx.policy.today, findings, repeated);
+    }
+    finish_more_findings(ctx.policy, result, std::move(findings));
 }
 
 }  // namespace bulwark::engine

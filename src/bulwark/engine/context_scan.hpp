@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "bulwark/engine/inputs.hpp"
+#include "bulwark/engine/suppress.hpp"
 #include "bulwark/input/context/dockerignore.hpp"
 #include "bulwark/model/context.hpp"
 #include "bulwark/report/report.hpp"
@@ -124,8 +125,9 @@ class ContextCache {
 
 /// Runs the enabled context rules on the build context of the Dockerfile `source` (when it is a
 /// file on `ctx.fs`, not stdin), parsed and analysed as `df`, and adds their findings and the
-/// context's diagnostics to `result`.
+/// context's diagnostics to `result` (whose findings are finished). `suppressions` are the
+/// Dockerfile's inline suppressions when its scan read them already; null: read them again.
 void scan_build_context(const util::SourcePtr& source, const model::Dockerfile& df, const InputContext& ctx,
-                        report::FileResult& result);
+                        report::FileResult& result, const InlineSuppressions* suppressions = nullptr);
 
 }  // namespace bulwark::engine

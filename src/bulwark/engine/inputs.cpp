@@ -20,8 +20,9 @@ bool claims_dockerfile(std::string_view path) {
 
 report::FileResult scan_dockerfile_input(util::SourcePtr source, const InputContext& ctx) {
     model::Dockerfile df;
-    report::FileResult result = scan_dockerfile(source, ctx.policy, df);
-    scan_build_context(source, df, ctx, result);  // the files `docker build` would send with it
+    InlineSuppressions suppressions;  // read once, for the findings of both passes
+    report::FileResult result = scan_dockerfile(source, ctx.policy, df, suppressions);
+    scan_build_context(source, df, ctx, result, &suppressions);  // the files `docker build` would send
     return result;
 }
 

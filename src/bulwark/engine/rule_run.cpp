@@ -1,7 +1,10 @@
 #include "bulwark/engine/rule_run.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -28,8 +31,9 @@ std::vector<const rules::Rule*> rules_with(Hook hook) {
 /// orders ids as comparing the ids would, up to a tie when their first eight bytes are equal.
 uint64_t id_prefix(std::string_view id) {
     uint64_t w = 0;
-    for (size_t i = 0; i < sizeof(w); ++i) {
-        w = (w << 8U) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
+    std::memcpy(&w, id.data(), std::min(id.size(), sizeof(w)));
+    if constexpr (std::endian::native == std::endian::little) {
+        w = __builtin_bswap64(w);
     }
     return w;
 }
@@ -64,10 +68,32 @@ bool rule_enabled(const rules::Rule& rule, const core::Policy& policy) {
     return !policy.disabled_categories.contains(rule.category);
 }
 
+namespace {
+
+/// Whether a precedes b in a file's findings: by file (when `one_file` is false), line, column and id.
+bool finding_before(const core::Finding& a, const core::Finding& b, bool one_file) {
+    if (!one_file && a.location.file != b.location.file) {
+        return a.location.file < b.location.file;
+    }
+    return std::tie(a.location.line, a.location.column, a.rule_id) <
+           std::tie(b.location.line, b.location.column, b.rule_id);
+}
+
+/// Whether every finding of `findings` is in the file `file`.
+bool all_in(const std::vector<core::Finding>& findings, const std::string& file) {
+    return std::all_of(findings.begin(), findings.end(),
+                       [&](const core::Finding& f) { return f.location.file == file; });
+}
+
+}  // namespace
+
 void finish_findings(const core::Policy& policy, report::FileResult& result) {
+    const bool overrides = !policy.severity_overrides.empty();
     for (core::Finding& f : result.findings) {
-        if (auto it = policy.severity_overrides.find(f.rule_id); it != policy.severity_overrides.end()) {
-            f.severity = it->second;
+        if (overrides) {
+            if (auto it = policy.severity_overrides.find(f.rule_id); it != policy.severity_overrides.end()) {
+                f.severity = it->second;
+            }
         }
         // The report keeps every finding to the end of the scan: not the growth slack of the texts
         // built by appending (a message can hold twice its length).
@@ -80,15 +106,9 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
     apply_path_ignores(policy, result.path, result.findings);
     std::vector<core::Finding>& findings = result.findings;
     // Findings are nearly always in one file: then the (long) file names need not be compared.
-    bool one_file = std::all_of(findings.begin(), findings.end(), [&](const core::Finding& f) {
-        return f.location.file == findings.front().location.file;
-    });
+    const bool one_file = findings.empty() || all_in(findings, findings.front().location.file);
     auto before = [one_file](const core::Finding& a, const core::Finding& b) {
-        if (!one_file && a.location.file != b.location.file) {
-            return a.location.file < b.location.file;
-        }
-        return std::tie(a.location.line, a.location.column, a.rule_id) <
-               std::tie(b.location.line, b.location.column, b.rule_id);
+        return finding_before(a, b, one_file);
     };
     if (std::is_sorted(findings.begin(), findings.end(), before)) {
         findings.shrink_to_fit();  // as below: no slack of the vector the rules grew
@@ -127,6 +147,36 @@ void finish_findings(const core::Policy& policy, report::FileResult& result) {
         sorted.push_back(std::move(findings[k.index]));
     }
     findings = std::move(sorted);
+}
+
+void finish_more_findings(const core::Policy& policy, report::FileResult& result,
+                          std::vector<core::Finding>&& more) {
+    if (more.empty()) {
+        return;
+    }
+    if (result.findings.empty()) {
+        result.findings = std::move(more);
+        finish_findings(policy, result);
+        return;
+    }
+    // finish_findings() over the earlier findings again changes nothing (overrides and path ignores
+    // give the same answers, they are in order): only the new ones are finished, then merged.
+    // std::merge is stable, the earlier findings first among equals, as the stable sort would have it.
+    report::FileResult later;
+    later.path = result.path;
+    later.findings = std::move(more);
+    finish_findings(policy, later);
+    std::vector<core::Finding>& earlier = result.findings;
+    const std::string& file = earlier.front().location.file;
+    const bool one_file = all_in(earlier, file) && all_in(later.findings, file);
+    std::vector<core::Finding> merged;
+    merged.reserve(earlier.size() + later.findings.size());
+    std::merge(std::make_move_iterator(earlier.begin()), std::make_move_iterator(earlier.end()),
+               std::make_move_iterator(later.findings.begin()), std::make_move_iterator(later.findings.end()),
+               std::back_inserter(merged), [one_file](const core::Finding& a, const core::Finding& b) {
+                   return finding_before(a, b, one_file);
+               });
+    earlier = std::move(merged);
 }
 
 void run_container_rules(const model::ContainerProject& project, const core::Policy& policy,

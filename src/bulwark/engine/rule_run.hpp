@@ -25,6 +25,11 @@ std::span<const rules::Rule* const> context_rules();
 /// Applies severity overrides and path ignores to `result.findings` and sorts them by line,
 /// column and rule id: the last step of every input kind's scan.
 void finish_findings(const core::Policy& policy, report::FileResult& result);
+/// Finishes `more` (findings of a later pass over the same input, such as its build context's) as
+/// finish_findings() does and merges them into the finished `result.findings`: the same findings in
+/// the same order as appending them and calling finish_findings() again, without sorting it all again.
+void finish_more_findings(const core::Policy& policy, report::FileResult& result,
+                          std::vector<core::Finding>&& more);
 
 /// Runs every enabled container rule on every container of `project`, adding to `result.findings`
 /// (findings in files other than `main` keep their own path). Callers then call finish_findings.

@@ -6,6 +6,7 @@
 
 #include "bulwark/config/config.hpp"
 #include "bulwark/core/policy.hpp"
+#include "bulwark/engine/suppress.hpp"
 #include "bulwark/model/dockerfile.hpp"
 #include "bulwark/report/report.hpp"
 #include "bulwark/util/filesystem.hpp"
@@ -60,5 +61,9 @@ report::Report scan(const util::FileSystem& fs, const ScanOptions& options);
 report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy);
 /// The same, leaving the parsed and analysed model in `df` for later passes (the build context).
 report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy, model::Dockerfile& df);
+/// The same, also leaving the file's inline suppressions in `suppressions` (for its build context's
+/// findings).
+report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy, model::Dockerfile& df,
+                                   InlineSuppressions& suppressions);
 
 }  // namespace bulwark::engine

@@ -12,14 +12,7 @@ namespace bulwark::engine {
 
 namespace {
 
-/// One rule suppressed over a line range (or the whole file).
-struct Suppression {
-    std::string rule_id;
-    std::string label;
-    bool whole_file = false;
-    uint32_t first_line = 0;
-    uint32_t last_line = 0;
-};
+using Suppression = InlineSuppression;
 
 /// Location of byte `offset` of a comment's text (falls back to the comment's line).
 core::Location locate(const model::Dockerfile& df, const model::Comment& comment, size_t offset) {
@@ -96,16 +89,22 @@ bool path_matches(std::string_view glob, std::string_view path) {
 
 }  // namespace
 
-void apply_inline_suppressions(const model::Dockerfile& dockerfile, const std::string& today,
-                               std::vector<core::Finding>& findings,
-                               std::vector<core::Diagnostic>& diagnostics) {
-    std::vector<Suppression> suppressions;
+InlineSuppressions read_inline_suppressions(const model::Dockerfile& dockerfile, const std::string& today,
+                                            std::vector<core::Diagnostic>& diagnostics) {
+    InlineSuppressions suppressions;
     for (const model::Comment& comment : dockerfile.comments) {
         collect(dockerfile, comment, today, suppressions, diagnostics);
     }
     // The most specific suppression names the finding: next-instruction ones before whole-file ones.
     std::stable_partition(suppressions.begin(), suppressions.end(),
                           [](const Suppression& s) { return !s.whole_file; });
+    return suppressions;
+}
+
+void apply_inline_suppressions(const InlineSuppressions& suppressions, std::vector<core::Finding>& findings) {
+    if (suppressions.empty()) {
+        return;
+    }
     for (core::Finding& f : findings) {
         if (f.suppressed) {
             continue;
@@ -120,6 +119,12 @@ void apply_inline_suppressions(const model::Dockerfile& dockerfile, const std::s
             }
         }
     }
+}
+
+void apply_inline_suppressions(const model::Dockerfile& dockerfile, const std::string& today,
+                               std::vector<core::Finding>& findings,
+                               std::vector<core::Diagnostic>& diagnostics) {
+    apply_inline_suppressions(read_inline_suppressions(dockerfile, today, diagnostics), findings);
 }
 
 void apply_path_ignores(const core::Policy& policy, const std::string& path,

@@ -20,6 +20,25 @@ void apply_inline_suppressions(const model::Dockerfile& dockerfile, const std::s
                                std::vector<core::Finding>& findings,
                                std::vector<core::Diagnostic>& diagnostics);
 
+/// One rule suppressed by an inline comment over a line range (or the whole file).
+struct InlineSuppression {
+    std::string rule_id;
+    std::string label;
+    bool whole_file = false;
+    uint32_t first_line = 0;
+    uint32_t last_line = 0;
+};
+/// The inline suppressions of one Dockerfile, most specific first: read once, applied to the
+/// findings of every pass over the file (its rules, then its build context's).
+using InlineSuppressions = std::vector<InlineSuppression>;
+
+/// Reads the ignore comments of `dockerfile` as apply_inline_suppressions() does, adding their
+/// problems to `diagnostics`.
+InlineSuppressions read_inline_suppressions(const model::Dockerfile& dockerfile, const std::string& today,
+                                            std::vector<core::Diagnostic>& diagnostics);
+/// Marks the findings that `suppressions` (from read_inline_suppressions()) suppress.
+void apply_inline_suppressions(const InlineSuppressions& suppressions, std::vector<core::Finding>& findings);
+
 /// Marks findings of file `path` suppressed by the policy's unexpired path ignores (the glob is matched
 /// against the path and each suffix of it that starts at a path component).
 void apply_path_ignores(const core::Policy& policy, const std::string& path,

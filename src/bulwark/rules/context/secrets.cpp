@@ -1,6 +1,10 @@
 // Secrets in the build context (BD150-BD153): credential files and secret values that
 // `docker build` sends to the builder, and those a COPY/ADD then puts into the image.
+#include <array>
+#include <charconv>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -17,6 +21,27 @@ namespace {
 using core::Severity;
 namespace sec = rules::secrets;
 
+/// The pieces joined, in one allocation: the context rules write a message per secret of every
+/// Dockerfile sharing a context, where fmt::format's parsing costs more than the copying.
+std::string cat(std::initializer_list<std::string_view> pieces) {
+    size_t size = 0;
+    for (std::string_view p : pieces) {
+        size += p.size();
+    }
+    std::string out;
+    out.reserve(size);
+    for (std::string_view p : pieces) {
+        out += p;
+    }
+    return out;
+}
+
+/// `n` in decimal, in a buffer of the caller's.
+std::string_view decimal(uint64_t n, std::array<char, 20>& buffer) {
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), n);
+    return std::string_view(buffer.data(), static_cast<size_t>(end - buffer.data()));
+}
+
 /// Where a finding about `f` goes: the COPY/ADD that copies it (one into the shipped image first), or
 /// nullptr for the top of the Dockerfile.
 const model::ContextCopy* copy_of(const model::ContextFile& f) {
@@ -31,8 +56,8 @@ const model::ContextCopy* copy_of(const model::ContextFile& f) {
 
 std::string copy_phrase(const ContextContext& ctx, const model::ContextCopy& c) {
     const model::Instruction& inst = ctx.dockerfile.instructions[static_cast<size_t>(c.instruction)];
-    return fmt::format("{} {} copies it into {}", inst.keyword, c.written,
-                       c.into_image ? "the image" : "a build stage that is not shipped");
+    return cat({inst.keyword, " ", c.written, " copies it into ",
+                c.into_image ? "the image" : "a build stage that is not shipped"});
 }
 
 /// The top of the Dockerfile (its first instruction) for findings about files no COPY copies.
@@ -51,8 +76,9 @@ const std::vector<model::ContextSecret>& judged_secrets(const model::ContextFile
 }
 
 /// The ignore-file line that should exclude it, for fixes.
-std::string ignore_name(const ContextContext& ctx) {
-    return ctx.context.ignore_file != nullptr ? ctx.context.ignore_file->path() : ".dockerignore";
+std::string_view ignore_name(const ContextContext& ctx) {
+    return ctx.context.ignore_file != nullptr ? std::string_view(ctx.context.ignore_file->path())
+                                              : std::string_view(".dockerignore");
 }
 
 void check_secret_files(const ContextContext& ctx, Reporter& out) {
@@ -89,22 +115,26 @@ void check_secret_contents(const ContextContext& ctx, Reporter& out) {
         if (f.ignored) {
             continue;
         }
+        const std::vector<model::ContextSecret>& secrets = judged_secrets(f);
+        if (secrets.empty()) {
+            continue;
+        }
         const model::ContextCopy* c = copy_of(f);
-        for (const model::ContextSecret& s : judged_secrets(f)) {
-            std::string fix = fmt::format(
-                "revoke the credential, remove it from `{}` (or add the file to {}), "
-                "and pass it at build time with RUN --mount=type=secret",
-                f.path, ignore_name(ctx));
+        const std::string copied = c != nullptr ? copy_phrase(ctx, *c) : std::string();
+        const std::string fix =
+            cat({"revoke the credential, remove it from `", f.path, "` (or add the file to ",
+                 ignore_name(ctx), "), and pass it at build time with RUN --mount=type=secret"});
+        std::array<char, 20> digits{};
+        for (const model::ContextSecret& s : secrets) {
+            const std::string_view line = decimal(s.line, digits);
             if (c == nullptr) {
-                out.report(
-                    top(ctx),
-                    fmt::format("{} ({}) in `{}` line {} is sent to the builder with the build context",
-                                s.name, s.preview, f.path, s.line),
-                    fix);
+                out.report(top(ctx),
+                           cat({s.name, " (", s.preview, ") in `", f.path, "` line ", line,
+                                " is sent to the builder with the build context"}),
+                           fix);
             } else {
                 out.report(c->source, c->into_image ? s.severity : Severity::medium,
-                           fmt::format("{} ({}) in `{}` line {}: {}", s.name, s.preview, f.path, s.line,
-                                       copy_phrase(ctx, *c)),
+                           cat({s.name, " (", s.preview, ") in `", f.path, "` line ", line, ": ", copied}),
                            fix);
             }
         }
@@ -133,14 +163,21 @@ void check_missing_ignore(const ContextContext& ctx, Reporter& out) {
         return;
     }
     size_t total = secrets + (bc.has_git ? 1 : 0);
-    std::string list = fmt::format("`{}`", fmt::join(sent, "`, `"));
-    if (total > sent.size()) {
-        list += fmt::format(" and {} more", total - sent.size());
+    std::string message = cat({"no .dockerignore in the build context ", bc.root, ": `"});
+    for (size_t i = 0; i < sent.size(); ++i) {
+        message += i == 0 ? "" : "`, `";
+        message += sent[i];
     }
-    out.report(top(ctx), secrets > 0 ? Severity::medium : Severity::low,
-               fmt::format("no .dockerignore in the build context {}: {} {} sent to the builder", bc.root,
-                           list, total == 1 ? "is" : "are"),
-               fmt::format("create {}/.dockerignore listing .git and the credential files", bc.root));
+    message += '`';
+    if (total > sent.size()) {
+        std::array<char, 20> digits{};
+        message += " and ";
+        message += decimal(total - sent.size(), digits);
+        message += " more";
+    }
+    message += total == 1 ? " is sent to the builder" : " are sent to the builder";
+    out.report(top(ctx), secrets > 0 ? Severity::medium : Severity::low, std::move(message),
+               cat({"create ", bc.root, "/.dockerignore listing .git and the credential files"}));
 }
 
 void check_reincluded_secret(const ContextContext& ctx, Reporter& out) {
