@@ -76,7 +76,7 @@ void scan_contents(const util::FileSystem& fs, ContextCache& cache, ContextCache
                                                         line_of(data, m.begin), m.preview});
         }
     }
-    cache.offer_input(file.disk, read);
+    cache.offer_input(file, read);
 }
 
 }  // namespace
@@ -123,6 +123,17 @@ const ContextCache::Directory& ContextCache::directory(const util::FileSystem& f
             f->rel = std::move(rel);
             f->disk = std::move(disk);
             d->files.push_back(std::move(f));
+        }
+        {
+            // Which files are also inputs, looked up once here rather than at each read.
+            std::lock_guard<std::mutex> lock(inputs_mutex_);
+            if (!inputs_.empty()) {
+                for (const std::unique_ptr<File>& f : d->files) {
+                    if (auto it = inputs_.find(f->disk); it != inputs_.end()) {
+                        f->input = &it->second;
+                    }
+                }
+            }
         }
         // The context's own .dockerignore, looked up once for all the Dockerfiles of the directory.
         const std::string ignore_file = prefix + ".dockerignore";
@@ -198,27 +209,28 @@ const ContextCache::Sent& ContextCache::sent(const util::FileSystem& fs, const D
 void ContextCache::expect_inputs(const std::vector<std::string_view>& paths) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
     inputs_.reserve(inputs_.size() + paths.size());
+    input_order_.reserve(input_order_.size() + paths.size());
     for (std::string_view p : paths) {
-        inputs_.try_emplace(std::string(p));
+        input_order_.push_back(p.empty() ? nullptr : &inputs_.try_emplace(std::string(p)).first->second);
     }
 }
 
-std::optional<ContextCache::SharedInput> ContextCache::take_input(const std::string& path) {
+std::optional<ContextCache::SharedInput> ContextCache::take_input(size_t index) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
-    auto it = inputs_.find(path);
-    if (it == inputs_.end()) {
+    InputSlot* slot = index < input_order_.size() ? input_order_[index] : nullptr;
+    if (slot == nullptr) {
         return std::nullopt;
     }
-    it->second.taken = true;
-    std::optional<SharedInput> input = std::move(it->second.input);
-    it->second.input.reset();
+    slot->taken = true;
+    std::optional<SharedInput> input = std::move(slot->input);
+    slot->input.reset();
     return input;
 }
 
-bool ContextCache::holds_input(const std::string& path) {
+bool ContextCache::holds_input(size_t index) {
     std::lock_guard<std::mutex> lock(inputs_mutex_);
-    auto it = inputs_.find(path);
-    return it != inputs_.end() && it->second.input.has_value();
+    const InputSlot* slot = index < input_order_.size() ? input_order_[index] : nullptr;
+    return slot != nullptr && slot->input.has_value();
 }
 
 bool ContextCache::is_input(const std::string& path) {
@@ -226,11 +238,13 @@ bool ContextCache::is_input(const std::string& path) {
     return inputs_.contains(path);
 }
 
-void ContextCache::offer_input(const std::string& path, SharedInput& input) {
+void ContextCache::offer_input(const File& file, SharedInput& input) {
+    if (file.input == nullptr) {
+        return;
+    }
     std::lock_guard<std::mutex> lock(inputs_mutex_);
-    auto it = inputs_.find(path);
-    if (it != inputs_.end() && !it->second.taken && !it->second.input) {
-        it->second.input = std::move(input);
+    if (!file.input->taken && !file.input->input) {
+        file.input->input = std::move(input);
     }
 }
 

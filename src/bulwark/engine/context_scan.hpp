@@ -38,15 +38,17 @@ inline constexpr size_t k_context_read_ahead = 64;
 /// Thread-safe: the scan's workers share one.
 class ContextCache {
   public:
+    struct InputSlot;  // the bytes of one scan input, kept for its scan (opaque)
     struct File {
         std::string rel;           // relative to the root, '/'-separated
         std::string disk;          // as the FileSystem names it
         bool secret_name = false;  // a credential file by its name (rules/secrets/files.hpp)
         /// Secrets in the contents; filled on first use (text files only: a NUL byte means none).
         std::vector<model::ContextSecret> secrets;
-        uint64_t bytes_read = 0;  // what that read took from the read budget
-        bool too_large = false;   // over k_context_read_cap: not read
-        bool unreadable = false;  // the read failed otherwise (permissions, gone since the walk)
+        uint64_t bytes_read = 0;     // what that read took from the read budget
+        bool too_large = false;      // over k_context_read_cap: not read
+        bool unreadable = false;     // the read failed otherwise (permissions, gone since the walk)
+        InputSlot* input = nullptr;  // when the file is also a scan input: where its bytes go
         util::Once read;
     };
     struct Sent;
@@ -99,26 +101,30 @@ class ContextCache {
         std::vector<rules::secrets::SecretMatch> secrets;
     };
 
-    /// Names (as the FileSystem names them) the files the scan reads as inputs, before it starts:
-    /// a context scan that reads one of them first keeps its bytes for take_input().
+    /// Names (as the FileSystem names them) the files the scan reads as inputs, in the scan's order
+    /// ("" for an input that is not a file), before it starts and before any directory(): a context
+    /// scan that reads one of them first keeps its bytes for take_input().
     void expect_inputs(const std::vector<std::string_view>& paths);
-    /// The bytes of the input `path` when a context scan read them before, once; else nullopt. After
-    /// the call the cache keeps no bytes of it.
-    std::optional<SharedInput> take_input(const std::string& path);
-    /// Whether the bytes of the input `path` are kept, read by a context scan and not yet taken.
-    bool holds_input(const std::string& path);
+    /// The bytes of input number `index` (of expect_inputs()) when a context scan read them before,
+    /// once; else nullopt. After the call the cache keeps no bytes of it.
+    std::optional<SharedInput> take_input(size_t index);
+    /// Whether the bytes of input number `index` are kept, read by a context scan and not yet taken.
+    bool holds_input(size_t index);
     /// Whether `path` (as the FileSystem names it) is one of the inputs expect_inputs() named.
     bool is_input(const std::string& path);
-    /// Keeps `input`, just read from `path`, when it is an input not yet taken (else leaves it).
-    void offer_input(const std::string& path, SharedInput& input);
+    /// Keeps `input`, just read from `file`, when the file is an input not yet taken (else leaves it).
+    void offer_input(const File& file, SharedInput& input);
 
-  private:
     struct InputSlot {
         bool taken = false;
         std::optional<SharedInput> input;
     };
+
+  private:
     std::mutex inputs_mutex_;
-    std::unordered_map<std::string, InputSlot> inputs_;
+    // Found by path once per walked file; the scan's workers ask by index, without hashing the path.
+    std::unordered_map<std::string, InputSlot> inputs_;  // node-based: the slots' addresses stay
+    std::vector<InputSlot*> input_order_;                // by index of expect_inputs(), null for none
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<Directory>, std::less<>> dirs_;
 };

@@ -1,5 +1,9 @@
 #include "bulwark/engine/ignore_comment.hpp"
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "bulwark/config/config_file.hpp"
@@ -8,6 +12,19 @@
 namespace bulwark::engine {
 
 namespace {
+
+/// config::resolve_rule_id(written), remembered per thread: ignore comments name a few ids over and
+/// over (`hadolint ignore=DL3008`), and resolving another tool's id searches every rule's equivalents.
+std::vector<std::string> resolved_rule_id(std::string_view written) {
+    thread_local std::unordered_map<std::string, std::vector<std::string>> known;
+    if (auto it = known.find(std::string(written)); it != known.end()) {
+        return it->second;
+    }
+    if (known.size() >= 1024) {
+        known.clear();  // bounded: the ids of a repository's comments, not every text ever met
+    }
+    return known.emplace(std::string(written), config::resolve_rule_id(written)).first->second;
+}
 
 constexpr std::string_view k_directives[] = {"ignore", "ignore-file"};
 constexpr std::string_view k_attributes[] = {"reason", "until"};
@@ -219,7 +236,7 @@ std::optional<IgnoreRules> read_ignore_comment(std::string_view text, const std:
                  "hide rules added later)");
             continue;
         }
-        std::vector<std::string> ids = config::resolve_rule_id(id.text);
+        std::vector<std::string> ids = resolved_rule_id(id.text);
         if (ids.empty()) {
             // hadolint ids bulwark has no equivalent for are normal in a file linted by both tools.
             if (ic->tool == IgnoreComment::Tool::bulwark ||

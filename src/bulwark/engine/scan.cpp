@@ -74,6 +74,18 @@ size_t invalid_utf8_offset(std::string_view s) {
     return std::string_view::npos;
 }
 
+/// Whether `dir` is written plainly: not empty or "/", no "//", no trailing '/'.
+bool is_plain_directory(std::string_view dir) {
+    return !dir.empty() && dir != "/" && dir.back() != '/' && dir.find("//") == std::string_view::npos;
+}
+
+/// Whether `path` is a name right below the plain directory `dir` ("a/b" and "a/b/Dockerfile"):
+/// then config::search_directory_of_file(path) is `dir`, as it was for the file before it.
+bool in_plain_directory(std::string_view path, std::string_view dir) {
+    return path.size() > dir.size() + 1 && path[dir.size()] == '/' &&
+           path.find('/', dir.size() + 1) == std::string_view::npos && path.compare(0, dir.size(), dir) == 0;
+}
+
 }  // namespace
 
 report::FileResult scan_dockerfile(util::SourcePtr source, const core::Policy& policy) {
@@ -155,6 +167,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         return known->second;
     };
     std::vector<const core::Policy*> policy_of(disc.inputs.size());
+    std::string file_dir;  // the search directory of the last file given as its own root, or ""
     for (size_t i = 0; i < disc.inputs.size(); ++i) {
         const Input& in = disc.inputs[i];
         if (i > 0 && in.root == disc.inputs[i - 1].root) {
@@ -162,9 +175,20 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             continue;
         }
         // A root that is the input itself is a file discovery already looked at: no lookup again.
-        std::string dir = in.root == in.path ? config::search_directory_of_file(in.root)
-                                             : config::search_directory(fs, in.root);
-        policy_of[i] = policy_for(dir, in.root);
+        if (in.root == in.path) {
+            if (i > 0 && !file_dir.empty() && in_plain_directory(in.path, file_dir)) {
+                policy_of[i] = policy_of[i - 1];  // files given one by one from one directory
+                continue;
+            }
+            file_dir = config::search_directory_of_file(in.root);
+            policy_of[i] = policy_for(file_dir, in.root);
+            if (!is_plain_directory(file_dir) || !in_plain_directory(in.path, file_dir)) {
+                file_dir.clear();
+            }
+            continue;
+        }
+        file_dir.clear();
+        policy_of[i] = policy_for(config::search_directory(fs, in.root), in.root);
     }
 
     // --compose-file: its project's policy is found from the first file, loaded (and its problems
@@ -180,9 +204,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         std::vector<std::string_view> paths;  // a sibling's context scan may read them first
         paths.reserve(disc.inputs.size());
         for (const Input& in : disc.inputs) {
-            if (in.path != "-") {
-                paths.push_back(in.path);
-            }
+            paths.push_back(in.path != "-" ? std::string_view(in.path) : std::string_view());
         }
         contexts.expect_inputs(paths);
     }
@@ -258,7 +280,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
         std::string display = in.path == "-" ? options.stdin_name : in.path;
         util::ReadResult rr;
         std::optional<ContextCache::SharedInput> shared =
-            in.path == "-" ? std::nullopt : contexts.take_input(in.path);
+            in.path == "-" ? std::nullopt : contexts.take_input(i);
         if (shared && shared->bytes.size() <= options.max_file_size) {
             rr.size = shared->bytes.size();  // read already by a sibling's build-context scan
             rr.data = std::move(shared->bytes);
@@ -274,7 +296,9 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             results[i] = std::move(fr);
             return;
         }
-        if (rr.data.find('\0') != std::string::npos) {
+        // Bytes a context scan scanned for secrets hold no NUL: it scans only those.
+        const bool nul_free = shared && shared->scanned;
+        if (!nul_free && rr.data.find('\0') != std::string::npos) {
             report::FileResult fr;
             fr.path = display;
             fr.kind = std::string(in.kind->name);
@@ -314,7 +338,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             ahead_paths.clear();
             for (size_t i = begin; i < end; ++i) {
                 const Input& in = disc.inputs[i];
-                if (in.regular && !contexts.holds_input(in.path)) {
+                if (in.regular && !contexts.holds_input(i)) {
                     ahead_paths.push_back(in.path);
                 }
             }

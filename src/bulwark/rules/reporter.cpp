@@ -29,8 +29,9 @@ util::Position end_position(const util::SourceFile& file, model::Range where, ut
 Reporter::Reporter(const Rule& rule, const util::SourceFile& source, std::vector<core::Finding>& out)
     : m_rule(rule), m_source(source), m_out(out) {}
 
+// The overloads call report_in() directly: each hop would move both strings once more.
 void Reporter::report(model::Range where, std::string message, std::string fix) {
-    report(where, m_rule.severity, std::move(message), std::move(fix));
+    report_in(m_source, where, m_rule.severity, std::move(message), std::move(fix));
 }
 
 void Reporter::report(model::Range where, core::Severity severity, std::string message, std::string fix) {
@@ -60,11 +61,11 @@ void Reporter::report_in(const util::SourceFile& file, model::Range where, core:
 
 void Reporter::report(const model::MappedText& text, size_t begin, size_t end, std::string message,
                       std::string fix) {
-    report(text.source_range(begin, end), std::move(message), std::move(fix));
+    report_in(m_source, text.source_range(begin, end), m_rule.severity, std::move(message), std::move(fix));
 }
 
 void Reporter::report(const model::Instruction& at, std::string message, std::string fix) {
-    report(at.keyword_range, std::move(message), std::move(fix));
+    report_in(m_source, at.keyword_range, m_rule.severity, std::move(message), std::move(fix));
 }
 
 void Reporter::report(const model::Origin& at, core::Severity severity, std::string message,
@@ -74,7 +75,8 @@ void Reporter::report(const model::Origin& at, core::Severity severity, std::str
 }
 
 void Reporter::report(const model::Origin& at, std::string message, std::string fix) {
-    report(at, m_rule.severity, std::move(message), std::move(fix));
+    report_in(at.file != nullptr ? *at.file : m_source, at.range, m_rule.severity, std::move(message),
+              std::move(fix));
 }
 
 void Reporter::report_at(core::Location where, core::Severity severity, std::string message, std::string fix,

@@ -33,14 +33,19 @@ bool word_has_unplain(uint64_t w) {
 }
 
 #if defined(__SSE2__)
-/// Bit i set when byte i of the 16 at `p` is not plain<Special...>.
+/// Bit i set when byte i of `v` is not plain<Special...>.
 template <char... Special>
-unsigned unplain_mask16(const char* p) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+unsigned unplain_mask16(__m128i v) {
     // Signed compare: bytes 0x80-0xff are negative, so "below 0x20" catches them too.
     __m128i m = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
     ((m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(Special)))), ...);
     return static_cast<unsigned>(_mm_movemask_epi8(m));
+}
+
+/// Bit i set when byte i of the 16 at `p` is not plain<Special...>.
+template <char... Special>
+unsigned unplain_mask16(const char* p) {
+    return unplain_mask16<Special...>(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
 }
 #endif
 

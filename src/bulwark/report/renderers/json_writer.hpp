@@ -18,7 +18,7 @@ constexpr size_t json_string_bound(std::string_view s) {
     return 6 * s.size() + 2;
 }
 /// Writes the literal put_json_string() appends to `out`, which has room for json_string_bound(s)
-/// bytes; returns the end of what it wrote.
+/// bytes; returns the end of the literal (bytes of that room past it may have been written too).
 char* write_json_string(char* out, std::string_view s);
 /// `s` as a JSON string literal.
 std::string json_string(std::string_view s);
