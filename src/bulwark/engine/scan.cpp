@@ -311,7 +311,7 @@ report::Report scan(const util::FileSystem& disk, const ScanOptions& options) {
             return;
         }
         size_t bad = invalid_utf8_offset(rr.data);
-        auto source = std::make_shared<const util::SourceFile>(display, std::move(rr.data));
+        auto source = std::make_shared<const util::SourceFile>(std::move(display), std::move(rr.data));
         // That context scan also looked for secrets in these bytes: BD022 takes its answer.
         std::optional<rules::secrets::KnownMatches> known;
         if (shared && shared->scanned) {
