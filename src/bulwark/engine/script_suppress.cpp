@@ -6,19 +6,14 @@
 
 #include "bulwark/config/config_file.hpp"
 #include "bulwark/engine/ignore_comment.hpp"
+#include "bulwark/engine/suppress.hpp"
 #include "bulwark/util/strings.hpp"
 
 namespace bulwark::engine {
 
 namespace {
 
-struct Suppression {
-    std::string rule_id;
-    std::string label;
-    bool whole_file = false;
-    uint32_t first_line = 0;
-    uint32_t last_line = 0;
-};
+using Suppression = InlineSuppression;  // the Dockerfile's kind, over a script's lines
 
 /// The command after comment line `line`: its first line (the next one that is neither blank nor
 /// a comment) and its last (following `\` continuations). {0, 0} when there is none.
