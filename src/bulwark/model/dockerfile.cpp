@@ -46,71 +46,16 @@ VarScope::VarScope(std::shared_ptr<const VarScope> parent) {
     }
     // Flatten: the nearest definition of each name wins (emplace keeps the first one).
     for (const VarScope* s = parent.get(); s != nullptr; s = s->m_parent.get()) {
-        s->for_each_own([&](const value_type& e) { m_big.emplace(e.first, e.second); });
-    }
-    if (m_big.size() <= k_small) {
-        m_small.reserve(m_big.size());
-        for (const value_type& e : m_big) {
-            m_small.emplace_back(e.first, e.second);
-        }
-        m_big.clear();
-    }
-}
-
-// A vector of pairs with a const key cannot be assigned element by element: copies rebuild it.
-VarScope::VarScope(const VarScope& other)
-    : m_parent(other.m_parent), m_big(other.m_big), m_depth(other.m_depth) {
-    m_small.reserve(other.m_small.size());
-    for (const value_type& e : other.m_small) {
-        m_small.emplace_back(e.first, e.second);
-    }
-}
-
-VarScope& VarScope::operator=(const VarScope& other) {
-    if (this != &other) {
-        VarScope copy(other);
-        *this = std::move(copy);
-    }
-    return *this;
-}
-
-const VarScope::value_type* VarScope::find_own(std::string_view name) const {
-    if (!m_big.empty()) {
-        auto it = m_big.find(name);
-        return it != m_big.end() ? &*it : nullptr;
-    }
-    for (const value_type& e : m_small) {
-        if (e.first == name) {
-            return &e;
+        for (const value_type& e : s->m_own) {
+            m_own.emplace(e.first, e.second);
         }
     }
-    return nullptr;
-}
-
-Value& VarScope::own_entry(std::string name) {
-    if (!m_big.empty()) {
-        return m_big[std::move(name)];
-    }
-    for (value_type& e : m_small) {
-        if (e.first == name) {
-            return e.second;
-        }
-    }
-    if (m_small.size() < k_small) {
-        return m_small.emplace_back(std::move(name), Value{}).second;
-    }
-    for (const value_type& e : m_small) {
-        m_big.emplace(e.first, e.second);
-    }
-    m_small.clear();
-    m_small.shrink_to_fit();
-    return m_big[std::move(name)];
 }
 
 VarScope::const_iterator VarScope::find(std::string_view name) const {
     for (const VarScope* s = this; s != nullptr; s = s->m_parent.get()) {
-        if (const value_type* e = s->find_own(name)) {
-            return const_iterator(e);
+        if (auto it = s->m_own.find(name); it != s->m_own.end()) {
+            return const_iterator(&*it);
         }
     }
     return end();
@@ -127,29 +72,23 @@ const Value& VarScope::at(std::string_view name) const {
 size_t VarScope::size() const {
     size_t n = 0;
     for (const VarScope* s = this; s != nullptr; s = s->m_parent.get()) {
-        s->for_each_own([&](const value_type& e) {
+        for (const value_type& e : s->m_own) {
+            bool shadowed = false;
             for (const VarScope* d = this; d != s; d = d->m_parent.get()) {
-                if (d->find_own(e.first) != nullptr) {
-                    return;  // shadowed
+                if (d->m_own.find(e.first) != d->m_own.end()) {
+                    shadowed = true;
+                    break;
                 }
             }
-            ++n;
-        });
+            n += shadowed ? 0 : 1;
+        }
     }
     return n;
 }
 
 Value& VarScope::operator[](std::string_view name) {
-    if (!m_big.empty()) {
-        if (auto it = m_big.find(name); it != m_big.end()) {
-            return it->second;
-        }
-    } else {
-        for (value_type& e : m_small) {
-            if (e.first == name) {
-                return e.second;
-            }
-        }
+    if (auto it = m_own.find(name); it != m_own.end()) {
+        return it->second;
     }
     Value initial;
     if (m_parent != nullptr) {
@@ -157,9 +96,7 @@ Value& VarScope::operator[](std::string_view name) {
             initial = p->second;
         }
     }
-    Value& v = own_entry(std::string(name));
-    v = std::move(initial);
-    return v;
+    return m_own.emplace(std::string(name), std::move(initial)).first->second;
 }
 
 const std::vector<std::string>& SharedArgv::empty_argv() {

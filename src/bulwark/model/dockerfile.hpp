@@ -275,8 +275,6 @@ struct Value {
 /// shared parent: its own names shadow the parent's, so the snapshot each ENV/ARG instruction keeps
 /// holds only the names that instruction sets (chains are flattened past a few levels).
 /// Read like a std::map (find/end/at/size); operator[] and set() write to the scope's own names.
-/// A scope's own names are a small vector (most scopes hold one to three: no node per name), or a
-/// map once there are more than a few.
 class VarScope {
   public:
     using Map = std::map<std::string, Value, std::less<>>;
@@ -298,13 +296,10 @@ class VarScope {
     using iterator = const_iterator;
 
     VarScope() = default;
+    /// The variables of `vars` only.
+    explicit VarScope(Map vars) : m_own(std::move(vars)) {}
     /// A scope seeing `parent`'s variables (none if nullptr), to add its own to.
     explicit VarScope(std::shared_ptr<const VarScope> parent);
-    VarScope(const VarScope& other);
-    VarScope(VarScope&& other) noexcept = default;
-    VarScope& operator=(const VarScope& other);
-    VarScope& operator=(VarScope&& other) noexcept = default;
-    ~VarScope() = default;
 
     const_iterator find(std::string_view name) const;
     const_iterator end() const { return const_iterator(); }
@@ -315,40 +310,15 @@ class VarScope {
     size_t size() const;
     bool empty() const { return size() == 0; }
 
-    /// Room for `n` own names (set() then allocates once while they fit the small vector).
-    void reserve(size_t n) {
-        if (m_big.empty() && n <= k_small) {
-            m_small.reserve(n);
-        }
-    }
     /// Sets `name` in this scope (shadowing a parent's value).
-    void set(std::string name, Value value) { own_entry(std::move(name)) = std::move(value); }
+    void set(std::string name, Value value) { m_own.insert_or_assign(std::move(name), std::move(value)); }
     /// This scope's own entry for `name`, created from the visible value (or empty) if missing.
-    /// The reference is valid until the next set() or operator[] on this scope.
     Value& operator[](std::string_view name);
 
   private:
-    static constexpr size_t k_small = 8;  // own names kept in the vector; more go to the map
-
-    /// This scope's own entry for `name`, or nullptr.
-    const value_type* find_own(std::string_view name) const;
-    /// This scope's own entry for `name`, added with an empty value if missing.
-    Value& own_entry(std::string name);
-    /// Calls f(entry) for each own entry.
-    template <typename F>
-    void for_each_own(F&& f) const {
-        for (const value_type& e : m_small) {
-            f(e);
-        }
-        for (const value_type& e : m_big) {
-            f(e);
-        }
-    }
-
     std::shared_ptr<const VarScope> m_parent;
-    std::vector<value_type> m_small;  // own names while there are at most k_small (m_big empty)
-    Map m_big;                        // own names once there are more
-    uint32_t m_depth = 0;             // parents above this scope
+    Map m_own;
+    uint32_t m_depth = 0;  // parents above this scope
 };
 
 /// An argv shared by every instruction it applies to: copies share one immutable vector.

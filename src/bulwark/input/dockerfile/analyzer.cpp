@@ -118,7 +118,6 @@ ScopePtr stage_start_scope(const StageState& st, const VarScope* parent_scope) {
         return k_empty;
     }
     auto scope = std::make_shared<VarScope>();
-    scope->reserve(st.env.size());
     for (const std::string& name : st.env) {
         scope->set(name, parent_scope->at(name));
     }
@@ -398,7 +397,6 @@ class Analyzer {
         const VarScope& before = *st.scope;
         // The new scope: the previous one with these names updated (an ENV of the same name wins).
         auto merged = std::make_shared<VarScope>(st.scope);
-        merged->reserve(inst.pairs.size());
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             Value v;
@@ -428,7 +426,6 @@ class Analyzer {
         }
         const VarScope& before = *st.scope;
         auto merged = std::make_shared<VarScope>(st.scope);  // ENV wins over ARG
-        merged->reserve(inst.pairs.size());
         for (const model::KeyValue& kv : inst.pairs) {
             std::string name = expand_key(kv, before, m_escape);
             if (!st.sets_env(name)) {
