@@ -19,17 +19,20 @@ namespace {
 constexpr int k_eof = -1;
 
 /// Expanded text and whether every variable it used had a known value.
+/// Marks a text as not known and adds `name` to the names it depends on, once.
+void add_unknown_name(bool& known, std::vector<std::string>& unknown, std::string_view name) {
+    known = false;
+    if (std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
+        unknown.emplace_back(name);
+    }
+}
+
 struct Part {
     std::string text;
     bool known = true;
     std::vector<std::string> unknown;
 
-    void add_unknown(std::string_view name) {
-        known = false;
-        if (std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
-            unknown.emplace_back(name);
-        }
-    }
+    void add_unknown(std::string_view name) { add_unknown_name(known, unknown, name); }
     void append(const Part& other) {
         text += other.text;
         if (!other.known) {
@@ -461,7 +464,6 @@ bool expand_simple(std::string_view text, const VarScope& scope, char escape, Va
     if (contains_any_byte(text, std::array<char, 3>{'\'', '"', escape})) {
         return false;
     }
-    auto is_name_start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
     size_t pos = 0;
     const size_t n = text.size();
     while (pos < n) {
@@ -474,7 +476,8 @@ bool expand_simple(std::string_view text, const VarScope& scope, char escape, Va
         size_t name_begin = dollar + 1;
         bool braced = name_begin < n && text[name_begin] == '{';
         name_begin += braced ? 1 : 0;
-        if (name_begin >= n || !is_name_start(text[name_begin])) {
+        if (name_begin >= n || !is_name_char(static_cast<unsigned char>(text[name_begin])) ||
+            is_digit(static_cast<unsigned char>(text[name_begin]))) {
             return false;
         }
         size_t name_end = name_begin + 1;
@@ -489,17 +492,10 @@ bool expand_simple(std::string_view text, const VarScope& scope, char escape, Va
             const Value& v = it->second;
             out.text += v.text;
             if (!v.known) {
-                // As Part::add_unknown: the name, then the names its value was made of, each once.
-                out.known = false;
-                auto add = [&](std::string_view u) {
-                    if (std::find(out.unknown_vars.begin(), out.unknown_vars.end(), u) ==
-                        out.unknown_vars.end()) {
-                        out.unknown_vars.emplace_back(u);
-                    }
-                };
-                add(name);
+                // As Expander::append_value: the name, then the names its value was made of.
+                add_unknown_name(out.known, out.unknown_vars, name);
                 for (const std::string& u : v.unknown_vars) {
-                    add(u);
+                    add_unknown_name(out.known, out.unknown_vars, u);
                 }
             }
         }
