@@ -116,6 +116,10 @@ std::string describe(const sh::Script& s) {
     for (const sh::Script::LoopVariable& v : s.loop_variables) {
         out += "L " + v.name + " " + std::to_string(v.begin) + "\n";
     }
+    for (const sh::Script::Function& f : s.functions) {
+        out += "F " + f.name + " " + std::to_string(f.begin) + " " + std::to_string(f.body_begin) + "-" +
+               std::to_string(f.body_end) + " " + std::to_string(f.scope) + "\n";
+    }
     return out;
 }
 

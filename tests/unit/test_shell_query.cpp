@@ -327,3 +327,40 @@ TEST(ShellQuery, ShellTextPastesBackWhatTheShellReads) {
         EXPECT_EQ(expansions(again.argv[1]), expansions(c.argv[1])) << script << " -> " << pasted;
     }
 }
+
+TEST(ShellQuery, RunStepsFollowCallsOfFunctionsDefinedBefore) {
+    // `f` is called twice (the second time in a subshell), `g` never; `h` is called before its
+    // definition, which is no call of it.
+    sh::Script s = parse("h; f() { cd /x; g() { cd /y; }; }; f; (f); h() { :; }");
+    std::vector<std::string> ran;
+    for (const sh::RunStep& step : sh::run_steps(s)) {
+        const sh::Command& c = s.commands[step.index];
+        std::string text = c.argv.empty() ? std::string() : c.argv[0].value;
+        for (size_t i = 1; i < c.argv.size(); ++i) {
+            text += " " + c.argv[i].value;
+        }
+        ran.push_back(
+            text + (step.own ? "" : " (subshell)") +
+            (step.function >= 0 ? " in " + s.functions[static_cast<size_t>(step.function)].name : ""));
+    }
+    EXPECT_THAT(ran, ElementsAre("h", "f", "cd /x in f", "f (subshell)", "cd /x (subshell) in f"));
+}
+
+TEST(ShellQuery, RunStepsFollowNoCallInANewShell) {
+    // `$(f)` is a subshell that has `f`; `sh -c f` is a new shell that does not.
+    sh::Script s = parse("f() { cd /x; }; v=$(f); sh -c f");
+    size_t bodies = 0;
+    for (const sh::RunStep& step : sh::run_steps(s)) {
+        bodies += step.function >= 0 ? 1 : 0;
+        EXPECT_FALSE(step.function >= 0 && step.own);
+    }
+    EXPECT_EQ(bodies, 1u);
+}
+
+TEST(ShellQuery, RunStepsStopAtRecursion) {
+    sh::Script s = parse("f() { cd x; f; }; f");
+    std::vector<sh::RunStep> steps = sh::run_steps(s);
+    ASSERT_FALSE(steps.empty());
+    EXPECT_TRUE(steps.back().unknown_call);
+    EXPECT_LT(steps.size(), 20u);
+}

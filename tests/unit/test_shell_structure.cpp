@@ -226,12 +226,27 @@ TEST(ShellCompound, CaseWithoutFinalDoubleSemicolon) {
 }
 
 TEST(ShellCompound, FunctionDefinitions) {
-    sh::Script s = parse("f() { apt-get update; }\nfunction g { echo g; }\nfunction h() (echo h)\nf");
+    const std::string_view text = "f() { apt-get update; }\nfunction g { echo g; }\nfunction h() (echo h)\nf";
+    sh::Script s = parse(text);
     ASSERT_THAT(commands(s), ElementsAre("apt-get update", "echo g", "echo h", "f"));
     EXPECT_TRUE(s.commands[0].in_function);
     EXPECT_TRUE(s.commands[2].in_function);
     EXPECT_FALSE(s.commands[3].in_function);
     EXPECT_TRUE(s.errors.empty()) << testing::PrintToString(error_messages(s));
+    // Each definition is recorded with its name, its body's range and the scope it runs in.
+    ASSERT_EQ(s.functions.size(), 3u);
+    EXPECT_EQ(s.functions[0].name, "f");
+    EXPECT_EQ(slice(text, s.functions[0].body_begin, s.functions[0].body_end), "{ apt-get update; }");
+    EXPECT_EQ(s.functions[1].name, "g");
+    EXPECT_EQ(s.functions[2].name, "h");
+    EXPECT_EQ(s.functions[2].scope, 0);
+}
+
+TEST(ShellCompound, FunctionDefinedInABackgroundListRunsInItsSubshell) {
+    sh::Script s = parse("f() { cd /x; } & f");
+    ASSERT_EQ(s.functions.size(), 1u);
+    EXPECT_NE(s.functions[0].scope, 0);
+    EXPECT_EQ(s.functions[0].scope, s.commands[0].scope);
 }
 
 TEST(ShellCompound, DoubleBracketTreatsOperatorsAsWords) {

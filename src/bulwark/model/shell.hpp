@@ -174,6 +174,17 @@ struct Script {
         uint32_t begin = 0;  // offset of the name in the script text
     };
     std::vector<LoopVariable> loop_variables;  // in source order
+    /// A function definition (`name() { ...; }`, `function name { ...; }`). Its body's commands
+    /// are emitted where it is defined, with in_function, but run where it is called: they are the
+    /// commands whose offset is in [body_begin, body_end) and in no function defined inside it.
+    struct Function {
+        std::string name;         // as written; empty when it is not a plain word
+        uint32_t begin = 0;       // offset of the name (or of `function`)
+        uint32_t body_begin = 0;  // the body's range in the script text
+        uint32_t body_end = 0;
+        int scope = 0;  // the shell environment the definition runs in (a `{ }` body runs in the caller's)
+    };
+    std::vector<Function> functions;  // in source order
     /// True if `set -o pipefail` (or `set -eo pipefail`, `-euxo pipefail` ...) is in effect before
     /// command `index`, in that command's shell environment.
     bool pipefail_before(size_t index) const;

@@ -592,4 +592,122 @@ std::vector<std::string> script_variables(const Script& s) {
     return names;
 }
 
+std::vector<int> command_functions(const Script& s) {
+    std::vector<int> owner(s.commands.size(), -1);
+    if (s.functions.empty()) {
+        return owner;
+    }
+    for (size_t k = 0; k < s.commands.size(); ++k) {
+        const Command& c = s.commands[k];
+        if (!c.in_function) {
+            continue;
+        }
+        // Bodies nest: the innermost holding the command starts last (a later definition wins a tie).
+        for (size_t f = 0; f < s.functions.size(); ++f) {
+            const Script::Function& fn = s.functions[f];
+            if (c.begin >= fn.body_begin && c.begin < fn.body_end &&
+                (owner[k] < 0 || fn.body_begin >= s.functions[static_cast<size_t>(owner[k])].body_begin)) {
+                owner[k] = static_cast<int>(f);
+            }
+        }
+    }
+    return owner;
+}
+
+namespace {
+
+/// Builds run_steps(): the script's own commands, each call followed by its function's body.
+class RunSteps {
+  public:
+    explicit RunSteps(const Script& s) : m_script(s), m_bodies(s.functions.size()) {
+        m_budget = s.commands.size() + k_max_extra;
+        std::vector<int> owner = command_functions(s);
+        for (size_t k = 0; k < s.commands.size(); ++k) {
+            if (owner[k] >= 0) {
+                m_bodies[static_cast<size_t>(owner[k])].push_back(static_cast<uint32_t>(k));
+            }
+        }
+        for (size_t k = 0; k < s.commands.size(); ++k) {
+            if (owner[k] < 0) {
+                const Command& c = s.commands[k];
+                add({static_cast<uint32_t>(k), -1, -1, c.scope == 0, c.in_branch, false}, c.begin, 0);
+            }
+        }
+    }
+
+    std::vector<RunStep> take() { return std::move(m_steps); }
+
+  private:
+    static constexpr size_t k_max_depth = 8;
+    static constexpr size_t k_max_extra = 4096;
+
+    /// Adds `step`, and when it calls a function, that function's body. `at` is the offset of the
+    /// outermost call (a function defined after it is not defined yet), `depth` the calls on the way.
+    void add(RunStep step, uint32_t at, size_t depth) {
+        m_steps.push_back(step);
+        const Command& c = m_script.commands[step.index];
+        const int f = called_function(c, at);
+        if (f < 0) {
+            return;
+        }
+        const Script::Function& fn = m_script.functions[static_cast<size_t>(f)];
+        if (depth >= k_max_depth || m_steps.size() >= m_budget) {
+            m_steps.back().unknown_call = true;
+            return;
+        }
+        for (uint32_t k : m_bodies[static_cast<size_t>(f)]) {
+            const Command& b = m_script.commands[k];
+            // A `{ }` body runs in the caller's shell; a `( )` body, or a part of it in a
+            // subshell, in a scope of its own.
+            add({k, static_cast<int>(step.index), f, step.own && b.scope == fn.scope,
+                 step.in_branch || b.in_branch, false},
+                at, depth + 1);
+        }
+    }
+
+    /// The function command `c` calls: the last one of its name defined before offset `at` in
+    /// `c`'s scope or one holding it; -1 when `c` calls none.
+    int called_function(const Command& c, uint32_t at) const {
+        if (c.argv.empty() || c.argv[0].dynamic || m_script.functions.empty()) {
+            return -1;
+        }
+        int found = -1;
+        for (size_t f = 0; f < m_script.functions.size(); ++f) {
+            const Script::Function& fn = m_script.functions[f];
+            if (fn.name == c.argv[0].value && fn.begin < at && sees(c.scope, fn.scope)) {
+                found = static_cast<int>(f);
+            }
+        }
+        return found;
+    }
+
+    /// True when a command in scope `scope` sees the functions scope `outer` defines: it is `outer`
+    /// or a subshell inside it (a new shell process, `sh -c`, starts without them).
+    bool sees(int scope, int outer) const {
+        int s = scope;
+        for (size_t up = 0; s >= 0 && up <= m_script.scopes.size(); ++up) {
+            if (s == outer) {
+                return true;
+            }
+            if (static_cast<size_t>(s) >= m_script.scopes.size() ||
+                !m_script.scopes[static_cast<size_t>(s)].inherits) {
+                break;
+            }
+            s = m_script.scopes[static_cast<size_t>(s)].parent;
+        }
+        return false;
+    }
+
+    const Script& m_script;
+    std::vector<std::vector<uint32_t>> m_bodies;  // per function, its body's commands in order
+    std::vector<RunStep> m_steps;
+    size_t m_budget = 0;
+};
+
+}  // namespace
+
+std::vector<RunStep> run_steps(const Script& s) {
+    return RunSteps(s).take();
+}
+
 }  // namespace bulwark::model::shell

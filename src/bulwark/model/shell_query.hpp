@@ -194,4 +194,25 @@ void for_each_read_or_unset(const Command& c, bool reads, F&& f) {
 /// Dockerfile's ARG or ENV value of one of them need not be the value the script sees.
 std::vector<std::string> script_variables(const Script& s);
 
+/// For each command of `s`, the index in Script::functions of the function whose body holds it
+/// (the innermost one), or -1 when it is in no function body.
+std::vector<int> command_functions(const Script& s);
+
+/// One run of a command, in the order a script runs them: a command outside function bodies
+/// where it is written, a function body's commands where the function is called (once per call).
+struct RunStep {
+    uint32_t index = 0;         // into Script::commands
+    int call = -1;              // the command that called the function holding it directly, -1 for none
+    int function = -1;          // into Script::functions: the function holding it, -1 for none
+    bool own = false;           // runs in the script's own shell (scope 0), and so does every call on the way
+    bool in_branch = false;     // runs on some paths only: it, or a call on the way, is in_branch
+    bool unknown_call = false;  // a call not followed (nested or repeated too much): its effect is unknown
+};
+
+/// The commands of `s` in the order they run: a call of a function defined before it (in a scope
+/// the call sees) is followed by the function body's commands, each function's own, not those of
+/// functions defined inside it, and not the body of a function that is never called. Calls are
+/// followed 8 deep and for 4096 steps past the script's own commands.
+std::vector<RunStep> run_steps(const Script& s);
+
 }  // namespace bulwark::model::shell

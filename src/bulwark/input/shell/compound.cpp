@@ -1,6 +1,8 @@
 // Compound commands: ( ), { }, if, while/until, for/select, case, functions, [[ ]] and (( )).
 #include <algorithm>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 #include "bulwark/input/shell/parser_impl.hpp"
 
@@ -236,7 +238,11 @@ void Parser::parse_case(uint32_t at) {
 
 void Parser::parse_function_keyword() {
     const Token kw = take();
+    std::string name;
     if (peek().kind == TokenKind::word) {
+        if (peek().plain) {
+            name = word_value(peek());
+        }
         drop();
         flush_pending(-1);
     } else {
@@ -250,10 +256,10 @@ void Parser::parse_function_keyword() {
             error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
         }
     }
-    parse_function_body(kw.begin);
+    parse_function_body(kw.begin, std::move(name));
 }
 
-void Parser::parse_function_body(uint32_t at) {
+void Parser::parse_function_body(uint32_t at, std::string name) {
     skip_newlines();
     const Token& t = peek();
     bool compound = is_op(t, Op::lparen) || (t.kind == TokenKind::word && t.plain &&
@@ -264,10 +270,14 @@ void Parser::parse_function_body(uint32_t at) {
         }
         return;
     }
+    sh::Script::Function f{std::move(name), at, t.begin, t.begin, m_scope};
     const bool saved = m_in_function;
     m_in_function = true;
     parse_command(new_pipeline(), false, nullptr);
     m_in_function = saved;
+    // The body's closing word is consumed: what is left starts after it.
+    f.body_end = std::max(f.body_begin, m_has_tok ? m_tok.begin : m_pos);
+    m_script.functions.push_back(std::move(f));
     parse_compound_redirects();
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 #include "bulwark/input/shell/parser_impl.hpp"
 
@@ -88,9 +90,9 @@ int Parser::new_scope(bool inherits, bool pipefail) {
     return static_cast<int>(m_script.scopes.size() - 1);
 }
 
-void Parser::into_subshell(size_t first_command, size_t first_scope) {
+void Parser::into_subshell(size_t first_command, size_t first_scope, size_t first_function) {
     // Known only once the '|' or '&' after the commands is seen: move them, and the scopes opened
-    // among them, from the current scope to a new one.
+    // and functions defined among them, from the current scope to a new one.
     const int sub = new_scope(true, false);
     for (size_t i = first_command; i < m_sink->size(); ++i) {
         if ((*m_sink)[i].scope == m_scope) {
@@ -100,6 +102,11 @@ void Parser::into_subshell(size_t first_command, size_t first_scope) {
     for (size_t i = first_scope; i + 1 < m_script.scopes.size(); ++i) {
         if (m_script.scopes[i].parent == m_scope) {
             m_script.scopes[i].parent = sub;
+        }
+    }
+    for (size_t i = first_function; i < m_script.functions.size(); ++i) {
+        if (m_script.functions[i].scope == m_scope) {
+            m_script.functions[i].scope = sub;
         }
     }
 }
@@ -213,6 +220,7 @@ void Parser::parse_list() {
         }
         const size_t first_command = m_sink->size();
         const size_t first_scope = m_script.scopes.size();
+        const size_t first_function = m_script.functions.size();
         size_t guarded = SIZE_MAX;
         int r = parse_and_or(guarded);
         if (r >= 0) {
@@ -229,7 +237,8 @@ void Parser::parse_list() {
             if (r >= 0) {
                 (*m_sink)[static_cast<size_t>(r)].next = sh::Connector::background;
             }
-            into_subshell(first_command, first_scope);  // an asynchronous list runs in a subshell
+            // An asynchronous list runs in a subshell.
+            into_subshell(first_command, first_scope, first_function);
             drop();
             background = true;
         } else if (!is_list_end(n)) {
@@ -348,6 +357,7 @@ int Parser::parse_pipeline() {
     while (!m_abort) {
         const size_t element = m_sink->size();
         const size_t element_scopes = m_script.scopes.size();
+        const size_t element_functions = m_script.functions.size();
         last = parse_command(id, piped_in, first);
         first = nullptr;
         const Token& t = peek();
@@ -355,7 +365,7 @@ int Parser::parse_pipeline() {
         if (piped_in || piped_out) {
             // Each command of a multi-command pipeline runs in a subshell (sh, dash, ash, bash
             // without lastpipe): a cd or variable set there does not reach the commands after it.
-            into_subshell(element, element_scopes);
+            into_subshell(element, element_scopes, element_functions);
         }
         if (!piped_out) {
             break;
@@ -528,9 +538,11 @@ int Parser::parse_simple(int pipeline, Token* first) {
                 error(peek().begin, "expected ')' in function definition but found " + describe(peek()));
             }
             const uint32_t at = c.begin;
+            std::string name =
+                c.argv[0].quoted || c.argv[0].dynamic ? std::string() : std::move(c.argv[0].value);
             m_sink->pop_back();
             flush_pending(-1);
-            parse_function_body(at);
+            parse_function_body(at, std::move(name));
             return -1;
         }
     }

@@ -333,6 +333,10 @@ void Parser::merge(sh::Script&& inner, const Mapping& map, const MergeContext& c
     for (sh::Script::LoopVariable& v : inner.loop_variables) {
         m_script.loop_variables.push_back({std::move(v.name), map.map_begin(v.begin)});
     }
+    for (sh::Script::Function& f : inner.functions) {
+        m_script.functions.push_back({std::move(f.name), map.map_begin(f.begin), map.map_begin(f.body_begin),
+                                      map.map_end(f.body_end), f.scope + scope_base});
+    }
     for (sh::Script::Error& e : inner.errors) {
         m_script.errors.push_back({map.map_begin(e.offset), std::move(e.message), e.stops_parse});
     }

@@ -505,7 +505,8 @@ class Parser {
     void parse_for(uint32_t at, std::string_view kw);
     void parse_case(uint32_t at);
     void parse_function_keyword();
-    void parse_function_body(uint32_t at);
+    /// Parses the body of function `name` (defined at `at`) and records it in Script::functions.
+    void parse_function_body(uint32_t at, std::string name);
     void skip_newlines();
     bool at_keyword(std::string_view kw);
     bool expect_keyword(std::string_view kw, uint32_t opened_at, std::string_view opener);
@@ -523,8 +524,9 @@ class Parser {
     int new_pipeline();
     int new_scope(bool inherits, bool pipefail);
     /// Moves the commands emitted since `first_command` that run in the current scope, and the
-    /// scopes opened since `first_scope` directly in it, into a new subshell scope.
-    void into_subshell(size_t first_command, size_t first_scope);
+    /// scopes opened since `first_scope` and functions defined since `first_function` directly in
+    /// it, into a new subshell scope.
+    void into_subshell(size_t first_command, size_t first_scope, size_t first_function);
     bool enter(uint32_t offset);
     void leave();
     void error(uint32_t offset, std::string message, bool stops_parse = false);

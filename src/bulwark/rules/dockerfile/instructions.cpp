@@ -93,7 +93,11 @@ const Rule k_rules[] = {
             "itself or a directory holding it, by a path or a variable the RUN set) or makes with "
             "`mktemp -d`, which a WORKDIR would leave missing or cannot name, on any way through the "
             "branches before it. A `cd` that only leaves such a directory (to `/`, home, `..` or the "
-            "RUN's WORKDIR) is not reported either.",
+            "RUN's WORKDIR) is not reported either. A `cd` in a shell function is judged where the function "
+            "is called, as the shell runs it: a function runs in its caller's shell (unless its body is "
+            "`( ... )`), so its `cd` lasts after the call, and the message names the call; a `cd` in a "
+            "function that is never called never runs and is not reported (hadolint's DL3003 reports it "
+            "where it is written, called or not).",
         .remediation =
             "Set the directory with WORKDIR before the RUN (or use the tool's own directory option such as "
             "`make -C dir`, `git -C dir`, `npm --prefix dir`).",

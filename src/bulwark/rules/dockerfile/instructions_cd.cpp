@@ -56,6 +56,20 @@ bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+/// True when `s` refers to a positional parameter: `$1`, `${2}`, `$@`, `$*`, `$#`.
+bool has_positional_parameter(std::string_view s) {
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+        if (s[i] != '$') {
+            continue;
+        }
+        char next = s[i + 1] == '{' && i + 2 < s.size() ? s[i + 2] : s[i + 1];
+        if ((next >= '1' && next <= '9') || next == '@' || next == '*' || next == '#') {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// `$NAME` spelled `${NAME}`, so that the two spellings of a variable compare equal.
 std::string braced_variables(std::string_view s) {
     std::string out;
@@ -172,7 +186,7 @@ bool holds_mktemp(const sh::Script& s, size_t index, const sh::Word& w) {
 
 /// A path that a command removes (`rm -r`, `rmdir`), as a Dir, and whether it is a glob pattern.
 struct Removal {
-    size_t index = 0;
+    size_t step = 0;  // when it runs (into sh::run_steps())
     std::string path;
     bool glob = false;
 };
@@ -190,31 +204,43 @@ class Directories {
         Dirs cwd{m_start};
         Dirs previous{Dir()};  // for `cd -`
         size_t loops = 0;      // loop variables whose loop has started
-        for (size_t k = 0; k < s.commands.size(); ++k) {
+        // In the order the commands run: a function's body where it is called, not where it is
+        // defined (a function runs in the caller's shell, so its cd outlasts the call).
+        const std::vector<sh::RunStep> steps = sh::run_steps(s);
+        for (size_t n = 0; n < steps.size(); ++n) {
+            const sh::RunStep& step = steps[n];
+            const size_t k = step.index;
             const sh::Command& c = s.commands[k];
-            // A loop's variable takes each of its words: no value is known from the loop on.
-            for (; loops < s.loop_variables.size() && s.loop_variables[loops].begin <= c.begin; ++loops) {
-                forget(s.loop_variables[loops].name);
+            if (step.function < 0) {
+                // A loop's variable takes each of its words: no value is known from the loop on.
+                for (; loops < s.loop_variables.size() && s.loop_variables[loops].begin <= c.begin; ++loops) {
+                    forget(s.loop_variables[loops].name);
+                }
+            } else {
+                forget_loop_variables(s.functions[static_cast<size_t>(step.function)]);
             }
             note_temporary_variables(k);
             std::string_view prog = facts[k].program;
             if (prog == "rm" || prog == "rmdir") {
-                for (const Dir& d : c.scope == 0 ? cwd : Dirs{Dir()}) {
-                    note_removals(k, prog, facts[k].argv, d);
+                for (const Dir& d : step.own ? cwd : Dirs{Dir()}) {
+                    note_removals(n, k, prog, facts[k].argv, d);
                 }
-            } else if (prog == "cd" && c.scope == 0) {
-                Cd cd{k, {}, goes_up(facts[k].argv), c.in_branch};
+            } else if (prog == "cd" && step.own) {
+                Cd cd{k, n, step.call, step.function, {}, goes_up(facts[k].argv), step.in_branch};
                 Dirs to;
                 for (const Dir& from : cwd) {
-                    for (const Dir& target : cd_targets(k, facts[k].argv, from, previous)) {
+                    for (const Dir& target : cd_targets(step, facts[k].argv, from, previous)) {
                         cd.ways.push_back({from, target});
                         to = joined(std::move(to), {target});
                     }
                 }
                 // A cd on some paths only leaves the shell in either directory afterwards.
-                previous = c.in_branch ? joined(std::move(previous), cwd) : cwd;
-                cwd = c.in_branch ? joined(std::move(cwd), to) : to;
+                previous = step.in_branch ? joined(std::move(previous), cwd) : cwd;
+                cwd = step.in_branch ? joined(std::move(cwd), to) : to;
                 m_cds.push_back(std::move(cd));
+            } else if (step.unknown_call && step.own) {
+                previous = cwd;  // a function not followed may cd anywhere
+                cwd = {Dir()};
             }
             note_local_values(k);
         }
@@ -226,12 +252,15 @@ class Directories {
         Dir to;
     };
 
-    /// A cd of the RUN's own shell.
+    /// A cd of the RUN's own shell, once per time it runs.
     struct Cd {
-        size_t index = 0;
+        size_t index = 0;        // the command
+        size_t step = 0;         // when it runs (into sh::run_steps())
+        int call = -1;           // the call of the function holding it, -1 when it is in none
+        int function = -1;       // that function (into sh::Script::functions)
         std::vector<Move> ways;  // one per directory the shell may be in before it
         bool up = false;         // `cd ..`, `cd ../..`: to a directory holding `from`
-        bool in_branch = false;  // runs on some paths only (sh::Command::in_branch)
+        bool in_branch = false;  // runs on some paths only (sh::Command::in_branch, or its call's)
     };
     const std::vector<Cd>& cds() const { return m_cds; }
 
@@ -239,13 +268,13 @@ class Directories {
     /// the directory the RUN started in (its WORKDIR), or one holding it, `cd ..`), on some way.
     bool temporary_way(const Cd& cd) const {
         return std::any_of(cd.ways.begin(), cd.ways.end(), [&](const Move& m) {
-            return temporary(m.to, cd.index) || leaves_temporary(m, cd);
+            return temporary(m.to, cd.step) || leaves_temporary(m, cd);
         });
     }
 
     /// True when move `m` of `cd` only leaves a temporary directory.
     bool leaves_temporary(const Move& m, const Cd& cd) const {
-        if (!temporary(m.from, cd.index) || temporary(m.to, cd.index)) {
+        if (!temporary(m.from, cd.step) || temporary(m.to, cd.step)) {
             return false;
         }
         if (cd.up) {
@@ -259,9 +288,9 @@ class Directories {
                (to != *m.from && is_within(*m.from, to));
     }
 
-    /// True when `dir`, entered by command `index`, is temporary: made by `mktemp -d` or removed,
-    /// itself or a directory holding it, by a later command.
-    bool temporary(const Dir& dir, size_t index) const {
+    /// True when `dir`, entered at step `step`, is temporary: made by `mktemp -d` or removed,
+    /// itself or a directory holding it, by a later step.
+    bool temporary(const Dir& dir, size_t step) const {
         if (!dir) {
             return false;
         }
@@ -275,7 +304,7 @@ class Directories {
             }
         }
         for (const Removal& r : m_removals) {
-            if (r.index > index && removes(r, d)) {
+            if (r.step > step && removes(r, d)) {
                 return true;
             }
         }
@@ -369,6 +398,15 @@ class Directories {
     /// whose Dockerfile values do not apply.
     void note_assigned_variables() { m_assigned = sh::script_variables(m_script); }
 
+    /// Forgets the variables of the loops in the body of `fn`, which runs again at each call.
+    void forget_loop_variables(const sh::Script::Function& fn) {
+        for (const sh::Script::LoopVariable& v : m_script.loop_variables) {
+            if (v.begin >= fn.body_begin && v.begin < fn.body_end) {
+                forget(v.name);
+            }
+        }
+    }
+
     /// No value of `name` is known from here on.
     void forget(std::string_view name) {
         if (auto it = m_values.find(name); it != m_values.end()) {
@@ -434,8 +472,9 @@ class Directories {
         });
     }
 
-    /// Remembers the directories command `k` (`rm` or `rmdir`, run in `cwd`) removes.
-    void note_removals(size_t k, std::string_view prog, std::span<const sh::Word> argv, const Dir& cwd) {
+    /// Remembers the directories command `k` (`rm` or `rmdir`, run at step `step` in `cwd`) removes.
+    void note_removals(size_t step, size_t k, std::string_view prog, std::span<const sh::Word> argv,
+                       const Dir& cwd) {
         if (prog == "rm" && !sh::has_option(argv, "rR", {"recursive"})) {
             return;  // files only
         }
@@ -446,13 +485,15 @@ class Directories {
             Dir d = resolve(cwd, expanded(*op));
             if (d && !d->empty()) {
                 bool glob = op->dynamic && d->find_first_of("*?[") != std::string::npos;
-                m_removals.push_back({k, *d, glob});
+                m_removals.push_back({step, *d, glob});
             }
         }
     }
 
-    /// Where the cd at command `k` may go from `cwd` (`previous` is where `cd -` goes).
-    Dirs cd_targets(size_t k, std::span<const sh::Word> argv, const Dir& cwd, const Dirs& previous) const {
+    /// Where the cd at step `step` may go from `cwd` (`previous` is where `cd -` goes).
+    Dirs cd_targets(const sh::RunStep& step, std::span<const sh::Word> argv, const Dir& cwd,
+                    const Dirs& previous) const {
+        const size_t k = step.index;
         std::vector<const sh::Word*> ops = sh::operands(argv);
         if (ops.empty()) {
             return {std::string("~")};
@@ -464,8 +505,9 @@ class Directories {
         if (holds_mktemp(m_script, k, w)) {
             return {std::string(k_mktemp)};
         }
-        if (!sh::substitutions_in(m_script, k, w).empty()) {
-            return {Dir()};
+        if (!sh::substitutions_in(m_script, k, w).empty() ||
+            (step.function >= 0 && w.dynamic && has_positional_parameter(w.value))) {
+            return {Dir()};  // a function's `$1` is its call's argument
         }
         return {resolve(cwd, expanded(w))};
     }
@@ -481,6 +523,15 @@ class Directories {
     std::vector<Removal> m_removals;
     std::vector<std::string> m_mktemp_variables;
 };
+
+/// Where command `call` of `body` calls a function, for a message: "called at line 7".
+std::string called_at(const model::Dockerfile& df, const model::ShellBody& body, int call) {
+    if (call < 0 || df.source == nullptr) {
+        return "called in this RUN";
+    }
+    const uint32_t offset = body.text.to_source(body.script.commands[static_cast<size_t>(call)].begin);
+    return fmt::format("called at line {}", df.source->line_of(offset));
+}
 
 /// Reports the first cd of `body` (a shell body of RUN `run`) that WORKDIR could replace; false
 /// when there is none.
@@ -500,12 +551,20 @@ bool report_first_cd(const model::Dockerfile& df, const Instruction& run, const 
         std::vector<const sh::Word*> ops = sh::operands(argv);
         std::string dir = ops.empty() ? std::string() : ops.front()->value;
         bool literal_abs = !ops.empty() && !ops.front()->dynamic && util::starts_with(dir, "/");
-        out.report(body.text, argv.front().begin, argv.back().end,
-                   dir.empty() ? std::string("'cd' in RUN changes directory only for the rest of this RUN; "
-                                             "use WORKDIR")
-                               : fmt::format("'cd {}' in RUN changes directory only for the rest of this "
-                                             "RUN; use WORKDIR so every instruction agrees on it",
-                                             dir),
+        std::string cd_text = dir.empty() ? std::string("'cd'") : fmt::format("'cd {}'", dir);
+        std::string message =
+            cd.function < 0
+                ? cd_text + (dir.empty()
+                                 ? " in RUN changes directory only for the rest of this RUN; use WORKDIR"
+                                 : " in RUN changes directory only for the rest of this RUN; use "
+                                   "WORKDIR so every instruction agrees on it")
+                : fmt::format(
+                      "{} in function '{}', {}, changes directory for the rest of this RUN (a "
+                      "function runs in its caller's shell); use WORKDIR so every instruction agrees "
+                      "on it",
+                      cd_text, body.script.functions[static_cast<size_t>(cd.function)].name,
+                      called_at(df, body, cd.call));
+        out.report(body.text, argv.front().begin, argv.back().end, std::move(message),
                    literal_abs ? "WORKDIR " + common::instruction_text(dir, df.directives.escape)
                                : std::string("WORKDIR <absolute directory> before this RUN"));
         return true;
