@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bulwark/model/shell_query.hpp"
 #include "bulwark/rules/dockerfile/packages_checks.hpp"
 #include "bulwark/rules/dockerfile/packages_managers.hpp"
 #include "bulwark/util/strings.hpp"
@@ -41,9 +42,6 @@ bool checks_operands(const PackageCommand& pc) {
     return true;
 }
 
-/// The longest version syntax append_pin_hint() adds after a name.
-constexpr size_t k_longest_pin_hint = std::string_view("@<revision>").size();
-
 /// Appends the operand `op` with the version syntax of `m` ("curl=<version>") to `out`.
 void append_pin_hint(std::string& out, const PackageManager& m, std::string_view op) {
     if (m.family == "apt") {
@@ -56,7 +54,14 @@ void append_pin_hint(std::string& out, const PackageManager& m, std::string_view
         out += "@<revision>";
         return;
     }
-    out += package_name(m, op);
+    std::string_view name = package_name(m, op);
+    if (m.pin == PinStyle::pip && op.size() > name.size() && op[name.size()] == '[') {
+        size_t close = op.find(']', name.size());
+        if (close != std::string_view::npos) {
+            name = op.substr(0, close + 1);  // the extras stay: `requests[security]==<version>`
+        }
+    }
+    out += name;
     switch (m.pin) {
         case PinStyle::equals:
             out += "=<version>";
@@ -78,6 +83,9 @@ void append_pin_hint(std::string& out, const PackageManager& m, std::string_view
             break;
     }
 }
+
+/// The longest version syntax append_pin_hint() adds after a name.
+constexpr size_t k_longest_pin_hint = std::string_view("@<revision>").size();
 
 }  // namespace
 
@@ -114,20 +122,34 @@ void check_unpinned(const DockerfileContext& ctx, Reporter& out) {
             message.reserve(32 + command_size + names_size + 2 * unpinned.size());
             message.append("`").append(pc.run->program).append(" ").append(pc.subcommand);
             message.append("` without a version for ");
-            std::string fix;
-            fix.reserve(16 + command_size + names_size + unpinned.size() * (1 + k_longest_pin_hint));
-            fix.append("pin versions: ")
-                .append(pc.run->program)
-                .append(" ")
-                .append(pc.subcommand)
-                .append(" ");
             for (size_t i = 0; i < unpinned.size(); ++i) {
                 if (i > 0) {
                     message += ", ";
-                    fix += ' ';
                 }
                 message += unpinned[i]->value;
-                append_pin_hint(fix, m, unpinned[i]->value);
+            }
+            // The fix is the command line with each unpinned name pinned; the placeholder is quoted
+            // (`'curl=<version>'`), as `<version>` unquoted is a redirection to sh.
+            size_t fix_size = unpinned.size() * (2 + k_longest_pin_hint);
+            for (const shell::Word& w : pc.argv) {
+                fix_size += 1 + w.value.size();
+            }
+            std::string fix;
+            fix.reserve(fix_size);
+            std::string hint;
+            size_t next = 0;  // the operands are in command-line order
+            for (const shell::Word& w : pc.argv) {
+                if (!fix.empty()) {
+                    fix += ' ';
+                }
+                if (next == unpinned.size() || unpinned[next] != &w) {
+                    fix += shell::shell_text(w);
+                    continue;
+                }
+                ++next;
+                hint.clear();
+                append_pin_hint(hint, m, w.value);
+                fix += util::shell_quote(hint);
             }
             report_words(out, *pc.run, *unpinned.front(), *unpinned.front(), std::move(message),
                          std::move(fix));

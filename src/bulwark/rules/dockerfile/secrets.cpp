@@ -75,6 +75,15 @@ std::string secret_id(std::string_view name) {
     return util::to_lower(name);
 }
 
+// A fix's command line names what the user must fill in with a placeholder in single quotes: to
+// sh, `<command>` unquoted is two redirections. The prose after it, in parentheses, says the rest.
+constexpr std::string_view k_command = "'<command>'";
+
+/// The RUN that reads secret `name` from a build secret into its environment, for fixes.
+std::string secret_mount_run(std::string_view name) {
+    return fmt::format("RUN --mount=type=secret,id={},env={} {}", secret_id(name), name, k_command);
+}
+
 void check_env_arg_literal(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;
     for (const model::Instruction& inst : df.instructions) {
@@ -94,13 +103,11 @@ void check_env_arg_literal(const DockerfileContext& ctx, Reporter& out) {
                           kv.key, sec::redact(kv.value));
             std::string fix =
                 env ? fmt::format(
-                          "remove the value and provide {} at run time (docker run --env-file, Compose or "
-                          "Kubernetes secrets); for build steps use RUN --mount=type=secret,id={},env={} ...",
-                          kv.key, secret_id(kv.key), kv.key)
-                    : fmt::format(
-                          "ARG {} removed; RUN --mount=type=secret,id={},env={} <command> and build with "
-                          "--secret id={},env={}",
-                          kv.key, secret_id(kv.key), kv.key, secret_id(kv.key), kv.key);
+                          "{}   (for a build step; remove the value from ENV {} and provide it at run "
+                          "time: docker run --env-file, Compose or Kubernetes secrets)",
+                          secret_mount_run(kv.key), kv.key)
+                    : fmt::format("{}   (in place of ARG {}; build with docker build --secret id={},env={})",
+                                  secret_mount_run(kv.key), kv.key, secret_id(kv.key), kv.key);
             out.report(kv.key_range, message, fix);
         }
     }
@@ -121,9 +128,8 @@ void check_secret_arg(const DockerfileContext& ctx, Reporter& out) {
                 fmt::format("ARG {} passes a secret as a build argument: values given with --build-arg are "
                             "recorded in the image history (docker history) and build provenance",
                             kv.key),
-                fmt::format("RUN --mount=type=secret,id={},env={} <command>   (build with --secret "
-                            "id={},env={})",
-                            secret_id(kv.key), kv.key, secret_id(kv.key), kv.key));
+                fmt::format("{}   (in place of ARG {}; build with docker build --secret id={},env={})",
+                            secret_mount_run(kv.key), kv.key, secret_id(kv.key), kv.key));
         }
     }
 }
@@ -183,9 +189,9 @@ void check_secret_literal(const DockerfileContext& ctx, Reporter& out) {
             fmt::format("{} {} in {}: it is readable by anyone with the Dockerfile or the image history; "
                         "revoke it",
                         m.name, what, place),
-            fmt::format("revoke the credential, remove it from the file and history, and pass it at build "
-                        "time with RUN --mount=type=secret,id={} (docker build --secret id={},src=...)",
-                        id, id));
+            fmt::format("RUN --mount=type=secret,id={} {}   (revoke the credential and remove it from the "
+                        "file and its history; build with docker build --secret {})",
+                        id, k_command, util::shell_quote(fmt::format("id={},src=<file>", id))));
     }
 }
 
@@ -270,13 +276,15 @@ void check_secret_copy(const DockerfileContext& ctx, Reporter& out) {
             std::string shown = via_target ? fmt::format("{} (to {})", src, target) : std::string(src);
             std::string fix =
                 kind->id == "ssh"
-                    ? std::string(
-                          "RUN --mount=type=ssh <command that needs the key>   (build with --ssh "
-                          "default)")
+                    ? fmt::format(
+                          "RUN --mount=type=ssh '<command that needs the key>'   (in place of the {}; "
+                          "build with docker build --ssh default)",
+                          model::keyword_name(inst.kind))
                     : fmt::format(
-                          "RUN --mount=type=secret,id={},target={} <command>   (build with "
-                          "--secret id={},src={})",
-                          kind->id, target, kind->id, src);
+                          "RUN --mount=type=secret,id={},target={} {}   (in place of the {}; build with "
+                          "docker build --secret {})",
+                          kind->id, target, k_command, model::keyword_name(inst.kind),
+                          util::shell_quote(fmt::format("id={},src={}", kind->id, src)));
             out.report(
                 args[i].range,
                 fmt::format("{} copies {} ({}) into the image: every layer is readable by anyone who can "
