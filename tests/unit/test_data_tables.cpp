@@ -249,15 +249,22 @@ TEST(DataEol, ArchitectureNamespaces) {
     EXPECT_EQ(eol_of("armel/debian:jessie"), "debian 8 2020-06-30");
     EXPECT_EQ(data::lookup_eol(ref("armel/debian:jessie"))->suggestion, "arm32v5/debian:trixie");
     EXPECT_EQ(data::lookup_eol(ref("aarch64/ubuntu:xenial"))->suggestion, "arm64v8/ubuntu:24.04");
-    // Runtimes in a namespace: the library image's cycles, a replacement in words.
+    // Runtimes in a namespace: the library image's cycles, its replacement in the namespace where
+    // the build tables list the release for the architecture.
     EXPECT_EQ(eol_of("arm32v7/python:3.7"), "python 3.7 2023-06-27");
     EXPECT_EQ(eol_of("arm64v8/node:14-alpine"), "node 14 2023-04-30");
     std::optional<data::EolInfo> runtime = data::lookup_eol(ref("amd64/openjdk:8-jre"));
     ASSERT_TRUE(runtime);
-    EXPECT_EQ(runtime->suggestion, "");
-    EXPECT_EQ(runtime->advice,
-              "a supported release built for amd64 (on other platforms: eclipse-temurin:8-jre); which "
-              "releases are built for amd64 is not in the tables");
+    EXPECT_EQ(runtime->suggestion, "amd64/eclipse-temurin:8-jre");
+    EXPECT_EQ(runtime->advice, "");
+    std::optional<data::EolInfo> unbuilt = data::lookup_eol(ref("arm32v7/openjdk:8-jre"));
+    ASSERT_TRUE(unbuilt);
+    EXPECT_EQ(unbuilt->suggestion, "");
+    EXPECT_EQ(unbuilt->advice,
+              "a supported image built for arm32v7: eclipse-temurin:8-jre, the replacement on other "
+              "platforms, is built for amd64, arm64v8, ppc64le only");
+    EXPECT_EQ(data::lookup_eol(ref("winamd64/golang:1.20-nanoserver"))->suggestion,
+              "winamd64/golang:1.27-nanoserver");
     // Not a namespace Docker Hub builds for: not read.
     EXPECT_EQ(eol_of("myarch/debian:10"), "<none>");
     EXPECT_EQ(eol_of("myorg/arm32v7/debian:10"), "<none>");
@@ -405,22 +412,39 @@ TEST(DataEol, OfficialImageSuggestionsKeepTheVariant) {
          "words: a tag of i386/buildpack-deps built on a supported Ubuntu release, such as 24.04 (noble)"},
         {"riscv64/rust:1-bullseye", "riscv64/rust:1-trixie"},
         {"riscv64/rust:1.70-bullseye",
-         "words: a tag of riscv64/rust built on a supported Debian release, such as 13 (trixie)"},
+         "words: a supported image built for riscv64: rust:1.70-bookworm, the replacement on other "
+         "platforms, "
+         "is built for amd64, arm32v7, arm64v8, i386, ppc64le, s390x only"},
         // rust's Alpine tags: the recommended Alpine where the Rust release has tags on it.
         {"rust:alpine3.17", "rust:alpine3.23"},
         {"rust:1-alpine3.16", "rust:1-alpine3.23"},
         {"rust:1.92.1-alpine3.20", "rust:1.92-alpine3.23"},
         {"rust:1.70-alpine3.18",
-         "words: a newer Rust release: 1.70 has no alpine3.23 tag (1.91 and later have; rust:1-alpine3.23 "
-         "follows the newest)"},
+         "words: a newer Rust release: 1.70 has no tag on a supported Alpine release newer than 3.18 (1.87 "
+         "and "
+         "later have alpine3.22 tags, 1.91 and later alpine3.23 ones; rust:1-alpine3.23 follows the newest)"},
+        // A release older than the recommended Alpine's first build, on the newer one it has tags on.
+        {"rust:1.88-alpine3.20", "rust:1.88-alpine3.22"},
+        {"rust:1.90.0-alpine3.21", "rust:1.90-alpine3.22"},
+        {"arm64v8/rust:1.88-alpine3.20", "arm64v8/rust:1.88-alpine3.22"},
+        {"ppc64le/rust:1.88-alpine3.20",
+         "words: a supported image built for ppc64le: rust:1.88-alpine3.22, the replacement on other "
+         "platforms, is built for amd64, arm64v8 only"},
         {"ppc64le/rust:1-alpine3.18", "ppc64le/rust:1-alpine3.23"},
         {"arm32v7/rust:1-alpine3.18",
-         "words: a tag of arm32v7/rust built on a supported Alpine release, such as 3.23"},
+         "words: a supported image built for arm32v7: rust:1-alpine3.23, the replacement on other platforms, "
+         "is built for amd64, arm64v8, ppc64le only"},
         {"rust:1-slim-alpine3.18", "words: a tag of rust built on a supported Alpine release, such as 3.23"},
-        // Runtimes in a namespace: which releases the architecture gets is not in the tables.
-        {"arm32v7/python:3.12-slim-buster",
-         "words: a supported release built for arm32v7 (on other platforms: python:3.12-slim-trixie); which "
-         "releases are built for arm32v7 is not in the tables"},
+        // Runtimes in a namespace: the library image's replacement there where the build tables list
+        // the release and family for the architecture; words that say why where they do not.
+        {"arm32v7/python:3.12-slim-buster", "arm32v7/python:3.12-slim-trixie"},
+        {"arm32v7/python:3.7-alpine", "arm32v7/python:3.13-alpine"},
+        {"i386/node:14",
+         "words: a supported image built for i386: node:24, the replacement on other platforms, "
+         "is built for amd64, arm64v8, ppc64le, s390x only"},
+        {"arm32v7/php:7.4-fpm",
+         "words: a supported release built for arm32v7 (on other platforms: php:8.4-fpm); "
+         "which architectures php:8.4-fpm is built for is not in the tables"},
     };
     expect_suggestions(k_cases);
 }

@@ -66,9 +66,11 @@ std::string canonical_name(const model::ImageRef& image) {
 }
 
 /// Docker Hub's architecture namespaces: each holds the official images built for one architecture
-/// (arm32v7/debian is the arm32v7 build of debian, with the same tags).
-constexpr std::string_view k_architectures[] = {"amd64", "arm32v5",  "arm32v6", "arm32v7", "arm64v8",
-                                                "i386",  "mips64le", "ppc64le", "riscv64", "s390x"};
+/// (arm32v7/debian is the arm32v7 build of debian, with the same tags; winamd64 holds the
+/// `windows-amd64` builds, per the official-images README).
+constexpr std::string_view k_architectures[] = {"amd64",   "arm32v5", "arm32v6",  "arm32v7",
+                                                "arm64v8", "i386",    "mips64le", "ppc64le",
+                                                "riscv64", "s390x",   "winamd64"};
 
 /// Docker Hub's deprecated architecture namespaces (until 2017; the official-images README of 2016
 /// lists ARMv5 `armel`, ARMv7 `armhf`, ARMv8 `aarch64`) and the namespace that continues each.

@@ -21,13 +21,15 @@
 //   to the release they describe; library/rust, library/buildpack-deps). The namespaces of the
 //   2016 official-images README ("Architectures other than amd64?": ARMv5 `armel`, ARMv7 `armhf`,
 //   ARMv8 `aarch64`) stopped in 2017; their images continue in arm32v5/, arm32v7/ and arm64v8/, the
-//   names replacements give. Which runtime releases (python, node ...) each architecture gets is not
-//   in the tables: a runtime there gets words.
+//   names replacements give (winamd64/ holds the windows-amd64 builds). A runtime there (arm32v7/python)
+//   gets the library image's replacement in its namespace where the build tables of eol_runtimes.cpp
+//   list that release and family for the architecture, and words otherwise.
 // - rust (library/rust, docker-library/repo-info repos/rust): N[-slim]-<codename> for each Debian
 //   release the current Rust is built on, the floating major 1 and the bare codename too; a minor
 //   release keeps the Debian tags it had when it was current (1.67 was the first with bookworm,
 //   1.88 the first with trixie), so an older pinned release has none on a supported Debian. The same
-//   holds for N-alpine3.M (no slim variant): 1.91 was the first with alpine3.23.
+//   holds for N-alpine3.M (no slim variant): 1.87 was the first with alpine3.22, 1.91 the first with
+//   alpine3.23, so a pinned 1.87-1.90 is named on alpine3.22.
 // - buildpack-deps (library/buildpack-deps, its Hub pages per architecture): <codename>,
 //   <codename>-curl and <codename>-scm for the supported Debian and Ubuntu releases, built for the
 //   architectures of the distribution's own image.
@@ -82,12 +84,17 @@ constexpr RustBuild k_rust_debian[] = {
     {"bookworm", 67, {"amd64", "arm32v7", "arm64v8", "i386", "ppc64le", "s390x"}},
 };
 
-/// The Alpine releases the tables may recommend that rust has tags on. Alpine 3.23.0 came out on
-/// 2025-12-03, when Rust 1.91.1 was current: docker-library/repo-info repos/rust/remote/
-/// 1.91-alpine3.23.md (RUST_VERSION=1.91.1, built 2025-12-09 for amd64, arm64v8 and ppc64le) is the
-/// first minor release with alpine3.23 tags; 1.98's (1-alpine3.23.md) has the same architectures.
+/// The supported Alpine releases rust has tags on, newest first (the first is the one the tables
+/// recommend). Alpine 3.23.0 came out on 2025-12-03, when Rust 1.91.1 was current:
+/// docker-library/repo-info repos/rust/remote/1.91-alpine3.23.md (RUST_VERSION=1.91.1, built
+/// 2025-12-09 for amd64, arm64v8 and ppc64le) is the first minor release with alpine3.23 tags; 1.98's
+/// (1-alpine3.23.md) has the same architectures. Alpine 3.22.0 came out on 2025-05-30, when Rust 1.87
+/// was current: repos/rust/tag-details.md lists rust:1.87-alpine3.22 (checked 2026-12-03), and
+/// 1-alpine3.22.md was built for amd64 and arm64v8 only until mid-2025 (26 June 2025, when 1.88 was
+/// current), ppc64le from October 2025: an older pinned release's alpine3.22 tag is named for the two.
 constexpr RustBuild k_rust_alpine[] = {
     {"3.23", 91, {"amd64", "arm64v8", "ppc64le"}},
+    {"3.22", 87, {"amd64", "arm64v8"}},
 };
 
 /// A non-negative decimal number, or -1.
@@ -158,6 +165,21 @@ std::string repository(const TagContext& t) {
         return t.image.short_name();
     }
     return std::string(t.architecture) + "/" + std::string(official_image(t));
+}
+
+/// Words for an image in `t`'s architecture namespace whose replacement elsewhere, `ref`, is built
+/// for `architectures` only (empty entries are padding).
+Replacement not_built(const TagContext& t, std::string_view ref,
+                      std::span<const std::string_view> architectures) {
+    std::string list;
+    for (std::string_view a : architectures) {
+        if (!a.empty()) {
+            list.append(list.empty() ? "" : ", ").append(a);
+        }
+    }
+    return {{},
+            "a supported image built for " + std::string(t.architecture) + ": " + std::string(ref) +
+                ", the replacement on other platforms, is built for " + list + " only"};
 }
 
 /// Repository to suggest for an official image or distribution the tables know.
@@ -402,6 +424,17 @@ Replacement rust_replacement(const TagContext& t, size_t word, const RustTag& r,
     return Replacement{repository(t) + ":" + tag, {}};
 }
 
+/// rust_replacement() where the tags on `with` are built for `architectures`; words in a namespace
+/// they are not built for.
+Replacement rust_in_namespace(const TagContext& t, size_t word, const RustTag& r, std::string_view with,
+                              std::span<const std::string_view> architectures) {
+    Replacement out = rust_replacement(t, word, r, with);
+    if (built_for(architectures, t.architecture)) {
+        return out;
+    }
+    return not_built(t, std::string_view(out.reference).substr(t.architecture.size() + 1), architectures);
+}
+
 /// rust:[VERSION-][slim-]<codename>: the same variant on the newest Debian release the version has
 /// tags on; a pinned release older than every supported Debian's tags is named in words.
 std::optional<Replacement> rust_debian(const TagContext& t, size_t word) {
@@ -426,38 +459,56 @@ std::optional<Replacement> rust_debian(const TagContext& t, size_t word) {
                                std::string(oldest.release) + " tags; " + repository(t) + ":1" +
                                (r->slim ? "-slim-" : "-") + floating + " follows the newest)"};
     }
-    if (target == nullptr || !built_for(target->architectures, t.architecture)) {
+    if (target == nullptr) {
         return std::nullopt;
     }
-    return rust_replacement(t, word, *r, target->release);
+    return rust_in_namespace(t, word, *r, target->release, target->architectures);
+}
+
+/// True when Alpine release `a` ("3.22") is newer than `b` ("3.20").
+bool newer_alpine(std::string_view a, std::string_view b) {
+    std::vector<std::string_view> x = util::split(a, '.');
+    std::vector<std::string_view> y = util::split(b, '.');
+    for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
+        if (number(x[i]) != number(y[i])) {
+            return number(x[i]) > number(y[i]);
+        }
+    }
+    return x.size() > y.size();
 }
 
 /// rust:[VERSION-]alpine3.N: the same tag on the Alpine release the tables recommend, when rust has
-/// tags there; a pinned release older than its first build there is named in words.
+/// tags there; a pinned release older than its first build there on the newest supported Alpine
+/// release newer than the tag's that it has tags on (rust:1.88-alpine3.20 -> alpine3.22), and in
+/// words when there is none.
 std::optional<Replacement> rust_alpine(const TagContext& t, size_t word) {
     std::optional<RustTag> r = rust_tag(t, word, false);
     const Product* alpine = eol_tables::find_product("alpine");
-    if (!r || alpine == nullptr) {
-        return std::nullopt;
-    }
-    const RustBuild* target = nullptr;
-    for (const RustBuild& b : k_rust_alpine) {
-        target = b.release == alpine->recommended ? &b : target;
-    }
-    if (target == nullptr) {
+    if (!r || alpine == nullptr || k_rust_alpine[0].release != alpine->recommended) {
         return std::nullopt;  // the recommended release's first Rust build is not in the table
     }
-    std::string with = "alpine" + std::string(alpine->recommended);
-    if (r->minor >= 0 && r->minor < target->first_minor) {
+    std::string_view own = t.words[word].substr(6);  // "alpine3.20" -> "3.20"
+    const RustBuild* target = nullptr;
+    for (const RustBuild& b : k_rust_alpine) {
+        // The tag's own release ended: only a newer one can replace it.
+        if ((r->minor < 0 || r->minor >= b.first_minor) && newer_alpine(b.release, own)) {
+            target = &b;
+            break;
+        }
+    }
+    if (target == nullptr) {
+        const RustBuild& newest = k_rust_alpine[0];
+        const RustBuild& oldest = k_rust_alpine[std::size(k_rust_alpine) - 1];
+        std::string with = "alpine" + std::string(newest.release);
         return Replacement{{},
-                           "a newer Rust release: " + std::string(r->pinned) + " has no " + with +
-                               " tag (1." + std::to_string(target->first_minor) + " and later have; " +
+                           "a newer Rust release: " + std::string(r->pinned) +
+                               " has no tag on a supported Alpine release newer than " + std::string(own) +
+                               " (1." + std::to_string(oldest.first_minor) + " and later have alpine" +
+                               std::string(oldest.release) + " tags, 1." +
+                               std::to_string(newest.first_minor) + " and later " + with + " ones; " +
                                repository(t) + ":1-" + with + " follows the newest)"};
     }
-    if (!built_for(target->architectures, t.architecture)) {
-        return std::nullopt;
-    }
-    return rust_replacement(t, word, *r, with);
+    return rust_in_namespace(t, word, *r, "alpine" + std::string(target->release), target->architectures);
 }
 
 /// Official images that name their distribution release in their tags and publish the supported ones.
@@ -522,14 +573,46 @@ std::string library_name(const TagContext& t) {
     return "docker.io/library/" + std::string(official_image(t));
 }
 
-/// A runtime in an architecture namespace: the tables say which architectures the recommended
-/// distribution releases are built for, not which runtime releases (and variants) each one gets,
-/// so the replacement `elsewhere` (the library image's) is given in words.
-Replacement unknown_architecture(const TagContext& t, const Replacement& elsewhere) {
+/// The family of a replacement tag's words for the build tables: "alpine", "windows" or "debian"
+/// (the default distribution and its variants).
+std::string_view build_family(std::string_view tag) {
+    for (std::string_view word : util::split(tag, '-')) {
+        if (util::starts_with(word, "alpine")) {
+            return "alpine";
+        }
+        if (is_windows_word(word)) {
+            return "windows";
+        }
+    }
+    return "debian";
+}
+
+/// A runtime in an architecture namespace: the replacement `elsewhere` names (python:3.13-slim) in
+/// `t`'s namespace when the build tables say that release and family are built for it, else words
+/// that say which it is not, or that the tables do not know.
+Replacement in_namespace(const TagContext& t, const Replacement& elsewhere) {
+    std::string arch(t.architecture);
+    if (elsewhere.reference.empty()) {
+        return {{}, elsewhere.advice + ", built for " + arch};
+    }
+    const std::string& ref = elsewhere.reference;
+    size_t colon = ref.find(':');
+    std::string_view repo = std::string_view(ref).substr(0, colon);
+    std::string_view tag =
+        colon == std::string::npos ? std::string_view() : std::string_view(ref).substr(colon + 1);
+    std::string_view release = tag.substr(0, std::min(tag.find('-'), tag.size()));
+    const Product* p = eol_tables::find_product(repo);
+    const eol_tables::Build* b =
+        p == nullptr ? nullptr : eol_tables::find_build(*p, release, build_family(tag));
+    if (b != nullptr && built_for(b->architectures, arch)) {
+        return {arch + "/" + ref, {}};
+    }
+    if (b != nullptr) {
+        return not_built(t, ref, b->architectures);
+    }
     return {{},
-            "a supported release built for " + std::string(t.architecture) + " (on other platforms: " +
-                (elsewhere.reference.empty() ? elsewhere.advice : elsewhere.reference) +
-                "); which releases are built for " + std::string(t.architecture) + " is not in the tables"};
+            "a supported release built for " + arch + " (on other platforms: " + ref +
+                "); which architectures " + ref + " is built for is not in the tables"};
 }
 
 /// True when `t` is a runtime of the tables (python, openjdk ...) in an architecture namespace.
@@ -542,8 +625,8 @@ bool runtime_in_namespace(const TagContext& t) {
 Replacement for_product(const TagContext& tag) {
     if (runtime_in_namespace(tag)) {
         std::string library = library_name(tag);
-        return unknown_architecture(
-            tag, product_replacement({tag.image, library, {}, tag.product, tag.cycle, tag.words}));
+        return in_namespace(tag,
+                            product_replacement({tag.image, library, {}, tag.product, tag.cycle, tag.words}));
     }
     return product_replacement(tag);
 }
@@ -551,7 +634,7 @@ Replacement for_product(const TagContext& tag) {
 Replacement for_distribution(const TagContext& tag, size_t word, std::string_view os_product) {
     if (runtime_in_namespace(tag)) {
         std::string library = library_name(tag);
-        return unknown_architecture(
+        return in_namespace(
             tag, distribution_replacement({tag.image, library, {}, tag.product, tag.cycle, tag.words}, word,
                                           os_product));
     }

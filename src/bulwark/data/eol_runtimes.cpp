@@ -15,6 +15,29 @@
 // - PostgreSQL: postgresql.org/support/versioning.
 // - MySQL: Oracle Lifetime Support Policy (5.7: October 2023, 8.0: April 2026; month-only dates
 //   use the last day of the month).
+//
+// Architectures of the releases replacements name (checked 2026-12-03; Docker Hub namespace names:
+// the official-images README maps `windows-amd64` to winamd64/). A release and family not listed
+// gives words in a namespace, never a guessed tag.
+// - python 3.11-3.14: docker-library/official-images library/python (3.14.0, October 2025): every
+//   trixie and slim-trixie tag amd64, arm32v5, arm32v7, arm64v8, i386, ppc64le, riscv64, s390x; every
+//   alpine3.21/alpine3.22 tag amd64, arm32v6, arm32v7, arm64v8, i386, ppc64le, riscv64, s390x (the
+//   same as alpine3.23's, eol_os.cpp); docker-library/repo-info repos/python/remote/
+//   3.13-slim-trixie.md (3.13.14, 2026-08-05) lists the same eight. Windows tags are never named.
+// - golang 1.27: library/golang (1.24/1.25, October 2025): trixie amd64, arm32v7, arm64v8, i386,
+//   ppc64le, riscv64, s390x; alpine as python's; windowsservercore and nanoserver windows-amd64;
+//   repo-info repos/golang/remote/1-trixie.md (every stored version, 1.27.x since 2026-08-19) lists
+//   the same trixie seven.
+// - node 22 and 24: repo-info repos/node/remote/22-trixie.md and 24-trixie.md (every stored
+//   version, 2026): amd64, arm64v8, ppc64le, s390x (no 32-bit ARM); 24-alpine.md: amd64, arm64v8,
+//   s390x. 22's alpine tags are not in the tables.
+// - eclipse-temurin 8 and 21: repo-info repos/eclipse-temurin/remote/8-jre.md and 21-jre.md, the
+//   newest stored version (Windows build 10.0.26100.33438, 2026): 8 amd64, arm64v8, ppc64le (arm32v7
+//   dropped in 2026), 21 amd64, arm64v8, ppc64le, s390x, both windows-amd64 (windowsservercore and
+//   nanoserver tags); library/eclipse-temurin
+//   (2024) builds a release's jdk and jre tags for the same architectures. 11, 17 and 25, and the
+//   alpine tags, are not in the tables.
+// - php, ruby, postgres, mysql: not in the tables.
 #include "bulwark/data/eol_tables.hpp"
 
 namespace bulwark::data::eol_tables {
@@ -95,15 +118,55 @@ constexpr Cycle k_mysql[] = {
     {"8.0", "2026-04-30", ""}, {"8.4", "2032-04-30", ""},
 };
 
+// The architecture namespaces of the builds below (sources in the header comment).
+constexpr std::string_view k_python_debian[] = {"amd64", "arm32v5", "arm32v7", "arm64v8",
+                                                "i386",  "ppc64le", "riscv64", "s390x"};
+constexpr std::string_view k_python_alpine[] = {"amd64", "arm32v6", "arm32v7", "arm64v8",
+                                                "i386",  "ppc64le", "riscv64", "s390x"};
+constexpr std::string_view k_golang_debian[] = {"amd64",   "arm32v7", "arm64v8", "i386",
+                                                "ppc64le", "riscv64", "s390x"};
+constexpr std::string_view k_windows[] = {"winamd64"};
+constexpr std::string_view k_node_debian[] = {"amd64", "arm64v8", "ppc64le", "s390x"};
+constexpr std::string_view k_node_24_alpine[] = {"amd64", "arm64v8", "s390x"};
+constexpr std::string_view k_temurin_8[] = {"amd64", "arm64v8", "ppc64le"};
+constexpr std::string_view k_temurin_21[] = {"amd64", "arm64v8", "ppc64le", "s390x"};
+
+constexpr Build k_python_builds[] = {
+    {"3.11", "debian", k_python_debian}, {"3.11", "alpine", k_python_alpine},
+    {"3.12", "debian", k_python_debian}, {"3.12", "alpine", k_python_alpine},
+    {"3.13", "debian", k_python_debian}, {"3.13", "alpine", k_python_alpine},
+    {"3.14", "debian", k_python_debian}, {"3.14", "alpine", k_python_alpine},
+};
+
+constexpr Build k_golang_builds[] = {
+    {"1.27", "debian", k_golang_debian},
+    {"1.27", "alpine", k_python_alpine},  // golang's alpine tags have python's architectures
+    {"1.27", "windows", k_windows},
+};
+
+constexpr Build k_node_builds[] = {
+    {"22", "debian", k_node_debian},
+    {"24", "debian", k_node_debian},
+    {"24", "alpine", k_node_24_alpine},
+};
+
+// A release's jdk and jre tags are built alike.
+constexpr Build k_temurin_builds[] = {
+    {"8", "debian", k_temurin_8},
+    {"8", "windows", k_windows},
+    {"21", "debian", k_temurin_21},
+    {"21", "windows", k_windows},
+};
+
 constexpr Product k_runtimes[] = {
-    {"python", "Python", k_python, "3.13"},
-    {"node", "Node.js", k_node, "24"},
-    {"golang", "Go", k_golang, "1.27"},
+    {"python", "Python", k_python, "3.13", k_python_builds},
+    {"node", "Node.js", k_node, "24", k_node_builds},
+    {"golang", "Go", k_golang, "1.27", k_golang_builds},
     {"php", "PHP", k_php, "8.4"},
     {"ruby", "Ruby", k_ruby, "3.4"},
     {"openjdk", "openjdk image (deprecated)", k_openjdk, "21"},
     {"adoptopenjdk", "adoptopenjdk image (deprecated)", k_adoptopenjdk, "21"},
-    {"eclipse-temurin", "Eclipse Temurin", k_temurin, "21"},
+    {"eclipse-temurin", "Eclipse Temurin", k_temurin, "21", k_temurin_builds},
     {"dotnet", ".NET", k_dotnet, "10.0"},
     {"postgres", "PostgreSQL", k_postgres, "17"},
     {"mysql", "MySQL", k_mysql, "8.4"},
@@ -121,6 +184,15 @@ const Product* find_product(std::string_view id) {
             if (p.id == id) {
                 return &p;
             }
+        }
+    }
+    return nullptr;
+}
+
+const Build* find_build(const Product& product, std::string_view release, std::string_view family) {
+    for (const Build& b : product.builds) {
+        if (b.release == release && b.family == family) {
+            return &b;
         }
     }
     return nullptr;

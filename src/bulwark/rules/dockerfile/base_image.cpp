@@ -501,13 +501,16 @@ const Rule k_rules[] = {
             "the tag chose (slim, alpine, chiseled, distroless, jre, Windows ...) and is a tag that exists: "
             "the same Java release on Eclipse Temurin for the deprecated openjdk image, the supported .NET "
             "release on the same distribution family, the supported codename in rust and buildpack-deps "
-            "tags and the supported Alpine release in rust's alpine3.N tags (for Rust releases built on it), "
-            "and the same image in an architecture namespace (arm32v7/debian; the deprecated armhf/, armel/ "
-            "and aarch64/ get arm32v7/, arm32v5/ and arm64v8/) when the release is built for that "
-            "architecture. A language runtime in an architecture namespace (arm32v7/python) is judged like "
-            "the library image; which of its releases each architecture gets is not known, so its "
-            "replacement is words. For images whose tags the tables do not know, the message says in words "
-            "what to look for instead of guessing a tag.",
+            "tags and the newest supported Alpine release a pinned Rust release has alpine3.N tags on, "
+            "and the same image in an architecture namespace (arm32v7/debian, winamd64/golang; the "
+            "deprecated "
+            "armhf/, armel/ and aarch64/ get arm32v7/, arm32v5/ and arm64v8/) when the release is built for "
+            "that architecture. A language runtime in an architecture namespace (arm32v7/python) is judged "
+            "like the library image and gets the library image's replacement in its namespace where the "
+            "tables list that release and variant for the architecture (python, golang, node 22 and 24, "
+            "Temurin 8 and 21); otherwise the message says which architectures the replacement is built "
+            "for, or that the tables do not know. For images whose tags the tables do not know, the message "
+            "says in words what to look for instead of guessing a tag.",
         .remediation = "Move to a supported release of the same image and variant (the message names one, or "
                        "what to look for) and rebuild regularly.",
         .bad_example = "FROM python:3.7-slim",
