@@ -542,19 +542,87 @@ TEST(ImageLoader, HardLinksShowTheirTargetsContent) {
     EXPECT_EQ(load(two_layers()).result.passes, 2);
 }
 
-TEST(ImageLoader, HardLinkToALargeFileIsNotReadAgain) {
-    Json r = Json::parse(R"({"layers": [[
-        {"path": "app/big", "size": 2000000},
-        {"path": "etc/sudoers", "type": "hardlink", "target": "app/big"}]]})");
-    Loaded l = load(r);
-    EXPECT_EQ(content_at(l, "/etc/sudoers", 0), "<none>");
-    EXPECT_EQ(l.result.passes, 2);
+/// Records the files it is given through the hard links named in its constructor: each file's
+/// byte count and last bytes.
+class LinkRecorder : public input::image::ContentVisitor {
+  public:
+    explicit LinkRecorder(std::vector<std::string> links) : m_links(std::move(links)) {}
+    bool wants(const model::ImageFile& file) override {
+        m_bytes = 0;
+        m_tail.clear();
+        return std::find(m_links.begin(), m_links.end(), file.path) != m_links.end();
+    }
+    void data(std::string_view chunk) override {
+        m_bytes += chunk.size();
+        m_tail =
+            (m_tail + std::string(chunk))
+                .substr((m_tail.size() + chunk.size()) - std::min<size_t>(32, m_tail.size() + chunk.size()));
+    }
+    void end(const model::ImageFile& file, model::ImageSpec& image) override {
+        (void)image;
+        m_seen.push_back(fmt::format("{}@{}: {} bytes ending {}", file.path, file.layer, m_bytes, m_tail));
+    }
+    bool wants_link(const model::ImageFile& link, const model::ImageFile& target,
+                    model::ImageSpec& image) override {
+        (void)target;
+        (void)image;
+        return std::find(m_links.begin(), m_links.end(), link.path) != m_links.end();
+    }
+    std::vector<std::string> m_seen;
+
+  private:
+    std::vector<std::string> m_links;
+    uint64_t m_bytes = 0;
+    std::string m_tail;
+};
+
+TEST(ImageLoader, HardLinkToALargeFileIsReadAgainInFull) {
+    // A target over 1 MB is streamed again to the visitors that want its links, as the first walk
+    // streams any file: the keeper keeps its first MB under the link's path, and a reader that reads
+    // every byte sees the last ones.
+    std::string big = "root ALL=(ALL:ALL) NOPASSWD: ALL\n";
+    big.append(1500000, '#');
+    big += "\nthe last line\n";
+    Json r;
+    r["layers"] = Json::array({Json::array({
+        Json{{"path", "app/big"}, {"content", big}},
+        Json{{"path", "etc/sudoers"}, {"type", "hardlink"}, {"target", "app/big"}},
+        Json{{"path", "srv/copy"}, {"type", "hardlink"}, {"target", "app/big"}},
+        Json{{"path", "srv/again"}, {"type", "hardlink"}, {"target", "app/big"}},
+    })});
+    bulwark::testing::TempDir tmp;
+    fs::path out = tmp.path() / "image.tar";
+    bulwark::testing::build_image(r, out, {});
+    input::image::ContentKeeper keeper;
+    LinkRecorder recorder({"/srv/copy", "/srv/again"});
+    std::vector<input::image::ContentVisitor*> visitors{&keeper, &recorder};
+    input::image::LoadResult result = input::image::load_image(out.string(), {}, visitors);
+    ASSERT_TRUE(result.ok);
+    EXPECT_EQ(result.passes, 3);  // metadata, layers, layer 0 again
+    std::string sudoers = "<none>";
+    for (const model::ImageFileContent& c : result.image.contents) {
+        sudoers = c.path == "/etc/sudoers" ? c.data : sudoers;
+    }
+    EXPECT_EQ(sudoers.size(), size_t{1} << 20U);
+    EXPECT_EQ(sudoers.substr(0, 33), "root ALL=(ALL:ALL) NOPASSWD: ALL\n");
+    EXPECT_EQ(keeper.notes(), std::vector<std::string>{
+                                  "/etc/sudoers (layer 0): only its first 1 MB of 1500048 bytes is checked"});
+    // The recorder's first link is streamed every byte; its second, the first MB, with a note.
+    EXPECT_EQ(recorder.m_seen,
+              (std::vector<std::string>{
+                  "/srv/copy@0: 1500048 bytes ending " + std::string(17, '#') + "\nthe last line\n",
+                  "/srv/again@0: 1048576 bytes ending " + std::string(32, '#')}));
+    std::string notes;
+    for (const core::Diagnostic& d : result.diagnostics) {
+        notes += d.level == core::DiagLevel::note ? d.message + "\n" : "";
+    }
     EXPECT_NE(
-        messages(l, core::DiagLevel::note)
-            .find("hard link '/etc/sudoers' names the 2000000 bytes of '/app/big' (layer 0); hard-link "
-                  "targets over 1 MB are not read again, so its content is not checked under that path"),
+        notes.find("): hard link '/srv/again' names the 1500048 bytes of '/app/big' (layer 0), as an "
+                   "earlier link does whose reader reads them all; under this path only their first 1 MB "
+                   "are checked\n"),
         std::string::npos)
-        << messages(l, core::DiagLevel::note);
+        << notes;
+    EXPECT_EQ(std::count(notes.begin(), notes.end(), '\n'), 1) << notes;
 }
 
 TEST(ImageLoader, OsReleaseThroughSymlink) {

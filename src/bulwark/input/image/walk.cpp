@@ -578,17 +578,21 @@ void LayerWalk::link(int index, const model::ImageFile& link) {
     if (again.empty()) {
         return;
     }
-    if (target.size > k_max_reread_bytes) {
-        layer_diagnostic(
-            index, core::DiagLevel::note,
-            fmt::format("hard link '{}' names the {} bytes of '{}' (layer {}); hard-link targets "
-                        "over {} MB are not read again, so its content is not checked under "
-                        "that path",
-                        link.path, target.size, target.path, target.layer, k_max_reread_bytes >> 20U));
-        return;
+    std::vector<Reread>& rereads = m_rereads[target.layer];
+    for (ContentVisitor* v : again) {
+        bool first = std::none_of(rereads.begin(), rereads.end(), [&](const Reread& r) {
+            return r.ordinal == source.ordinal && r.visitor == v;
+        });
+        if (!first && target.size > k_max_buffered_bytes) {
+            layer_diagnostic(
+                index, core::DiagLevel::note,
+                fmt::format("hard link '{}' names the {} bytes of '{}' (layer {}), as an earlier "
+                            "link does whose reader reads them all; under this path only their "
+                            "first {} MB are checked",
+                            link.path, target.size, target.path, target.layer, k_max_buffered_bytes >> 20U));
+        }
+        rereads.push_back(Reread{as_file, target.path, source.ordinal, v, first});
     }
-    m_rereads[target.layer].push_back(
-        Reread{std::move(as_file), target.path, source.ordinal, std::move(again)});
 }
 
 std::vector<int> LayerWalk::layers_to_read_again() const {
@@ -608,7 +612,8 @@ void LayerWalk::read_again(int index, const BlobRead& read) {
     m_rereads.erase(found);
     std::stable_sort(rereads.begin(), rereads.end(),
                      [](const Reread& a, const Reread& b) { return a.ordinal < b.ordinal; });
-    std::string bytes;
+    std::vector<const Reread*> streaming;
+    std::string buffer;
     auto on_entry = [&](struct archive* tar, struct archive_entry* e, uint64_t ordinal, bool& failed) {
         auto first = std::lower_bound(rereads.begin(), rereads.end(), ordinal,
                                       [](const Reread& r, uint64_t n) { return r.ordinal < n; });
@@ -622,22 +627,39 @@ void LayerWalk::read_again(int index, const BlobRead& read) {
             normalise_entry_path(raw_name != nullptr ? raw_name : "", problem) != first->target) {
             return;  // not a target (or the layer is not what it was: its links get nothing)
         }
-        bytes.clear();
+        // Streamed as the first walk streams a file, whatever its size: each visitor bounds what it
+        // keeps. A visitor's later links to the same target get the first bytes, kept meanwhile.
+        streaming.clear();
+        bool buffering = false;
+        for (auto it = first; it != last; ++it) {
+            if (!it->streamed) {
+                buffering = true;
+            } else if (it->visitor->wants(it->link)) {
+                streaming.push_back(&*it);
+            }
+        }
+        buffer.clear();
         std::string why;
-        if (!for_each_block(tar, why, [&](std::string_view chunk) {
-                bytes.append(
-                    chunk.substr(0, k_max_reread_bytes - std::min<size_t>(k_max_reread_bytes, bytes.size())));
-            })) {
+        bool read_all = for_each_block(tar, why, [&](std::string_view chunk) {
+            for (const Reread* r : streaming) {
+                r->visitor->data(chunk);
+            }
+            if (buffering) {
+                buffer.append(chunk.substr(
+                    0, k_max_buffered_bytes - std::min<size_t>(k_max_buffered_bytes, buffer.size())));
+            }
+        });
+        if (!read_all) {
             layer_error(index, fmt::format("reading {} again for its hard links: {}", first->target, why));
             failed = true;
-            return;
         }
-        for (auto it = first; it != last; ++it) {
-            for (ContentVisitor* v : it->visitors) {
-                if (v->wants(it->link)) {
-                    v->data(bytes);
-                    v->end(it->link, m_image);
-                }
+        for (const Reread* r : streaming) {
+            r->visitor->end(r->link, m_image);
+        }
+        for (auto it = first; it != last && read_all; ++it) {
+            if (!it->streamed && it->visitor->wants(it->link)) {
+                it->visitor->data(buffer);
+                it->visitor->end(it->link, m_image);
             }
         }
     };

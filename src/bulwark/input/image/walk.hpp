@@ -49,12 +49,15 @@ class LayerWalk {
     /// The layers holding hard-link targets whose bytes a visitor asked to be given again
     /// (ContentVisitor::wants_link), in order; empty for most images.
     std::vector<int> layers_to_read_again() const;
-    /// After the last walk() and before finish(): reads layer `index` again and gives the bytes of
-    /// its hard-link targets to the visitors that asked for them, as the files of the links.
+    /// After the last walk() and before finish(): reads layer `index` again and streams the bytes of
+    /// its hard-link targets, whatever their size, to the visitors that asked for them, as the files
+    /// of the links (a visitor's further links to one target over k_max_buffered_bytes get only
+    /// that much, with a note).
     void read_again(int index, const BlobRead& read);
 
-    /// Hard-link targets larger than this are not read again (a note says so).
-    static constexpr uint64_t k_max_reread_bytes = 1U << 20U;
+    /// The bytes of a target kept in memory for a visitor's second and later links to it: a visitor
+    /// reads one file at a time, so only its first link is streamed the target's bytes.
+    static constexpr uint64_t k_max_buffered_bytes = 1U << 20U;
 
   private:
     /// Called with each entry of a layer and its number in the layer's tar (0, 1, ...).
@@ -70,12 +73,13 @@ class LayerWalk {
         size_t file = 0;       // index in ImageSpec::files
         uint64_t ordinal = 0;  // its entry's number in its layer
     };
-    /// A hard link whose target's bytes some visitors asked to be given again.
+    /// A hard link whose target's bytes a visitor asked to be given again.
     struct Reread {
         model::ImageFile link;  // as the visitors see it: a regular file with the target's size
         std::string target;
         uint64_t ordinal = 0;  // the target's entry in its layer
-        std::vector<ContentVisitor*> visitors;
+        ContentVisitor* visitor = nullptr;
+        bool streamed = true;  // the visitor's first link to the target; false: given the buffer
     };
 
     /// Streams layer `index`, calling `on_entry` for each entry; false (after a diagnostic) when it
