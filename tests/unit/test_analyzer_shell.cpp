@@ -237,9 +237,10 @@ TEST(AnalyzerShell, OnbuildRunTriggerIsAnalysed) {
     EXPECT_EQ(where(df, body, npm[1]->argv[0].begin), "2:28");
 }
 
-TEST(AnalyzerShell, ParseStoppedByDeepNestingIsAWarning) {
-    // The commands after the 64th level (`chmod 777`) are not parsed: the rules cannot see them, so
-    // the Dockerfile says so where parsing stopped (line 3, the 65th `if`), in the RUN and in ONBUILD.
+TEST(AnalyzerShell, DeepNestingIsAWarning) {
+    // Past the 64th level the commands are read with their structure approximated: the rules see
+    // them (`echo hi`, in a branch), and the Dockerfile says where that starts (line 3, the 65th
+    // `if`), in the RUN and in ONBUILD; the commands after the nest (`chmod 777`) are parsed as always.
     std::string deep = nested_ifs(70) + "chmod 777 /app\n";
     model::Dockerfile df = analyze_text("FROM debian:12\n\nRUN " + deep + "ONBUILD RUN " + deep);
     ASSERT_EQ(df.diagnostics.size(), 2U);
@@ -247,12 +248,16 @@ TEST(AnalyzerShell, ParseStoppedByDeepNestingIsAWarning) {
         const core::Diagnostic& d = df.diagnostics[k];
         EXPECT_EQ(d.level, core::DiagLevel::warning);
         EXPECT_EQ(d.message,
-                  "shell: nesting too deep (more than 64 levels); the rest is not parsed, so no rule checks "
-                  "its commands");
+                  "shell: nesting too deep (more than 64 levels); the structure past it is approximated: "
+                  "rules check its commands as simple commands that may not run");
         EXPECT_EQ(d.location.line, 3U + k);
         EXPECT_EQ(d.location.column, (k == 0 ? 5U : 13U) + 64U * 14U);
     }
-    EXPECT_TRUE(named(df.instructions[1].shell.at(0), "chmod").empty());
+    const model::ShellBody& body = df.instructions[1].shell.at(0);
+    ASSERT_EQ(named(body, "echo").size(), 1U);
+    EXPECT_TRUE(named(body, "echo")[0]->in_branch);
+    ASSERT_EQ(named(body, "chmod").size(), 1U);
+    EXPECT_FALSE(named(body, "chmod")[0]->in_branch);
 
     // Ordinary syntax errors are not reported (bulwark is not a shell linter), nor is nesting of 64.
     model::Dockerfile fine =

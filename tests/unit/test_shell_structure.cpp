@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "bulwark/model/shell_query.hpp"
 #include "test_shell_helpers.hpp"
 
 using bulwark::input::shell::parse;
@@ -419,23 +420,37 @@ TEST(ShellErrors, StrayClosersAreReportedAndSkipped) {
     EXPECT_THAT(error_messages(s), ElementsAre("unexpected 'fi'", "unexpected ')'", "unexpected 'done'"));
 }
 
-TEST(ShellErrors, DeepNestingIsBounded) {
+TEST(ShellErrors, DeepNestingIsReadFlat) {
+    // Past 64 levels the parser stops recursing (its stack stays bounded) but still reads the
+    // commands, as simple commands with approximated structure, and says so once.
+    const std::string k_note =
+        "nesting too deep (more than 64 levels); the structure past it is approximated";
     std::string deep(10000, '(');
     deep += "echo x";
     sh::Script s = parse(deep);
-    ASSERT_FALSE(s.errors.empty());
-    EXPECT_EQ(s.errors.back().message, "nesting too deep (more than 64 levels); the rest is not parsed");
-    EXPECT_TRUE(s.errors.back().stops_parse);
+    auto approximated = [](const sh::Script& x) {
+        return std::count_if(x.errors.begin(), x.errors.end(), [](const auto& e) { return e.approximated; });
+    };
+    EXPECT_EQ(error_messages(s).at(0), k_note);  // then the 64 levels left open
+    EXPECT_EQ(approximated(s), 1);
+    EXPECT_FALSE(s.errors.at(0).stops_parse);
+    EXPECT_THAT(commands(s), ElementsAre("echo x"));
 
     std::string subst;
     for (int i = 0; i < 5000; ++i) {
         subst += "$(echo ";
     }
     sh::Script t = parse(subst);
-    EXPECT_FALSE(t.errors.empty());
-    EXPECT_LE(t.commands.size(), 64U);
+    EXPECT_EQ(error_messages(t).at(0), k_note);
+    EXPECT_EQ(approximated(t), 1);
+    ASSERT_EQ(t.commands.size(), 5001U);  // the outermost word is a command of its own
+    for (size_t i = 1; i < t.commands.size(); ++i) {
+        // Each substitution's command follows the command whose word holds it.
+        EXPECT_EQ(t.commands[i].parent, static_cast<int>(i) - 1);
+        EXPECT_TRUE(t.commands[i].in_substitution);
+    }
 
-    // The limit counts levels across a nested `sh -c` script too.
+    // The limit counts levels across a nested `sh -c` script too; the script past it is read flat.
     std::string nested = "echo ok; ";
     for (int i = 0; i < 40; ++i) {
         nested += "( ";
@@ -444,14 +459,89 @@ TEST(ShellErrors, DeepNestingIsBounded) {
     for (int i = 0; i < 40; ++i) {
         nested += "( ";
     }
-    nested += "echo deep" + std::string(40, ')') + "'" + std::string(40, ')');
+    nested += "echo deep" + std::string(40, ')') + "'" + std::string(40, ')') + "; echo after";
     sh::Script n = parse(nested);
-    EXPECT_EQ(n.commands.at(0).argv.at(0).value, "echo");
-    EXPECT_THAT(error_messages(n),
-                ElementsAre("nesting too deep (more than 64 levels); the rest is not parsed"));
-    EXPECT_TRUE(n.errors.at(0).stops_parse);  // kept when the nested script's errors are merged
-    EXPECT_EQ(n.commands.back().argv.at(0).value, "sh");
-    EXPECT_FALSE(parse("echo 'a").errors.at(0).stops_parse);  // a syntax error leaves the rest parsed
+    ASSERT_EQ(n.commands.size(), 4U);
+    EXPECT_EQ(n.commands.at(1).argv.at(0).value, "sh");
+    EXPECT_EQ(shell_test::joined(n.commands.at(2)), "echo deep");
+    EXPECT_EQ(shell_test::joined(n.commands.at(3)), "echo after");
+    EXPECT_THAT(error_messages(n), ElementsAre(k_note));
+    EXPECT_TRUE(n.errors.at(0).approximated);  // kept when the nested script's errors are merged
+    EXPECT_EQ(n.commands.at(2).parent, 1);
+    EXPECT_TRUE(n.commands.at(2).in_branch);
+    EXPECT_FALSE(n.commands.at(3).in_branch);                  // back at the top level, parsed as always
+    EXPECT_FALSE(parse("echo 'a").errors.at(0).approximated);  // a syntax error leaves the rest parsed
+}
+
+TEST(ShellErrors, CommandsPastTheLimitAreChecked) {
+    // 70 levels of `( ... )` and of `$( ... )` around `curl -k https://x | sh`: the pipeline is read
+    // past the limit, in a branch and a scope of its own, and the text after the nest as always.
+    std::string parens;
+    for (int i = 0; i < 70; ++i) {
+        parens += "( ";  // "((" would start an arithmetic command
+    }
+    parens += "curl -k https://x | sh" + std::string(70, ')') + " && echo done";
+    std::string substs;
+    for (int i = 0; i < 70; ++i) {
+        substs += "echo \"$(";
+    }
+    substs += "curl -k https://x | sh";
+    for (int i = 0; i < 70; ++i) {
+        substs += ")\"";
+    }
+    substs += " && echo done";
+    for (const std::string& text : {parens, substs}) {
+        sh::Script s = parse(text);
+        ASSERT_EQ(s.errors.size(), 1U) << text;
+        EXPECT_TRUE(s.errors[0].approximated);
+        std::vector<const sh::Command*> curl = sh::commands_named(s, "curl");
+        ASSERT_EQ(curl.size(), 1U) << text;
+        const sh::Command& c = *curl[0];
+        EXPECT_EQ(slice(text, c.begin, c.end), "curl -k https://x");
+        EXPECT_EQ(c.next, sh::Connector::pipe);
+        const sh::Command* runner = sh::piped_into(s, sh::index_of(s, c));
+        ASSERT_NE(runner, nullptr);
+        EXPECT_EQ(runner->argv.at(0).value, "sh");
+        EXPECT_TRUE(c.in_branch);
+        EXPECT_NE(c.scope, 0);
+        EXPECT_EQ(s.commands.back().argv.at(1).value, "done");
+        EXPECT_FALSE(s.commands.back().in_branch);
+        EXPECT_EQ(s.commands.back().depth, 0);
+    }
+    // Outer command first, then the commands of its substitutions, each holding the next.
+    sh::Script s = parse(substs);
+    EXPECT_EQ(s.commands.size(), 70U + 2U + 1U);
+    EXPECT_EQ(s.commands[70].argv.at(0).value, "curl");
+    EXPECT_EQ(s.commands[70].parent, 69);
+}
+
+TEST(ShellErrors, FlatReadingKeepsWordsAndSkipsStructure) {
+    // Past the limit: quotes and expansions as the lexer reads them, compound keywords, loop
+    // words and case patterns dropped, here-document bodies skipped, redirections kept.
+    std::string text;
+    for (int i = 0; i < 65; ++i) {
+        text += "( ";
+    }
+    text +=
+        "for f in a b; do echo \"$f x\" 2>/dev/null; done\n"
+        "case $x in a|b) rm -rf '/tmp/a b' ;; esac\n"
+        "if [[ -n $y && -z $z ]]; then cat <<EOF\nnot a command\nEOF\nfi\n"
+        "f() { wget -qO- https://x | sh; }" +
+        std::string(65, ')');
+    sh::Script s = parse(text);
+    ASSERT_EQ(s.errors.size(), 1U);
+    ASSERT_THAT(commands(s), ElementsAre("echo $f x", "rm -rf /tmp/a b", "[[ -n $y && -z $z ]]", "cat",
+                                         "wget -qO- https://x", "sh"));
+    EXPECT_EQ(s.commands[0].argv.at(1).value, "$f x");
+    EXPECT_TRUE(s.commands[0].argv.at(1).dynamic);
+    ASSERT_EQ(s.commands[0].redirects.size(), 1U);
+    EXPECT_EQ(s.commands[0].redirects[0].op, "2>");
+    EXPECT_EQ(s.commands[0].redirects[0].target.value, "/dev/null");
+    EXPECT_EQ(s.commands[1].argv.at(2).value, "/tmp/a b");
+    ASSERT_EQ(s.heredocs.size(), 1U);
+    EXPECT_EQ(s.heredocs[0].body, "not a command\n");
+    ASSERT_EQ(s.loop_variables.size(), 1U);
+    EXPECT_EQ(s.loop_variables[0].name, "f");
 }
 
 TEST(ShellErrors, DeepNestingJustUnderTheLimitParses) {

@@ -162,8 +162,11 @@ struct Script {
     struct Error {
         uint32_t offset = 0;
         std::string message;
-        /// Parsing stopped here (nesting too deep, script too long): the commands after it are missing.
+        /// Parsing stopped here (script too long): the commands after it are missing.
         bool stops_parse = false;
+        /// Nesting went too deep here: the commands past it are read as simple commands, with
+        /// their structure approximated (each in a branch, in a nested scope).
+        bool approximated = false;
     };
     std::vector<Error> errors;
     std::vector<Heredoc> heredocs;  // in source order; referenced by Redirect::heredoc

@@ -573,16 +573,21 @@ class Analyzer {
         }
     }
 
-    /// A RUN body whose parse stopped early (nesting too deep) hides the commands after that point
-    /// from every rule: a warning where it stopped, once per body. Other syntax errors are not
-    /// reported (bulwark is not a shell linter).
+    /// A RUN body whose parse stopped early (script too long) hides the commands after that point
+    /// from every rule, and one nested too deep gives them only approximated structure: a warning
+    /// where that starts, once per body. Other syntax errors are not reported (bulwark is not a
+    /// shell linter).
     void report_unparsed_shell(const model::Instruction& inst) {
         for (const model::ShellBody& body : inst.shell) {
-            auto stop = std::find_if(body.script.errors.begin(), body.script.errors.end(),
-                                     [](const model::shell::Script::Error& e) { return e.stops_parse; });
+            auto stop = std::find_if(
+                body.script.errors.begin(), body.script.errors.end(),
+                [](const model::shell::Script::Error& e) { return e.stops_parse || e.approximated; });
             if (stop != body.script.errors.end()) {
                 add_diagnostic(core::DiagLevel::warning, body.text.to_source(stop->offset),
-                               "shell: " + stop->message + ", so no rule checks its commands");
+                               "shell: " + stop->message +
+                                   (stop->stops_parse ? ", so no rule checks its commands"
+                                                      : ": rules check its commands as simple commands that "
+                                                        "may not run"));
             }
         }
     }

@@ -16,7 +16,7 @@ int Parser::parse_dbracket(int pipeline) {
     c.argv.push_back(take_word(kw));
     m_dbracket = true;
     bool closed = false;
-    while (!m_abort) {
+    while (true) {
         const Token& t = peek();
         if (t.kind == TokenKind::newline) {
             drop();
@@ -34,7 +34,7 @@ int Parser::parse_dbracket(int pipeline) {
         }
     }
     m_dbracket = false;
-    if (!closed && !m_abort) {
+    if (!closed) {
         error(c.begin, "missing ']]' to close this '[['");
     }
     c.pipeline = pipeline;
@@ -81,7 +81,7 @@ void Parser::parse_subshell(uint32_t open) {
     parse_list();
     if (is_op(peek(), Op::rparen)) {
         drop();
-    } else if (!m_abort) {
+    } else {
         error(open, "missing ')' to close this '('");
     }
     m_scope = saved_scope;
@@ -91,7 +91,7 @@ void Parser::parse_if(uint32_t at) {
     // Everything after the first condition (branches, elif conditions) runs on some paths only.
     size_t branches = SIZE_MAX;
     bool closed = true;  // false when `then` is missing: no `fi` to expect
-    while (!m_abort) {
+    while (true) {
         const size_t condition = m_sink->size();
         parse_list();
         mark(condition, &sh::Command::in_condition);
@@ -160,7 +160,7 @@ void Parser::parse_for(uint32_t at, std::string_view kw) {
     skip_newlines();
     if (at_keyword("in")) {
         drop();
-        while (!m_abort && peek().kind == TokenKind::word) {
+        while (peek().kind == TokenKind::word) {
             drop();
             flush_pending(-1);
         }
@@ -183,7 +183,7 @@ void Parser::parse_case(uint32_t at) {
     if (!expect_keyword("in", at, {})) {
         return;
     }
-    while (!m_abort) {
+    while (true) {
         skip_newlines();
         const Token& t = peek();
         if (is_word(t, "esac")) {
@@ -197,7 +197,7 @@ void Parser::parse_case(uint32_t at) {
             drop();
         }
         bool closed = false;
-        while (!m_abort && peek().kind == TokenKind::word) {
+        while (peek().kind == TokenKind::word) {
             drop();
             flush_pending(-1);
             if (is_op(peek(), Op::pipe)) {
@@ -210,7 +210,7 @@ void Parser::parse_case(uint32_t at) {
             }
             break;
         }
-        if (!closed && !m_abort) {
+        if (!closed) {
             error(peek().begin, "expected ')' after a case pattern but found " + describe(peek()));
         }
         const size_t arm = m_sink->size();
@@ -231,9 +231,7 @@ void Parser::parse_case(uint32_t at) {
         error(e.begin, "expected ';;' or 'esac' but found " + describe(e));
         drop();
     }
-    if (!m_abort) {
-        error(at, "missing 'esac' to close this 'case'");
-    }
+    error(at, "missing 'esac' to close this 'case'");
 }
 
 void Parser::parse_function_keyword() {
@@ -265,9 +263,7 @@ void Parser::parse_function_body(uint32_t at, std::string name) {
     bool compound = is_op(t, Op::lparen) || (t.kind == TokenKind::word && t.plain &&
                                              (is_compound_keyword(word_value(t)) || word_value(t) == "[["));
     if (!compound) {
-        if (!m_abort) {
-            error(at, "expected a function body but found " + describe(t));
-        }
+        error(at, "expected a function body but found " + describe(t));
         return;
     }
     sh::Script::Function f{std::move(name), at, t.begin, t.begin, m_scope};

@@ -10,32 +10,6 @@
 
 namespace bulwark::input::shell::detail {
 
-namespace {
-
-// NAME=value, NAME+=value or NAME[index]=value, judged on the word as written.
-inline bool is_assignment(std::string_view raw) {
-    if (raw.empty() || !is_name_start(raw[0])) {
-        return false;
-    }
-    size_t i = 1;
-    while (i < raw.size() && is_name_char(raw[i])) {
-        ++i;
-    }
-    if (i < raw.size() && raw[i] == '[') {
-        size_t close = raw.find(']', i);
-        if (close == std::string_view::npos) {
-            return false;
-        }
-        i = close + 1;
-    }
-    if (i < raw.size() && raw[i] == '+') {
-        ++i;
-    }
-    return i < raw.size() && raw[i] == '=';
-}
-
-}  // namespace
-
 // ---- helpers ----
 
 void Parser::error(uint32_t offset, std::string message, bool stops_parse) {
@@ -58,14 +32,13 @@ std::string Parser::describe(const Token& t) const {
 }
 
 bool Parser::enter(uint32_t offset) {
-    if (m_abort) {
-        return false;
-    }
     if (m_nesting >= k_max_nesting) {
-        error(offset, "nesting too deep (more than 64 levels); the rest is not parsed", true);
-        m_abort = true;
-        m_pos = m_end;
-        m_has_tok = false;
+        if (!m_limit_noted) {
+            m_limit_noted = true;
+            m_script.errors.push_back(
+                {offset, "nesting too deep (more than 64 levels); the structure past it is approximated",
+                 false, true});
+        }
         return false;
     }
     ++m_nesting;
@@ -112,7 +85,7 @@ void Parser::into_subshell(size_t first_command, size_t first_scope, size_t firs
 }
 
 void Parser::skip_newlines() {
-    while (!m_abort && peek().kind == TokenKind::newline) {
+    while (peek().kind == TokenKind::newline) {
         drop();
     }
 }
@@ -126,12 +99,10 @@ bool Parser::expect_keyword(std::string_view kw, uint32_t opened_at, std::string
         drop();
         return true;
     }
-    if (!m_abort) {
-        if (opener.empty()) {
-            error(peek().begin, "expected '" + std::string(kw) + "' but found " + describe(peek()));
-        } else {
-            error(opened_at, "missing '" + std::string(kw) + "' to close this '" + std::string(opener) + "'");
-        }
+    if (opener.empty()) {
+        error(peek().begin, "expected '" + std::string(kw) + "' but found " + describe(peek()));
+    } else {
+        error(opened_at, "missing '" + std::string(kw) + "' to close this '" + std::string(opener) + "'");
     }
     return false;
 }
@@ -207,7 +178,7 @@ void Parser::flush_pending(int parent) {
 
 void Parser::parse_list() {
     int last = -1;
-    while (!m_abort) {
+    while (true) {
         skip_newlines();
         const Token& t = peek();
         if (is_list_end(t)) {
@@ -293,7 +264,7 @@ int Parser::parse_and_or(size_t& guarded) {
     // The list's status so far is true on every ordinary run: no test decided it, and a failure of
     // another command is the build's error. Then `&&` goes on and `||` starts a branch.
     bool sure = !status_may_be_false(last);
-    while (!m_abort) {
+    while (true) {
         const Token& t = peek();
         if (!is_op(t, Op::and_if) && !is_op(t, Op::or_if)) {
             break;
@@ -354,7 +325,7 @@ int Parser::parse_pipeline() {
     const size_t start = m_sink->size();
     int last = -1;
     bool piped_in = false;
-    while (!m_abort) {
+    while (true) {
         const size_t element = m_sink->size();
         const size_t element_scopes = m_script.scopes.size();
         const size_t element_functions = m_script.functions.size();
@@ -426,7 +397,10 @@ int Parser::parse_command(int pipeline, bool piped_in, Token* first) {
         const size_t from = m_sink->size();
         Token kw = take();
         if (!enter(kw.begin)) {
-            return -1;
+            m_pos = kw.begin;  // the keyword or '(' is read again, as the flat reading's first frame
+            parse_flat(FlatUntil::construct, m_depth + 1);
+            parse_compound_redirects();
+            return last_top_command(from);
         }
         m_join_pipeline = piped_in ? pipeline : -1;
         ++m_depth;
@@ -507,7 +481,7 @@ int Parser::parse_simple(int pipeline, Token* first) {
     if (first != nullptr) {
         add_word(*first);
     }
-    while (!m_abort) {
+    while (true) {
         uint32_t plain_end = k_none;
         if (!m_has_tok && (plain_end = plain_word_or_lex()) != k_none) {
             // A word that is its text, read without a token (what lex() would make of it).
@@ -568,21 +542,25 @@ void Parser::parse_redirect(std::vector<sh::Redirect>& out) {
     Token w = take();
     r.target = take_word(w);
     if (op.op == Op::heredoc) {
-        sh::Heredoc h;
-        h.delimiter = r.target.value;
-        h.quoted = r.target.quoted;
-        h.strip_tabs = op.text.back() == '-';
-        r.heredoc = static_cast<int>(m_script.heredocs.size());
-        m_script.heredocs.push_back(std::move(h));
-        m_pending_heredocs.push_back({r.heredoc, op.begin});
+        add_heredoc(r, op.begin);
     }
     out.push_back(std::move(r));
+}
+
+void Parser::add_heredoc(sh::Redirect& r, uint32_t op) {
+    sh::Heredoc h;
+    h.delimiter = r.target.value;
+    h.quoted = r.target.quoted;
+    h.strip_tabs = !r.op.empty() && r.op.back() == '-';
+    r.heredoc = static_cast<int>(m_script.heredocs.size());
+    m_script.heredocs.push_back(std::move(h));
+    m_pending_heredocs.push_back({r.heredoc, op});
 }
 
 void Parser::parse_compound_redirects() {
     // Redirections of a compound command are not kept, but their here-documents must be skipped
     // and their substitutions (`done < <(cmd)`) parsed.
-    while (!m_abort && (is_op(peek(), Op::redirect) || is_op(peek(), Op::heredoc))) {
+    while ((is_op(peek(), Op::redirect) || is_op(peek(), Op::heredoc))) {
         std::vector<sh::Redirect> ignored;
         parse_redirect(ignored);
         flush_pending(-1);

@@ -7,23 +7,10 @@
 namespace bulwark::input::shell::detail {
 
 const Token& Parser::peek_slow() {
-    if (m_abort) {
-        return end_token();
-    }
     // Lex in place: a substitution inside the word re-enters the grammar, which uses m_tok, but
     // parse_substitution() saves and restores m_tok around it.
     lex(m_tok);
     m_has_tok = true;
-    return m_tok;
-}
-
-const Token& Parser::end_token() {
-    if (!m_has_tok || m_tok.kind != TokenKind::end) {
-        m_tok = Token{};
-        m_tok.begin = m_end;
-        m_tok.end = m_end;
-        m_has_tok = true;
-    }
     return m_tok;
 }
 
@@ -59,7 +46,7 @@ uint32_t Parser::plain_word_or_lex() {
     const char* const text = m_text.data();
     const uint32_t p = blank_run_end(text, m_pos, m_end);
     m_pos = p;
-    if (p < m_end && !m_dbracket && !m_abort) {
+    if (p < m_end && !m_dbracket) {
         const char c = text[p];
         // As in lex(): '#' starts a comment, a digit may be an fd number ("2>").
         if (!is_word_special(c) && c != '#' && !(c >= '0' && c <= '9')) {
@@ -128,10 +115,10 @@ inline void Parser::lex(Token& t) {
             const char c = text[p];
             if (c == '\\' || c == '#') {
                 skip_blanks();
-            } else if (!is_word_special(c) && !(c >= '0' && c <= '9') && !m_dbracket && !m_abort) {
+            } else if (!is_word_special(c) && !(c >= '0' && c <= '9') && !m_dbracket) {
                 lex_word(t);  // the common token, decided without the checks below
                 return;
-            } else if ((c == ';' || c == '&' || c == '|') && !m_abort) {
+            } else if (c == ';' || c == '&' || c == '|') {
                 // The list and pipeline operators (also operators inside [[ ]] for ';' only).
                 if (c == ';' || !m_dbracket) {
                     t.begin = p;
@@ -150,7 +137,7 @@ inline void Parser::lex(Token& t) {
     t.lazy = false;
     t.kw = Kw::none;
     t.text = {};
-    if (m_abort || m_pos >= m_end) {
+    if (m_pos >= m_end) {
         t.kind = TokenKind::end;
         t.begin = t.end = m_end;
         return;
@@ -266,6 +253,14 @@ inline void Parser::lex_operator(Token& t) {
     t.text = m_text.substr(t.begin, t.end - t.begin);
 }
 
+void Parser::lex_operator_at(Token& t) {
+    t.begin = m_pos;
+    t.plain = false;
+    t.lazy = false;
+    t.kw = Kw::none;
+    lex_operator(t);
+}
+
 uint32_t Parser::arithmetic_end(uint32_t from) const {
     // $(( ... )) and (( ... )): arithmetic when the first unmatched ')' is followed by another.
     int depth = 0;
@@ -281,6 +276,23 @@ uint32_t Parser::arithmetic_end(uint32_t from) const {
         }
     }
     return k_none;
+}
+
+uint32_t Parser::bracket_end(uint32_t from) const {
+    const char open = m_text[from];
+    const char close = open == '{' ? '}' : ']';
+    int level = 0;
+    for (uint32_t i = from; i < m_end; ++i) {
+        const char c = m_text[i];
+        if (c == '\\') {
+            ++i;
+        } else if (c == open) {
+            ++level;
+        } else if (c == close && --level == 0) {
+            return i + 1;
+        }
+    }
+    return m_end;
 }
 
 void Parser::read_heredoc_bodies() {

@@ -115,9 +115,7 @@ ScriptArg su_script(std::span<const sh::Word> argv) {
 }  // namespace
 
 void Parser::parse_substitution(uint32_t open, bool until_paren) {
-    if (!enter(open)) {
-        return;
-    }
+    const bool flat = !enter(open);
     const int saved_depth = m_depth;
     const bool saved_subst = m_in_subst;
     const int saved_scope = m_scope;
@@ -138,8 +136,12 @@ void Parser::parse_substitution(uint32_t open, bool until_paren) {
     m_join_pipeline = -1;
     m_has_tok = false;
 
-    parse_list();
-    while (!m_abort) {
+    if (flat) {
+        parse_flat(until_paren ? FlatUntil::paren : FlatUntil::end, m_depth);
+    } else {
+        parse_list();
+    }
+    while (!flat) {
         const Token& t = peek();
         if (until_paren && is_list_end(t) && t.kind == TokenKind::op && t.op == Op::rparen) {
             drop();
@@ -175,14 +177,16 @@ void Parser::parse_substitution(uint32_t open, bool until_paren) {
             }
         }
     }
-    leave();
+    if (!flat) {
+        leave();
+    }
 }
 
 void Parser::parse_escaped_backtick(uint32_t open, uint32_t end, std::string inner) {
-    if (!enter(open)) {
-        return;
-    }
-    Parser p(inner, m_nesting, true);
+    const bool flat = !enter(open);
+    Parser p(inner, m_nesting + (flat ? 1 : 0), true);
+    p.m_flat_all = flat;
+    p.m_limit_noted = flat;
     sh::Script s = p.run();
     Mapping map;
     map.begin = open;
@@ -196,13 +200,12 @@ void Parser::parse_escaped_backtick(uint32_t open, uint32_t end, std::string inn
         s.commands.clear();
     }
     merge(std::move(s), map, ctx, m_pending);
-    leave();
+    if (!flat) {
+        leave();
+    }
 }
 
 void Parser::expand_nested(size_t index) {
-    if (m_abort) {
-        return;
-    }
     const sh::Command& c = (*m_sink)[index];
     std::span<const sh::Word> argv = sh::effective_argv(c);
     if (argv.empty()) {
@@ -260,13 +263,20 @@ void Parser::expand_nested(size_t index) {
             break;
         }
     }
-    if (!enter(w.begin)) {
-        return;
+    const bool flat = !enter(w.begin);
+    if (flat && m_nesting >= k_max_nesting + k_max_flat_scripts) {
+        return;  // the script stays a word
     }
-    Parser p(std::string_view(w.value).substr(std::min(arg.skip, w.value.size())), m_nesting,
+    // Past the limit the script is read flat by a parser one level deeper, which counts the
+    // nested scripts read that way.
+    Parser p(std::string_view(w.value).substr(std::min(arg.skip, w.value.size())), m_nesting + (flat ? 1 : 0),
              emit_substitutions);
+    p.m_flat_all = flat;
+    p.m_limit_noted = flat;
     merge(p.run(), map, ctx, *m_sink);
-    leave();
+    if (!flat) {
+        leave();
+    }
 }
 
 void Parser::merge(sh::Script&& inner, const Mapping& map, const MergeContext& ctx,
@@ -338,7 +348,8 @@ void Parser::merge(sh::Script&& inner, const Mapping& map, const MergeContext& c
                                       map.map_end(f.body_end), f.scope + scope_base});
     }
     for (sh::Script::Error& e : inner.errors) {
-        m_script.errors.push_back({map.map_begin(e.offset), std::move(e.message), e.stops_parse});
+        m_script.errors.push_back(
+            {map.map_begin(e.offset), std::move(e.message), e.stops_parse, e.approximated});
     }
 }
 

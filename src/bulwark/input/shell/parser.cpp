@@ -30,11 +30,11 @@ sh::Script Parser::run() {
     // About one command per 40 bytes or fewer in real scripts: one allocation, rarely regrown.
     out.reserve(8 + m_end / 40);
     m_sink = &out;
-    while (true) {
+    if (m_flat_all) {
+        parse_flat(FlatUntil::end, 0);
+    }
+    while (!m_flat_all) {
         parse_list();
-        if (m_abort) {
-            break;
-        }
         const Token& t = peek();
         if (t.kind == TokenKind::end) {
             break;

@@ -22,8 +22,13 @@ namespace bulwark::input::shell::detail {
 
 namespace sh = model::shell;
 
-/// Nesting levels (compound commands, substitutions, nested scripts) before parsing gives up.
+/// Nesting levels (compound commands, substitutions, nested scripts) the recursive parser reads;
+/// deeper constructs are read by Parser::parse_flat(), which does not recurse.
 inline constexpr int k_max_nesting = 64;
+
+/// Nested `sh -c` scripts read flat past k_max_nesting (each is a Parser of its own) before a
+/// deeper one is left a word: bounds the stack there too.
+inline constexpr int k_max_flat_scripts = 16;
 
 /// "No position" for offset-returning scans.
 inline constexpr uint32_t k_none = 0xFFFFFFFFU;
@@ -354,6 +359,28 @@ inline bool is_compound_keyword(std::string_view v) {
            v == "case";
 }
 
+// NAME=value, NAME+=value or NAME[index]=value, judged on the word as written.
+inline bool is_assignment(std::string_view raw) {
+    if (raw.empty() || !is_name_start(raw[0])) {
+        return false;
+    }
+    size_t i = 1;
+    while (i < raw.size() && is_name_char(raw[i])) {
+        ++i;
+    }
+    if (i < raw.size() && raw[i] == '[') {
+        size_t close = raw.find(']', i);
+        if (close == std::string_view::npos) {
+            return false;
+        }
+        i = close + 1;
+    }
+    if (i < raw.size() && raw[i] == '+') {
+        ++i;
+    }
+    return i < raw.size() && raw[i] == '=';
+}
+
 /// True when `v` is `name` or ends with "/name".
 inline bool is_path_to(std::string_view v, std::string_view name) {
     return v.size() >= name.size() && v.substr(v.size() - name.size()) == name &&
@@ -421,7 +448,7 @@ class Parser {
     // ---- lexer.cpp, words.cpp ----
     /// The current token (lexed on first use).
     const Token& peek() {
-        if (m_has_tok && !m_abort) {
+        if (m_has_tok) {
             return m_tok;
         }
         return peek_slow();
@@ -436,10 +463,8 @@ class Parser {
         const uint32_t p = blank_run_end(m_text.data(), m_pos, m_end);
         return p < m_end && (m_text[p] == '(' || m_text[p] == '\\' || m_text[p] == '#');
     }
-    /// Lexes the next token (peek() found none, or parsing stopped).
+    /// Lexes the next token (peek() found none).
     const Token& peek_slow();
-    /// The end token once parsing stopped (kept out of the hot path).
-    [[gnu::noinline, gnu::cold]] const Token& end_token();
     Token take();
     /// Consumes the current token without copying it.
     void drop() {
@@ -477,6 +502,9 @@ class Parser {
         }
     }
     uint32_t arithmetic_end(uint32_t from) const;
+    /// The end of the bracketed text opening at `from` (`${...}`'s '{', `$[...]`'s '['), past its
+    /// closer, nested pairs counted and backslash escapes skipped; m_end when it is not closed.
+    uint32_t bracket_end(uint32_t from) const;
     void read_heredoc_bodies();
     void skip_blanks();
 
@@ -495,6 +523,9 @@ class Parser {
                                                        uint32_t end);
     int parse_dbracket(int pipeline);
     void parse_redirect(std::vector<sh::Redirect>& out);
+    /// Records the here-document of `r` (a `<<`/`<<-` redirection at `op`, its target read): its
+    /// body is read after the next newline.
+    void add_heredoc(sh::Redirect& r, uint32_t op);
     void parse_compound_redirects();
     bool try_arithmetic_command();
     void parse_compound(const Token& kw);
@@ -527,10 +558,29 @@ class Parser {
     /// scopes opened since `first_scope` and functions defined since `first_function` directly in
     /// it, into a new subshell scope.
     void into_subshell(size_t first_command, size_t first_scope, size_t first_function);
+    /// Enters one more level of nesting; false at k_max_nesting, after noting once in the errors
+    /// that the structure past it is approximated (the caller reads the construct with
+    /// parse_flat() instead).
     bool enter(uint32_t offset);
     void leave();
     void error(uint32_t offset, std::string message, bool stops_parse = false);
     std::string describe(const Token& t) const;
+
+    // ---- flat.cpp ----
+    /// Where parse_flat() stops: at the end of the text, at the ')' that closes the substitution
+    /// m_pos is in, or at the end of the compound command that starts at m_pos.
+    enum class FlatUntil : uint8_t { end, paren, construct };
+    /// Reads from m_pos without recursion, into *m_sink: simple commands whose words are split as
+    /// the lexer splits them, split on operators, ( ) and the substitutions in their words (the
+    /// commands of a substitution after the command that holds it), compound keywords dropped.
+    /// Every command is in a branch, at `depth`, in a scope nested in m_scope.
+    void parse_flat(FlatUntil until, int depth);
+    /// Appends the commands parse_flat() read, `ended` in the order they ended (each after the
+    /// commands of its substitutions, whose block begins at `starts[i]`), to *m_sink in source
+    /// order, each followed by its nested script and then its substitutions' commands.
+    void write_flat(std::vector<sh::Command>& ended, const std::vector<uint32_t>& starts);
+    /// lex_operator() from m_pos for callers outside lexer.cpp (lexer.cpp).
+    void lex_operator_at(Token& t);
 
     // ---- nested.cpp ----
     void parse_substitution(uint32_t open, bool until_paren);
@@ -565,7 +615,8 @@ class Parser {
     bool m_in_function = false;
     int m_scope = 0;
     int m_nesting = 0;
-    bool m_abort = false;
+    bool m_limit_noted = false;  // the nesting limit's warning is in m_script.errors
+    bool m_flat_all = false;     // run() reads the whole text with parse_flat()
     bool m_emit_substitutions = true;
     int m_next_pipeline = 0;
     int m_join_pipeline = -1;  // the next pipeline continues this one (compound after '|')

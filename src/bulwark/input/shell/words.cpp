@@ -45,7 +45,7 @@ void Parser::read_word(Token& t, uint32_t run) {
     const size_t first_expansion = m_expansions.size();
     const bool saved_recording = m_recording;
     m_recording = true;
-    while (m_pos < m_end && !m_abort) {
+    while (m_pos < m_end) {
         char c = m_text[m_pos];
         if (m_pos == begin && !m_dbracket && (c == '<' || c == '>') && m_pos + 1 < m_end &&
             m_text[m_pos + 1] == '(') {
@@ -188,7 +188,7 @@ void Parser::read_single_quote(sh::Word& w) {
 void Parser::read_double_quote(sh::Word& w, bool& expansion) {
     const uint32_t open = m_pos++;
     w.quoted = true;
-    while (m_pos < m_end && !m_abort) {
+    while (m_pos < m_end) {
         char c = m_text[m_pos];
         if (c == '"') {
             ++m_pos;
@@ -220,9 +220,7 @@ void Parser::read_double_quote(sh::Word& w, bool& expansion) {
         m_pos = dquote_run_end(m_text.data(), m_pos, m_end);
         w.value.append(m_text.data() + s, m_pos - s);
     }
-    if (!m_abort) {
-        error(open, "unterminated double quote");
-    }
+    error(open, "unterminated double quote");
 }
 
 void Parser::read_dollar(sh::Word& w, bool in_dquote, bool& expansion) {
@@ -296,6 +294,9 @@ void Parser::read_dollar(sh::Word& w, bool in_dquote, bool& expansion) {
 void Parser::read_parameter(sh::Word& w, bool in_dquote) {
     const uint32_t at = m_pos - 2;
     if (!enter(at)) {
+        // Past the limit: kept as written, nothing in it is read.
+        m_pos = bracket_end(at + 1);
+        w.value.append(m_text.substr(at, m_pos - at));
         return;
     }
     sh::Word scratch;  // nested quotes and expansions are kept as written in `w`
@@ -303,7 +304,7 @@ void Parser::read_parameter(sh::Word& w, bool in_dquote) {
     bool closed = false;
     const bool saved_recording = m_recording;
     m_recording = false;
-    while (m_pos < m_end && !m_abort) {
+    while (m_pos < m_end) {
         // NAME, operators and plain text of ${NAME:-word}
         while (m_pos < m_end && !k_parameter_special[static_cast<unsigned char>(m_text[m_pos])]) {
             ++m_pos;
@@ -333,7 +334,7 @@ void Parser::read_parameter(sh::Word& w, bool in_dquote) {
         scratch.value.clear();
     }
     m_recording = saved_recording;
-    if (!closed && !m_abort) {
+    if (!closed) {
         error(at, "unterminated ${...}");
     }
     w.value.append(m_text.substr(at, m_pos - at));
@@ -488,7 +489,7 @@ void Parser::read_array_body(sh::Word& w) {
     int depth = 1;
     const bool saved_recording = m_recording;
     m_recording = false;
-    while (m_pos < m_end && !m_abort && depth > 0) {
+    while (m_pos < m_end && depth > 0) {
         char c = m_text[m_pos];
         if (c == '(') {
             ++depth;
@@ -512,7 +513,7 @@ void Parser::read_array_body(sh::Word& w) {
         scratch.value.clear();
     }
     m_recording = saved_recording;
-    if (depth > 0 && !m_abort) {
+    if (depth > 0) {
         error(open, "unterminated array assignment: missing ')'");
     }
     w.value.append(m_text.substr(open, m_pos - open));

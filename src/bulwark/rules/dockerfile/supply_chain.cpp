@@ -114,7 +114,8 @@ const Rule k_rules[] = {
             "or verify the publisher's signature. The check names the file where curl or wget writes it "
             "(-o/-O, curl -O under --output-dir, wget under -P with the URL's query string kept and, with "
             "-x, under the host and the URL's directories; for a URL held in a variable, `wget $URL`, the "
-            "name its ARG or ENV value gives); where the server names the file (curl -J, wget "
+            "name its ARG or ENV value gives, which a later `tar -xzf \"$(basename $URL)\"` or "
+            "`\"${URL##*/}\"` names too); where the server names the file (curl -J, wget "
             "--content-disposition) it says `<file>`. A download piped into tar or a "
             "decompressor is saved to a file first, checked, then read by the same command with all its "
             "options (`tar -C /usr/local -xzf /tmp/x.tgz --strip-components=1`) and removed.",

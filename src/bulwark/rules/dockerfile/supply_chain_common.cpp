@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -598,27 +599,122 @@ const Download* download_of(const model::Dockerfile& df, const shell::Command& c
     return download_of(df, c);
 }
 
+namespace {
+
+/// `text` (from a shell body of RUN `run`) expanded with the values the Dockerfile gives its
+/// variables at `run`; nullopt when a value is not known, or `script` sets one of those variables
+/// itself (`URL=...; wget $URL`, a loop, `read`: the RUN's own value, not the Dockerfile's).
+std::optional<std::string> dockerfile_value(const model::Dockerfile& df, const model::Instruction& run,
+                                            const shell::Script& script, std::string_view text) {
+    std::vector<std::string> own = shell::script_variables(script);
+    for (const std::string& name : model::referenced_variables(text, df.directives.escape)) {
+        if (std::find(own.begin(), own.end(), name) != own.end()) {
+            return std::nullopt;
+        }
+    }
+    std::optional<std::string> value = resolve_value(df, run, text);
+    if (!value || value->find_first_of("$`") != std::string::npos) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
 std::string resolved_download_file(const model::Dockerfile& df, const model::Instruction& run,
                                    const shell::Script& script, const Download& d) {
     if (!d.name_from_variable || d.url_word == nullptr || !d.url_word->dynamic) {
         return {};
     }
-    std::vector<std::string> own = shell::script_variables(script);
-    for (const std::string& name : model::referenced_variables(d.url, df.directives.escape)) {
-        if (std::find(own.begin(), own.end(), name) != own.end()) {
-            return {};  // `URL=...; wget $URL`: the RUN's own value, not the Dockerfile's
-        }
-    }
-    std::optional<std::string> url = resolve_value(df, run, d.url);
-    if (!url || url->find('$') != std::string::npos) {
+    std::optional<std::string> url = dockerfile_value(df, run, script, d.url);
+    if (!url) {
         return {};
     }
     std::optional<std::string> dir;
     if (!d.directory.empty()) {
         dir = d.directory;
     }
-    // name_from_variable is never set with wget -x: the name is the last path component either way.
-    return under_directory(dir, d.tool == "curl" ? url_basename(*url) : wget_file_name(*url, WgetLayout{}));
+    return under_directory(dir, d.tool == "curl" ? url_basename(*url) : wget_file_name(*url, d.layout));
+}
+
+namespace {
+
+/// What `basename PATH [SUFFIX]` prints: the last component of `path` (trailing slashes dropped),
+/// without `suffix` unless that is all of it.
+std::string basename_output(std::string_view path, std::string_view suffix) {
+    while (path.size() > 1 && path.back() == '/') {
+        path.remove_suffix(1);
+    }
+    std::string_view base = path == "/" ? path : shell::basename(path);
+    if (!suffix.empty() && base.size() > suffix.size() && util::ends_with(base, suffix)) {
+        base.remove_suffix(suffix.size());
+    }
+    return std::string(base);
+}
+
+/// True when `name` can be pasted into a word as it is: no quote, expansion, glob or blank.
+bool plain_name(std::string_view name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) != 0 || std::strchr("./-_+:=@%,~", ch) != nullptr;
+    });
+}
+
+}  // namespace
+
+std::optional<std::string> resolved_word(const model::Dockerfile& df, const model::Instruction& run,
+                                         const model::ShellBody& body, size_t index, const shell::Word& w) {
+    if (!w.dynamic) {
+        return w.value;
+    }
+    const std::string& text = body.text.value;
+    const shell::Script& s = body.script;
+    if (w.end > text.size() || w.begin > w.end || index >= s.commands.size()) {
+        return std::nullopt;
+    }
+    // The word as written, each `$(basename ...)` replaced by what it prints; then expanded as
+    // BuildKit expands a word (quotes removed, ${v##p} and the like applied).
+    std::string_view raw = std::string_view(text).substr(w.begin, w.end - w.begin);
+    std::string rebuilt;
+    size_t at = 0;
+    for (size_t k : shell::substitutions_in(s, index, w)) {
+        const shell::Command& c = s.commands[k];
+        auto [first, end] = shell::nested_commands(s, k);
+        const std::vector<shell::Word>& argv = c.argv;
+        if (first != end || argv.size() < 2 || argv.size() > 3 ||
+            shell::basename(argv[0].value) != "basename" || util::starts_with(argv[1].value, "-") ||
+            c.begin < w.begin || c.end > w.end) {
+            return std::nullopt;  // `basename -s`, `$(cat f)`: not computed here
+        }
+        std::optional<std::string> path = resolved_word(df, run, body, k, argv[1]);
+        std::optional<std::string> suffix =
+            argv.size() == 3 ? resolved_word(df, run, body, k, argv[2]) : std::string();
+        if (!path || !suffix) {
+            return std::nullopt;
+        }
+        std::string out = basename_output(*path, *suffix);
+        // The substitution around the command: `$(` or a backquote before it, `)` or one after.
+        size_t b = c.begin - w.begin;
+        size_t e = c.end - w.begin;
+        while (b > at && (raw[b - 1] == ' ' || raw[b - 1] == '\t')) {
+            --b;
+        }
+        while (e < raw.size() && (raw[e] == ' ' || raw[e] == '\t')) {
+            ++e;
+        }
+        bool backquote = b > at && raw[b - 1] == '`';
+        bool dollar = b >= at + 2 && raw.substr(b - 2, 2) == "$(";
+        if (!plain_name(out) || (!backquote && !dollar) || e >= raw.size() ||
+            raw[e] != (backquote ? '`' : ')')) {
+            return std::nullopt;
+        }
+        rebuilt.append(raw.substr(at, b - (backquote ? 1 : 2) - at)).append(out);
+        at = e + 1;
+    }
+    rebuilt.append(raw.substr(at));
+    if (rebuilt.find('`') != std::string::npos || rebuilt.find("$(") != std::string::npos) {
+        return std::nullopt;  // a substitution not computed above
+    }
+    return dockerfile_value(df, run, s, rebuilt);
 }
 
 std::optional<Download> as_download(const shell::Command& c) {
@@ -693,8 +789,8 @@ std::optional<Download> as_download(const shell::Command& c) {
         d.makes_directories = (dir && !dir->empty() && *dir != "." && *dir != "./") || layout.directories;
         d.server_names_file =
             shell::has_option(argv, "", {"content-disposition", "trust-server-names"}, values);
-        // With -x the host and URL directories are part of the name: they are left as written.
-        d.name_from_variable = !d.server_names_file && !layout.directories && url_name_is_variable(d.url);
+        d.layout = layout;
+        d.name_from_variable = !d.server_names_file && url_name_is_variable(d.url);
         d.file = d.name_from_variable ? std::string() : under_directory(dir, wget_file_name(d.url, layout));
     }
     return d;

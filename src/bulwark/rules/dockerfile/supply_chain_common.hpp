@@ -70,6 +70,14 @@ const model::shell::Word* option_flag(std::span<const model::shell::Word> argv,
 extern const model::shell::OptionList k_curl_values;
 extern const model::shell::OptionList k_wget_values;
 
+/// How GNU wget lays out the file it names after the URL.
+struct WgetLayout {
+    bool directories = false;  // -x, or -r/-m without -nd: host and URL directories
+    bool host = true;          // false with -nH
+    bool protocol = false;     // --protocol-directories: the scheme first
+    int cut_dirs = 0;          // --cut-dirs: URL directories left out
+};
+
 /// A curl/wget invocation.
 struct Download {
     std::string tool;  // "curl" or "wget"
@@ -84,10 +92,12 @@ struct Download {
     /// wget -P or -x: the download makes the directories `file` is in.
     bool makes_directories = false;
     /// The name would come from the URL, but that part of it is a variable's value (`wget $URL`,
-    /// `curl -O ${MIRROR}tool.zip`): `file` is "" (not guessed) and `directory` holds the -P /
-    /// --output-dir the file goes to ("" for the working directory).
+    /// `curl -O ${MIRROR}tool.zip`, `wget -x $URL`): `file` is "" (not guessed) and `directory`
+    /// holds the -P / --output-dir the file goes to ("" for the working directory).
     bool name_from_variable = false;
     std::string directory;
+    /// wget: where the name taken from the URL goes (-x, -nH, --cut-dirs).
+    WgetLayout layout;
     const model::shell::Word* url_word = nullptr;
     /// The word holding the value of curl's -o/--output or wget's -O/--output-document (the option
     /// word itself for "-O-", "--output-document=-"), nullptr when absent.
@@ -103,14 +113,6 @@ std::string url_basename(std::string_view url);
 /// starts with variable expansions (`$URL`, `${MIRROR}tool.zip`) and no '/' follows them.
 bool url_name_is_variable(std::string_view url);
 
-/// How GNU wget lays out the file it names after the URL.
-struct WgetLayout {
-    bool directories = false;  // -x, or -r/-m without -nd: host and URL directories
-    bool host = true;          // false with -nH
-    bool protocol = false;     // --protocol-directories: the scheme first
-    int cut_dirs = 0;          // --cut-dirs: URL directories left out
-};
-
 /// The file GNU wget saves `url` to (its url_file_name): the last path component ("index.html" when
 /// there is none) with "?query" kept ('/' in it written %2F) and the fragment dropped, under
 /// host[:port]/dirs/ as `layout` says.
@@ -122,6 +124,16 @@ std::string wget_file_name(std::string_view url, const WgetLayout& layout);
 /// when a value is not known or `script` sets one of those variables itself.
 std::string resolved_download_file(const model::Dockerfile& df, const model::Instruction& run,
                                    const model::shell::Script& script, const Download& d);
+
+/// The value word `w` of command `index` of `body` (a shell body of RUN `run`) has when the RUN
+/// runs: its `$VAR`, `${VAR##*/}` ... expansions take the values the Dockerfile gives at `run`
+/// (ARG, ENV, --build-arg) and its `$(basename WORD [SUFFIX])` substitutions are computed, so
+/// `tar -xzf "$(basename $URL)"` names the file `wget $URL` wrote; the value itself for a word
+/// without expansions. nullopt when a value is not known, the script sets one of those variables
+/// itself, or a substitution runs anything else.
+std::optional<std::string> resolved_word(const model::Dockerfile& df, const model::Instruction& run,
+                                         const model::ShellBody& body, size_t index,
+                                         const model::shell::Word& w);
 
 /// `c` as a download, or nullopt when it is not curl/wget (also `busybox wget`).
 std::optional<Download> as_download(const model::shell::Command& c);

@@ -317,6 +317,31 @@ Use use_of(const shell::Command& c, std::string_view file) {
     return {};
 }
 
+/// use_of() for command `rc` with its words that hold expansions as they read when the RUN runs
+/// (resolved_word(): `tar -xzf "${URL##*/}"`, `unzip $(basename $URL)`); none when it has no
+/// such word or none is known.
+Use use_with_values(const model::Dockerfile& df, const model::Instruction& run, const RunCommand& rc,
+                    std::string_view file) {
+    const shell::Command& c = rc.command();
+    if (std::none_of(c.argv.begin(), c.argv.end(), [](const shell::Word& w) { return w.dynamic; })) {
+        return {};
+    }
+    shell::Command known = c;
+    bool changed = false;
+    for (shell::Word& w : known.argv) {
+        if (!w.dynamic) {
+            continue;
+        }
+        if (std::optional<std::string> v = resolved_word(df, run, *rc.body, rc.index, w)) {
+            w.value = std::move(*v);
+            w.dynamic = false;
+            w.expansions.clear();
+            changed = true;
+        }
+    }
+    return changed ? use_of(known, file) : Use{};
+}
+
 /// True when the URL names content by a full commit id (raw files at a commit cannot change).
 bool pinned_to_commit(std::string_view url) {
     for (std::string_view part : util::split(url, '/')) {
@@ -519,6 +544,9 @@ void check_unverified_download(const DockerfileContext& ctx, Reporter& out) {
             } else if (!d->file.empty() && d->file != "/dev/null") {
                 for (size_t j = i + 1; j < cmds.size() && use.kind == UseKind::none; ++j) {
                     use = use_of(cmds[j].command(), d->file);
+                    if (use.kind == UseKind::none) {
+                        use = use_with_values(ctx.dockerfile, inst, cmds[j], d->file);
+                    }
                 }
             }
             if (use.kind == UseKind::none) {
@@ -603,6 +631,12 @@ void check_curl_and_wget(const DockerfileContext& ctx, Reporter& out) {
         std::string_view dir = parent_directory(d->file);
         if (d->to_stdout) {
             fix = wget_later ? fmt::format("curl -fsSL {}", url) : fmt::format("wget -qO- {}", url);
+        } else if (d->name_from_variable && d->layout.directories) {
+            // wget -x of a URL in a variable: curl makes no host and URL directories of its own, so it
+            // is told the path, which the URL's ARG/ENV values give when known.
+            std::string file = resolved_download_file(df, *later.inst, later.body->script, *d);
+            fix = fmt::format("curl -fsSLo {} --create-dirs {}",
+                              file.empty() ? std::string("'<host>/<path>'") : util::shell_quote(file), url);
         } else if (d->server_names_file || d->name_from_variable) {
             // The same "name it as the server says" in the other tool; or the same "name it after the
             // URL" when the name is in a variable: both tools take the URL's last path component.
