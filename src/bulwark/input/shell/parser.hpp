@@ -10,8 +10,9 @@ namespace bulwark::input::shell {
 /// descending into subshells, groups, if/for/while/until/case bodies, functions, $(...), `...` and
 /// <(...), and the script of `sh -c '...'` / `bash -c` / `su -c` (after wrappers such as sudo/env),
 /// with offsets mapped back to `script`. Here-document bodies are recorded, not parsed. Never
-/// throws; problems go to Script::errors and what was parsed is kept. Linear time; nesting deeper
-/// than 64 levels stops parsing with an error marked `stops_parse`.
+/// throws; problems go to Script::errors and what was parsed is kept. Linear time; what nests deeper
+/// than 64 levels is read without recursion as simple commands whose structure is approximated
+/// (in a branch, in a nested scope), noted once by an error marked `approximated`.
 model::shell::Script parse(std::string_view script);
 
 /// parse(script), remembered for the whole process: a text parsed before (the Dockerfiles of one
