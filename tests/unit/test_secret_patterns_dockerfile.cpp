@@ -40,20 +40,6 @@ TEST(SecretRules, MessagesAndFixesNeverContainTheSecret) {
     }
 }
 
-TEST(SecretRules, Bd022FixIsACommandLineWithItsPlaceholdersQuoted) {
-    // Not a rule case: a case file holding this fix in a `#! fix` comment is itself a BD022 finding
-    // (`--secret id=...` reads as a secret assignment).
-    report::FileResult r = scan(
-        "FROM alpine:3.20\nRUN git clone "
-        "https://ghp_kxwnQrS7RPeMOkIUpkDyr7OSJoRu1XXdo0cZ@github.com/a/b.git\n",
-        "BD022");
-    ASSERT_EQ(r.findings.size(), 1U);
-    EXPECT_EQ(
-        r.findings[0].fix,
-        "RUN --mount=type=secret,id=github-token '<command>'   (revoke the credential and remove it from "
-        "the file and its history; build with docker build --secret 'id=github-token,src=<file>')");
-}
-
 TEST(SecretRules, Bd020NamesTheVariableAndRedactsTheValue) {
     report::FileResult r = scan("FROM postgres:16\nENV POSTGRES_PASSWORD=Sup3rS3cret\n", "BD020");
     ASSERT_EQ(r.findings.size(), 1U);

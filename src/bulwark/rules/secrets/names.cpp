@@ -222,6 +222,18 @@ bool looks_like_path(std::string_view value) {
     return false;
 }
 
+bool is_secret_reference_spec(std::string_view value) {
+    // docker build/buildx --secret id=,src=,source=,env=,type=,required=; docker service/compose
+    // --secret source=,target=,uid=,gid=,mode=; podman --secret NAME,type=,target=.
+    static constexpr std::string_view k_keys[] = {
+        "id=", "src=", "source=", "env=", "type=", "required=", "target=", "uid=", "gid=", "mode="};
+    if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+        value.remove_prefix(1);
+    }
+    return std::any_of(std::begin(k_keys), std::end(k_keys),
+                       [&](std::string_view key) { return util::starts_with(value, key); });
+}
+
 bool is_placeholder(std::string_view value) {
     value = util::trim(value);
     while (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&

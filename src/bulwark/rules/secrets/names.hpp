@@ -23,6 +23,11 @@ bool has_variable_reference(std::string_view value);
 /// True when `value` looks like a file reference rather than a secret (/run/secrets/x, ./key, ~/.x).
 bool looks_like_path(std::string_view value);
 
+/// True when `value`, the word after a `--secret` option, is a secret's reference rather than its
+/// value: BuildKit's and Podman's `id=npmrc,src=.npmrc`, `type=env,id=x`, `source=x,target=y` (a
+/// comma-separated list whose first item is one of their keys).
+bool is_secret_reference_spec(std::string_view value);
+
 /// True when `value` (already expanded) can be a real secret: not a placeholder and not a file
 /// path. The verdict on ENV/ARG values of a Dockerfile and on Env/Labels of an image config.
 bool is_literal_secret_value(std::string_view value);

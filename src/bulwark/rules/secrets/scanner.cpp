@@ -348,6 +348,9 @@ bool resolve(const SecretPattern& p, std::string_view data, size_t from, size_t 
             if (value.empty() || is_placeholder(value) || looks_like_path(value)) {
                 return false;
             }
+            if (p.kind == PatternKind::option && is_secret_reference_spec(value)) {
+                return false;  // `docker build --secret id=npmrc,src=.npmrc`: names a secret, holds none
+            }
             if (p.kind == PatternKind::named_assignment) {
                 // `Token: required` in prose: an unquoted word after ':' must look like a credential.
                 bool has_digit_or_symbol = std::any_of(value.begin(), value.end(), [](char c) {
