@@ -84,6 +84,13 @@ std::string secret_mount_run(std::string_view name) {
     return fmt::format("RUN --mount=type=secret,id={},env={} {}", secret_id(name), name, k_command);
 }
 
+/// The fix for secret `name` passed in an ARG (BD020 on a literal default, BD021 on the ARG): the
+/// RUN that reads it from a build secret instead.
+std::string secret_arg_fix(std::string_view name) {
+    return fmt::format("{}   (in place of ARG {}; build with docker build --secret id={},env={})",
+                       secret_mount_run(name), name, secret_id(name), name);
+}
+
 void check_env_arg_literal(const DockerfileContext& ctx, Reporter& out) {
     const model::Dockerfile& df = ctx.dockerfile;
     for (const model::Instruction& inst : df.instructions) {
@@ -106,8 +113,7 @@ void check_env_arg_literal(const DockerfileContext& ctx, Reporter& out) {
                           "{}   (for a build step; remove the value from ENV {} and provide it at run "
                           "time: docker run --env-file, Compose or Kubernetes secrets)",
                           secret_mount_run(kv.key), kv.key)
-                    : fmt::format("{}   (in place of ARG {}; build with docker build --secret id={},env={})",
-                                  secret_mount_run(kv.key), kv.key, secret_id(kv.key), kv.key);
+                    : secret_arg_fix(kv.key);
             out.report(kv.key_range, message, fix);
         }
     }
@@ -128,8 +134,7 @@ void check_secret_arg(const DockerfileContext& ctx, Reporter& out) {
                 fmt::format("ARG {} passes a secret as a build argument: values given with --build-arg are "
                             "recorded in the image history (docker history) and build provenance",
                             kv.key),
-                fmt::format("{}   (in place of ARG {}; build with docker build --secret id={},env={})",
-                            secret_mount_run(kv.key), kv.key, secret_id(kv.key), kv.key));
+                secret_arg_fix(kv.key));
         }
     }
 }
